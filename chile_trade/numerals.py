@@ -1,0 +1,261 @@
+"""Persian text and numbers as Persian writers actually write them.
+
+This is the first step of the pipeline: it turns strings into exact numbers.
+Nothing here reads files or knows about tables.
+
+* Digits: Persian (``۰``–``۹``), Arabic-Indic (``٠``–``٩``) or ASCII, one
+  system per number.
+* Decimal separator: ``/``, ``٫`` or ``.``; thousands separator: ``٬`` or
+  ``,`` (groups of three digits only, so ``1,5`` is refused, never guessed).
+* Percentages: ``%۱۸``, ``۱۸%``, ``۱۸٪``, ``۱۸ درصد``, ``۱۶۰ درصدی``,
+  ``۱۶۰ در صدی``.
+* A parsed value keeps its printed precision: ``۴۳/۸`` is 43.8 with one
+  decimal and stands for the interval [43.75, 43.85].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from chile_trade.errors import InputError
+
+__all__ = [
+    "ParsedNumber",
+    "fold",
+    "fold_with_map",
+    "parse_number",
+    "parse_period",
+    "to_ascii_digits",
+]
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+ASCII_DIGITS = "0123456789"
+DIGIT_SYSTEMS = {"persian": PERSIAN_DIGITS, "arabic": ARABIC_INDIC_DIGITS, "ascii": ASCII_DIGITS}
+_DIGIT_SYSTEM_OF = {ch: name for name, digits in DIGIT_SYSTEMS.items() for ch in digits}
+_TO_ASCII = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, ASCII_DIGITS * 2)
+
+DECIMAL_SEPARATORS = "/٫."
+THOUSANDS_SEPARATORS = "٬,"
+PERCENT_SIGNS = "%٪"
+MINUS_SIGNS = "-−"  # hyphen-minus and U+2212 MINUS SIGN
+ZWNJ = "\u200c"
+
+# Letters that Persian text written with an Arabic keyboard or code page uses
+# in place of the Persian ones.
+_LETTER_FOLDS = {
+    "ي": "ی",  # ARABIC LETTER YEH
+    "ى": "ی",  # ARABIC LETTER ALEF MAKSURA
+    "ك": "ک",  # ARABIC LETTER KAF
+    "ە": "ه",  # ARABIC LETTER AE
+    "\u00a0": " ",  # NO-BREAK SPACE
+    "\u202f": " ",  # NARROW NO-BREAK SPACE
+}
+_DROPPED = {ZWNJ, "\u0640"}  # ZWNJ, TATWEEL
+_HARAKAT = re.compile("[\u064b-\u065f\u0670]")
+
+# One number as it appears in running text (``\d`` matches every script's
+# digits; parse_number refuses the scripts the package does not support).
+NUMBER_PATTERN = r"[-−]?\d(?:[\d٬,]*\d)?(?:[/٫.]\d+)?"
+_PERCENT_WORD = r"در\s*صدی?(?!\w)"
+_NUMBER_RE = re.compile(
+    rf"^(?P<pre>[{PERCENT_SIGNS}])?\s*(?P<sign>[{MINUS_SIGNS}+])?"
+    rf"(?P<int>\d+(?:[{THOUSANDS_SEPARATORS}]\d+)*)"
+    rf"(?:(?P<sep>[{re.escape(DECIMAL_SEPARATORS)}])(?P<frac>\d+))?"
+    rf"\s*(?P<post>[{PERCENT_SIGNS}]|{_PERCENT_WORD})?$"
+)
+_PERIOD_RE = re.compile(r"^(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$")
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` for matching and map each folded index to the raw one.
+
+    Folding turns Arabic letter variants into Persian ones (``ي ى`` → ``ی``,
+    ``ك`` → ``ک``), no-break spaces into spaces, and drops ZWNJ, tatweel and
+    harakat, so that a pattern matches whether or not a writer typed ZWNJ.
+
+    Returns
+    -------
+    folded : str
+    index_map : list of int
+        ``index_map[i]`` is the index in ``text`` of ``folded[i]``; one extra
+        entry maps ``len(folded)`` to ``len(text)``.
+    """
+    out: list[str] = []
+    index_map: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROPPED or _HARAKAT.match(ch):
+            continue
+        out.append(_LETTER_FOLDS.get(ch, ch))
+        index_map.append(i)
+    index_map.append(len(text))
+    return "".join(out), index_map
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching (see `fold_with_map`).
+
+    Examples
+    --------
+    >>> fold("مي\u200cكند") == fold("می‌کند") == "میکند"
+    True
+    """
+    return fold_with_map(text)[0]
+
+
+def to_ascii_digits(text: str) -> str:
+    """Replace Persian and Arabic-Indic digits by ASCII ones.
+
+    Examples
+    --------
+    >>> to_ascii_digits("۱۹۹۵ و ٢٠")
+    '1995 و 20'
+    """
+    return text.translate(_TO_ASCII)
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """A number as printed: its exact value, its precision and its raw text.
+
+    Attributes
+    ----------
+    value : Decimal
+        The exact printed value (``Decimal("43.8")`` for ``۴۳/۸``).
+    decimals : int
+        Number of printed decimals.
+    raw : str
+        The text the number was read from.
+    is_percent : bool
+        Whether the text carried a percent sign or word.
+    """
+
+    value: Decimal
+    decimals: int
+    raw: str
+    is_percent: bool = False
+
+    @property
+    def half_unit(self) -> Fraction:
+        """Half a unit of the last printed digit: 0.05 for ``43.8``."""
+        return Fraction(1, 2 * 10**self.decimals)
+
+    @property
+    def exact(self) -> Fraction:
+        """The printed value as a fraction."""
+        return Fraction(self.value)
+
+    def interval(self) -> tuple[Fraction, Fraction]:
+        """The values that print as this number: ``[v - h, v + h]``.
+
+        Both ends are included so that a tie counts under any rounding rule.
+
+        Examples
+        --------
+        >>> [str(x) for x in parse_number("۴۳/۸").interval()]
+        ['175/4', '877/20']
+        """
+        return self.exact - self.half_unit, self.exact + self.half_unit
+
+    @property
+    def text(self) -> str:
+        """Canonical ASCII text keeping the precision (``'43.8'``, ``'1649'``)."""
+        return f"{self.value:f}"
+
+
+def _digit_system(digits: str, raw: str) -> str:
+    systems = set()
+    for ch in digits:
+        system = _DIGIT_SYSTEM_OF.get(ch)
+        if system is None:
+            raise InputError(f"unsupported digit {ch!r} (U+{ord(ch):04X}) in number {raw!r}")
+        systems.add(system)
+    if len(systems) > 1:
+        raise InputError(f"number {raw!r} mixes digit systems ({', '.join(sorted(systems))})")
+    return systems.pop()
+
+
+def parse_number(raw: str) -> ParsedNumber:
+    """Parse one printed number, keeping its exact value and precision.
+
+    Parameters
+    ----------
+    raw : str
+        The number as printed, e.g. ``'۱۴/۴'``, ``'%۱۸'``, ``'۲٬۳۷۵'``,
+        ``'۱۶۰ در صدی'``.
+
+    Returns
+    -------
+    ParsedNumber
+
+    Raises
+    ------
+    InputError
+        If ``raw`` is not one number in a supported style (no location yet:
+        the caller adds file and line).
+
+    Examples
+    --------
+    >>> parse_number("۴۳/۸")
+    ParsedNumber(value=Decimal('43.8'), decimals=1, raw='۴۳/۸', is_percent=False)
+    >>> parse_number("%۱۸").is_percent, parse_number("۱۸ درصد").value
+    (True, Decimal('18'))
+    >>> parse_number("۲٬۳۷۵").value, parse_number("1,649.50").decimals
+    (Decimal('2375'), 2)
+    """
+    match = _NUMBER_RE.match(fold(raw.strip()))
+    if match is None:
+        raise InputError(f"unparsable number {raw!r}")
+    if match["pre"] and match["post"]:
+        raise InputError(f"number {raw!r} has a percent sign on both sides")
+    integer, frac = match["int"], match["frac"] or ""
+    _digit_system(re.sub(f"[{THOUSANDS_SEPARATORS}]", "", integer) + frac, raw)
+    groups = re.split(f"[{THOUSANDS_SEPARATORS}]", integer)
+    if len(groups) > 1:
+        separators = set(re.findall(f"[{THOUSANDS_SEPARATORS}]", integer))
+        if len(separators) > 1 or not 1 <= len(groups[0]) <= 3 or any(
+            len(g) != 3 for g in groups[1:]
+        ):
+            raise InputError(
+                f"number {raw!r} has a thousands separator that does not split groups of three"
+            )
+    sign = "-" if match["sign"] in tuple(MINUS_SIGNS) else ""
+    ascii_text = to_ascii_digits("".join(groups) + ("." + frac if frac else ""))
+    return ParsedNumber(
+        value=Decimal(sign + ascii_text),
+        decimals=len(frac),
+        raw=raw,
+        is_percent=bool(match["pre"] or match["post"]),
+    )
+
+
+def parse_period(raw: str, years: list[int] | tuple[int, ...]) -> tuple[int, int]:
+    """Read a year pair such as ``۹۴/۹۵`` as a period, resolved against ``years``.
+
+    A two-digit year takes its century from the table's own header years, so
+    ``۹۴/۹۵`` in a table of 1992–1995 is (1994, 1995), never the number 94.95.
+
+    Examples
+    --------
+    >>> parse_period("۹۴/۹۵", [1992, 1993, 1994, 1995])
+    (1994, 1995)
+    >>> parse_period("2004-2005", [2003, 2004, 2005])
+    (2004, 2005)
+    """
+    match = _PERIOD_RE.match(to_ascii_digits(fold(raw.strip())))
+    if match is None:
+        raise InputError(f"unparsable year pair {raw!r}")
+    _digit_system(re.sub(r"\D", "", fold(raw)), raw)
+    resolved = []
+    for part in match.groups():
+        candidates = [y for y in years if str(y).endswith(part)] if len(part) == 2 else [int(part)]
+        if len(candidates) != 1 or candidates[0] not in years:
+            raise InputError(f"year pair {raw!r} names a year that is not in the header {years}")
+        resolved.append(candidates[0])
+    start, end = resolved
+    if start >= end:
+        raise InputError(f"year pair {raw!r} does not run forward in time")
+    return start, end

@@ -1,0 +1,136 @@
+"""The I/O layer: bytes on disk to text, with the encoding found or refused.
+
+Persian documents arrive in UTF-8 (with or without BOM), UTF-16 and
+Windows-1256. Every file is either decoded correctly or refused with an
+`InputError` that says why; no byte is ever guessed into a wrong letter or
+digit.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from chile_trade.errors import InputError
+
+__all__ = ["decode_document", "read_document"]
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+# In Windows-1256 text, most bytes above 0x7F are Arabic-script letters. A
+# byte string whose non-ASCII characters decode to something else is not
+# Windows-1256 Persian, and is refused rather than read as mojibake.
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u200c-\u200f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # \t \n \f \r allowed
+_MIN_ARABIC_SHARE = 0.9
+
+
+def _refuse(source: str, message: str) -> InputError:
+    return InputError(message, source=source)
+
+
+def _decode_unmarked(data: bytes, source: str) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    high_bytes = sum(1 for b in data if b >= 0x80)
+    in_utf8_sequences = sum(len(m.group()) for m in _UTF8_SEQUENCE.finditer(data))
+    if high_bytes and in_utf8_sequences / high_bytes >= 0.5:
+        raise _refuse(
+            source,
+            f"invalid UTF-8 at byte offset {utf8_error.start}: "
+            f"byte 0x{data[utf8_error.start]:02x} ({utf8_error.reason})",
+        )
+    text = data.decode("cp1256")
+    non_ascii = [ch for ch in text if ord(ch) >= 0x80]
+    arabic = sum(1 for ch in non_ascii if _ARABIC_SCRIPT.match(ch))
+    if not non_ascii or arabic / len(non_ascii) < _MIN_ARABIC_SHARE:
+        raise _refuse(
+            source,
+            f"not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset "
+            f"{utf8_error.start}) and not Persian text in Windows-1256; "
+            "save the file as UTF-8",
+        )
+    return text, "cp1256"
+
+
+def decode_document(data: bytes, source: str) -> tuple[str, str]:
+    """Decode a document's bytes and name the encoding that was used.
+
+    Parameters
+    ----------
+    data : bytes
+        The whole file.
+    source : str
+        Name used in error messages.
+
+    Returns
+    -------
+    text : str
+        The text with line ends normalised to ``\\n`` and no BOM.
+    encoding : str
+        ``'utf-8'``, ``'utf-8-sig'``, ``'utf-16'`` or ``'cp1256'``.
+
+    Raises
+    ------
+    InputError
+        If the bytes are not text in one of those encodings.
+
+    Examples
+    --------
+    >>> decode_document("۱۸٪\\r\\n".encode("utf-16"), "a.txt")
+    ('۱۸٪\\n', 'utf-16')
+    >>> decode_document("سهم ۱۸".encode("utf-8"), "b.txt")[1]
+    'utf-8'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise _refuse(
+                source, f"invalid UTF-8 at byte offset {exc.start}: {exc.reason}"
+            ) from None
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise _refuse(
+                source, f"invalid UTF-16 at byte offset {exc.start}: {exc.reason}"
+            ) from None
+    elif (nul := data.find(b"\x00")) >= 0:
+        raise _refuse(
+            source,
+            f"NUL byte at offset {nul}: binary data or UTF-16 without "
+            "a byte-order mark; save the file as UTF-8",
+        )
+    else:
+        text, encoding = _decode_unmarked(data, source)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise InputError(
+            f"control character U+{ord(control.group()):04X} in text", source=source, line=line
+        )
+    return text, encoding
+
+
+def read_document(path: str | Path) -> str:
+    """Read a Persian document from disk as text.
+
+    Raises
+    ------
+    InputError
+        If the file cannot be read or decoded (see `decode_document`).
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _refuse(str(path), f"cannot read file: {exc.strerror or exc}") from None
+    return decode_document(data, str(path))[0]
