@@ -1,0 +1,53 @@
+"""chile_trade: numbers out of Persian trade reports, computed and checked.
+
+The pipeline runs one way, one module a step::
+
+    reading (bytes -> text) -> numerals (text -> exact numbers)
+    -> extraction (text -> tables and stated figures) -> indicators
+    -> verification (stated figures -> verdicts)
+
+``dataset`` ships the seed report's tables; ``cli`` is the command line.
+"""
+
+from chile_trade._version import __version__
+from chile_trade.dataset import load_extraction, load_stated, load_tables, load_wide
+from chile_trade.errors import InputError
+from chile_trade.extraction import Extraction, extract, extract_documents
+from chile_trade.indicators import (
+    cagr,
+    coverage_ratio,
+    implied_totals,
+    share_of_total_trade,
+    to_wide,
+    total_trade,
+    trade_balance,
+    yoy_growth,
+)
+from chile_trade.numerals import ParsedNumber, parse_number, parse_period
+from chile_trade.reading import read_document
+from chile_trade.verification import verify
+
+__all__ = [
+    "Extraction",
+    "InputError",
+    "ParsedNumber",
+    "__version__",
+    "cagr",
+    "coverage_ratio",
+    "extract",
+    "extract_documents",
+    "implied_totals",
+    "load_extraction",
+    "load_stated",
+    "load_tables",
+    "load_wide",
+    "parse_number",
+    "parse_period",
+    "read_document",
+    "share_of_total_trade",
+    "to_wide",
+    "total_trade",
+    "trade_balance",
+    "verify",
+    "yoy_growth",
+]

@@ -1,0 +1,524 @@
+"""Check each stated percentage against the documents' own numbers, exactly.
+
+Every printed number stands for its rounding interval (``۲۶۳۸`` for
+[2637.5, 2638.5], ``۴۳/۸`` for [43.75, 43.85]; both ends are included, so a
+tie counts under any rounding rule). A stated figure is recomputed from the
+printed values in exact arithmetic (`fractions.Fraction`), and also over the
+whole box of values the table's rounding allows. Each formula used here is
+monotone in each of its inputs, so the extremes over the box lie at its
+corners and are found exactly by evaluating every corner.
+
+Verdicts (`chile_trade.columns.VERDICTS`):
+
+``exact``
+    the value recomputed from the printed numbers rounds to the stated one
+    (for ``بیش از``/``کمتر از``/``حدود``: satisfies the comparison);
+``within_rounding``
+    only some values inside the table's rounding intervals give it;
+``inconsistent``
+    no values inside the rounding intervals give it;
+``unverifiable``
+    the documents do not hold the data to check it.
+
+Where one can be shown, ``likely_cause`` names a cause: ``double rounding``,
+``transposed digits``, ``mislabelled column`` or ``wrong period``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+import pandas as pd
+
+from chile_trade import columns as C
+from chile_trade.numerals import ParsedNumber
+
+__all__ = ["ABOUT_TOLERANCE", "judge", "round_half_up", "verify"]
+
+ABOUT_TOLERANCE = Fraction(5, 100)
+"""``حدود N`` (about N) accepts values within 5 % of N, or N's own rounding if wider."""
+
+_HUNDRED = Fraction(100)
+Formula = Callable[[Mapping[str, Fraction]], Fraction]
+
+_FLOW_EN = {C.EXPORT: "Exports to {}", C.IMPORT: "Imports from {}"}
+_FLOW_FA = {C.EXPORT: "صادرات به {}", C.IMPORT: "واردات از {}"}
+_BASE_EN = {C.EXPORT: "exports", C.IMPORT: "imports", C.TRADE: "trade"}
+_BASE_FA = {C.EXPORT: "صادرات", C.IMPORT: "واردات", C.TRADE: "مبادلات"}
+_CMP_EN = {"=": "", ">": "more than ", "<": "less than ", "~": "about "}
+_CMP_FA = {"=": "", ">": "بیش از ", "<": "کمتر از ", "~": "حدود "}
+
+
+def round_half_up(value: Fraction, decimals: int) -> Decimal:
+    """Round an exact value to ``decimals`` places, ties away from zero.
+
+    Examples
+    --------
+    >>> round_half_up(Fraction(43745, 1000), 2), round_half_up(Fraction(4375, 100), 1)
+    (Decimal('43.75'), Decimal('43.8'))
+    """
+    units = math.floor(abs(value) * 10**decimals + Fraction(1, 2))
+    return Decimal(-units if value < 0 else units).scaleb(-decimals)
+
+
+def _stated_interval(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Fraction]:
+    low, high = stated.interval()
+    if comparator == "~":
+        tolerance = max(stated.half_unit, abs(stated.exact) * ABOUT_TOLERANCE)
+        low, high = stated.exact - tolerance, stated.exact + tolerance
+    return low, high
+
+
+def judge(point: Fraction, low: Fraction, high: Fraction, stated: ParsedNumber,
+          comparator: str = "=") -> str:
+    """The verdict for a recomputed value against a stated figure.
+
+    Parameters
+    ----------
+    point : Fraction
+        The value recomputed from the printed numbers.
+    low, high : Fraction
+        The range of values the printed numbers' rounding allows.
+    stated : ParsedNumber
+        The stated figure, with its printed precision.
+    comparator : {'=', '>', '<', '~'}
+        What the text claims: equal (after rounding), more than, less than,
+        about.
+
+    Returns
+    -------
+    str
+        ``'exact'``, ``'within_rounding'`` or ``'inconsistent'``.
+
+    Examples
+    --------
+    >>> from chile_trade.numerals import parse_number
+    >>> p = Fraction(115400, 2638)  # (3792 - 2638) / 2638 * 100 = 43.745...
+    >>> judge(p, p, p, parse_number("43.8"))
+    'inconsistent'
+    >>> judge(p, Fraction(43699, 1000), Fraction(43791, 1000), parse_number("43.8"))
+    'within_rounding'
+    """
+    if comparator not in C.COMPARATORS:
+        raise ValueError(f"comparator must be one of {C.COMPARATORS}; got {comparator!r}")
+    if comparator == ">":
+        s = stated.exact
+        return C.EXACT if point > s else C.WITHIN_ROUNDING if high > s else C.INCONSISTENT
+    if comparator == "<":
+        s = stated.exact
+        return C.EXACT if point < s else C.WITHIN_ROUNDING if low < s else C.INCONSISTENT
+    s_low, s_high = _stated_interval(stated, comparator)
+    if s_low <= point <= s_high:
+        return C.EXACT
+    if low <= s_high and high >= s_low:
+        return C.WITHIN_ROUNDING
+    return C.INCONSISTENT
+
+
+# ---------------------------------------------------------------- formatting
+
+_TO_PERSIAN = str.maketrans("0123456789.-", "۰۱۲۳۴۵۶۷۸۹٫−")
+
+
+def _num(value: Fraction | Decimal, places: int) -> str:
+    return f"{round_half_up(Fraction(value), places):f}"
+
+
+def _fa(text: str) -> str:
+    """ASCII digits, '.' and '-' of a formatted number in Persian style."""
+    return text.translate(_TO_PERSIAN)
+
+
+def _places(stated: ParsedNumber) -> int:
+    return stated.decimals + 3
+
+
+@dataclass(frozen=True)
+class _Check:
+    """A recomputation: a formula over named printed inputs."""
+
+    formula: Formula
+    inputs: dict[str, ParsedNumber]
+    text_en: str  # the formula with the printed numbers filled in
+    text_fa: str
+    note_en: str = ""
+    note_fa: str = ""
+
+    def evaluate(self, inputs: Mapping[str, ParsedNumber] | None = None,
+                 ) -> tuple[Fraction, Fraction, Fraction]:
+        values = dict(self.inputs if inputs is None else inputs)
+        names = list(values)
+        point = self.formula({n: values[n].exact for n in names})
+        corners = [self.formula(dict(zip(names, corner, strict=True)))
+                   for corner in itertools.product(*(values[n].interval() for n in names))]
+        return point, min(corners), max(corners)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    verdict: str
+    explanation_en: str
+    explanation_fa: str
+    cause: str = ""
+    point: Fraction | None = None
+    low: Fraction | None = None
+    high: Fraction | None = None
+
+
+def _unverifiable(reason_en: str, reason_fa: str) -> _Outcome:
+    return _Outcome(C.UNVERIFIABLE, reason_en, reason_fa)
+
+
+# ------------------------------------------------------------ likely causes
+
+def _adjacent_swaps(number: ParsedNumber) -> list[ParsedNumber]:
+    digits = f"{abs(number.value):f}"
+    swapped = []
+    for i in range(len(digits) - 1):
+        a, b = digits[i], digits[i + 1]
+        if a.isdigit() and b.isdigit() and a != b:
+            text = digits[:i] + b + a + digits[i + 2:]
+            sign = -1 if number.value < 0 else 1
+            swapped.append(ParsedNumber(sign * Decimal(text), number.decimals, text))
+    return swapped
+
+
+def _cause(check: _Check, point: Fraction, stated: ParsedNumber, comparator: str,
+           ) -> tuple[str, str, str]:
+    """(cause, English note, Persian note) for a figure that is not exact."""
+    if comparator != "=":
+        return "", "", ""
+    s_low, s_high = stated.interval()
+    for extra in (1, 2):
+        once = round_half_up(point, stated.decimals + extra)
+        twice = round_half_up(Fraction(once), stated.decimals)
+        if twice == stated.value:
+            chain = f"{_num(point, stated.decimals + 3)} → {once} → {twice}"
+            return ("double rounding", f"double rounding ({chain})",
+                    f"گرد کردن دوباره ({_fa(chain)})")
+    for swap in _adjacent_swaps(stated):
+        if swap.interval()[0] <= point <= swap.interval()[1]:
+            return ("transposed digits",
+                    f"transposed digits: the value computes to {swap.text}, printed {stated.text}",
+                    f"جابه‌جایی ارقام: مقدار محاسبه‌شده {_fa(swap.text)} و چاپ‌شده "
+                    f"{_fa(stated.text)} است")
+    for name, number in check.inputs.items():
+        for swap in _adjacent_swaps(number):
+            p, _, _ = check.evaluate({**check.inputs, name: swap})
+            if s_low <= p <= s_high:
+                return ("transposed digits",
+                        f"transposed digits: with {swap.text} in place of the table's "
+                        f"{number.text} the figure comes out as stated",
+                        f"جابه‌جایی ارقام: با {_fa(swap.text)} به جای {_fa(number.text)} "
+                        "جدول، رقم اعلام‌شده به دست می‌آید")
+    return "", "", ""
+
+
+def _judged(check: _Check, stated: ParsedNumber, comparator: str) -> _Outcome:
+    try:
+        point, low, high = check.evaluate()
+    except ZeroDivisionError:
+        return _unverifiable("a value the figure divides by is printed as zero",
+                             "مقداری که رقم بر آن تقسیم می‌شود صفر چاپ شده است")
+    verdict = judge(point, low, high, stated, comparator)
+    places = _places(stated)
+    pt, lo, hi = _num(point, places), _num(low, places), _num(high, places)
+    s = stated.text
+    cmp_en, cmp_fa = _CMP_EN[comparator], _CMP_FA[comparator]
+    head_en = f"{check.text_en} = {pt}%"
+    head_fa = f"{check.text_fa} = {_fa(pt)}٪"
+    if verdict == C.EXACT:
+        tail_en = (f"which rounds to the stated {s}%" if comparator == "="
+                   else f"which agrees with the stated {cmp_en}{s}%")
+        tail_fa = (f"که به رقم اعلام‌شده {_fa(s)}٪ گرد می‌شود" if comparator == "="
+                   else f"که با «{cmp_fa}{_fa(s)}٪» سازگار است")
+    elif verdict == C.WITHIN_ROUNDING:
+        tail_en = (f"which is not {cmp_en}{s}%, but the rounding of the printed values "
+                   f"allows {lo}–{hi}%, which reaches it")
+        tail_fa = (f"که {cmp_fa}{_fa(s)}٪ نیست، اما گرد شدن ارقام چاپ‌شده بازه "
+                   f"{_fa(lo)} تا {_fa(hi)}٪ را ممکن می‌کند که به آن می‌رسد")
+    else:
+        tail_en = (f"no values within the rounding of the printed values give {cmp_en}{s}%: "
+                   f"they allow only {lo}–{hi}%")
+        tail_fa = (f"هیچ مقداری در بازه گرد شدن ارقام چاپ‌شده {cmp_fa}{_fa(s)}٪ نمی‌دهد؛ "
+                   f"بازه ممکن فقط {_fa(lo)} تا {_fa(hi)}٪ است")
+    en, fa = f"{head_en}, {tail_en}.", f"{head_fa}، {tail_fa}."
+    cause = ""
+    if verdict != C.EXACT:
+        cause, cause_en, cause_fa = _cause(check, point, stated, comparator)
+        if cause:
+            en += f" Likely cause: {cause_en}."
+            fa += f" علت محتمل: {cause_fa}."
+    if check.note_en:
+        en += f" {check.note_en}"
+        fa += f" {check.note_fa}"
+    return _Outcome(verdict, en, fa, cause, point, low, high)
+
+
+# ------------------------------------------------------------ the documents
+
+def _number(text: str, raw: str) -> ParsedNumber:
+    value = Decimal(text)
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return ParsedNumber(value, decimals, raw)
+
+
+class _Documents:
+    """Lookups over the tables and stated figures of one verification run."""
+
+    def __init__(self, tables: pd.DataFrame, stated: pd.DataFrame):
+        self.values: dict[tuple[str, int], ParsedNumber] = {}
+        self.series: dict[tuple[str, str, int], str] = {}  # (partner, flow, year) -> table
+        for row in tables.itertuples(index=False):
+            key = (getattr(row, C.TABLE), int(getattr(row, C.YEAR)))
+            self.values[key] = _number(getattr(row, C.VALUE_TEXT), getattr(row, C.RAW))
+            self.series.setdefault(
+                (getattr(row, C.PARTNER), getattr(row, C.FLOW), key[1]), key[0])
+        self.shares = stated[stated[C.KIND] == C.SHARE]
+
+    def total(self, flow: str, year: int, *, exclude_table: str = "", strict_label: bool,
+              ) -> tuple[str, ParsedNumber, ParsedNumber, pd.Series] | None:
+        """A total of ``flow`` in ``year`` implied by a stated share: (table, value, share, row).
+
+        Shares whose label names their own table's flow come first; with
+        ``strict_label=False`` a share whose label names another flow is read
+        as a share of its table's flow.
+        """
+        rows = self.shares[(self.shares[C.FLOW] == flow) & (self.shares[C.YEAR_TO] == year)
+                           & (self.shares[C.TABLE] != exclude_table)]
+        agreeing = rows[rows[C.BASE] == flow]
+        pick = agreeing if len(agreeing) or strict_label else rows
+        for _, row in pick.iterrows():
+            value = self.values.get((row[C.TABLE], year))
+            if value is not None:
+                return row[C.TABLE], value, _number(row[C.STATED_TEXT], row[C.RAW]), row
+        return None
+
+
+def _partner_en(row: pd.Series) -> str:
+    return str(row[C.PARTNER_EN] or row[C.PARTNER])
+
+
+def _describe(row: pd.Series) -> tuple[str, str]:
+    kind, partner_fa, flow = row[C.KIND], row[C.PARTNER], row[C.FLOW]
+    partner_en = _partner_en(row)
+    cmp_en, cmp_fa = _CMP_EN[row[C.COMPARATOR]], _CMP_FA[row[C.COMPARATOR]]
+    if kind == C.CHANGE:
+        y0, y1 = row[C.YEAR_FROM], row[C.YEAR_TO]
+        return (f"{_FLOW_EN[flow].format(partner_en)}: percent change {y0}→{y1}",
+                f"{_FLOW_FA[flow].format(partner_fa)}: درصد تغییرات {_fa(str(y0))}–{_fa(str(y1))}")
+    if kind == C.SHARE:
+        base, year = row[C.BASE], row[C.YEAR_TO]
+        return (f"{_FLOW_EN[flow].format(partner_en)}: share of Chile's total "
+                f"{_BASE_EN[base]}, {year}",
+                f"{_FLOW_FA[flow].format(partner_fa)}: سهم از کل {_BASE_FA[base]} شیلی، "
+                f"{_fa(str(year))}")
+    if kind == C.TRADE_SHARE:
+        year = row[C.YEAR_TO]
+        return (f"{partner_en}: {cmp_en}{row[C.STATED_TEXT]}% of Chile's total trade in {year}",
+                f"{partner_fa}: {cmp_fa}{_fa(row[C.STATED_TEXT])}٪ کل مبادلات شیلی در "
+                f"{_fa(str(year))}")
+    if kind == C.GROWTH:
+        who_en = f" of trade with {partner_en}" if partner_en else ""
+        who_fa = f" تجارت با {partner_fa}" if partner_fa else ""
+        span = row[C.SPAN_YEARS]
+        return (f"Growth{who_en} of {row[C.STATED_TEXT]}% over {span} years",
+                f"رشد{who_fa} {_fa(row[C.STATED_TEXT])}٪ در {_fa(str(span))} سال")
+    return (f"A percentage in the text: {row[C.STATED_TEXT]}%",
+            f"درصدی در متن: {_fa(row[C.STATED_TEXT])}٪")
+
+
+def _check_change(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
+    table, y0, y1 = row[C.TABLE], int(row[C.YEAR_FROM]), int(row[C.YEAR_TO])
+    v0, v1 = docs.values.get((table, y0)), docs.values.get((table, y1))
+    if v0 is None or v1 is None:
+        return _unverifiable(f"the table has no value for {y0 if v0 is None else y1}",
+                             f"جدول برای {_fa(str(y0 if v0 is None else y1))} مقداری ندارد")
+    check = _Check(lambda v: (v["v1"] - v["v0"]) / v["v0"] * _HUNDRED, {"v0": v0, "v1": v1},
+                   f"({v1.text} − {v0.text}) / {v0.text} × 100",
+                   f"({_fa(v1.text)} − {_fa(v0.text)}) ÷ {_fa(v0.text)} × ۱۰۰")
+    outcome = _judged(check, stated, row[C.COMPARATOR])
+    if outcome.verdict != C.INCONSISTENT or outcome.cause:
+        return outcome
+    years = sorted(y for (t, y) in docs.values if t == table)
+    for a, b in itertools.combinations(years, 2):
+        if (a, b) == (y0, y1):
+            continue
+        other = _Check(check.formula, {"v0": docs.values[(table, a)],
+                                       "v1": docs.values[(table, b)]}, "", "")
+        point, low, high = other.evaluate()
+        if judge(point, low, high, stated) != C.INCONSISTENT:
+            return _Outcome(
+                outcome.verdict,
+                f"{outcome.explanation_en} Likely cause: wrong period: the figure matches "
+                f"the change {a}→{b} ({_num(point, _places(stated))}%).",
+                f"{outcome.explanation_fa} علت محتمل: دوره نادرست: رقم با تغییرات "
+                f"{_fa(str(a))}–{_fa(str(b))} ({_fa(_num(point, _places(stated)))}٪) می‌خواند.",
+                "wrong period", outcome.point, outcome.low, outcome.high)
+    return outcome
+
+
+def _check_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
+    table, year, base, flow = row[C.TABLE], int(row[C.YEAR_TO]), row[C.BASE], row[C.FLOW]
+    value = docs.values.get((table, year))
+    base_en, base_fa = _BASE_EN[base], _BASE_FA[base]
+    if value is None:
+        return _unverifiable(f"the table has no value for {year}",
+                             f"جدول برای {_fa(str(year))} مقداری ندارد")
+    other = docs.total(base, year, exclude_table=table, strict_label=True) \
+        if base in C.FLOWS else None
+    if other is None:
+        return _unverifiable(
+            f"the documents give Chile's total {base_en} in {year} only through this share",
+            f"اسناد کل {base_fa} شیلی در {_fa(str(year))} را فقط از راه همین سهم می‌دهند")
+    other_table, other_value, other_share, other_row = other
+    check = _Check(
+        lambda v: v["v"] / (v["w"] / (v["s"] / _HUNDRED)) * _HUNDRED,
+        {"v": value, "w": other_value, "s": other_share},
+        f"{value.text} / ({other_value.text} / {other_share.text}%) × 100",
+        f"{_fa(value.text)} ÷ ({_fa(other_value.text)} ÷ {_fa(other_share.text)}٪) × ۱۰۰",
+        note_en=f"Chile's total {base_en} implied by the share at {other_row[C.SOURCE]}.",
+        note_fa=f"کل {base_fa} شیلی از سهم اعلام‌شده در {other_row[C.SOURCE]} به دست آمده است.")
+    outcome = _judged(check, stated, row[C.COMPARATOR])
+    if outcome.verdict == C.INCONSISTENT and not outcome.cause and base != flow:
+        flow_en, flow_fa = _BASE_EN[flow], _BASE_FA[flow]
+        return _Outcome(
+            outcome.verdict,
+            f"{outcome.explanation_en} Likely cause: mislabelled column: the label names "
+            f"total {base_en} but the table is of {flow_en}; as a share of total {flow_en} "
+            "the figure contradicts nothing in the documents.",
+            f"{outcome.explanation_fa} علت محتمل: برچسب نادرست ستون: برچسب از کل {base_fa} "
+            f"می‌گوید اما جدول {flow_fa} است؛ به عنوان سهم از کل {flow_fa} با اسناد تناقضی ندارد.",
+            "mislabelled column", outcome.point, outcome.low, outcome.high)
+    return outcome
+
+
+def _check_trade_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
+    partner, year = row[C.PARTNER], int(row[C.YEAR_TO])
+    inputs: dict[str, ParsedNumber] = {}
+    names: dict[str, tuple[str, str]] = {}
+    notes_en, notes_fa = [], []
+    for flow in C.FLOWS:
+        table = docs.series.get((partner, flow, year))
+        total = docs.total(flow, year, strict_label=False)
+        if table is None or total is None:
+            missing_en = (f"{_BASE_EN[flow]} with {_partner_en(row)}" if table is None
+                          else f"Chile's total {_BASE_EN[flow]}")
+            missing_fa = (f"{_BASE_FA[flow]} با {row[C.PARTNER]}" if table is None
+                          else f"کل {_BASE_FA[flow]} شیلی")
+            return _unverifiable(f"the documents give no {missing_en} in {year}",
+                                 f"اسناد رقمی برای {missing_fa} در {_fa(str(year))} ندارند")
+        total_table, total_value, share, share_row = total
+        inputs[f"{table}|{year}"] = docs.values[(table, year)]
+        inputs[f"{total_table}|{year}"] = total_value
+        inputs[f"{share_row[C.SOURCE]}|share"] = share
+        names[flow] = (f"{table}|{year}", f"{total_table}|{year}")
+        if share_row[C.BASE] != flow:
+            notes_en.append(f"The share at {share_row[C.SOURCE]} is read as a share of total "
+                            f"{_BASE_EN[flow]}, though its label names total "
+                            f"{_BASE_EN[share_row[C.BASE]]}.")
+            notes_fa.append(f"سهم اعلام‌شده در {share_row[C.SOURCE]} سهم از کل "
+                            f"{_BASE_FA[flow]} گرفته شده، هرچند برچسبش از کل "
+                            f"{_BASE_FA[share_row[C.BASE]]} می‌گوید.")
+        names[flow + "_share"] = (f"{share_row[C.SOURCE]}|share", "")
+
+    def formula(v: Mapping[str, Fraction]) -> Fraction:
+        trade = v[names[C.EXPORT][0]] + v[names[C.IMPORT][0]]
+        total_x = v[names[C.EXPORT][1]] / (v[names[C.EXPORT + "_share"][0]] / _HUNDRED)
+        total_m = v[names[C.IMPORT][1]] / (v[names[C.IMPORT + "_share"][0]] / _HUNDRED)
+        return trade / (total_x + total_m)
+
+    def shown(flow: str, style: Callable[[str], str]) -> list[str]:
+        keys = (names[flow][0], names[flow][1], names[flow + "_share"][0])
+        return [style(inputs[key].text) for key in keys]
+
+    (x, tx, sx), (m, tm, sm) = shown(C.EXPORT, str), shown(C.IMPORT, str)
+    (xf, txf, sxf), (mf, tmf, smf) = shown(C.EXPORT, _fa), shown(C.IMPORT, _fa)
+    check = _Check(
+        lambda v: formula(v) * _HUNDRED, inputs,
+        f"({x} + {m}) / ({tx} / {sx}% + {tm} / {sm}%) × 100",
+        f"({xf} + {mf}) ÷ ({txf} ÷ {sxf}٪ + {tmf} ÷ {smf}٪) × ۱۰۰",
+        note_en=" ".join(["Chile's totals are those implied by the tables' stated shares.",
+                          *notes_en]),
+        note_fa=" ".join(["کل صادرات و واردات شیلی از سهم‌های اعلام‌شده جدول‌ها به دست آمده است.",
+                          *notes_fa]))
+    return _judged(check, stated, row[C.COMPARATOR])
+
+
+def _check(row: pd.Series, docs: _Documents) -> _Outcome:
+    stated = _number(row[C.STATED_TEXT], row[C.RAW])
+    kind = row[C.KIND]
+    if kind == C.CHANGE:
+        return _check_change(row, docs, stated)
+    if kind == C.SHARE:
+        return _check_share(row, docs, stated)
+    if kind == C.TRADE_SHARE:
+        return _check_trade_share(row, docs, stated)
+    if kind == C.GROWTH:
+        return _unverifiable(
+            "the documents give neither the base year nor the values this growth is measured on",
+            "اسناد نه سال پایه و نه ارقامی را که این رشد بر آن سنجیده شده به دست می‌دهند")
+    return _unverifiable("the documents hold no figures this percentage refers to",
+                         "اسناد رقمی که این درصد به آن اشاره دارد ندارند")
+
+
+def verify(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
+    """Give every stated figure one verdict, recomputed exactly.
+
+    Parameters
+    ----------
+    tables : pandas.DataFrame
+        Tidy table rows (`chile_trade.dataset.load_tables` or
+        `chile_trade.extraction.extract`).
+    stated : pandas.DataFrame
+        Stated figures from the same documents.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per stated figure, in order, columns
+        `chile_trade.columns.VERIFICATION_COLUMNS`: ``source``
+        (``file:line``), ``claim`` and ``claim_fa`` (short descriptions),
+        ``kind``, ``comparator``, ``stated`` (float), ``stated_text``
+        (exact), ``computed``, ``computed_low``, ``computed_high`` (float
+        percent, NaN when unverifiable), ``computed_exact``
+        (`fractions.Fraction` or None), ``verdict``, ``explanation`` and
+        ``explanation_fa`` (one line each), ``likely_cause`` ('' if none),
+        ``raw``.
+
+    Examples
+    --------
+    >>> from chile_trade.dataset import load_tables, load_stated
+    >>> result = verify(load_tables(), load_stated())
+    >>> result.loc[result["kind"] == "change", ["stated_text", "verdict"]].to_numpy().tolist()
+    [['18', 'exact'], ['43.8', 'within_rounding']]
+    """
+    docs = _Documents(tables, stated)
+    rows = []
+    for _, row in stated.iterrows():
+        outcome = _check(row, docs)
+        claim_en, claim_fa = _describe(row)
+
+        def as_float(x: Fraction | None) -> float:
+            return float(x) if x is not None else float("nan")
+
+        rows.append({
+            C.SOURCE: row[C.SOURCE], C.CLAIM: claim_en, C.CLAIM_FA: claim_fa,
+            C.KIND: row[C.KIND], C.COMPARATOR: row[C.COMPARATOR], C.STATED: row[C.STATED],
+            C.STATED_TEXT: row[C.STATED_TEXT], C.COMPUTED: as_float(outcome.point),
+            C.COMPUTED_LOW: as_float(outcome.low), C.COMPUTED_HIGH: as_float(outcome.high),
+            C.COMPUTED_EXACT: outcome.point, C.VERDICT: outcome.verdict,
+            C.EXPLANATION: outcome.explanation_en, C.EXPLANATION_FA: outcome.explanation_fa,
+            C.LIKELY_CAUSE: outcome.cause, C.RAW: row[C.RAW],
+        })
+    frame = pd.DataFrame(rows, columns=C.VERIFICATION_COLUMNS)
+    for col in (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH):
+        frame[col] = frame[col].astype("float64")
+    frame[C.COMPUTED_EXACT] = frame[C.COMPUTED_EXACT].astype(object)
+    return frame
