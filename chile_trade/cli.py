@@ -1,0 +1,149 @@
+"""The command line: ``chile-trade verify`` and ``chile-trade tables``.
+
+Exit codes: 0 success; 1 with ``--strict`` when a verdict is ``inconsistent``;
+2 for bad input (``file:line: what is wrong`` on stderr, nothing on stdout).
+Output is built whole before anything is written, so a failed run writes
+nothing partial.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import math
+import sys
+from collections.abc import Sequence
+from fractions import Fraction
+
+import pandas as pd
+
+from chile_trade import columns as C
+from chile_trade._version import __version__
+from chile_trade.dataset import load_extraction
+from chile_trade.errors import InputError
+from chile_trade.extraction import Extraction, extract_documents
+from chile_trade.reading import read_document
+from chile_trade.verification import verify
+
+__all__ = ["main"]
+
+FORMATS = ("text", "json", "csv")
+TABLE_OUTPUT_COLUMNS = [C.SOURCE, C.PARTNER, C.PARTNER_EN, C.FLOW, C.YEAR, C.VALUE,
+                        C.VALUE_TEXT, C.UNIT, C.VALUATION, C.RAW]
+
+
+def _load(files: Sequence[str]) -> Extraction:
+    if not files:
+        return load_extraction()
+    return extract_documents((path, read_document(path)) for path in files)
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, Fraction):
+        return f"{value.numerator}/{value.denominator}"
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    return [{k: _json_value(v) for k, v in row.items()}
+            for row in frame.to_dict(orient="records")]
+
+
+def _as_csv(frame: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    frame.map(_json_value).to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue()
+
+
+def _verify_text(result: pd.DataFrame, lang: str) -> str:
+    explanation = C.EXPLANATION_FA if lang == "fa" else C.EXPLANATION
+    claim = C.CLAIM_FA if lang == "fa" else C.CLAIM
+    lines = []
+    for row in result.to_dict(orient="records"):
+        lines.append(f"{row[C.SOURCE]}  {row[C.VERDICT].upper()}  {row[claim]}")
+        lines.append(f"    {row[explanation]}")
+    counts = result[C.VERDICT].value_counts()
+    summary = ", ".join(f"{int(counts.get(v, 0))} {v}" for v in C.VERDICTS)
+    lines.append(f"{len(result)} stated figures: {summary}")
+    return "\n".join(lines) + "\n"
+
+
+def _tables_text(tables: pd.DataFrame) -> str:
+    if tables.empty:
+        return "no tables found\n"
+    shown = tables[[C.SOURCE, C.PARTNER_EN, C.PARTNER, C.FLOW, C.YEAR, C.VALUE_TEXT, C.UNIT,
+                    C.VALUATION]]
+    return shown.to_string(index=False) + "\n"
+
+
+def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
+    extraction = _load(args.files)
+    result = verify(extraction.tables, extraction.stated)
+    if args.format == "json":
+        out = json.dumps(_records(result), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        out = _as_csv(result)
+    else:
+        out = _verify_text(result, args.lang)
+    failed = args.strict and bool((result[C.VERDICT] == C.INCONSISTENT).any())
+    return out, 1 if failed else 0
+
+
+def _run_tables(args: argparse.Namespace) -> tuple[str, int]:
+    tables = _load(args.files).tables
+    if args.format == "json":
+        out = json.dumps(_records(tables[TABLE_OUTPUT_COLUMNS]), ensure_ascii=False,
+                         indent=2) + "\n"
+    elif args.format == "csv":
+        out = _as_csv(tables[TABLE_OUTPUT_COLUMNS])
+    else:
+        out = _tables_text(tables)
+    return out, 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chile-trade",
+        description="Read the tables and stated percentages of Persian trade reports and "
+                    "check each percentage against the report's own numbers.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    verify_cmd = commands.add_parser(
+        "verify", help="give every stated percentage a verdict",
+        description="Recompute every stated percentage exactly and give it a verdict: "
+                    "exact, within_rounding, inconsistent or unverifiable.")
+    tables_cmd = commands.add_parser("tables", help="print the extracted tables as tidy rows")
+    for command in (verify_cmd, tables_cmd):
+        command.add_argument("files", nargs="*", metavar="FILE",
+                             help="Persian text documents (default: the shipped seed data)")
+        command.add_argument("--format", choices=FORMATS, default="text",
+                             help="output format (default: text)")
+    verify_cmd.add_argument("--strict", action="store_true",
+                            help="exit 1 when any verdict is inconsistent")
+    verify_cmd.add_argument("--lang", choices=("en", "fa"), default="en",
+                            help="language of the text output's explanations (default: en)")
+    verify_cmd.set_defaults(run=_run_verify)
+    tables_cmd.set_defaults(run=_run_tables)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        out, code = args.run(args)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
