@@ -1,0 +1,36 @@
+# One task runner for developers and CI. Every target creates the virtual
+# environment it needs, so a fresh clone needs only Python 3.10+ and make.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: report test lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+## report: verify every stated figure of the shipped report (text and JSON in $(OUT)/)
+report: $(VENV)/.installed
+	mkdir -p $(OUT)
+	$(BIN)/chile-trade verify --format json > $(OUT)/verification.json.tmp
+	mv $(OUT)/verification.json.tmp $(OUT)/verification.json
+	$(BIN)/chile-trade verify
+	@echo "JSON written to $(OUT)/verification.json"
+
+## test: the whole test suite, doctests included
+test: $(VENV)/.installed
+	MPLBACKEND=Agg $(BIN)/python -m pytest
+
+## lint: ruff and mypy on the package
+lint: $(VENV)/.installed
+	$(BIN)/ruff check chile_trade tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,65 @@
+"""Documents in every encoding Persian writers use are read right or refused."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from chile_trade.errors import InputError
+from chile_trade.extraction import extract
+from chile_trade.reading import decode_document, read_document
+
+# Windows-1256 has no Persian yeh (ی) and no Persian digits: documents in it
+# use Arabic yeh (ي) and ASCII digits, which the package reads as the same thing.
+DOC_1256 = "جدول ميزان صادرات به آمريکا (ميليون دلار، فوب)\r\n1994 1995 درصدتغييرات\r\n2012 2375 %18\r\n"
+DOC = "جدول میزان صادرات به آمریکا (میلیون دلار، فوب)\n۱۹۹۴ ۱۹۹۵ درصد تغییرات\n۲۰۱۲ ۲۳۷۵ %۱۸\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (DOC.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + DOC.encode("utf-8"), "utf-8-sig"),
+        (DOC.replace("\n", "\r\n").encode("utf-16"), "utf-16"),
+        (codecs.BOM_UTF16_BE + DOC.encode("utf-16-be"), "utf-16"),
+        (DOC_1256.encode("cp1256"), "cp1256"),
+    ],
+)
+def test_every_supported_encoding_gives_the_same_numbers(data, encoding):
+    text, used = decode_document(data, "doc.txt")
+    assert used == encoding
+    assert "\r" not in text and "\ufeff" not in text
+    tables = extract(text, "doc.txt").tables
+    assert tables["value_text"].tolist() == ["2012", "2375"]
+    assert tables["year"].tolist() == [1994, 1995]
+
+
+def test_corrupt_utf8_is_refused_with_the_byte_offset():
+    data = DOC.encode("utf-8")
+    broken = data[:9] + b"\xff" + data[10:]  # byte 9 starts the letter م
+    with pytest.raises(InputError) as info:
+        decode_document(broken, "doc.txt")
+    assert str(info.value) == (
+        "doc.txt: invalid UTF-8 at byte offset 9: byte 0xff (invalid start byte)")
+
+
+def test_text_that_is_neither_utf8_nor_persian_cp1256_is_refused():
+    latin1 = "Exportaciones de Chile: año 1995, crecieron un 18 %".encode("latin-1")
+    with pytest.raises(InputError, match="not UTF-8 .* and not Persian text in Windows-1256"):
+        decode_document(latin1, "es.txt")
+
+
+def test_utf16_without_a_byte_order_mark_is_refused():
+    with pytest.raises(InputError, match="NUL byte at offset 1"):
+        decode_document(DOC.encode("utf-16-le"), "doc.txt")
+
+
+def test_a_control_character_is_refused_with_its_line():
+    with pytest.raises(InputError, match=r"^doc\.txt:2: control character U\+001B"):
+        decode_document("a\nb\x1bc\n".encode(), "doc.txt")
+
+
+def test_a_missing_file_is_refused(tmp_path):
+    with pytest.raises(InputError, match="cannot read file"):
+        read_document(tmp_path / "absent.txt")
