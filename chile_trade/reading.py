@@ -19,10 +19,12 @@ __all__ = ["decode_document", "read_document"]
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-# In Windows-1256 text, most bytes above 0x7F are Arabic-script letters. A
-# byte string whose non-ASCII characters decode to something else is not
-# Windows-1256 Persian, and is refused rather than read as mojibake.
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u200c-\u200f]")
+# In Windows-1256 Persian, nearly every byte above 0x7F is an Arabic-script
+# letter, and letters are mostly Arabic-script, not Latin. Bytes that decode to
+# something else are not Windows-1256 Persian and are refused, not read as
+# mojibake.
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06f0-\u06f9\u200c]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # \t \n \f \r allowed
 _MIN_ARABIC_SHARE = 0.9
 
@@ -46,8 +48,9 @@ def _decode_unmarked(data: bytes, source: str) -> tuple[str, str]:
         )
     text = data.decode("cp1256")
     non_ascii = [ch for ch in text if ord(ch) >= 0x80]
-    arabic = sum(1 for ch in non_ascii if _ARABIC_SCRIPT.match(ch))
-    if not non_ascii or arabic / len(non_ascii) < _MIN_ARABIC_SHARE:
+    arabic = sum(1 for ch in non_ascii if _ARABIC_LETTER.match(ch))
+    latin = len(_LATIN_LETTER.findall(text))
+    if not non_ascii or arabic / len(non_ascii) < _MIN_ARABIC_SHARE or arabic <= latin:
         raise _refuse(
             source,
             f"not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset "

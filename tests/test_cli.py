@@ -1,0 +1,137 @@
+"""The command line as users and CI pipelines call it."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+
+import pytest
+
+from chile_trade.cli import main
+
+SEED = "002_be3af3bae581de8e.txt"
+JSON_KEYS = {"source", "claim", "stated", "computed", "computed_low", "computed_high",
+             "verdict", "explanation"}
+GOOD = "جدول صادرات به ژاپن (میلیون دلار، فوب)\n۲۰۰۴ ۲۰۰۵ درصد تغییرات\n۱۰۰ ۱۱۰ ٪۱۰\n"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_verify_json_reports_every_stated_figure_of_the_shipped_data(capsys):
+    code, out, err = run(capsys, "verify", "--format", "json")
+    assert (code, err) == (0, "")
+    records = json.loads(out)
+    assert all(JSON_KEYS <= set(r) for r in records)
+    verdicts = {(r["source"], r["stated"]): r["verdict"] for r in records}
+    assert verdicts == {
+        (f"{SEED}:5", 25): "unverifiable",
+        (f"{SEED}:14", 18): "exact",
+        (f"{SEED}:14", 14.4): "unverifiable",
+        (f"{SEED}:19", 43.8): "within_rounding",
+        (f"{SEED}:19", 24.7): "inconsistent",
+        (f"{SEED}:22", 20): "inconsistent",
+        (f"{SEED}:22", 160): "unverifiable",
+    }
+    export_change = next(r for r in records if r["stated"] == 18)
+    assert export_change["computed_exact"] == "9075/503"  # 36300 / 2012 in lowest terms
+    assert export_change["computed"] == pytest.approx(36300 / 2012)
+
+
+def test_verify_on_the_seed_files_gives_what_the_shipped_data_gives(capsys, seeds_dir):
+    _, shipped, _ = run(capsys, "verify", "--format", "csv")
+    code, from_files, err = run(capsys, "verify", "--format", "csv",
+                                *sorted(str(p) for p in seeds_dir.glob("*.txt")))
+    assert (code, err) == (0, "")
+    prefix = f"{seeds_dir}/"
+    assert from_files.replace(prefix, "") == shipped
+
+
+def test_strict_exits_1_on_an_inconsistent_figure_and_0_otherwise(capsys, tmp_path):
+    assert run(capsys, "verify", "--strict")[0] == 1
+    assert run(capsys, "verify")[0] == 0
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(capsys, "verify", "--strict", str(good))
+    assert code == 0
+    assert "1 stated figures: 1 exact" in out
+
+
+def test_tables_prints_tidy_rows(capsys, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    code, out, _ = run(capsys, "tables", "--format", "json", str(good))
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["source"], r["partner_en"], r["flow"], r["year"], r["value"], r["unit"])
+            for r in rows] == [
+        (f"{good}:3", "Japan", "export", 2004, 100.0, "million USD"),
+        (f"{good}:3", "Japan", "export", 2005, 110.0, "million USD"),
+    ]
+    code, out, _ = run(capsys, "tables", "--format", "csv", str(good))
+    assert out.splitlines()[0].startswith("source,partner,partner_en,flow,year,value")
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        (GOOD.replace("۱۰۰ ۱۱۰ ٪۱۰", "۱۰۰ ۱۱۰"), ":3: ",
+         "value line has 2 values but the header at line 2 has 3 columns"),
+        (GOOD.replace("۱۱۰", "۱۱o"), ":3: ", "unparsable number '۱۱o'"),
+        (GOOD.encode("utf-8")[:9] + b"\xff" + GOOD.encode("utf-8")[10:], ": ",
+         "invalid UTF-8 at byte offset 9"),
+        ("Ventas: 18 % más en 2005".encode("cp1252"), ": ", "not Persian text in Windows-1256"),
+    ],
+)
+def test_bad_input_exits_2_with_file_line_and_writes_nothing(capsys, tmp_path, content, where,
+                                                            message):
+    good = tmp_path / "a_good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    if isinstance(content, bytes):
+        bad.write_bytes(content)
+    else:
+        bad.write_text(content, encoding="utf-8")
+    for command in ("verify", "tables"):
+        code, out, err = run(capsys, command, "--format", "json", str(good), str(bad))
+        assert code == 2
+        assert out == ""
+        assert err.startswith(f"{bad}{where}")
+        assert message in err
+
+
+def test_an_unreadable_path_exits_2(capsys, tmp_path):
+    for path in (tmp_path / "absent.txt", tmp_path):
+        code, out, err = run(capsys, "verify", str(path))
+        assert (code, out) == (2, "")
+        assert err.startswith(f"{path}: cannot read file")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + GOOD.replace("\n", "\r\n").encode("utf-8"),
+        GOOD.encode("utf-16"),
+        GOOD.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٪ی", "0123456789%ي")).encode("cp1256"),
+    ],
+)
+def test_documents_in_other_encodings_give_the_same_tables(capsys, tmp_path, data):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    code, out, err = run(capsys, "tables", "--format", "json", str(path))
+    assert (code, err) == (0, "")
+    assert [r["value"] for r in json.loads(out)] == [100.0, 110.0]
+
+
+def test_python_dash_m_runs_the_same_command():
+    done = subprocess.run([sys.executable, "-m", "chile_trade", "verify", "--lang", "fa"],
+                          capture_output=True, text=True, encoding="utf-8", check=False)
+    assert done.returncode == 0, done.stderr
+    assert "گرد می‌شود" in done.stdout
+    assert done.stdout.rstrip().endswith(
+        "7 stated figures: 1 exact, 1 within_rounding, 2 inconsistent, 3 unverifiable")
