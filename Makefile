@@ -11,24 +11,28 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-run
+
 ## report: verify every stated figure of the shipped report (text and JSON in $(OUT)/)
-report: $(VENV)/.installed
+report: $(VENV)/.installed-run
 	mkdir -p $(OUT)
 	$(BIN)/chile-trade verify --format json > $(OUT)/verification.json.tmp
 	mv $(OUT)/verification.json.tmp $(OUT)/verification.json
 	$(BIN)/chile-trade verify
 	@echo "JSON written to $(OUT)/verification.json"
 
-## test: the whole test suite, doctests included
-test: $(VENV)/.installed
+## test: lint, type check, and the whole test suite, doctests included
+test: lint
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 ## lint: ruff and mypy on the package
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check chile_trade tests
 	$(BIN)/mypy
 

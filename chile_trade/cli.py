@@ -15,6 +15,7 @@ import math
 import sys
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import cast
 
 import pandas as pd
 
@@ -50,7 +51,7 @@ def _json_value(value: object) -> object:
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    return [{k: _json_value(v) for k, v in row.items()}
+    return [{str(k): _json_value(v) for k, v in row.items()}
             for row in frame.to_dict(orient="records")]
 
 
@@ -136,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
     try:
-        out, code = args.run(args)
+        out, code = cast("tuple[str, int]", args.run(args))
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -23,7 +23,8 @@ STATED_FILE = "chile_us_stated.csv"
 
 
 def _read(name: str, cols: list[str]) -> pd.DataFrame:
-    with resources.files("chile_trade").joinpath("data").joinpath(name).open(encoding="utf-8") as fh:
+    path = resources.files("chile_trade").joinpath("data").joinpath(name)
+    with path.open(encoding="utf-8") as fh:
         frame = pd.read_csv(fh, dtype=str, keep_default_na=False)
     if list(frame.columns) != cols:
         raise RuntimeError(f"shipped data file {name} has columns {list(frame.columns)}")

@@ -167,16 +167,14 @@ def _parse_unit(raw: str) -> tuple[str, str]:
     return ", ".join(unit), valuation
 
 
+_DETACHED_PERCENT = ("%", "٪", "درصد", "درصدی", "در", "صد", "صدی")
+
+
 def _value_tokens(line: str) -> list[str]:
-    """Split a value line on spaces, joining detached percent signs and words."""
+    """Split a value line on spaces, joining a detached percent sign or word to its number."""
     tokens: list[str] = []
     for token in line.split():
-        folded = fold(token)
-        if folded in ("%", "٪", "درصد", "درصدی") and tokens:
-            tokens[-1] = f"{tokens[-1]} {token}"
-        elif folded in ("صد", "صدی") and tokens and fold(tokens[-1]).endswith(" در"):
-            tokens[-1] = f"{tokens[-1]} {token}"
-        elif folded == "در" and tokens:
+        if tokens and fold(token) in _DETACHED_PERCENT:
             tokens[-1] = f"{tokens[-1]} {token}"
         else:
             tokens.append(token)
@@ -192,9 +190,8 @@ class _Column:
     base: str = ""
 
 
-def _parse_header(line: str, where: tuple[str, int]) -> list[_Column]:
-    source, lineno = where
-    folded = fold(line).strip()
+def _header_years(folded: str, source: str, lineno: int) -> tuple[list[int], str]:
+    """The leading years of a header line, and the rest of the line."""
     years: list[int] = []
     rest = folded
     while (m := re.match(r"(\d+)(?:\s+|$)", rest)) is not None:
@@ -213,6 +210,12 @@ def _parse_header(line: str, where: tuple[str, int]) -> list[_Column]:
     if years != sorted(set(years)):
         raise InputError(f"header years {years} are not in increasing order",
                          source=source, line=lineno)
+    return years, rest
+
+
+def _parse_header(line: str, where: tuple[str, int]) -> list[_Column]:
+    source, lineno = where
+    years, rest = _header_years(fold(line).strip(), source, lineno)
     cols = [_Column(C.YEAR, str(y), year=y) for y in years]
     position = 0
     for m in _LABEL_RE.finditer(rest):
@@ -284,7 +287,8 @@ def _stated_row(source: str, lineno: int, table: str, kind: str, number: ParsedN
     return {
         C.SOURCE: f"{source}:{lineno}", C.FILE: source, C.LINE: lineno, C.TABLE: table,
         C.KIND: kind, C.PARTNER: partner[0], C.PARTNER_EN: partner[1], C.FLOW: flow,
-        C.YEAR_FROM: year_from, C.YEAR_TO: year_to, C.SPAN_YEARS: span_years, C.BASE: base, C.COMPARATOR: comparator,
+        C.YEAR_FROM: year_from, C.YEAR_TO: year_to, C.SPAN_YEARS: span_years, C.BASE: base,
+        C.COMPARATOR: comparator,
         C.STATED: float(number.value), C.STATED_TEXT: number.text, C.LABEL: label,
         C.RAW: number.raw,
     }
@@ -421,8 +425,8 @@ def extract(text: str, source: str = "<text>") -> Extraction:
     >>> result = extract(doc, "doc.txt")
     >>> result.tables[["partner_en", "flow", "year", "value_text"]].to_numpy().tolist()
     [['Japan', 'export', 2004, '100'], ['Japan', 'export', 2005, '110']]
-    >>> result.stated[["source", "kind", "year_from", "year_to", "stated_text"]].iloc[0].tolist()
-    ['doc.txt:3', 'change', 2004, 2005, '10']
+    >>> result.stated[["source", "kind", "year_from", "year_to", "stated_text"]].to_numpy().tolist()
+    [['doc.txt:3', 'change', 2004, 2005, '10']]
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     table_rows: list[dict[str, object]] = []

@@ -86,7 +86,7 @@ def yoy_growth(tables: pd.DataFrame) -> pd.DataFrame:
     >>> tidy = pd.DataFrame({"table": "t", "partner": "X", "partner_en": "", "flow": "export",
     ...                      "year": [2001, 2000], "value": [110.0, 100.0]})
     >>> yoy_growth(tidy)[["year_from", "year", "growth_pct"]].to_numpy().tolist()
-    [[0.0, 2000.0, nan], [2000.0, 2001.0, 10.000000000000009]]
+    [[0.0, 2000.0, nan], [2000.0, 2001.0, 10.0]]
     """
     _check_columns(tables, [*_SERIES_KEYS, C.YEAR, C.VALUE], "tables")
     out = tables.sort_values([*_SERIES_KEYS, C.YEAR]).reset_index(drop=True)
@@ -132,7 +132,7 @@ def cagr(tables: pd.DataFrame, start: int | None = None, end: int | None = None)
         first = last = np.zeros(0, dtype="int64")
 
     def value_at(year: np.ndarray) -> np.ndarray:
-        position = series.columns.get_indexer(year)
+        position = series.columns.get_indexer(pd.Index(year))
         values = series.to_numpy(dtype=float)[rows, np.maximum(position, 0)]
         return np.where(position >= 0, values, np.nan)
 
@@ -243,8 +243,9 @@ def share_of_total_trade(wide: pd.DataFrame, totals: pd.DataFrame) -> pd.Series:
     """
     _check_columns(wide, list(C.FLOWS), "wide")
     _check_columns(totals, [C.FLOW, C.YEAR, IMPLIED_TOTAL], "totals")
-    by_year = totals.drop_duplicates([C.FLOW, C.YEAR]).pivot(
-        index=C.YEAR, columns=C.FLOW, values=IMPLIED_TOTAL).reindex(columns=list(C.FLOWS))
+    by_year = totals.pivot_table(index=C.YEAR, columns=C.FLOW, values=IMPLIED_TOTAL,
+                                 aggfunc="first").reindex(columns=list(C.FLOWS))
     years = wide.index.get_level_values(C.YEAR)
     denominator = (by_year[C.EXPORT] + by_year[C.IMPORT]).reindex(years).to_numpy()
-    return (total_trade(wide) / denominator * 100).rename(SHARE_PCT)
+    share: pd.Series = (total_trade(wide) / denominator * 100).rename(SHARE_PCT)
+    return share

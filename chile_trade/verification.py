@@ -273,11 +273,11 @@ class _Documents:
     """Lookups over the tables and stated figures of one verification run."""
 
     def __init__(self, tables: pd.DataFrame, stated: pd.DataFrame):
-        self.values: dict[tuple[str, int], ParsedNumber] = {}
+        self.printed: dict[tuple[str, int], ParsedNumber] = {}
         self.series: dict[tuple[str, str, int], str] = {}  # (partner, flow, year) -> table
         for row in tables.itertuples(index=False):
             key = (getattr(row, C.TABLE), int(getattr(row, C.YEAR)))
-            self.values[key] = _number(getattr(row, C.VALUE_TEXT), getattr(row, C.RAW))
+            self.printed[key] = _number(getattr(row, C.VALUE_TEXT), getattr(row, C.RAW))
             self.series.setdefault(
                 (getattr(row, C.PARTNER), getattr(row, C.FLOW), key[1]), key[0])
         self.shares = stated[stated[C.KIND] == C.SHARE]
@@ -295,7 +295,7 @@ class _Documents:
         agreeing = rows[rows[C.BASE] == flow]
         pick = agreeing if len(agreeing) or strict_label else rows
         for _, row in pick.iterrows():
-            value = self.values.get((row[C.TABLE], year))
+            value = self.printed.get((row[C.TABLE], year))
             if value is not None:
                 return row[C.TABLE], value, _number(row[C.STATED_TEXT], row[C.RAW]), row
         return None
@@ -336,7 +336,7 @@ def _describe(row: pd.Series) -> tuple[str, str]:
 
 def _check_change(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
     table, y0, y1 = row[C.TABLE], int(row[C.YEAR_FROM]), int(row[C.YEAR_TO])
-    v0, v1 = docs.values.get((table, y0)), docs.values.get((table, y1))
+    v0, v1 = docs.printed.get((table, y0)), docs.printed.get((table, y1))
     if v0 is None or v1 is None:
         return _unverifiable(f"the table has no value for {y0 if v0 is None else y1}",
                              f"جدول برای {_fa(str(y0 if v0 is None else y1))} مقداری ندارد")
@@ -346,12 +346,12 @@ def _check_change(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Ou
     outcome = _judged(check, stated, row[C.COMPARATOR])
     if outcome.verdict != C.INCONSISTENT or outcome.cause:
         return outcome
-    years = sorted(y for (t, y) in docs.values if t == table)
+    years = sorted(y for (t, y) in docs.printed if t == table)
     for a, b in itertools.combinations(years, 2):
         if (a, b) == (y0, y1):
             continue
-        other = _Check(check.formula, {"v0": docs.values[(table, a)],
-                                       "v1": docs.values[(table, b)]}, "", "")
+        other = _Check(check.formula, {"v0": docs.printed[(table, a)],
+                                       "v1": docs.printed[(table, b)]}, "", "")
         point, low, high = other.evaluate()
         if judge(point, low, high, stated) != C.INCONSISTENT:
             return _Outcome(
@@ -366,7 +366,7 @@ def _check_change(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Ou
 
 def _check_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
     table, year, base, flow = row[C.TABLE], int(row[C.YEAR_TO]), row[C.BASE], row[C.FLOW]
-    value = docs.values.get((table, year))
+    value = docs.printed.get((table, year))
     base_en, base_fa = _BASE_EN[base], _BASE_FA[base]
     if value is None:
         return _unverifiable(f"the table has no value for {year}",
@@ -377,7 +377,7 @@ def _check_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Out
         return _unverifiable(
             f"the documents give Chile's total {base_en} in {year} only through this share",
             f"اسناد کل {base_fa} شیلی در {_fa(str(year))} را فقط از راه همین سهم می‌دهند")
-    other_table, other_value, other_share, other_row = other
+    _, other_value, other_share, other_row = other
     check = _Check(
         lambda v: v["v"] / (v["w"] / (v["s"] / _HUNDRED)) * _HUNDRED,
         {"v": value, "w": other_value, "s": other_share},
@@ -415,7 +415,7 @@ def _check_trade_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -
             return _unverifiable(f"the documents give no {missing_en} in {year}",
                                  f"اسناد رقمی برای {missing_fa} در {_fa(str(year))} ندارند")
         total_table, total_value, share, share_row = total
-        inputs[f"{table}|{year}"] = docs.values[(table, year)]
+        inputs[f"{table}|{year}"] = docs.printed[(table, year)]
         inputs[f"{total_table}|{year}"] = total_value
         inputs[f"{share_row[C.SOURCE]}|share"] = share
         names[flow] = (f"{table}|{year}", f"{total_table}|{year}")

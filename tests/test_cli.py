@@ -27,7 +27,7 @@ def test_verify_json_reports_every_stated_figure_of_the_shipped_data(capsys):
     code, out, err = run(capsys, "verify", "--format", "json")
     assert (code, err) == (0, "")
     records = json.loads(out)
-    assert all(JSON_KEYS <= set(r) for r in records)
+    assert all(set(r) >= JSON_KEYS for r in records)
     verdicts = {(r["source"], r["stated"]): r["verdict"] for r in records}
     assert verdicts == {
         (f"{SEED}:5", 25): "unverifiable",

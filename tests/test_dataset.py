@@ -11,7 +11,8 @@ def test_the_tidy_frame_has_one_row_per_partner_flow_and_year():
     assert list(tables.columns) == C.TABLE_COLUMNS
     assert len(tables) == 8  # 1 partner x 2 flows x 4 years
     assert not tables.duplicated([C.PARTNER, C.FLOW, C.YEAR]).any()
-    assert tables[C.YEAR].dtype == "int64" and tables[C.VALUE].dtype == "float64"
+    assert tables[C.YEAR].dtype == "int64"
+    assert tables[C.VALUE].dtype == "float64"
 
 
 def test_the_wide_view_has_exports_and_imports_per_year():

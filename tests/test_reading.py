@@ -12,7 +12,8 @@ from chile_trade.reading import decode_document, read_document
 
 # Windows-1256 has no Persian yeh (ی) and no Persian digits: documents in it
 # use Arabic yeh (ي) and ASCII digits, which the package reads as the same thing.
-DOC_1256 = "جدول ميزان صادرات به آمريکا (ميليون دلار، فوب)\r\n1994 1995 درصدتغييرات\r\n2012 2375 %18\r\n"
+DOC_1256 = ("جدول ميزان صادرات به آمريکا (ميليون دلار، فوب)\r\n"
+            "1994 1995 درصدتغييرات\r\n2012 2375 %18\r\n")
 DOC = "جدول میزان صادرات به آمریکا (میلیون دلار، فوب)\n۱۹۹۴ ۱۹۹۵ درصد تغییرات\n۲۰۱۲ ۲۳۷۵ %۱۸\n"
 
 
@@ -29,7 +30,8 @@ DOC = "جدول میزان صادرات به آمریکا (میلیون دلار
 def test_every_supported_encoding_gives_the_same_numbers(data, encoding):
     text, used = decode_document(data, "doc.txt")
     assert used == encoding
-    assert "\r" not in text and "\ufeff" not in text
+    assert "\r" not in text
+    assert "\ufeff" not in text
     tables = extract(text, "doc.txt").tables
     assert tables["value_text"].tolist() == ["2012", "2375"]
     assert tables["year"].tolist() == [1994, 1995]
@@ -46,7 +48,7 @@ def test_corrupt_utf8_is_refused_with_the_byte_offset():
 
 def test_text_that_is_neither_utf8_nor_persian_cp1256_is_refused():
     latin1 = "Exportaciones de Chile: año 1995, crecieron un 18 %".encode("latin-1")
-    with pytest.raises(InputError, match="not UTF-8 .* and not Persian text in Windows-1256"):
+    with pytest.raises(InputError, match=r"not UTF-8 .* and not Persian text in Windows-1256"):
         decode_document(latin1, "es.txt")
 
 
@@ -58,7 +60,7 @@ def test_utf16_without_a_byte_order_mark_is_refused():
 
 def test_a_control_character_is_refused_with_its_line():
     with pytest.raises(InputError, match=r"^doc\.txt:2: control character U\+001B"):
-        decode_document("a\nb\x1bc\n".encode(), "doc.txt")
+        decode_document(b"a\nb\x1bc\n", "doc.txt")
 
 
 def test_a_missing_file_is_refused(tmp_path):

@@ -90,7 +90,8 @@ def test_every_verdict_explains_itself_in_english_and_persian(seed_result):
     for row in seed_result.to_dict("records"):
         assert row[C.VERDICT] in C.VERDICTS
         for text in (row[C.EXPLANATION], row[C.EXPLANATION_FA]):
-            assert text and "\n" not in text
+            assert text
+            assert "\n" not in text
         assert any("\u0600" <= ch <= "\u06ff" for ch in row[C.EXPLANATION_FA])
 
 
