@@ -5,7 +5,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: report test lint clean
+LOWEST := .venv-lowest
+
+.PHONY: report test test-lowest lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +33,17 @@ report: $(VENV)/.installed-run
 test: lint
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 
+## test-lowest: the test suite on the oldest dependency versions claimed (requirements-lowest.txt)
+test-lowest:
+	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet -r requirements-lowest.txt
+	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
+	MPLBACKEND=Agg $(LOWEST)/bin/python -m pytest -p no:cacheprovider
+
 ## lint: ruff and mypy on the package
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check chile_trade tests
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(LOWEST) $(OUT) .pytest_cache .hypothesis .mypy_cache .ruff_cache *.egg-info

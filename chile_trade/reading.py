@@ -27,6 +27,11 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06f0-\u06f9\u200c]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # \t \n \f \r allowed
 _MIN_ARABIC_SHARE = 0.9
+_MARKED_ENCODINGS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
 
 
 def _refuse(source: str, message: str) -> InputError:
@@ -89,29 +94,22 @@ def decode_document(data: bytes, source: str) -> tuple[str, str]:
     >>> decode_document("سهم ۱۸".encode("utf-8"), "b.txt")[1]
     'utf-8'
     """
-    if data.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise _refuse(
-                source, f"invalid UTF-8 at byte offset {exc.start}: {exc.reason}"
-            ) from None
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise _refuse(
-                source, f"invalid UTF-16 at byte offset {exc.start}: {exc.reason}"
-            ) from None
-    elif (nul := data.find(b"\x00")) >= 0:
-        raise _refuse(
-            source,
-            f"NUL byte at offset {nul}: binary data or UTF-16 without "
-            "a byte-order mark; save the file as UTF-8",
-        )
+    for bom, encoding, name in _MARKED_ENCODINGS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise _refuse(
+                    source, f"invalid {name} at byte offset {exc.start}: {exc.reason}"
+                ) from None
+            break
     else:
+        if (nul := data.find(b"\x00")) >= 0:
+            raise _refuse(
+                source,
+                f"NUL byte at offset {nul}: binary data or UTF-16 without "
+                "a byte-order mark; save the file as UTF-8",
+            )
         text, encoding = _decode_unmarked(data, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = _CONTROL.search(text)
