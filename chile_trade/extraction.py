@@ -32,6 +32,7 @@ from chile_trade.errors import InputError
 from chile_trade.numerals import (
     NUMBER_PATTERN,
     ParsedNumber,
+    check_number_integrity,
     fold,
     fold_with_map,
     parse_number,
@@ -349,15 +350,15 @@ def _prose_rows(raw_line: str, source: str, lineno: int) -> list[dict[str, objec
     rows: list[dict[str, object]] = []
     taken: list[tuple[int, int]] = []
 
-    def number_of(m: re.Match[str]) -> ParsedNumber:
-        start, end = m.span("pct")
-        raw = _raw_span(raw_line, index_map, start, end)
+    def parsed(start: int, end: int) -> ParsedNumber:
         try:
-            parsed = parse_number(m["pct"])
+            return parse_number(_raw_span(raw_line, index_map, start, end))
         except InputError as exc:
             raise exc.located(source, lineno) from None
-        taken.append((start, end))
-        return ParsedNumber(parsed.value, parsed.decimals, raw, parsed.is_percent)
+
+    def number_of(m: re.Match[str]) -> ParsedNumber:
+        taken.append(m.span("pct"))
+        return parsed(*m.span("pct"))
 
     for m in _TRADE_SHARE_RE.finditer(folded):
         partner = resolve_partner(m["partner"]) or (m["partner"].split()[0], "")
@@ -384,13 +385,8 @@ def _prose_rows(raw_line: str, source: str, lineno: int) -> list[dict[str, objec
         # A date such as ۹/۱/۹۳ or a range is not a percentage.
         if folded[m.end():m.end() + 1].isdigit():
             continue
-        raw = _raw_span(raw_line, index_map, *m.span())
-        try:
-            parsed = parse_number(m.group())
-        except InputError as exc:
-            raise exc.located(source, lineno) from None
-        number = ParsedNumber(parsed.value, parsed.decimals, raw, parsed.is_percent)
-        rows.append(_stated_row(source, lineno, "", C.OTHER, number, label=raw.strip()))
+        number = parsed(*m.span())
+        rows.append(_stated_row(source, lineno, "", C.OTHER, number, label=number.raw.strip()))
     return rows
 
 
@@ -432,6 +428,11 @@ def extract(text: str, source: str = "<text>") -> Extraction:
     table_rows: list[dict[str, object]] = []
     stated_rows: list[dict[str, object]] = []
     index = 0
+    for lineno, line in enumerate(lines, start=1):
+        try:
+            check_number_integrity(line)
+        except InputError as exc:
+            raise exc.located(source, lineno) from None
     while index < len(lines):
         line = lines[index]
         next_index = _nonempty_after(lines, index)

@@ -24,6 +24,7 @@ from chile_trade.errors import InputError
 
 __all__ = [
     "ParsedNumber",
+    "check_number_integrity",
     "fold",
     "fold_with_map",
     "parse_number",
@@ -55,12 +56,16 @@ _LETTER_FOLDS = {
     "\u202f": " ",  # NARROW NO-BREAK SPACE
 }
 _DROPPED = {ZWNJ, "\u0640"}  # ZWNJ, TATWEEL
+# parse_number folds only letters and spaces: a character that folding would
+# drop (tatweel, a mark, ZWNJ) inside a number makes it unparsable, never a
+# different number.
+_LIGHT_FOLD = str.maketrans(_LETTER_FOLDS)
 _HARAKAT = re.compile("[\u064b-\u065f\u0670]")
 
 # One number as it appears in running text (``\d`` matches every script's
 # digits; parse_number refuses the scripts the package does not support).
 NUMBER_PATTERN = r"[-−]?\d(?:[\d٬,]*\d)?(?:[/٫.]\d+)?"
-_PERCENT_WORD = r"در\s*صدی?(?!\w)"
+_PERCENT_WORD = r"در[\s\u200c]*صدی?(?!\w)"
 _NUMBER_RE = re.compile(
     rf"^(?P<pre>[{PERCENT_SIGNS}])?\s*(?P<sign>[{MINUS_SIGNS}+])?"
     rf"(?P<int>\d+(?:[{THOUSANDS_SEPARATORS}]\d+)*)"
@@ -104,6 +109,42 @@ def fold(text: str) -> str:
     True
     """
     return fold_with_map(text)[0]
+
+
+# Characters that do not show, or only join letters, and so can hide inside a
+# printed number: tatweel, harakat, soft hyphen, zero-width and bidi controls.
+_HIDDEN = "\u00ad\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+_HIDDEN_IN_NUMBER = re.compile(
+    rf"(?<=[\d{re.escape(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS)}])[{_HIDDEN}]+"
+    rf"(?=[\d{re.escape(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS)}])"
+)
+
+
+def check_number_integrity(line: str) -> None:
+    """Refuse a line in which an invisible or joining character sits inside a number.
+
+    A reader sees ``۱ـ۸`` or ``1\u200f8`` as one number; a program that
+    silently dropped the character would read another. Such input is an
+    error, located by the caller.
+
+    Raises
+    ------
+    InputError
+        Naming the character and its column (1-based).
+
+    Examples
+    --------
+    >>> check_number_integrity("سهم ۱۸٪")
+    >>> check_number_integrity("سهم ۱\u0640۸٪")
+    Traceback (most recent call last):
+    ...
+    chile_trade.errors.InputError: <text>: character U+0640 inside a number at column 6
+    """
+    match = _HIDDEN_IN_NUMBER.search(line)
+    if match is not None:
+        raise InputError(
+            f"character U+{ord(match.group()[0]):04X} inside a number at column {match.start() + 1}"
+        )
 
 
 def to_ascii_digits(text: str) -> str:
@@ -206,7 +247,7 @@ def parse_number(raw: str) -> ParsedNumber:
     >>> parse_number("۲٬۳۷۵").value, parse_number("1,649.50").decimals
     (Decimal('2375'), 2)
     """
-    match = _NUMBER_RE.match(fold(raw.strip()))
+    match = _NUMBER_RE.match(raw.strip().translate(_LIGHT_FOLD))
     if match is None:
         raise InputError(f"unparsable number {raw!r}")
     if match["pre"] and match["post"]:

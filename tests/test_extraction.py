@@ -190,3 +190,18 @@ def test_a_table_in_random_supported_styles_extracts_back_to_the_same_data(case)
     assert (change[C.YEAR_FROM], change[C.YEAR_TO]) == expected["period"]
     assert (share[C.KIND], Decimal(share[C.STATED_TEXT])) == (C.SHARE, expected["share"])
     assert share[C.BASE] == expected["base"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "code_point"),
+    [
+        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ ۲۳\u0640۷۵\n", 3, "U+0640"),  # tatweel inside a value
+        ("سطر اول\nسهم ۱\u200f۸٪ از کل\n", 2, "U+200F"),  # RLM inside a prose percentage
+        ("سهم ۱۸\u202e/۵٪\n", 1, "U+202E"),  # RLO before a decimal part
+    ],
+)
+def test_a_hidden_character_inside_a_number_is_refused_not_dropped(text, line, code_point):
+    # Folding would drop these characters and read 2375 or 18; a reader may see another number.
+    with pytest.raises(InputError) as info:
+        extract(text, "hidden.txt")
+    assert str(info.value).startswith(f"hidden.txt:{line}: character {code_point} inside a number")
