@@ -39,6 +39,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_year",
+    "logical_text",
     "matplotlib_shapes_text",
     "visual_order",
 ]
@@ -52,6 +53,8 @@ _PERSIAN = str.maketrans("0123456789.,%", "۰۱۲۳۴۵۶۷۸۹٫٬٪")
 # only be drawn as glyphs by a matplotlib that does not shape.
 _LAYOUT_CONTROLS = re.compile("[\u200c\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _RESHAPER = ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
+_ORIGINS: dict[str, str] = {}
+_MAX_ORIGINS = 10_000
 _PROBE_FONT = Path(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
 
 
@@ -101,12 +104,31 @@ def display_text(text: str, *, rtl: bool = True) -> str:
     >>> display_text("US$ 5", rtl=False)
     'US\\\\$ 5'
     """
-    escaped = text.replace("$", r"\$")
-    if not rtl:
-        return escaped
-    if matplotlib_shapes_text():
-        return RLM + escaped
-    return visual_order(text).replace("$", r"\$")
+    if "\n" in text:  # each line is its own paragraph, with its own base direction
+        shown = "\n".join(display_text(line, rtl=rtl) for line in text.split("\n"))
+    elif not rtl:
+        shown = text.replace("$", r"\$")
+    elif matplotlib_shapes_text():
+        shown = RLM + text.replace("$", r"\$")
+    else:
+        shown = visual_order(text).replace("$", r"\$")
+    if len(_ORIGINS) >= _MAX_ORIGINS:
+        _ORIGINS.clear()
+    _ORIGINS[shown] = text
+    return shown
+
+
+def logical_text(shown: str) -> str | None:
+    """The logical string `display_text` turned into ``shown``, if it made it.
+
+    Lets a test or a user check what a drawn label was meant to say.
+
+    Examples
+    --------
+    >>> logical_text(display_text("تراز تجاری"))
+    'تراز تجاری'
+    """
+    return _ORIGINS.get(shown)
 
 
 def visual_order(text: str) -> str:
