@@ -13,6 +13,7 @@ colour-vision deficiencies.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,10 +42,12 @@ from chile_trade.persian_text import (
 from chile_trade.verification import ABOUT_TOLERANCE
 
 __all__ = [
+    "CHARTS",
     "COLORS",
     "FIGURE_RC",
     "balance_chart",
     "growth_chart",
+    "render_charts",
     "report_figure",
     "share_chart",
     "trade_chart",
@@ -94,7 +97,7 @@ _LABELS = {
         "verify_title": "راستی‌آزمایی ارقام گزارش",
         "verify_note": "{n} رقم دیگر با داده‌های اسناد قابل بررسی نیست",
         "deviation": "فاصله از رقم گزارش (واحد درصد)",
-        "accepted": "آنچه رقم گزارش با گرد شدنش می‌پذیرد",
+        "accepted": "پذیرفته در رقم گزارش",
         "report_title": "تجارت شیلی با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
         C.EXACT: "دقیق",
         C.WITHIN_ROUNDING: "در حد گرد کردن",
@@ -123,7 +126,7 @@ _LABELS = {
         "verify_title": "The report's figures, checked",
         "verify_note": "{n} more figures cannot be checked with the documents' data",
         "deviation": "percentage points from the stated figure",
-        "accepted": "what the stated figure accepts, with its rounding",
+        "accepted": "accepted by the stated figure",
         "report_title": "Chile's trade with {partner}, {start}–{end}: figures and checks",
         C.EXACT: "exact",
         C.WITHIN_ROUNDING: "within rounding",
@@ -186,6 +189,7 @@ class _Writer:
         ax.set_title(title, loc="right" if self.lang == "fa" else "left",
                      fontproperties=self.properties, fontsize=12)
         ax.tick_params(labelfontfamily=self.family, length=3, color="#666666")
+        ax.spines[["top", "right"]].set_visible(False)
         for side in ("left", "bottom"):
             ax.spines[side].set_color("#666666")
 
@@ -215,7 +219,8 @@ def _year_axis(ax: Axes, years: list[int], w: _Writer) -> None:
 
 
 def _legend(ax: Axes, w: _Writer, handles: list[Any], labels: list[str], **kwargs: Any) -> None:
-    ax.legend(handles, labels, prop=w.properties, loc=kwargs.pop("loc", "upper left"), **kwargs)
+    ax.legend(handles, labels, prop=w.properties, loc=kwargs.pop("loc", "upper left"),
+              frameon=False, **kwargs)
 
 
 def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | None = None,
@@ -436,7 +441,7 @@ def verification_chart(result: pd.DataFrame, *, lang: str = "fa",
     matplotlib.axes.Axes
     """
     w = _writer(lang, font)
-    ax = _axes(ax, (7.0, 4.5))
+    ax = _axes(ax, (9.5, 6.0))
     checked = result[result[C.VERDICT] != C.UNVERIFIABLE].reset_index(drop=True)
     claim = C.CLAIM_FA if lang == "fa" else C.CLAIM
     step = 1.5
@@ -475,16 +480,16 @@ def verification_chart(result: pd.DataFrame, *, lang: str = "fa",
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.xaxis.set_major_formatter(_formatter(lambda v: w.number(v, 1)))
-    ax.set_xlabel(w.label("deviation"), fontproperties=w.properties)
+    xlabel = w.raw_label("deviation")
     unverifiable = int((result[C.VERDICT] == C.UNVERIFIABLE).sum())
+    if unverifiable:
+        xlabel += "\n" + w.raw_label("verify_note", n=format_number(unverifiable, lang=lang))
+    ax.set_xlabel(w.text(xlabel), fontproperties=w.properties)
     verdicts = [v for v in C.VERDICTS[:3] if (checked[C.VERDICT] == v).any()]
     handles: list[Any] = [Patch(color=COLORS[v], alpha=0.7) for v in verdicts]
     handles.append(Patch(color="#DDDDDD"))
     labels = [w.label(v) for v in verdicts] + [w.label("accepted")]
-    if unverifiable:
-        handles.append(Patch(color="none"))
-        labels.append(w.label("verify_note", n=format_number(unverifiable, lang=lang)))
-    _legend(ax, w, handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+    _legend(ax, w, handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.2),
             ncol=len(handles))
     w.style(ax, w.label("verify_title"))
     return ax
@@ -520,3 +525,65 @@ def report_figure(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
     fig.suptitle(w.label("report_title", partner=w.partner(tables), start=start, end=end),
                  fontproperties=w.properties, fontsize=15)
     return fig
+
+
+CHARTS = ("trade", "balance", "growth", "shares", "verification", "report")
+FORMATS = ("png", "svg", "pdf")
+
+
+def _draw(name: str, *, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame,
+          lang: str, font: Path) -> Figure:
+    if name == "report":
+        return report_figure(tables, stated, result, lang=lang, font=font)
+    ax = {
+        "trade": lambda: trade_chart(tables, lang=lang, font=font),
+        "balance": lambda: balance_chart(tables, lang=lang, font=font),
+        "growth": lambda: growth_chart(tables, stated, lang=lang, font=font),
+        "shares": lambda: share_chart(stated, lang=lang, font=font),
+        "verification": lambda: verification_chart(result, lang=lang, font=font),
+    }[name]()
+    figure = ax.figure
+    assert isinstance(figure, Figure)
+    return figure
+
+
+def render_charts(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
+                  langs: tuple[str, ...] = LANGS, formats: tuple[str, ...] = FORMATS,
+                  font: str | Path | None = None, dpi: int = 150) -> dict[str, bytes]:
+    """Every chart in every language and format, as file name → file content.
+
+    Nothing is written to disk: the caller writes the files, all or none.
+
+    Returns
+    -------
+    dict of str to bytes
+        Keys like ``'report_fa.png'``, in chart, language, format order.
+    """
+    for value, allowed, name in ((langs, LANGS, "langs"), (formats, FORMATS, "formats")):
+        bad = [v for v in value if v not in allowed]
+        if bad or not value:
+            raise ValueError(f"{name} must be a non-empty selection of {allowed}; got {value}")
+    font_path = find_font(font)
+    files: dict[str, bytes] = {}
+    with plt.rc_context(FIGURE_RC):  # type: ignore[arg-type]
+        for name in CHARTS:
+            for lang in langs:
+                figure = _draw(name, tables=tables, stated=stated, result=result, lang=lang,
+                               font=font_path)
+                try:
+                    for fmt in formats:
+                        buffer = io.BytesIO()
+                        figure.savefig(buffer, format=fmt, dpi=dpi,
+                                       metadata=_METADATA[fmt])
+                        files[f"{name}_{lang}.{fmt}"] = buffer.getvalue()
+                finally:
+                    plt.close(figure)
+    return files
+
+
+# Fixed metadata, so that the same charts give the same bytes on every run.
+_METADATA: dict[str, dict[str, Any]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"CreationDate": None, "ModDate": None},
+}

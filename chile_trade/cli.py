@@ -1,4 +1,4 @@
-"""The command line: ``chile-trade verify`` and ``chile-trade tables``.
+"""The command line: ``chile-trade verify``, ``tables`` and ``figures``.
 
 Exit codes: 0 success; 1 with ``--strict`` when a verdict is ``inconsistent``;
 2 for bad input (``file:line: what is wrong`` on stderr, nothing on stdout).
@@ -12,9 +12,11 @@ import argparse
 import io
 import json
 import math
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+from pathlib import Path
 from typing import cast
 
 import pandas as pd
@@ -107,6 +109,45 @@ def _run_tables(args: argparse.Namespace) -> tuple[str, int]:
     return out, 0
 
 
+def _selection(allowed: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
+    def parse(text: str) -> tuple[str, ...]:
+        chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+        bad = [part for part in chosen if part not in allowed]
+        if bad or not chosen:
+            raise argparse.ArgumentTypeError(
+                f"choose from {','.join(allowed)} (comma-separated); got {text!r}")
+        return chosen
+    return parse
+
+
+def _write_all(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write every file, each through a temporary name and a rename."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        temporary = out_dir / f".{name}.tmp"
+        temporary.write_bytes(content)
+        os.replace(temporary, out_dir / name)
+
+
+def _run_figures(args: argparse.Namespace) -> tuple[str, int]:
+    # Imported here: the verify and tables commands do not need matplotlib.
+    from chile_trade.charts import render_charts  # noqa: PLC0415
+
+    extraction = load_extraction()
+    result = verify(extraction.tables, extraction.stated)
+    try:
+        files = render_charts(extraction.tables, extraction.stated, result, langs=args.lang,
+                              formats=args.format, font=args.font)
+    except ValueError as exc:  # a font that cannot be read or lacks a character
+        raise InputError(str(exc), source=args.font or "font") from None
+    out_dir = Path(args.out)
+    try:
+        _write_all(out_dir, files)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(out_dir)) from None
+    return "".join(f"{out_dir / name}\n" for name in files), 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chile-trade",
@@ -130,6 +171,21 @@ def _parser() -> argparse.ArgumentParser:
                             help="language of the text output's explanations (default: en)")
     verify_cmd.set_defaults(run=_run_verify)
     tables_cmd.set_defaults(run=_run_tables)
+    figures_cmd = commands.add_parser(
+        "figures", help="write every chart of the shipped report",
+        description="Write every chart (and the one-page report) of the shipped data, with "
+                    "Persian labels shaped for the running matplotlib. SVG and PDF carry "
+                    "the glyphs as outlines.")
+    figures_cmd.add_argument("--out", default="figures", help="output folder (default: figures)")
+    figures_cmd.add_argument("--lang", type=_selection(("fa", "en")), default=("fa", "en"),
+                             help="languages, comma-separated (default: fa,en)")
+    figures_cmd.add_argument("--format", type=_selection(("png", "svg", "pdf")),
+                             default=("png", "svg", "pdf"),
+                             help="formats, comma-separated (default: png,svg,pdf)")
+    figures_cmd.add_argument("--font", default=None, metavar="FILE",
+                             help="font file for the labels (default: Vazirmatn or Noto Sans "
+                                  "Arabic if installed, else DejaVu Sans)")
+    figures_cmd.set_defaults(run=_run_figures)
     return parser
 
 
