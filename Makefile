@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 OUT ?= out
 
 LOWEST := .venv-lowest
+MPL310 := .venv-mpl310
 
-.PHONY: report test test-lowest lint clean
+.PHONY: report figures test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,10 +41,20 @@ test-lowest:
 	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
 	MPLBACKEND=Agg $(LOWEST)/bin/python -m pytest -p no:cacheprovider
 
+## test-mpl310: the test suite on matplotlib 3.10, which does not shape text (the reshaping path)
+test-mpl310:
+	test -x $(MPL310)/bin/python || $(PYTHON) -m venv $(MPL310)
+	$(MPL310)/bin/python -m pip install --quiet -e '.[test]' 'matplotlib==3.10.*'
+	MPLBACKEND=Agg $(MPL310)/bin/python -m pytest -p no:cacheprovider
+
+## figures: write every chart into figures/ (the repository keeps the current output)
+figures: $(VENV)/.installed-run
+	$(BIN)/chile-trade figures --out figures
+
 ## lint: ruff and mypy on the package
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check chile_trade tests
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(LOWEST) $(OUT) .pytest_cache .hypothesis .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(LOWEST) $(MPL310) $(OUT) .pytest_cache .hypothesis .mypy_cache .ruff_cache *.egg-info
