@@ -8,7 +8,7 @@ OUT ?= out
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures test test-lowest test-mpl310 lint clean
+.PHONY: report figures bench test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test-mpl310:
 ## figures: write every chart into figures/ (the repository keeps the current output)
 figures: $(VENV)/.installed-run
 	$(BIN)/chile-trade figures --out figures
+
+## bench: the package's overhead in writing all figures, against plain matplotlib
+bench: $(VENV)/.installed-run
+	$(BIN)/python benchmarks/bench_figures.py
 
 ## lint: ruff and mypy on the package
 lint: $(VENV)/.installed-dev

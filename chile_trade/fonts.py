@@ -70,6 +70,7 @@ def _charmap(path: str) -> frozenset[int]:
     return frozenset(FT2Font(path).get_charmap())
 
 
+@functools.lru_cache(maxsize=8192)
 def check_coverage(text: str, font_file: str | Path) -> None:
     """Raise if ``font_file`` lacks a glyph for a character of ``text``.
 

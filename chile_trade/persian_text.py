@@ -75,6 +75,7 @@ def _check_lang(lang: str) -> None:
         raise ValueError(f"lang must be one of {LANGS}; got {lang!r}")
 
 
+@functools.lru_cache(maxsize=8192)
 def display_text(text: str, *, rtl: bool = True) -> str:
     """Turn a logical string into what the running matplotlib must be given.
 
@@ -114,7 +115,7 @@ def display_text(text: str, *, rtl: bool = True) -> str:
         shown = visual_order(text).replace("$", r"\$")
     if len(_ORIGINS) >= _MAX_ORIGINS:
         _ORIGINS.clear()
-    _ORIGINS[shown] = text
+    _ORIGINS[shown] = text  # cached calls skip this; the entry stays until a clear
     return shown
 
 

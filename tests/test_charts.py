@@ -32,7 +32,6 @@ from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
-from chile_trade import columns as C
 from chile_trade.charts import (
     CHARTS,
     COLORS,
@@ -45,6 +44,7 @@ from chile_trade.charts import (
     trade_chart,
     verification_chart,
 )
+from chile_trade.cli import main
 from chile_trade.dataset import load_stated, load_tables
 from chile_trade.persian_text import (
     display_text,
@@ -173,7 +173,8 @@ def _inked(path, glyphs):
 def _same_outlines(drawn, expected):
     if len(drawn) != len(expected):
         return False
-    return all((a ^ b).sum() <= 0.02 * max(1, (a | b).sum()) for a, b in zip(drawn, expected))
+    return all((a ^ b).sum() <= 0.02 * max(1, (a | b).sum())
+               for a, b in zip(drawn, expected, strict=True))
 
 
 def _levels(line, base_level):
@@ -310,7 +311,7 @@ def _glyph_mismatches(fig, logical_of):
         if len(drawn_lines) != len(expected_lines):
             problems.append(f"{logical!r}: {len(drawn_lines)} lines drawn")
             continue
-        for got, want in zip(drawn_lines, expected_lines):
+        for got, want in zip(drawn_lines, expected_lines, strict=True):
             expected = _expected_glyphs(path, want.replace("\\$", "$"), rtl)
             if not _same_outlines(_inked(path, got), _inked(path, expected)):
                 problems.append(f"{want!r} is not drawn as HarfBuzz shapes it")
@@ -484,8 +485,6 @@ def test_the_png_and_pdf_comparison_can_fail():
 
 
 def test_the_figures_command_writes_all_files_or_none(tmp_path, capsys):
-    from chile_trade.cli import main
-
     out = tmp_path / "figs"
     assert main(["figures", "--out", str(out), "--lang", "fa", "--format", "png"]) == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}_fa.png" for n in CHARTS)

@@ -21,7 +21,7 @@ def test_a_given_font_file_is_used_and_checked(tmp_path):
     assert find_font(BUNDLED_FONT) == BUNDLED_FONT
     bad = tmp_path / "bad.ttf"
     bad.write_text("not a font")
-    with pytest.raises(ValueError, match="font_file .*bad.ttf.* is not a readable font"):
+    with pytest.raises(ValueError, match=r"font_file .*bad\.ttf.* is not a readable font"):
         find_font(bad)
 
 

@@ -54,7 +54,8 @@ def test_brackets_are_mirrored_in_visual_order():
     # Logical "(فوب)" in a right-to-left line: the visual string reads ")...(" left to right
     # mirrored back to "(...)".
     shown = visual_order("ارزش (فوب)")
-    assert shown.startswith("(") and shown.index("(") < shown.index(")")
+    assert shown.startswith("(")
+    assert shown.index("(") < shown.index(")")
 
 
 def test_a_label_starting_with_digits_or_latin_reads_right_to_left():

@@ -1,0 +1,72 @@
+"""Benchmark: the package's own cost of writing every figure.
+
+Writes all charts (every language and format, as ``chile-trade figures``
+does) twice per round, interleaved in one process:
+
+* package: the charts as shipped, every label through
+  ``persian_text.display_text`` and the font coverage check;
+* baseline: the same charts drawn by plain matplotlib with the text left
+  untouched (``display_text`` replaced by the identity, no coverage check).
+
+The ratio package / baseline of the median times is the package's overhead
+(the brief's target: under 1.10). Run: ``python benchmarks/bench_figures.py
+[--rounds N]`` (``make bench``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from contextlib import contextmanager
+from unittest import mock
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from chile_trade import charts, load_stated, load_tables, verify
+from chile_trade.persian_text import matplotlib_shapes_text
+
+
+@contextmanager
+def _plain_text():
+    def untouched(text: str, rtl: bool = True) -> str:
+        return text
+
+    with mock.patch.object(charts, "display_text", untouched), \
+            mock.patch.object(charts, "check_coverage", return_value=None):
+        yield
+
+
+def _write_all(tables, stated, result) -> float:
+    start = time.perf_counter()
+    files = charts.render_charts(tables, stated, result)
+    elapsed = time.perf_counter() - start
+    assert len(files) == len(charts.CHARTS) * 2 * 3
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    tables, stated = load_tables(), load_stated()
+    result = verify(tables, stated)
+    _write_all(tables, stated, result)  # warm-up: font cache, capability check, imports
+    package, baseline = [], []
+    for _ in range(args.rounds):
+        package.append(_write_all(tables, stated, result))
+        with _plain_text():
+            baseline.append(_write_all(tables, stated, result))
+    p, b = statistics.median(package), statistics.median(baseline)
+    path = "shaping in matplotlib (>= 3.11)" if matplotlib_shapes_text() else "reshaping path"
+    print(f"matplotlib {matplotlib.__version__}, {path}; {args.rounds} rounds, "
+          f"{len(charts.CHARTS) * 6} files per run")
+    print(f"baseline (plain matplotlib, text untouched): median {b:.3f} s")
+    print(f"package (shaped, checked labels):            median {p:.3f} s")
+    print(f"ratio package / baseline: {p / b:.3f}")
+
+
+if __name__ == "__main__":
+    main()
