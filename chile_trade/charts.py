@@ -67,6 +67,7 @@ COLORS = {
 
 FIGURE_RC: dict[str, Any] = {
     "svg.fonttype": "path",  # SVG text as glyph outlines: same look without the font
+    "svg.hashsalt": "chile_trade",  # the same ids, so the same bytes, on every run
     "pdf.fonttype": 3,  # PDF glyphs embedded as Type 3 outline procedures
     "axes.spines.top": False,
     "axes.spines.right": False,
