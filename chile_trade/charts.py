@@ -326,11 +326,11 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
     width = 0.38
     offsets = {C.EXPORT: -width / 2, C.IMPORT: width / 2}
     handles: list[Any] = []
+    tall = float(growth[GROWTH_PCT].abs().max()) * 0.15  # room for a label inside the bar
     for flow, offset in offsets.items():
         rows = growth[growth[C.FLOW] == flow]
         xs = rows[C.YEAR].to_numpy() + offset
         handles.append(ax.bar(xs, rows[GROWTH_PCT], width, color=COLORS[flow], **bar_kwargs))
-        tall = float(growth[GROWTH_PCT].abs().max()) * 0.15
         for x, v in zip(xs, rows[GROWTH_PCT], strict=True):
             label = format_percent(v, 1, lang=lang)
             if abs(v) >= tall:  # inside the bar, clear of the stated marker at its top
