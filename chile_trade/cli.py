@@ -1,4 +1,4 @@
-"""The command line: ``chile-trade verify``, ``tables`` and ``figures``.
+"""The command line: ``chile-trade verify``, ``tables``, ``figures`` and ``report``.
 
 Exit codes: 0 success; 1 with ``--strict`` when a verdict is ``inconsistent``;
 2 for bad input (``file:line: what is wrong`` on stderr, nothing on stdout).
@@ -23,10 +23,12 @@ import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade._version import __version__
-from chile_trade.dataset import load_extraction
+from chile_trade.dataset import load_extraction, load_reference
 from chile_trade.errors import InputError
 from chile_trade.extraction import Extraction, extract_documents
 from chile_trade.reading import read_document
+from chile_trade.reference import compare_with_reference, parse_reference
+from chile_trade.report import excel_workbook, report_html
 from chile_trade.verification import verify
 
 __all__ = ["main"]
@@ -84,9 +86,16 @@ def _tables_text(tables: pd.DataFrame) -> str:
     return shown.to_string(index=False) + "\n"
 
 
+def _reference(path: str | None) -> pd.DataFrame:
+    if path is None:
+        return load_reference()
+    return parse_reference(read_document(path), path)
+
+
 def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
     extraction = _load(args.files)
-    result = verify(extraction.tables, extraction.stated)
+    reference = _reference(args.reference) if args.reference else None
+    result = verify(extraction.tables, extraction.stated, reference)
     if args.format == "json":
         out = json.dumps(_records(result), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
@@ -122,11 +131,12 @@ def _selection(allowed: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
 
 def _write_all(out_dir: Path, files: dict[str, bytes]) -> None:
     """Write every file, each through a temporary name and a rename."""
-    out_dir.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
-        temporary = out_dir / f".{name}.tmp"
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
         temporary.write_bytes(content)
-        os.replace(temporary, out_dir / name)
+        os.replace(temporary, target)
 
 
 def _run_figures(args: argparse.Namespace) -> tuple[str, int]:
@@ -146,6 +156,44 @@ def _run_figures(args: argparse.Namespace) -> tuple[str, int]:
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", source=str(out_dir)) from None
     return "".join(f"{out_dir / name}\n" for name in files), 0
+
+
+def _progress(step: int, steps: int, what: str) -> None:
+    """Say which long step is running, on a terminal only."""
+    if sys.stderr.isatty():
+        print(f"[{step}/{steps}] {what}", file=sys.stderr, flush=True)
+
+
+def _run_report(args: argparse.Namespace) -> tuple[str, int]:
+    from chile_trade.charts import CHARTS, render_charts  # noqa: PLC0415
+
+    _progress(1, 4, "verifying the stated figures against the report and the reference")
+    extraction = load_extraction()
+    tables, stated = extraction.tables, extraction.stated
+    reference = _reference(args.reference)
+    result = verify(tables, stated, reference)
+    comparison = compare_with_reference(tables, reference)
+    _progress(2, 4, "drawing the figures")
+    figures = render_charts(tables, stated, result, langs=(args.lang,),
+                            formats=("png", "svg", "pdf"), font=args.font)
+    _progress(3, 4, "writing the HTML report")
+    page = report_html(tables=tables, result=result, comparison=comparison,
+                       reference=reference, lang=args.lang,
+                       figures={name: figures[f"{name}_{args.lang}.png"]
+                                for name in CHARTS if name != "report"})
+    _progress(4, 4, "writing CSV and Excel exports")
+    sheets = {"verification": result, "tables": tables, "reference_check": comparison}
+    files = {f"figures/{name}": content for name, content in figures.items()}
+    files["report.html"] = page.encode("utf-8")
+    for name, frame in sheets.items():
+        files[f"{name}.csv"] = _as_csv(frame).encode("utf-8")
+    files["chile_trade.xlsx"] = excel_workbook(sheets, rtl=args.lang == "fa")
+    out_dir = Path(args.out)
+    try:
+        _write_all(out_dir, files)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(out_dir)) from None
+    return f"{out_dir / 'report.html'}\n", 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -169,6 +217,9 @@ def _parser() -> argparse.ArgumentParser:
                             help="exit 1 when any verdict is inconsistent")
     verify_cmd.add_argument("--lang", choices=("en", "fa"), default="en",
                             help="language of the text output's explanations (default: en)")
+    verify_cmd.add_argument("--reference", metavar="CSV",
+                            help="also check every figure against this reference table "
+                                 "(columns series,year,value_musd,valuation,source)")
     verify_cmd.set_defaults(run=_run_verify)
     tables_cmd.set_defaults(run=_run_tables)
     figures_cmd = commands.add_parser(
@@ -186,6 +237,19 @@ def _parser() -> argparse.ArgumentParser:
                              help="font file for the labels (default: Vazirmatn or Noto Sans "
                                   "Arabic if installed, else DejaVu Sans)")
     figures_cmd.set_defaults(run=_run_figures)
+    report_cmd = commands.add_parser(
+        "report", help="the main job: figures, a self-contained HTML report and exports",
+        description="Verify every stated figure against the report and against official "
+                    "statistics, draw the figures, and write report.html (self-contained, "
+                    "opens offline), CSV files and an Excel workbook.")
+    report_cmd.add_argument("--out", default="out", help="output folder (default: out)")
+    report_cmd.add_argument("--lang", choices=("fa", "en"), default="fa",
+                            help="language of the report (default: fa)")
+    report_cmd.add_argument("--reference", metavar="CSV", default=None,
+                            help="reference table (default: the shipped official figures)")
+    report_cmd.add_argument("--font", default=None, metavar="FILE",
+                            help="font file for the figures' labels")
+    report_cmd.set_defaults(run=_run_report)
     return parser
 
 

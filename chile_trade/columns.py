@@ -68,3 +68,14 @@ VERDICTS = (EXACT, WITHIN_ROUNDING, INCONSISTENT, UNVERIFIABLE)
 VERIFICATION_COLUMNS = [SOURCE, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, STATED_TEXT,
                         COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, VERDICT,
                         EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, RAW]
+
+# Verification against a reference table (verify(..., reference=...)).
+REF_VERDICT = "reference_verdict"
+REF_COMPUTED = "reference_computed"
+REF_COMPUTED_LOW = "reference_computed_low"
+REF_COMPUTED_HIGH = "reference_computed_high"
+REF_EXPLANATION = "reference_explanation"
+REF_EXPLANATION_FA = "reference_explanation_fa"
+REF_SOURCE = "reference_source"
+REFERENCE_VERDICT_COLUMNS = [REF_VERDICT, REF_COMPUTED, REF_COMPUTED_LOW, REF_COMPUTED_HIGH,
+                             REF_EXPLANATION, REF_EXPLANATION_FA, REF_SOURCE]

@@ -15,9 +15,11 @@ import pandas as pd
 from chile_trade import columns as C
 from chile_trade.extraction import Extraction, typed
 from chile_trade.indicators import to_wide
+from chile_trade.reference import parse_reference
 
-__all__ = ["load_extraction", "load_stated", "load_tables", "load_wide"]
+__all__ = ["load_extraction", "load_reference", "load_stated", "load_tables", "load_wide"]
 
+REFERENCE_FILE = "reference_chile_1992_1995.csv"
 TABLES_FILE = "chile_us_tables.csv"
 STATED_FILE = "chile_us_stated.csv"
 
@@ -85,3 +87,20 @@ def load_wide() -> pd.DataFrame:
     [1649.0, 1984.0]
     """
     return to_wide(load_tables())
+
+
+def load_reference() -> pd.DataFrame:
+    """Official figures for Chile's trade, 1992–1995, each with its citation.
+
+    A copy of ``shared/reference/chile_official_1992_1995.csv``: Chile's
+    total exports and imports (balance of payments, FOB) and the US State
+    Department's series, parsed by `chile_trade.reference.parse_reference`.
+
+    Examples
+    --------
+    >>> ref = load_reference()
+    >>> ref.loc[(ref["series"] == "chile_total_exports") & (ref["year"] == 1995), "value"].item()
+    16025.0
+    """
+    path = resources.files("chile_trade").joinpath("data").joinpath(REFERENCE_FILE)
+    return parse_reference(path.read_text(encoding="utf-8"), REFERENCE_FILE)

@@ -32,6 +32,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pandas as pd
 
@@ -132,6 +133,11 @@ def _num(value: Fraction | Decimal, places: int) -> str:
 def _fa(text: str) -> str:
     """ASCII digits, '.' and '-' of a formatted number in Persian style."""
     return text.translate(_TO_PERSIAN)
+
+
+def _ltr(text: str) -> str:
+    """Isolate a left-to-right name (a file:line) inside Persian text (LRI ... PDI)."""
+    return f"\u2066{text}\u2069"
 
 
 def _places(stated: ParsedNumber) -> int:
@@ -384,7 +390,8 @@ def _check_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Out
         f"{value.text} / ({other_value.text} / {other_share.text}%) × 100",
         f"{_fa(value.text)} ÷ ({_fa(other_value.text)} ÷ {_fa(other_share.text)}٪) × ۱۰۰",
         note_en=f"Chile's total {base_en} implied by the share at {other_row[C.SOURCE]}.",
-        note_fa=f"کل {base_fa} شیلی از سهم اعلام‌شده در {other_row[C.SOURCE]} به دست آمده است.")
+        note_fa=f"کل {base_fa} شیلی از سهم اعلام‌شده در {_ltr(other_row[C.SOURCE])} به دست "
+                "آمده است.")
     outcome = _judged(check, stated, row[C.COMPARATOR])
     if outcome.verdict == C.INCONSISTENT and not outcome.cause and base != flow:
         flow_en, flow_fa = _BASE_EN[flow], _BASE_FA[flow]
@@ -423,7 +430,7 @@ def _check_trade_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -
             notes_en.append(f"The share at {share_row[C.SOURCE]} is read as a share of total "
                             f"{_BASE_EN[flow]}, though its label names total "
                             f"{_BASE_EN[share_row[C.BASE]]}.")
-            notes_fa.append(f"سهم اعلام‌شده در {share_row[C.SOURCE]} سهم از کل "
+            notes_fa.append(f"سهم اعلام‌شده در {_ltr(share_row[C.SOURCE])} سهم از کل "
                             f"{_BASE_FA[flow]} گرفته شده، هرچند برچسبش از کل "
                             f"{_BASE_FA[share_row[C.BASE]]} می‌گوید.")
         names[flow + "_share"] = (f"{share_row[C.SOURCE]}|share", "")
@@ -451,6 +458,104 @@ def _check_trade_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -
     return _judged(check, stated, row[C.COMPARATOR])
 
 
+class _Reference:
+    """Lookups over a reference table (`chile_trade.reference.parse_reference`).
+
+    Where several series give the same quantity, the first in the table is used.
+    """
+
+    def __init__(self, reference: pd.DataFrame):
+        self.totals: dict[tuple[str, int], tuple[ParsedNumber, dict[Any, Any]]] = {}
+        self.bilateral: dict[tuple[str, str, int], tuple[ParsedNumber, dict[Any, Any]]] = {}
+        for row in reference.to_dict(orient="records"):
+            number = _number(row[C.VALUE_TEXT], row[C.VALUE_TEXT])
+            if row["scope"] == "total":
+                self.totals.setdefault((row[C.FLOW], int(row[C.YEAR])), (number, row))
+            else:
+                key = (row[C.PARTNER_EN], row[C.FLOW], int(row[C.YEAR]))
+                self.bilateral.setdefault(key, (number, row))
+
+
+def _cited(rows: list[dict[Any, Any]]) -> str:
+    return "; ".join(dict.fromkeys(f"{r['series']} ({r[C.SOURCE]}): {r['citation']}"
+                                   for r in rows))
+
+
+_RefOutcome = tuple[_Outcome, list[dict[Any, Any]]]
+
+
+def _reference_change(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+    stated = _number(row[C.STATED_TEXT], row[C.RAW])
+    partner, flow = str(row[C.PARTNER_EN]), row[C.FLOW]
+    y0, y1 = int(row[C.YEAR_FROM]), int(row[C.YEAR_TO])
+    v0, v1 = ref.bilateral.get((partner, flow, y0)), ref.bilateral.get((partner, flow, y1))
+    if v0 is None or v1 is None:
+        missing = y0 if v0 is None else y1
+        return _unverifiable(
+            f"the reference has no series for {_BASE_EN[flow]} with {partner} in {missing}",
+            f"مرجع رقمی برای {_BASE_FA[flow]} با {row[C.PARTNER]} در {_fa(str(missing))} ندارد",
+        ), []
+    check = _Check(lambda v: (v["v1"] - v["v0"]) / v["v0"] * _HUNDRED,
+                   {"v0": v0[0], "v1": v1[0]},
+                   f"({v1[0].text} − {v0[0].text}) / {v0[0].text} × 100",
+                   f"({_fa(v1[0].text)} − {_fa(v0[0].text)}) ÷ {_fa(v0[0].text)} × ۱۰۰")
+    return _judged(check, stated, row[C.COMPARATOR]), [v0[1], v1[1]]
+
+
+def _reference_share(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+    stated = _number(row[C.STATED_TEXT], row[C.RAW])
+    base, year = row[C.BASE], int(row[C.YEAR_TO])
+    value, total = docs.printed.get((row[C.TABLE], year)), ref.totals.get((base, year))
+    if value is None or total is None:
+        return _unverifiable(
+            f"the reference has no total for Chile's {_BASE_EN[base]} in {year}",
+            f"مرجع کل {_BASE_FA[base]} شیلی در {_fa(str(year))} را ندارد"), []
+    series = total[1]["series"]
+    check = _Check(lambda v: v["v"] / v["t"] * _HUNDRED, {"v": value, "t": total[0]},
+                   f"{value.text} / {total[0].text} × 100",
+                   f"{_fa(value.text)} ÷ {_fa(total[0].text)} × ۱۰۰",
+                   note_en=f"The table's value over the reference total ({series}).",
+                   note_fa=f"رقم جدول تقسیم بر کل مرجع ({series}).")
+    return _judged(check, stated, row[C.COMPARATOR]), [total[1]]
+
+
+def _reference_trade_share(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+    stated = _number(row[C.STATED_TEXT], row[C.RAW])
+    year = int(row[C.YEAR_TO])
+    tables = [docs.series.get((row[C.PARTNER], flow, year)) for flow in C.FLOWS]
+    totals = [ref.totals.get((flow, year)) for flow in C.FLOWS]
+    if tables[0] is None or tables[1] is None or totals[0] is None or totals[1] is None:
+        return _unverifiable(f"the reference has no totals for Chile's trade in {year}",
+                             f"مرجع کل تجارت شیلی در {_fa(str(year))} را ندارد"), []
+    x, m = docs.printed[(tables[0], year)], docs.printed[(tables[1], year)]
+    (tx, tx_row), (tm, tm_row) = totals[0], totals[1]
+    check = _Check(lambda v: (v["x"] + v["m"]) / (v["tx"] + v["tm"]) * _HUNDRED,
+                   {"x": x, "m": m, "tx": tx, "tm": tm},
+                   f"({x.text} + {m.text}) / ({tx.text} + {tm.text}) × 100",
+                   f"({_fa(x.text)} + {_fa(m.text)}) ÷ ({_fa(tx.text)} + {_fa(tm.text)})"
+                   " × ۱۰۰",
+                   note_en="The tables' values over the reference totals.",
+                   note_fa="ارقام جدول‌ها تقسیم بر کل‌های مرجع.")
+    return _judged(check, stated, row[C.COMPARATOR]), [tx_row, tm_row]
+
+
+_REFERENCE_CHECKS = {C.CHANGE: _reference_change, C.SHARE: _reference_share,
+                     C.TRADE_SHARE: _reference_trade_share}
+
+
+def _reference_outcome(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+    """The verdict of a stated figure against the reference, and the reference rows used.
+
+    Percent changes use the reference's bilateral series; shares use the
+    report's table value over the reference's total.
+    """
+    check = _REFERENCE_CHECKS.get(row[C.KIND])
+    if check is None:
+        return _unverifiable("the reference holds no figures this refers to",
+                             "مرجع رقمی که این به آن اشاره دارد ندارد"), []
+    return check(row, docs, ref)
+
+
 def _check(row: pd.Series, docs: _Documents) -> _Outcome:
     stated = _number(row[C.STATED_TEXT], row[C.RAW])
     kind = row[C.KIND]
@@ -468,7 +573,8 @@ def _check(row: pd.Series, docs: _Documents) -> _Outcome:
                          "اسناد رقمی که این درصد به آن اشاره دارد ندارند")
 
 
-def verify(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
+def verify(tables: pd.DataFrame, stated: pd.DataFrame,
+           reference: pd.DataFrame | None = None) -> pd.DataFrame:
     """Give every stated figure one verdict, recomputed exactly.
 
     Parameters
@@ -478,6 +584,12 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
         `chile_trade.extraction.extract`).
     stated : pandas.DataFrame
         Stated figures from the same documents.
+    reference : pandas.DataFrame, optional
+        Official figures (`chile_trade.dataset.load_reference` or
+        `chile_trade.reference.parse_reference`). Each figure is then
+        checked a second time, with the reference's values in place of the
+        report's where the reference has them: its bilateral series for
+        percent changes, its totals for shares.
 
     Returns
     -------
@@ -490,7 +602,11 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
         percent, NaN when unverifiable), ``computed_exact``
         (`fractions.Fraction` or None), ``verdict``, ``explanation`` and
         ``explanation_fa`` (one line each), ``likely_cause`` ('' if none),
-        ``raw``.
+        ``raw``. With a reference, also ``reference_verdict``,
+        ``reference_computed``, ``reference_computed_low``,
+        ``reference_computed_high``, ``reference_explanation``,
+        ``reference_explanation_fa`` and ``reference_source`` (the series
+        used, their ``file:line`` and citation).
 
     Examples
     --------
@@ -500,14 +616,25 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
     [['18', 'exact'], ['43.8', 'within_rounding']]
     """
     docs = _Documents(tables, stated)
+    ref = _Reference(reference) if reference is not None else None
     rows = []
+
+    def as_float(x: Fraction | None) -> float:
+        return float(x) if x is not None else float("nan")
+
     for _, row in stated.iterrows():
         outcome = _check(row, docs)
         claim_en, claim_fa = _describe(row)
-
-        def as_float(x: Fraction | None) -> float:
-            return float(x) if x is not None else float("nan")
-
+        extra: dict[str, object] = {}
+        if ref is not None:
+            against, used = _reference_outcome(row, docs, ref)
+            extra = {
+                C.REF_VERDICT: against.verdict, C.REF_COMPUTED: as_float(against.point),
+                C.REF_COMPUTED_LOW: as_float(against.low),
+                C.REF_COMPUTED_HIGH: as_float(against.high),
+                C.REF_EXPLANATION: against.explanation_en,
+                C.REF_EXPLANATION_FA: against.explanation_fa, C.REF_SOURCE: _cited(used),
+            }
         rows.append({
             C.SOURCE: row[C.SOURCE], C.CLAIM: claim_en, C.CLAIM_FA: claim_fa,
             C.KIND: row[C.KIND], C.COMPARATOR: row[C.COMPARATOR], C.STATED: row[C.STATED],
@@ -515,10 +642,13 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
             C.COMPUTED_LOW: as_float(outcome.low), C.COMPUTED_HIGH: as_float(outcome.high),
             C.COMPUTED_EXACT: outcome.point, C.VERDICT: outcome.verdict,
             C.EXPLANATION: outcome.explanation_en, C.EXPLANATION_FA: outcome.explanation_fa,
-            C.LIKELY_CAUSE: outcome.cause, C.RAW: row[C.RAW],
+            C.LIKELY_CAUSE: outcome.cause, C.RAW: row[C.RAW], **extra,
         })
-    frame = pd.DataFrame(rows, columns=C.VERIFICATION_COLUMNS)
-    for col in (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH):
-        frame[col] = frame[col].astype("float64")
+    columns = C.VERIFICATION_COLUMNS + (C.REFERENCE_VERDICT_COLUMNS if ref is not None else [])
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH, C.REF_COMPUTED,
+                C.REF_COMPUTED_LOW, C.REF_COMPUTED_HIGH):
+        if col in frame:
+            frame[col] = frame[col].astype("float64")
     frame[C.COMPUTED_EXACT] = frame[C.COMPUTED_EXACT].astype(object)
     return frame

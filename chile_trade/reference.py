@@ -1,0 +1,170 @@
+"""Official reference figures: read a reference table and compare the report with it.
+
+A reference table is a CSV with the columns ``series,year,value_musd,
+valuation,source`` (the shape of ``shared/reference/`` and of the shipped
+``chile_trade/data/reference_chile_1992_1995.csv``). Series names say what a
+row is: ``chile_total_exports``, ``chile_total_imports``,
+``chile_exports_to_us``, ``chile_imports_from_us``, optionally followed by
+``_<variant>`` for a second source of the same quantity
+(``chile_total_exports_state_dept``). Series from different sources are kept
+apart, never averaged: where several give the same quantity, the first in
+the file is the primary one.
+
+Functions here take strings and DataFrames; `chile_trade.dataset` and
+`chile_trade.reading` read the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from decimal import Decimal, InvalidOperation
+
+import pandas as pd
+
+from chile_trade import columns as C
+from chile_trade.errors import InputError
+
+__all__ = [
+    "MATCH_TOLERANCE",
+    "PARTNER_CODES",
+    "REFERENCE_CSV_COLUMNS",
+    "compare_with_reference",
+    "parse_reference",
+]
+
+REFERENCE_CSV_COLUMNS = ("series", "year", "value_musd", "valuation", "source")
+PARTNER_CODES = {
+    "us": "United States", "usa": "United States", "japan": "Japan", "china": "China",
+    "eu": "European Union", "mexico": "Mexico", "argentina": "Argentina", "brazil": "Brazil",
+    "canada": "Canada", "cuba": "Cuba",
+}
+MATCH_TOLERANCE = 0.005
+"""A report value within 0.5 % of a reference value is marked ``matched``."""
+
+SERIES = "series"
+CITATION = "citation"
+SCOPE = "scope"  # "total" or "bilateral"
+REFERENCE_COLUMNS = [C.SOURCE, SERIES, SCOPE, C.PARTNER_EN, C.FLOW, C.YEAR, C.VALUE,
+                     C.VALUE_TEXT, C.VALUATION, CITATION]
+
+_SERIES_RE = re.compile(
+    r"^(?P<reporter>[a-z]+)_(?:total_(?P<total>exports|imports)|exports_to_(?P<to>[a-z]+)"
+    r"|imports_from_(?P<from>[a-z]+))(?:_(?P<variant>[a-z0-9_]+))?$")
+_FLOW = {"exports": C.EXPORT, "imports": C.IMPORT}
+
+
+def parse_reference(text: str, source: str = "<reference>") -> pd.DataFrame:
+    """Read a reference table from CSV text.
+
+    Parameters
+    ----------
+    text : str
+        The CSV, header ``series,year,value_musd,valuation,source``.
+    source : str
+        File name for provenance and error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per series and year: ``source`` (``file:line``), ``series``,
+        ``scope`` (``total`` or ``bilateral``), ``partner_en`` (``''`` for
+        totals), ``flow``, ``year``, ``value`` (float), ``value_text``
+        (exact, as printed), ``valuation``, ``citation``.
+
+    Raises
+    ------
+    InputError
+        With file and line, for a missing column, an unknown series name, a
+        bad year or value, or a series given twice for one year.
+
+    Examples
+    --------
+    >>> ref = parse_reference("series,year,value_musd,valuation,source\\n"
+    ...                       "chile_exports_to_us,1993,1655,FOB,State Dept\\n", "ref.csv")
+    >>> ref[["source", "scope", "partner_en", "flow", "year", "value_text"]].to_numpy().tolist()
+    [['ref.csv:2', 'bilateral', 'United States', 'export', 1993, '1655']]
+    """
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None or tuple(h.strip() for h in header) != REFERENCE_CSV_COLUMNS:
+        raise InputError(f"reference header must be {','.join(REFERENCE_CSV_COLUMNS)}; "
+                         f"got {','.join(header or [])!r}", source=source, line=1)
+    rows, seen = [], set()
+    for line, fields in enumerate(reader, start=2):
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) != len(REFERENCE_CSV_COLUMNS):
+            raise InputError(f"expected {len(REFERENCE_CSV_COLUMNS)} fields, got {len(fields)}",
+                             source=source, line=line)
+        series, year_text, value_text, valuation, citation = (f.strip() for f in fields)
+        match = _SERIES_RE.match(series)
+        if match is None:
+            raise InputError(f"unknown series name {series!r}: expected e.g. chile_total_exports"
+                             " or chile_exports_to_us", source=source, line=line)
+        if not re.fullmatch(r"\d{4}", year_text):
+            raise InputError(f"year {year_text!r} is not a four-digit year",
+                             source=source, line=line)
+        try:
+            value = Decimal(value_text)
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite() or not re.fullmatch(r"-?\d+(\.\d+)?",
+                                                                        value_text):
+            raise InputError(f"value {value_text!r} is not a number", source=source, line=line)
+        if (series, year_text) in seen:
+            raise InputError(f"series {series} is given twice for {year_text}",
+                             source=source, line=line)
+        seen.add((series, year_text))
+        partner_code = match["to"] or match["from"]
+        rows.append({
+            C.SOURCE: f"{source}:{line}", SERIES: series,
+            SCOPE: "total" if match["total"] else "bilateral",
+            C.PARTNER_EN: PARTNER_CODES.get(partner_code, partner_code) if partner_code else "",
+            C.FLOW: _FLOW[match["total"] or ("exports" if match["to"] else "imports")],
+            C.YEAR: int(year_text), C.VALUE: float(value), C.VALUE_TEXT: value_text,
+            C.VALUATION: valuation, CITATION: citation,
+        })
+    frame = pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
+    return frame.astype({C.YEAR: "int64", C.VALUE: "float64"})
+
+
+def compare_with_reference(tables: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Each report table value beside every reference series for the same quantity.
+
+    ``difference = report − reference``; ``status`` is ``matched`` when
+    ``|difference| <= MATCH_TOLERANCE × reference`` (0.5 %), else ``differs``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source`` (report ``file:line``), ``partner_en``, ``flow``,
+        ``year``, ``value``, ``valuation``, ``reference_value``,
+        ``reference_valuation``, ``difference``, ``relative_difference``,
+        ``status``, ``series``, ``citation``, ``reference_source``; empty
+        with these columns where nothing overlaps.
+
+    Examples
+    --------
+    >>> tables = pd.DataFrame({"source": ["r:3"], "partner_en": ["United States"],
+    ...     "flow": ["import"], "year": [1992], "value": [1984.0], "valuation": ["FOB"]})
+    >>> ref = parse_reference("series,year,value_musd,valuation,source\\n"
+    ...                       "chile_imports_from_us,1992,1985,CIF,x\\n", "ref.csv")
+    >>> compare_with_reference(tables, ref)[["difference", "status"]].to_numpy().tolist()
+    [[-1.0, 'matched']]
+    """
+    bilateral = reference[reference[SCOPE] == "bilateral"].rename(columns={
+        C.VALUE: "reference_value", C.VALUATION: "reference_valuation",
+        C.SOURCE: "reference_source"})
+    merged = tables[[C.SOURCE, C.PARTNER_EN, C.FLOW, C.YEAR, C.VALUE, C.VALUATION]].merge(
+        bilateral[[C.PARTNER_EN, C.FLOW, C.YEAR, "reference_value", "reference_valuation",
+                   SERIES, CITATION, "reference_source"]],
+        on=[C.PARTNER_EN, C.FLOW, C.YEAR], how="inner")
+    merged["difference"] = merged[C.VALUE] - merged["reference_value"]
+    merged["relative_difference"] = merged["difference"] / merged["reference_value"]
+    merged["status"] = merged["relative_difference"].abs().le(MATCH_TOLERANCE).map(
+        {True: "matched", False: "differs"})
+    return merged[[C.SOURCE, C.PARTNER_EN, C.FLOW, C.YEAR, C.VALUE, C.VALUATION,
+                   "reference_value", "reference_valuation", "difference",
+                   "relative_difference", "status", SERIES, CITATION, "reference_source"]]
