@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
@@ -22,27 +24,30 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed-run
 
-## report: verify every stated figure of the shipped report (text and JSON in $(OUT)/)
+## report: the main job on the shipped data: verdicts, figures, $(OUT)/report.html and exports
 report: $(VENV)/.installed-run
-	mkdir -p $(OUT)
-	$(BIN)/chile-trade verify --format json > $(OUT)/verification.json.tmp
-	mv $(OUT)/verification.json.tmp $(OUT)/verification.json
 	$(BIN)/chile-trade verify
-	@echo "JSON written to $(OUT)/verification.json"
+	$(BIN)/chile-trade report --out $(OUT)
+	@echo "Open $(OUT)/report.html (self-contained, works offline)."
+
+# The report test opens the page in headless Chromium, from Debian's packages.
+$(CHROMIUM):
+	$(SUDO) apt-get update -q
+	$(SUDO) apt-get install -y -q chromium chromium-driver
 
 ## test: lint, type check, and the whole test suite, doctests included
-test: lint
+test: lint $(CHROMIUM)
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 ## test-lowest: the test suite on the oldest dependency versions claimed (requirements-lowest.txt)
-test-lowest:
+test-lowest: $(CHROMIUM)
 	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet -r requirements-lowest.txt
 	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
 	MPLBACKEND=Agg $(LOWEST)/bin/python -m pytest -p no:cacheprovider
 
 ## test-mpl310: the test suite on matplotlib 3.10, which does not shape text (the reshaping path)
-test-mpl310:
+test-mpl310: $(CHROMIUM)
 	test -x $(MPL310)/bin/python || $(PYTHON) -m venv $(MPL310)
 	$(MPL310)/bin/python -m pip install --quiet -e '.[test]' 'matplotlib==3.10.*'
 	MPLBACKEND=Agg $(MPL310)/bin/python -m pytest -p no:cacheprovider

@@ -10,7 +10,14 @@ The pipeline runs one way, one module a step::
 """
 
 from chile_trade._version import __version__
-from chile_trade.dataset import load_extraction, load_stated, load_tables, load_wide
+from chile_trade.dataset import (
+    load_extraction,
+    load_reference,
+    load_stated,
+    load_tables,
+    load_wide,
+)
+from chile_trade.display import show
 from chile_trade.errors import InputError
 from chile_trade.extraction import Extraction, extract, extract_documents
 from chile_trade.indicators import (
@@ -25,6 +32,7 @@ from chile_trade.indicators import (
 )
 from chile_trade.numerals import ParsedNumber, parse_number, parse_period
 from chile_trade.reading import read_document
+from chile_trade.reference import compare_with_reference, parse_reference
 from chile_trade.verification import verify
 
 __all__ = [
@@ -33,18 +41,22 @@ __all__ = [
     "ParsedNumber",
     "__version__",
     "cagr",
+    "compare_with_reference",
     "coverage_ratio",
     "extract",
     "extract_documents",
     "implied_totals",
     "load_extraction",
+    "load_reference",
     "load_stated",
     "load_tables",
     "load_wide",
     "parse_number",
     "parse_period",
+    "parse_reference",
     "read_document",
     "share_of_total_trade",
+    "show",
     "to_wide",
     "total_trade",
     "trade_balance",
