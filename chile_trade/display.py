@@ -53,6 +53,8 @@ _WORDS = {
         "citation": "reference",
     },
 }
+_UNITS_FA = {"million USD": "میلیون دلار", "thousand USD": "هزار دلار",
+             "billion USD": "میلیارد دلار"}
 _CMP = {">": {"fa": "بیش از ", "en": "more than "}, "<": {"fa": "کمتر از ", "en": "less than "},
         "~": {"fa": "حدود ", "en": "about "}, "=": {"fa": "", "en": ""}}
 
@@ -114,7 +116,9 @@ def _table_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[Row]]:
                      _Cell(w[r[C.FLOW]]),
                      _Cell(format_number(r[C.YEAR], lang=lang, grouping=False)),
                      _Cell(format_number(r[C.VALUE], decimals, lang=lang)),
-                     _Cell(str(r[C.UNIT])), _Cell(str(r[C.VALUATION]))])
+                     _Cell(_UNITS_FA.get(r[C.UNIT], r[C.UNIT]) if lang == "fa"
+                           else str(r[C.UNIT])),
+                     _Cell(str(r[C.VALUATION]))])
     return heads, rows
 
 

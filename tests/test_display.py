@@ -36,6 +36,7 @@ def test_english_html_is_left_to_right_with_english_explanations(result):
 def test_file_names_are_isolated_left_to_right_inside_persian_tables(result):
     page = html_table(load_tables(), lang="fa")
     assert '<bdi dir="ltr">002_be3af3bae581de8e.txt:14</bdi>' in page
+    assert "میلیون دلار" in page  # the unit in Persian too
 
 
 def test_the_terminal_form_is_plain_text(result):
