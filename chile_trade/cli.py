@@ -139,17 +139,23 @@ def _write_all(out_dir: Path, files: dict[str, bytes]) -> None:
         os.replace(temporary, target)
 
 
-def _run_figures(args: argparse.Namespace) -> tuple[str, int]:
+def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
+            langs: tuple[str, ...], formats: tuple[str, ...],
+            font: str | None) -> dict[str, bytes]:
     # Imported here: the verify and tables commands do not need matplotlib.
     from chile_trade.charts import render_charts  # noqa: PLC0415
 
+    try:
+        return render_charts(tables, stated, result, langs=langs, formats=formats, font=font)
+    except ValueError as exc:  # a font that cannot be read or lacks a character
+        raise InputError(str(exc), source=font or "font") from None
+
+
+def _run_figures(args: argparse.Namespace) -> tuple[str, int]:
     extraction = load_extraction()
     result = verify(extraction.tables, extraction.stated)
-    try:
-        files = render_charts(extraction.tables, extraction.stated, result, langs=args.lang,
-                              formats=args.format, font=args.font)
-    except ValueError as exc:  # a font that cannot be read or lacks a character
-        raise InputError(str(exc), source=args.font or "font") from None
+    files = _render(extraction.tables, extraction.stated, result, langs=args.lang,
+                    formats=args.format, font=args.font)
     out_dir = Path(args.out)
     try:
         _write_all(out_dir, files)
@@ -165,7 +171,7 @@ def _progress(step: int, steps: int, what: str) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> tuple[str, int]:
-    from chile_trade.charts import CHARTS, render_charts  # noqa: PLC0415
+    from chile_trade.charts import CHARTS  # noqa: PLC0415
 
     _progress(1, 4, "verifying the stated figures against the report and the reference")
     extraction = load_extraction()
@@ -174,8 +180,8 @@ def _run_report(args: argparse.Namespace) -> tuple[str, int]:
     result = verify(tables, stated, reference)
     comparison = compare_with_reference(tables, reference)
     _progress(2, 4, "drawing the figures")
-    figures = render_charts(tables, stated, result, langs=(args.lang,),
-                            formats=("png", "svg", "pdf"), font=args.font)
+    figures = _render(tables, stated, result, langs=(args.lang,),
+                      formats=("png", "svg", "pdf"), font=args.font)
     _progress(3, 4, "writing the HTML report")
     page = report_html(tables=tables, result=result, comparison=comparison,
                        reference=reference, lang=args.lang,
