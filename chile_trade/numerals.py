@@ -111,37 +111,69 @@ def fold(text: str) -> str:
     return fold_with_map(text)[0]
 
 
-# Characters that do not show, or only join letters, and so can hide inside a
-# printed number: tatweel, harakat, soft hyphen, zero-width and bidi controls.
-_HIDDEN = "\u00ad\u0640\u064b-\u065f\u0670\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+# Characters that do not show, or only join letters or marks, and so can hide
+# inside a printed number: soft hyphen, tatweel, harakat and other combining
+# marks, zero-width characters, bidi marks and controls, word joiner, BOM.
+_HIDDEN = ("\u00ad\u0300-\u036f\u0610-\u061a\u061c\u0640\u064b-\u065f\u0670"
+           "\u06d6-\u06ed\u1ab0-\u1aff\u200b-\u200f\u202a-\u202e\u2060-\u2069"
+           "\u20d0-\u20ff\ufe00-\ufe0f\ufeff")
+_NUMBER_PART = re.escape(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS + PERCENT_SIGNS + MINUS_SIGNS)
 _HIDDEN_IN_NUMBER = re.compile(
-    rf"(?<=[\d{re.escape(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS)}])[{_HIDDEN}]+"
-    rf"(?=[\d{re.escape(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS)}])"
+    rf"(?<=[\d{_NUMBER_PART}])[{_HIDDEN}]+(?=[\d{_NUMBER_PART}])|(?<=\d)[{_HIDDEN}]+"
+    rf"|[{_HIDDEN}]+(?=\d)"
 )
+# Embeddings, overrides and isolates can reorder the digits a reader sees
+# (the "Trojan Source" trick): refused anywhere on a line that holds a digit.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Marks that only steer direction and may stand beside a number harmlessly.
+_HARMLESS_BESIDE = set("\u200e\u200f\u061c\u200c")
+
+
+def _is_number_part(ch: str) -> bool:
+    return ch.isdigit() or ch in DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS + PERCENT_SIGNS \
+        + MINUS_SIGNS
 
 
 def check_number_integrity(line: str) -> None:
-    """Refuse a line in which an invisible or joining character sits inside a number.
+    """Refuse a line where a hidden character could make a number read two ways.
 
-    A reader sees ``۱ـ۸`` or ``1\u200f8`` as one number; a program that
-    silently dropped the character would read another. Such input is an
-    error, located by the caller.
+    A reader sees ``۱ـ۸`` or ``1\u200f8`` as one number, and ``\u202e۱۸`` as
+    81; a program that silently dropped or ignored the character would read
+    another number. Refused: any invisible, joining or combining character
+    inside a number (between its digits, separators, sign and percent sign),
+    and any bidi embedding, override or isolate on a line that holds a
+    digit. An RLM, LRM, ALM or ZWNJ just outside a number is harmless.
 
     Raises
     ------
     InputError
-        Naming the character and its column (1-based).
+        Naming the character and its column (1-based); the caller adds file
+        and line.
 
     Examples
     --------
-    >>> check_number_integrity("سهم ۱۸٪")
+    >>> check_number_integrity("سهم \u200f۱۸٪")
     >>> check_number_integrity("سهم ۱\u0640۸٪")
     Traceback (most recent call last):
     ...
     chile_trade.errors.InputError: <text>: character U+0640 inside a number at column 6
+    >>> check_number_integrity("\u202e۱۸٪")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    chile_trade.errors.InputError: <text>: bidi control U+202E at column 1 on a line ...
     """
-    match = _HIDDEN_IN_NUMBER.search(line)
-    if match is not None:
+    if any(ch.isdigit() for ch in line):
+        control = _BIDI_CONTROLS.search(line)
+        if control is not None:
+            raise InputError(
+                f"bidi control U+{ord(control.group()):04X} at column {control.start() + 1} "
+                "on a line with a number: it can change the digits a reader sees")
+    for match in _HIDDEN_IN_NUMBER.finditer(line):
+        start, end = match.span()
+        inside = (start > 0 and _is_number_part(line[start - 1])
+                  and end < len(line) and _is_number_part(line[end]))
+        if not inside and set(match.group()) <= _HARMLESS_BESIDE:
+            continue  # a direction mark beside a number, not inside it
         raise InputError(
             f"character U+{ord(match.group()[0]):04X} inside a number at column {match.start() + 1}"
         )

@@ -197,7 +197,9 @@ def test_a_table_in_random_supported_styles_extracts_back_to_the_same_data(case)
     [
         (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ ۲۳\u0640۷۵\n", 3, "U+0640"),  # tatweel inside a value
         ("سطر اول\nسهم ۱\u200f۸٪ از کل\n", 2, "U+200F"),  # RLM inside a prose percentage
-        ("سهم ۱۸\u202e/۵٪\n", 1, "U+202E"),  # RLO before a decimal part
+        ("سهم ۱\u0301۸٪\n", 1, "U+0301"),  # a combining mark on a digit
+        ("سهم ۱۸\u200b٪\n", 1, "U+200B"),  # a zero-width space before the percent sign
+        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ \u2212\u200e۲۳۷۵\n", 3, "U+200E"),  # LRM after the minus
     ],
 )
 def test_a_hidden_character_inside_a_number_is_refused_not_dropped(text, line, code_point):
@@ -205,3 +207,20 @@ def test_a_hidden_character_inside_a_number_is_refused_not_dropped(text, line, c
     with pytest.raises(InputError) as info:
         extract(text, "hidden.txt")
     assert str(info.value).startswith(f"hidden.txt:{line}: character {code_point} inside a number")
+
+
+@pytest.mark.parametrize("control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+                                     "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_a_bidi_control_on_a_line_with_a_number_is_reported_with_its_place(control):
+    # "Trojan Source": an override can show ۸۱ where the text says ۱۸.
+    text = f"سطر اول\nسهم {control}۱۸٪ از کل\n"
+    with pytest.raises(InputError) as info:
+        extract(text, "trojan.txt")
+    assert str(info.value).startswith(
+        f"trojan.txt:2: bidi control U+{ord(control):04X} at column 5 on a line with a number")
+
+
+def test_direction_marks_beside_a_number_are_harmless():
+    # RLM, LRM and ZWNJ just outside a number do not change its digits.
+    stated = extract("سهم \u200f۱۸٪\u200e از کل و \u200e\u2212۵٪\n", "ok.txt").stated
+    assert stated["stated_text"].tolist() == ["18", "-5"]
