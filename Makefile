@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures bench test test-lowest test-mpl310 lint clean
+.PHONY: report figures bench fuzz test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test-mpl310: $(CHROMIUM)
 ## figures: write every chart into figures/ (the repository keeps the current output)
 figures: $(VENV)/.installed-run
 	$(BIN)/chile-trade figures --out figures
+
+## fuzz: 100,000 generated inputs (50,000 text, 50,000 bytes) through reader, extractor, verifier
+fuzz: $(VENV)/.installed-dev
+	CHILE_TRADE_FUZZ_EXAMPLES=50000 $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
 
 ## bench: the package's overhead in writing all figures, against plain matplotlib
 bench: $(VENV)/.installed-run

@@ -226,11 +226,13 @@ def _cause(check: _Check, point: Fraction, stated: ParsedNumber, comparator: str
 
 
 def _judged(check: _Check, stated: ParsedNumber, comparator: str) -> _Outcome:
-    try:
-        point, low, high = check.evaluate()
-    except ZeroDivisionError:
-        return _unverifiable("a value the figure divides by is printed as zero",
-                             "مقداری که رقم بر آن تقسیم می‌شود صفر چاپ شده است")
+    # Every formula here is of trade values and shares, which are positive; the corner
+    # evaluation is exact only where no input's rounding interval reaches zero.
+    if any(number.interval()[0] <= 0 for number in check.inputs.values()):
+        return _unverifiable("a value the figure is computed from is zero or negative "
+                             "within its rounding",
+                             "مقداری که رقم از آن محاسبه می‌شود با گرد شدنش صفر یا منفی است")
+    point, low, high = check.evaluate()
     verdict = judge(point, low, high, stated, comparator)
     places = _places(stated)
     pt, lo, hi = _num(point, places), _num(low, places), _num(high, places)
