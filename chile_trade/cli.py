@@ -23,9 +23,9 @@ import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade._version import __version__
+from chile_trade.archive import ArchiveResult, collect_paths, process_files
 from chile_trade.dataset import load_extraction, load_reference
 from chile_trade.errors import InputError
-from chile_trade.extraction import Extraction, extract_documents
 from chile_trade.reading import read_document
 from chile_trade.reference import compare_with_reference, parse_reference
 from chile_trade.report import excel_workbook, report_html
@@ -38,10 +38,18 @@ TABLE_OUTPUT_COLUMNS = [C.SOURCE, C.PARTNER, C.PARTNER_EN, C.FLOW, C.YEAR, C.VAL
                         C.VALUE_TEXT, C.UNIT, C.VALUATION, C.RAW]
 
 
-def _load(files: Sequence[str]) -> Extraction:
-    if not files:
-        return load_extraction()
-    return extract_documents((path, read_document(path)) for path in files)
+def _progress_bar(done: int, total: int) -> None:
+    end = "\n" if done == total else ""
+    print(f"\rchile-trade: {done}/{total} files", end=end, file=sys.stderr, flush=True)
+
+
+def _archive(args: argparse.Namespace, reference: pd.DataFrame | None) -> ArchiveResult:
+    """Every FILE and folder given: extracted and verified, one file at a time."""
+    result = process_files(collect_paths(args.files), reference=reference, jobs=args.jobs,
+                           keep_going=args.keep_going,
+                           progress=_progress_bar if sys.stderr.isatty() else None)
+    args.skipped = result.errors
+    return result
 
 
 def _json_value(value: object) -> object:
@@ -93,9 +101,12 @@ def _reference(path: str | None) -> pd.DataFrame:
 
 
 def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
-    extraction = _load(args.files)
     reference = _reference(args.reference) if args.reference else None
-    result = verify(extraction.tables, extraction.stated, reference)
+    if args.files:
+        result = _archive(args, reference).result
+    else:
+        shipped = load_extraction()
+        result = verify(shipped.tables, shipped.stated, reference)
     if args.format == "json":
         out = json.dumps(_records(result), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
@@ -107,7 +118,7 @@ def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def _run_tables(args: argparse.Namespace) -> tuple[str, int]:
-    tables = _load(args.files).tables
+    tables = _archive(args, None).tables if args.files else load_extraction().tables
     if args.format == "json":
         out = json.dumps(_records(tables[TABLE_OUTPUT_COLUMNS]), ensure_ascii=False,
                          indent=2) + "\n"
@@ -216,9 +227,17 @@ def _parser() -> argparse.ArgumentParser:
     tables_cmd = commands.add_parser("tables", help="print the extracted tables as tidy rows")
     for command in (verify_cmd, tables_cmd):
         command.add_argument("files", nargs="*", metavar="FILE",
-                             help="Persian text documents (default: the shipped seed data)")
+                             help="Persian text documents or folders of them (*.txt, "
+                                  "recursively); default: the shipped seed data")
         command.add_argument("--format", choices=FORMATS, default="text",
                              help="output format (default: text)")
+        command.add_argument("--output", metavar="FILE", default=None,
+                             help="write the result here (atomically) instead of stdout")
+        command.add_argument("--jobs", type=int, default=0, metavar="N",
+                             help="worker processes (default 0: one per core; 1: none)")
+        command.add_argument("--keep-going", action="store_true",
+                             help="report a bad file on stderr and go on with the others "
+                                  "(exit 3 when any was skipped)")
     verify_cmd.add_argument("--strict", action="store_true",
                             help="exit 1 when any verdict is inconsistent")
     verify_cmd.add_argument("--lang", choices=("en", "fa"), default="en",
@@ -260,16 +279,30 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    0: done; 1: ``--strict`` and a figure is inconsistent; 2: bad input,
+    nothing written; 3: ``--keep-going`` and at least one file was skipped
+    (reported on stderr), the rest written.
+    """
     args = _parser().parse_args(argv)
+    args.skipped = []
     try:
         out, code = cast("tuple[str, int]", args.run(args))
+        if getattr(args, "output", None):
+            _write_all(Path(args.output).parent, {Path(args.output).name: out.encode("utf-8")})
+            out = ""
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    for skipped in args.skipped:
+        print(f"{skipped} (skipped)", file=sys.stderr)
     sys.stdout.write(out)
     sys.stdout.flush()
-    return code
+    return 3 if args.skipped and code == 0 else code
 
 
 if __name__ == "__main__":  # pragma: no cover

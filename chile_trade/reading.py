@@ -14,7 +14,7 @@ from pathlib import Path
 
 from chile_trade.errors import InputError
 
-__all__ = ["decode_document", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document", "read_document"]
 
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -27,6 +27,10 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06f0-\u06f9\u200c]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # \t \n \f \r allowed
 _MIN_ARABIC_SHARE = 0.9
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Documents larger than this (32 MiB) are refused before they are read."""
+MAX_LINE_CHARS = 200_000
+"""Lines longer than this many characters are refused, with their line number."""
 _MARKED_ENCODINGS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
@@ -112,6 +116,10 @@ def decode_document(data: bytes, source: str) -> tuple[str, str]:
             )
         text, encoding = _decode_unmarked(data, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, row in enumerate(text.split("\n"), start=1):
+        if len(row) > MAX_LINE_CHARS:
+            raise InputError(f"line is {len(row):,} characters long; the limit is "
+                             f"{MAX_LINE_CHARS:,}", source=source, line=number)
     control = _CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
@@ -131,7 +139,13 @@ def read_document(path: str | Path) -> str:
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _refuse(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        with path.open("rb") as handle:  # never more than the limit, even if the file grows
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise _refuse(str(path), f"file is over the limit of {MAX_FILE_BYTES:,} bytes")
     except OSError as exc:
         raise _refuse(str(path), f"cannot read file: {exc.strerror or exc}") from None
     return decode_document(data, str(path))[0]

@@ -106,10 +106,11 @@ def test_bad_input_exits_2_with_file_line_and_writes_nothing(capsys, tmp_path, c
 
 
 def test_an_unreadable_path_exits_2(capsys, tmp_path):
-    for path in (tmp_path / "absent.txt", tmp_path):
+    for path, message in ((tmp_path / "absent.txt", "no such file or folder"),
+                          (tmp_path, "folder holds no *.txt documents")):
         code, out, err = run(capsys, "verify", str(path))
         assert (code, out) == (2, "")
-        assert err.startswith(f"{path}: cannot read file")
+        assert err.startswith(f"{path}: {message}")
 
 
 @pytest.mark.parametrize(

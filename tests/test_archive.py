@@ -1,0 +1,81 @@
+"""Whole archives: folders, many files, bad files skipped, limits, atomic output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chile_trade import reading
+from chile_trade.cli import main
+from chile_trade.errors import InputError
+from chile_trade.reading import read_document
+
+GOOD = "جدول صادرات به ژاپن (میلیون دلار، فوب)\n۲۰۰۴ ۲۰۰۵ درصد تغییرات\n۱۰۰ ۱۱۰ ٪۱۰\n"
+
+
+def _archive(root):
+    (root / "a").mkdir()
+    (root / "a" / "b").mkdir()
+    (root / "a" / "one.txt").write_text(GOOD, encoding="utf-8")
+    (root / "a" / "b" / "two.txt").write_text(GOOD.replace("۱۱۰ ٪۱۰", "۱۲۰ ٪۲۰"),
+                                              encoding="utf-8")
+    (root / "a" / "b" / "bad.txt").write_text(GOOD.replace("۱۱۰", "۱۱o"), encoding="utf-8")
+    (root / "a" / "notes.md").write_text("not a document", encoding="utf-8")
+    return root / "a"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_folder_is_read_recursively_and_a_bad_file_is_skipped(tmp_path, capsys):
+    folder = _archive(tmp_path)
+    code, out, err = run(capsys, "verify", "--format", "json", "--keep-going", str(folder))
+    assert code == 3  # done, with a file skipped
+    assert err == f"{folder / 'b' / 'bad.txt'}:3: unparsable number '۱۱o' (skipped)\n"
+    records = json.loads(out)
+    # b/two.txt before one.txt (sorted paths); (120 - 100) / 100 = 20 % and 10 %: both exact
+    assert [(r["source"], r["verdict"]) for r in records] == [
+        (f"{folder / 'b' / 'two.txt'}:3", "exact"), (f"{folder / 'one.txt'}:3", "exact")]
+
+
+def test_without_keep_going_a_bad_file_stops_the_run_and_nothing_is_written(tmp_path, capsys):
+    folder = _archive(tmp_path)
+    target = tmp_path / "out.json"
+    code, out, err = run(capsys, "tables", "--format", "json", "--output", str(target),
+                         str(folder))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{folder / 'b' / 'bad.txt'}:3: ")
+    assert not target.exists()
+
+
+def test_output_is_written_atomically_and_the_same_with_any_number_of_workers(tmp_path, capsys):
+    folder = _archive(tmp_path)
+    (folder / "b" / "bad.txt").unlink()
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"out{jobs}.csv"
+        assert run(capsys, "verify", "--format", "csv", "--jobs", jobs, "--output",
+                   str(target), str(folder))[0] == 0
+        outputs.append(target.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 64)
+    big = tmp_path / "big.txt"
+    big.write_text(GOOD * 3, encoding="utf-8")
+    with pytest.raises(InputError, match=r"big\.txt: file is 3\d\d bytes; the limit is 64"):
+        read_document(big)
+
+
+def test_a_very_long_line_is_refused_with_its_number(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "MAX_LINE_CHARS", 100)
+    long = tmp_path / "long.txt"
+    long.write_text("سطر\n" + "ا" * 101 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"long\.txt:2: line is 101 characters long"):
+        read_document(long)
