@@ -456,19 +456,19 @@ def _frame(rows: list[dict[str, object]], cols: list[str]) -> pd.DataFrame:
 
 _INT_COLUMNS = (C.LINE, C.YEAR, C.YEAR_FROM, C.YEAR_TO, C.SPAN_YEARS)
 _FLOAT_COLUMNS = (C.VALUE, C.STATED)
+_TEXT_DTYPE = pd.Series([], dtype=str).dtype  # "str" on pandas 3, object before
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a table or stated-figures frame its documented dtypes."""
-    frame = frame.copy()
-    for col in frame.columns:
-        if col in _INT_COLUMNS:
-            frame[col] = frame[col].astype("int64")
-        elif col in _FLOAT_COLUMNS:
-            frame[col] = frame[col].astype("float64")
-        else:
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), "").astype(str)
-    return frame
+    text = [c for c in frame.columns if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS]
+    if frame[text].isna().to_numpy().any():
+        frame = frame.fillna(dict.fromkeys(text, ""))
+    # Only columns not yet of their dtype are converted: converting is slow.
+    changes = {c: _TEXT_DTYPE if c in text else "int64" if c in _INT_COLUMNS else "float64"
+               for c in frame.columns}
+    changes = {c: t for c, t in changes.items() if frame[c].dtype != t}
+    return frame.astype(changes) if changes else frame
 
 
 def extract_documents(documents: Iterable[tuple[str, str]]) -> Extraction:

@@ -288,7 +288,7 @@ class _Documents:
             self.printed[key] = _number(getattr(row, C.VALUE_TEXT), getattr(row, C.RAW))
             self.series.setdefault(
                 (getattr(row, C.PARTNER), getattr(row, C.FLOW), key[1]), key[0])
-        self.shares = stated[stated[C.KIND] == C.SHARE]
+        self.shares = [row for _, row in stated[stated[C.KIND] == C.SHARE].iterrows()]
 
     def total(self, flow: str, year: int, *, exclude_table: str = "", strict_label: bool,
               ) -> tuple[str, ParsedNumber, ParsedNumber, pd.Series] | None:
@@ -298,11 +298,11 @@ class _Documents:
         ``strict_label=False`` a share whose label names another flow is read
         as a share of its table's flow.
         """
-        rows = self.shares[(self.shares[C.FLOW] == flow) & (self.shares[C.YEAR_TO] == year)
-                           & (self.shares[C.TABLE] != exclude_table)]
-        agreeing = rows[rows[C.BASE] == flow]
-        pick = agreeing if len(agreeing) or strict_label else rows
-        for _, row in pick.iterrows():
+        rows = [r for r in self.shares if r[C.FLOW] == flow and r[C.YEAR_TO] == year
+                and r[C.TABLE] != exclude_table]
+        agreeing = [r for r in rows if r[C.BASE] == flow]
+        pick = agreeing if agreeing or strict_label else rows
+        for row in pick:
             value = self.printed.get((row[C.TABLE], year))
             if value is not None:
                 return row[C.TABLE], value, _number(row[C.STATED_TEXT], row[C.RAW]), row
