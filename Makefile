@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures bench fuzz test test-lowest test-mpl310 lint clean
+.PHONY: report figures bench bench-archive fuzz test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test-mpl310: $(CHROMIUM)
 ## figures: write every chart into figures/ (the repository keeps the current output)
 figures: $(VENV)/.installed-run
 	$(BIN)/chile-trade figures --out figures
+
+## bench-archive: documents/s, MB/s and peak memory on generated archives of 1,000 and 10,000
+bench-archive: $(VENV)/.installed-run
+	$(BIN)/python benchmarks/bench_archive.py
 
 ## fuzz: 100,000 generated inputs (50,000 text, 50,000 bytes) through reader, extractor, verifier
 fuzz: $(VENV)/.installed-dev
