@@ -1,9 +1,10 @@
 """The command line: ``chile-trade verify``, ``tables``, ``figures`` and ``report``.
 
 Exit codes: 0 success; 1 with ``--strict`` when a verdict is ``inconsistent``;
-2 for bad input (``file:line: what is wrong`` on stderr, nothing on stdout).
-Output is built whole before anything is written, so a failed run writes
-nothing partial.
+2 for bad input (``file:line: what is wrong`` on stderr, nothing written);
+3 with ``--keep-going`` when files were skipped (each reported on stderr).
+Output is built whole before anything is written, and files are written
+through a temporary name and a rename, so a failed run writes nothing partial.
 """
 
 from __future__ import annotations
