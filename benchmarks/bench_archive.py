@@ -6,8 +6,8 @@ years, digit styles and values), then times ``archive.process_files`` over
 them with one process and with one worker per core, at 1,000 and 10,000
 documents. Reports documents per second, MB per second, and the peak
 traced memory (``tracemalloc``) of processing the documents one at a time
-without keeping results (the per-document working set, which should not grow
-with N), all in one run of this script.
+in a fresh process that handles the documents one at a time without keeping
+results (``ru_maxrss``; it should not grow with N), all in one run.
 
 Run: ``python benchmarks/bench_archive.py [--sizes 1000 10000]`` (``make bench-archive``).
 """
@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
+import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-from chile_trade.archive import _one, process_files
+from chile_trade.archive import process_files
 
 PARTNERS = ["آمریکا", "ژاپن", "چین", "آلمان", "برزیل", "مکزیک", "کانادا", "آرژانتین"]
 DIGITS = {"fa": "۰۱۲۳۴۵۶۷۸۹", "ar": "٠١٢٣٤٥٦٧٨٩", "en": "0123456789"}
@@ -65,28 +66,36 @@ def corpus(folder: Path, count: int, seed: int = 1) -> list[Path]:
     return paths
 
 
-def streaming_peak(paths: list[Path]) -> int:
-    """Peak traced memory while processing documents one at a time, keeping nothing."""
-    tracemalloc.start()
-    for path in paths:
-        _one((str(path), None))
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
+_STREAM = """
+import resource, sys
+from pathlib import Path
+from chile_trade.archive import _one
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    _one((str(path), None))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def streaming_peak(folder: Path) -> int:
+    """Peak resident memory (KiB) of a fresh process that reads, extracts and verifies
+    every document one at a time, keeping nothing."""
+    done = subprocess.run([sys.executable, "-c", _STREAM, str(folder)], check=True,
+                          capture_output=True, text=True)
+    return int(done.stdout.strip())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     args = parser.parse_args()
-    print("documents  jobs       seconds  docs/s    MB/s   peak MiB (streaming, 1 process)")
+    print("documents  jobs       seconds  docs/s    MB/s   peak RSS MiB (one process, streaming)")
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.sizes:
             folder = Path(tmp) / str(count)
             folder.mkdir()
             paths = corpus(folder, count)
             megabytes = sum(p.stat().st_size for p in paths) / 1e6
-            peak = streaming_peak(paths) / 2**20
+            peak = streaming_peak(folder) / 1024
             for jobs in (1, 0):
                 start = time.perf_counter()
                 result = process_files(paths, jobs=jobs)
