@@ -51,8 +51,8 @@ def document(rng: random.Random) -> str:
                   " ".join(_digits(str(v), style) for v in values)
                   + f" %{_digits(f'{change:.1f}'.replace('.', '/'), style)}"
                   + f" {_digits(str(share).replace('.', '/'), style)}", ""]
-    lines.append(f"بیش از {_digits(str(rng.randint(5, 40)), style)}% حجم کل مبادلات شیلی در سال "
-                 f"{_digits(str(years[-1]), style)} با {partner} بوده است.")
+    lines.append(f"در این دوره حدود {_digits(str(rng.randint(5, 40)), style)}% کل تجارت شیلی "
+                 f"در سال {_digits(str(years[-1]), style)} با {partner} انجام شد.")
     return "\n".join(lines) + "\n"
 
 
