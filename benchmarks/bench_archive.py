@@ -3,19 +3,24 @@
 Generates N documents in the seed's style (prose, two tables with a percent
 change and a share column, a share-of-total-trade claim; random partners,
 years, digit styles and values), then times ``archive.process_files`` over
-them with one process and with one worker per core, at 1,000 and 10,000
-documents. Reports documents per second, MB per second, and the peak
-traced memory (``tracemalloc``) of processing the documents one at a time
-in a fresh process that handles the documents one at a time without keeping
-results (``ru_maxrss``; it should not grow with N), all in one run.
+them in this process with one worker and with one worker per core, at 1,000
+and 10,000 documents: documents per second, MB per second, the speed-up of
+all cores over one worker, and the time per document at the largest size
+against the smallest (1.00 is linear growth). Memory is measured in fresh
+processes (see `memory`): the resident size of a process that handles the
+documents one at a time, at three points of the run (flat if nothing is
+kept), and the peak of a whole run that keeps the combined result.
 
-Run: ``python benchmarks/bench_archive.py [--sizes 1000 10000]`` (``make bench-archive``).
+Run: ``python benchmarks/bench_archive.py [--sizes 1000 10000] [--rounds 3]``
+(``make bench-archive``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,44 +71,82 @@ def corpus(folder: Path, count: int, seed: int = 1) -> list[Path]:
     return paths
 
 
-_STREAM = """
-import resource, sys
+_MEMORY = """
+import sys
 from pathlib import Path
-from chile_trade.archive import _one
-for path in sorted(Path(sys.argv[1]).glob("*.txt")):
-    _one((str(path), None))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+from chile_trade.archive import _one, process_files
+
+def status(field):
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith(field))
+
+paths = sorted(Path(sys.argv[2]).glob("*.txt"))
+if sys.argv[1] == "stream":
+    marks = {len(paths) // 10, len(paths) // 2, len(paths)}
+    for i, path in enumerate(paths, start=1):
+        _one((str(path), None))
+        if i in marks:
+            print(status("VmRSS:"), end=" ")
+else:
+    process_files(paths, jobs=1)
+print(status("VmHWM:"))
 """
 
 
-def streaming_peak(folder: Path) -> int:
-    """Peak resident memory (KiB) of a fresh process that reads, extracts and verifies
-    every document one at a time, keeping nothing."""
-    done = subprocess.run([sys.executable, "-c", _STREAM, str(folder)], check=True,
+def memory(folder: Path, mode: str) -> list[float]:
+    """Resident memory (MiB) of a fresh process over the documents in `folder`.
+
+    ``stream``: read, extract and verify each document and keep nothing; returns
+    the resident size after 10 %, 50 % and 100 % of the documents, then the peak.
+    ``whole``: `process_files` with one process, keeping the combined result;
+    returns the peak. Peaks are ``VmHWM`` (this process's own high-water mark;
+    ``ru_maxrss`` would carry over the parent's size through fork and exec).
+    """
+    done = subprocess.run([sys.executable, "-c", _MEMORY, mode, str(folder)], check=True,
                           capture_output=True, text=True)
-    return int(done.stdout.strip())
+    return [int(kib) / 1024 for kib in done.stdout.split()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="timed runs per size and number of workers; the median is shown")
     args = parser.parse_args()
-    print("documents  jobs       seconds  docs/s    MB/s   peak RSS MiB (one process, streaming)")
+    print("documents  workers    seconds  docs/s    MB/s  speed-up   (medians)")
+    memory_rows = []
+    per_document = {}
     with tempfile.TemporaryDirectory() as tmp:
+        warm = Path(tmp) / "warm-up"
+        warm.mkdir()
+        process_files(corpus(warm, 50, seed=0), jobs=1)  # imports and first-call caches
         for count in args.sizes:
             folder = Path(tmp) / str(count)
             folder.mkdir()
             paths = corpus(folder, count)
             megabytes = sum(p.stat().st_size for p in paths) / 1e6
-            peak = streaming_peak(folder) / 1024
-            for jobs in (1, 0):
-                start = time.perf_counter()
-                result = process_files(paths, jobs=jobs)
-                elapsed = time.perf_counter() - start
-                assert not result.errors, result.errors[:3]
-                label = "1" if jobs == 1 else "all cores"
-                print(f"{count:9d}  {label:9s} {elapsed:9.2f} {count / elapsed:7.0f} "
-                      f"{megabytes / elapsed:7.3f}   {peak:6.1f}")
+            runs: dict[int, list[float]] = {1: [], 0: []}
+            for _ in range(args.rounds):  # interleaved, so drift in the machine hits both
+                for jobs, times in runs.items():
+                    start = time.perf_counter()
+                    result = process_files(paths, jobs=jobs)
+                    times.append(time.perf_counter() - start)
+                    assert not result.errors, result.errors[:3]
+            timings = {jobs: statistics.median(times) for jobs, times in runs.items()}
+            for jobs, elapsed in timings.items():
+                label = "1" if jobs == 1 else f"{os.cpu_count()} (all)"
+                print(f"{count:9d}  {label:9s} {elapsed:8.2f} {count / elapsed:7.0f} "
+                      f"{megabytes / elapsed:7.3f}  {timings[1] / elapsed:6.2f}x", flush=True)
+            per_document[count] = timings[1] / count
+            memory_rows.append((count, memory(folder, "stream"), memory(folder, "whole")))
+    print("\nresident MiB  streaming: after 10% / 50% / 100%, peak   whole run (1 worker): peak")
+    for count, stream, whole in memory_rows:
+        print(f"{count:9d}    {stream[0]:6.1f} {stream[1]:6.1f} {stream[2]:6.1f} {stream[3]:6.1f}"
+              f"        {whole[0]:6.1f}")
+    if len(per_document) > 1:
+        sizes = sorted(per_document)
+        print(f"\ntime per document, {sizes[-1]:,} against {sizes[0]:,} documents "
+              f"(1 worker): {per_document[sizes[-1]] / per_document[sizes[0]]:.2f}")
 
 
 if __name__ == "__main__":

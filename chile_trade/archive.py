@@ -1,9 +1,9 @@
 """Whole archives: many files and folders, every core, bad files reported and skipped.
 
 Each file is read, extracted and verified on its own (a document's stated
-figures are checked against that document's tables), in a pool of worker
-processes when there is more than one file; results come back in file order
-and are concatenated.
+figures are checked against that document's tables). Files go in batches to
+a pool of worker processes when there is more than one worker; each batch is
+concatenated in its worker, and the batches in file order in the main process.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ __all__ = ["ArchiveResult", "collect_paths", "process_files"]
 
 DOCUMENT_SUFFIXES = (".txt",)
 """Files taken from a folder; a file named on the command line is taken whatever its name."""
+BATCH_FILES = 64
+"""Most files handed to a worker at once."""
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,52 @@ def _one(job: tuple[str, pd.DataFrame | None]) -> tuple[Extraction, pd.DataFrame
     return extraction, verify(extraction.tables, extraction.stated, reference)
 
 
+def _batch(job: tuple[list[str], pd.DataFrame | None]) -> ArchiveResult:
+    """Process a run of files and concatenate them where they were processed, so a
+    worker sends back three frames per batch rather than three per document."""
+    paths, reference = job
+    good: list[tuple[Extraction, pd.DataFrame]] = []
+    errors: list[InputError] = []
+    for path in paths:
+        outcome = _one((path, reference))
+        if isinstance(outcome, InputError):
+            errors.append(outcome)
+        else:
+            good.append(outcome)
+    return _combine([e for e, _ in good], [r for _, r in good], errors, len(paths), reference)
+
+
+def _combine(extractions: Sequence[Extraction], results: Sequence[pd.DataFrame],
+             errors: list[InputError], files: int,
+             reference: pd.DataFrame | None) -> ArchiveResult:
+    empty = extract("", "")
+    tables = typed(pd.concat([empty.tables] + [e.tables for e in extractions],
+                             ignore_index=True))
+    stated = typed(pd.concat([empty.stated] + [e.stated for e in extractions],
+                             ignore_index=True))
+    result = (pd.concat(results, ignore_index=True) if results
+              else verify(empty.tables, empty.stated, reference))
+    for col in (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH):
+        result[col] = result[col].astype("float64")
+    return ArchiveResult(tables, stated, result, errors, files)
+
+
+def _batches(paths: Sequence[Path], workers: int) -> list[list[str]]:
+    # Enough batches to keep every worker busy to the end, few enough that the
+    # cost of sending frames back stays small against the work.
+    size = max(1, min(BATCH_FILES, -(-len(paths) // (workers * 4))))
+    names = [str(p) for p in paths]
+    return [names[i:i + size] for i in range(0, len(names), size)]
+
+
 def process_files(paths: Sequence[Path], *, reference: pd.DataFrame | None = None,
                   jobs: int = 0, keep_going: bool = False,
                   progress: Callable[[int, int], None] | None = None) -> ArchiveResult:
     """Read, extract and verify every file.
+
+    Files are processed in batches of up to `BATCH_FILES`, each concatenated
+    where it was processed; with more than one worker the batches go to a pool
+    of processes. Results are in file order whatever the number of workers.
 
     Parameters
     ----------
@@ -96,39 +140,36 @@ def process_files(paths: Sequence[Path], *, reference: pd.DataFrame | None = Non
         Worker processes; 0 means one per core, 1 means none.
     keep_going : bool
         Report a bad file and go on; otherwise the first bad file (in file
-        order) raises.
+        order) raises and the files not yet started are not read.
     progress : callable, optional
-        Called with (files done, files in all) after each file.
+        Called with (files done, files in all) after each batch.
 
     Raises
     ------
     InputError
         For the first bad file, unless ``keep_going``.
     """
-    work = [(str(p), reference) for p in paths]
     workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-    outcomes: list[tuple[Extraction, pd.DataFrame] | InputError] = []
-    if workers > 1 and len(work) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
-            for outcome in pool.map(_one, work, chunksize=max(1, len(work) // (workers * 8))):
-                outcomes.append(outcome)
-                if progress is not None:
-                    progress(len(outcomes), len(work))
+    workers = max(1, min(workers, len(paths)))
+    batches = _batches(paths, workers)
+    done: list[ArchiveResult] = []
+
+    def take(part: ArchiveResult) -> None:
+        if part.errors and not keep_going:
+            raise part.errors[0]
+        done.append(part)
+        if progress is not None:
+            progress(sum(p.files for p in done), len(paths))
+
+    if workers > 1:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        try:
+            for future in [pool.submit(_batch, (batch, reference)) for batch in batches]:
+                take(future.result())
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
-        for job in work:
-            outcomes.append(_one(job))
-            if progress is not None:
-                progress(len(outcomes), len(work))
-    errors = [o for o in outcomes if isinstance(o, InputError)]
-    if errors and not keep_going:
-        raise errors[0]
-    good = [o for o in outcomes if not isinstance(o, InputError)]
-    empty = extract("", "")
-    tables = typed(pd.concat([empty.tables] + [e.tables for e, _ in good], ignore_index=True))
-    stated = typed(pd.concat([empty.stated] + [e.stated for e, _ in good], ignore_index=True))
-    results = [r for _, r in good]
-    result = (pd.concat(results, ignore_index=True) if results
-              else verify(empty.tables, empty.stated, reference))
-    for col in (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH):
-        result[col] = result[col].astype("float64")
-    return ArchiveResult(tables, stated, result, errors, len(work))
+        for batch in batches:
+            take(_batch((batch, reference)))
+    return _combine([Extraction(p.tables, p.stated) for p in done], [p.result for p in done],
+                    [e for p in done for e in p.errors], len(paths), reference)

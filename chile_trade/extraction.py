@@ -270,11 +270,16 @@ def _parse_values(line: str, cols: list[_Column], where: tuple[str, int],
     return values
 
 
-def _nonempty_after(lines: list[str], index: int) -> int | None:
-    for j in range(index + 1, len(lines)):
+def _next_nonempty(lines: list[str]) -> list[int | None]:
+    """For each line, the index of the next non-blank line after it (one pass, so a
+    document of many blank lines costs no more than its length)."""
+    following: list[int | None] = [None] * len(lines)
+    after: int | None = None
+    for j in range(len(lines) - 1, -1, -1):
+        following[j] = after
         if lines[j].strip():
-            return j
-    return None
+            after = j
+    return following
 
 
 def _looks_like_header(line: str) -> bool:
@@ -295,7 +300,7 @@ def _stated_row(source: str, lineno: int, table: str, kind: str, number: ParsedN
     }
 
 
-def _table_rows(lines: list[str], title_index: int, source: str,
+def _table_rows(lines: list[str], following: list[int | None], title_index: int, source: str,
                 ) -> tuple[list[dict[str, object]], list[dict[str, object]], int]:
     title_line = title_index + 1
     title = _TITLE_RE.match(fold(lines[title_index]).strip())
@@ -309,10 +314,10 @@ def _table_rows(lines: list[str], title_index: int, source: str,
                          source=source, line=title_line)
     partner = _partner_from_title(title["partner"])
     unit, valuation = _parse_unit(title["unit"])
-    header_index = _nonempty_after(lines, title_index)
+    header_index = following[title_index]
     assert header_index is not None  # the caller checked that a header follows
     cols = _parse_header(lines[header_index], (source, header_index + 1))
-    value_index = _nonempty_after(lines, header_index)
+    value_index = following[header_index]
     if value_index is None:
         raise InputError("table header is not followed by a value line",
                          source=source, line=header_index + 1)
@@ -433,13 +438,14 @@ def extract(text: str, source: str = "<text>") -> Extraction:
             check_number_integrity(line)
         except InputError as exc:
             raise exc.located(source, lineno) from None
+    following = _next_nonempty(lines)
     while index < len(lines):
         line = lines[index]
-        next_index = _nonempty_after(lines, index)
+        next_index = following[index]
         is_title = (fold(line).lstrip().startswith("جدول") and next_index is not None
                     and _looks_like_header(lines[next_index]))
         if is_title:
-            rows, stated, last = _table_rows(lines, index, source)
+            rows, stated, last = _table_rows(lines, following, index, source)
             table_rows += rows
             stated_rows += stated
             index = last + 1

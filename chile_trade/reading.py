@@ -4,17 +4,27 @@ Persian documents arrive in UTF-8 (with or without BOM), UTF-16 and
 Windows-1256. Every file is either decoded correctly or refused with an
 `InputError` that says why; no byte is ever guessed into a wrong letter or
 digit.
+
+Files are read in chunks of `CHUNK_BYTES` through an incremental decoder and
+checked line by line as they arrive, so an over-long line or a control
+character is refused as soon as it is read, and the file's bytes are never
+held beside its text. Only a file that is not valid UTF-8 or UTF-16 (a
+Windows-1256 candidate, or an error to locate) is read whole, which the size
+limit bounds.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from chile_trade.errors import InputError
 
-__all__ = ["MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document", "read_document"]
+__all__ = ["CHUNK_BYTES", "MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document",
+           "read_document"]
 
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -27,10 +37,16 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06f0-\u06f9\u200c]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # \t \n \f \r allowed
 _MIN_ARABIC_SHARE = 0.9
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""Documents larger than this (32 MiB) are refused before they are read."""
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Documents larger than this (8 MiB) are refused before they are read.
+
+Extracting and verifying a document takes about 35 times its size in memory
+when it is dense with tables (see the README's benchmark), so this bounds a
+worker at a few hundred MiB."""
 MAX_LINE_CHARS = 200_000
 """Lines longer than this many characters are refused, with their line number."""
+CHUNK_BYTES = 1024 * 1024
+"""Bytes read at a time."""
 _MARKED_ENCODINGS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
@@ -116,17 +132,68 @@ def decode_document(data: bytes, source: str) -> tuple[str, str]:
             )
         text, encoding = _decode_unmarked(data, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for number, row in enumerate(text.split("\n"), start=1):
-        if len(row) > MAX_LINE_CHARS:
-            raise InputError(f"line is {len(row):,} characters long; the limit is "
-                             f"{MAX_LINE_CHARS:,}", source=source, line=number)
-    control = _CONTROL.search(text)
-    if control is not None:
-        line = text.count("\n", 0, control.start()) + 1
-        raise InputError(
-            f"control character U+{ord(control.group()):04X} in text", source=source, line=line
-        )
+    _Lines(source).check([text])
     return text, encoding
+
+
+class _Lines:
+    """Checks text, piece by piece, for over-long lines and control characters.
+
+    Pieces have ``\n`` line ends; the first problem in reading order is raised
+    with its line number, whether the text comes whole or in chunks.
+    """
+
+    def __init__(self, source: str):
+        self.source = source
+        self.line = 1
+        self.length = 0  # characters so far in the current line
+
+    def check(self, pieces: Iterable[str]) -> None:
+        for piece in pieces:
+            parts = piece.split("\n")
+            for i, part in enumerate(parts):
+                self.length += len(part)
+                if self.length > MAX_LINE_CHARS:
+                    raise InputError(f"line is longer than the limit of {MAX_LINE_CHARS:,} "
+                                     "characters", source=self.source, line=self.line)
+                control = _CONTROL.search(part)
+                if control is not None:
+                    raise InputError(f"control character U+{ord(control.group()):04X} in text",
+                                     source=self.source, line=self.line)
+                if i < len(parts) - 1:
+                    self.line += 1
+                    self.length = 0
+
+
+class _NeedsWholeFileError(Exception):
+    """The streamed bytes are not plain UTF-8 or UTF-16: decode the file whole."""
+
+
+def _stream(handle: BinaryIO, source: str) -> str:
+    chunk = handle.read(max(CHUNK_BYTES, 4))  # a byte-order mark is never split
+    encoding = next((enc for bom, enc, _ in _MARKED_ENCODINGS if chunk.startswith(bom)), None)
+    decoder = codecs.getincrementaldecoder(encoding or "utf-8")("strict")
+    lines = _Lines(source)
+    pieces: list[str] = []
+    held = ""  # a final "\r" waits for the next chunk, which may start with "\n"
+    read = 0
+    while True:
+        read += len(chunk)
+        if read > MAX_FILE_BYTES:
+            raise _refuse(source, f"file is over the limit of {MAX_FILE_BYTES:,} bytes")
+        if encoding is None and b"\x00" in chunk:
+            raise _NeedsWholeFileError
+        try:
+            piece = held + decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError:
+            raise _NeedsWholeFileError from None
+        held = piece[-1:] if chunk and piece.endswith("\r") else ""
+        piece = piece[:len(piece) - len(held)].replace("\r\n", "\n").replace("\r", "\n")
+        lines.check([piece])
+        pieces.append(piece)
+        if not chunk:
+            return "".join(pieces)
+        chunk = handle.read(CHUNK_BYTES)
 
 
 def read_document(path: str | Path) -> str:
@@ -138,14 +205,19 @@ def read_document(path: str | Path) -> str:
         If the file cannot be read or decoded (see `decode_document`).
     """
     path = Path(path)
+    source = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _refuse(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        with path.open("rb") as handle:  # never more than the limit, even if the file grows
-            data = handle.read(MAX_FILE_BYTES + 1)
+            raise _refuse(source, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        with path.open("rb") as handle:
+            try:
+                return _stream(handle, source)
+            except _NeedsWholeFileError:
+                handle.seek(0)  # never more than the limit, even if the file grew
+                data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
-            raise _refuse(str(path), f"file is over the limit of {MAX_FILE_BYTES:,} bytes")
+            raise _refuse(source, f"file is over the limit of {MAX_FILE_BYTES:,} bytes")
     except OSError as exc:
-        raise _refuse(str(path), f"cannot read file: {exc.strerror or exc}") from None
-    return decode_document(data, str(path))[0]
+        raise _refuse(source, f"cannot read file: {exc.strerror or exc}") from None
+    return decode_document(data, source)[0]

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -38,6 +38,9 @@ import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade.numerals import ParsedNumber
+
+Row = Mapping[Hashable, Any]
+"""One stated figure or table row, by column name."""
 
 __all__ = ["ABOUT_TOLERANCE", "judge", "round_half_up", "verify"]
 
@@ -278,42 +281,59 @@ def _number(text: str, raw: str) -> ParsedNumber:
 
 
 class _Documents:
-    """Lookups over the tables and stated figures of one verification run."""
+    """Lookups over the tables and stated figures of one verification run.
+
+    Everything is indexed once, so each stated figure costs the same however
+    many tables and figures the documents hold.
+    """
 
     def __init__(self, tables: pd.DataFrame, stated: pd.DataFrame):
         self.printed: dict[tuple[str, int], ParsedNumber] = {}
         self.series: dict[tuple[str, str, int], str] = {}  # (partner, flow, year) -> table
+        self.years: dict[str, list[int]] = {}  # table -> its years, in order
         for row in tables.itertuples(index=False):
             key = (getattr(row, C.TABLE), int(getattr(row, C.YEAR)))
             self.printed[key] = _number(getattr(row, C.VALUE_TEXT), getattr(row, C.RAW))
             self.series.setdefault(
                 (getattr(row, C.PARTNER), getattr(row, C.FLOW), key[1]), key[0])
-        self.shares = [row for _, row in stated[stated[C.KIND] == C.SHARE].iterrows()]
+            self.years.setdefault(key[0], []).append(key[1])
+        # (flow, year) -> the shares stated for it, in order: all of them, and
+        # those whose label names their own table's flow.
+        self.shares: dict[tuple[str, int], list[Row]] = {}
+        self.agreeing: dict[tuple[str, int], list[Row]] = {}
+        for share in stated[stated[C.KIND] == C.SHARE].to_dict("records"):
+            where = (share[C.FLOW], int(share[C.YEAR_TO]))
+            self.shares.setdefault(where, []).append(share)
+            if share[C.BASE] == share[C.FLOW]:
+                self.agreeing.setdefault(where, []).append(share)
 
     def total(self, flow: str, year: int, *, exclude_table: str = "", strict_label: bool,
-              ) -> tuple[str, ParsedNumber, ParsedNumber, pd.Series] | None:
+              ) -> tuple[str, ParsedNumber, ParsedNumber, Row] | None:
         """A total of ``flow`` in ``year`` implied by a stated share: (table, value, share, row).
 
         Shares whose label names their own table's flow come first; with
         ``strict_label=False`` a share whose label names another flow is read
         as a share of its table's flow.
         """
-        rows = [r for r in self.shares if r[C.FLOW] == flow and r[C.YEAR_TO] == year
-                and r[C.TABLE] != exclude_table]
-        agreeing = [r for r in rows if r[C.BASE] == flow]
-        pick = agreeing if agreeing or strict_label else rows
+        agreeing = self.agreeing.get((flow, year), [])
+        if strict_label or any(r[C.TABLE] != exclude_table for r in agreeing):
+            pick = agreeing
+        else:
+            pick = self.shares.get((flow, year), [])
         for row in pick:
+            if row[C.TABLE] == exclude_table:
+                continue
             value = self.printed.get((row[C.TABLE], year))
             if value is not None:
                 return row[C.TABLE], value, _number(row[C.STATED_TEXT], row[C.RAW]), row
         return None
 
 
-def _partner_en(row: pd.Series) -> str:
+def _partner_en(row: Row) -> str:
     return str(row[C.PARTNER_EN] or row[C.PARTNER])
 
 
-def _describe(row: pd.Series) -> tuple[str, str]:
+def _describe(row: Row) -> tuple[str, str]:
     kind, partner_fa, flow = row[C.KIND], row[C.PARTNER], row[C.FLOW]
     partner_en = _partner_en(row)
     cmp_en, cmp_fa = _CMP_EN[row[C.COMPARATOR]], _CMP_FA[row[C.COMPARATOR]]
@@ -342,7 +362,7 @@ def _describe(row: pd.Series) -> tuple[str, str]:
             f"درصدی در متن: {_fa(row[C.STATED_TEXT])}٪")
 
 
-def _check_change(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
+def _check_change(row: Row, docs: _Documents, stated: ParsedNumber) -> _Outcome:
     table, y0, y1 = row[C.TABLE], int(row[C.YEAR_FROM]), int(row[C.YEAR_TO])
     v0, v1 = docs.printed.get((table, y0)), docs.printed.get((table, y1))
     if v0 is None or v1 is None:
@@ -354,7 +374,7 @@ def _check_change(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Ou
     outcome = _judged(check, stated, row[C.COMPARATOR])
     if outcome.verdict != C.INCONSISTENT or outcome.cause:
         return outcome
-    years = sorted(y for (t, y) in docs.printed if t == table)
+    years = sorted(docs.years[table])
     for a, b in itertools.combinations(years, 2):
         if (a, b) == (y0, y1):
             continue
@@ -372,7 +392,7 @@ def _check_change(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Ou
     return outcome
 
 
-def _check_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
+def _check_share(row: Row, docs: _Documents, stated: ParsedNumber) -> _Outcome:
     table, year, base, flow = row[C.TABLE], int(row[C.YEAR_TO]), row[C.BASE], row[C.FLOW]
     value = docs.printed.get((table, year))
     base_en, base_fa = _BASE_EN[base], _BASE_FA[base]
@@ -408,7 +428,7 @@ def _check_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Out
     return outcome
 
 
-def _check_trade_share(row: pd.Series, docs: _Documents, stated: ParsedNumber) -> _Outcome:
+def _check_trade_share(row: Row, docs: _Documents, stated: ParsedNumber) -> _Outcome:
     partner, year = row[C.PARTNER], int(row[C.YEAR_TO])
     inputs: dict[str, ParsedNumber] = {}
     names: dict[str, tuple[str, str]] = {}
@@ -486,7 +506,7 @@ def _cited(rows: list[dict[Any, Any]]) -> str:
 _RefOutcome = tuple[_Outcome, list[dict[Any, Any]]]
 
 
-def _reference_change(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+def _reference_change(row: Row, docs: _Documents, ref: _Reference) -> _RefOutcome:
     stated = _number(row[C.STATED_TEXT], row[C.RAW])
     partner, flow = str(row[C.PARTNER_EN]), row[C.FLOW]
     y0, y1 = int(row[C.YEAR_FROM]), int(row[C.YEAR_TO])
@@ -504,7 +524,7 @@ def _reference_change(row: pd.Series, docs: _Documents, ref: _Reference) -> _Ref
     return _judged(check, stated, row[C.COMPARATOR]), [v0[1], v1[1]]
 
 
-def _reference_share(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+def _reference_share(row: Row, docs: _Documents, ref: _Reference) -> _RefOutcome:
     stated = _number(row[C.STATED_TEXT], row[C.RAW])
     base, year = row[C.BASE], int(row[C.YEAR_TO])
     value, total = docs.printed.get((row[C.TABLE], year)), ref.totals.get((base, year))
@@ -521,7 +541,7 @@ def _reference_share(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefO
     return _judged(check, stated, row[C.COMPARATOR]), [total[1]]
 
 
-def _reference_trade_share(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+def _reference_trade_share(row: Row, docs: _Documents, ref: _Reference) -> _RefOutcome:
     stated = _number(row[C.STATED_TEXT], row[C.RAW])
     year = int(row[C.YEAR_TO])
     tables = [docs.series.get((row[C.PARTNER], flow, year)) for flow in C.FLOWS]
@@ -545,7 +565,7 @@ _REFERENCE_CHECKS = {C.CHANGE: _reference_change, C.SHARE: _reference_share,
                      C.TRADE_SHARE: _reference_trade_share}
 
 
-def _reference_outcome(row: pd.Series, docs: _Documents, ref: _Reference) -> _RefOutcome:
+def _reference_outcome(row: Row, docs: _Documents, ref: _Reference) -> _RefOutcome:
     """The verdict of a stated figure against the reference, and the reference rows used.
 
     Percent changes use the reference's bilateral series; shares use the
@@ -558,7 +578,7 @@ def _reference_outcome(row: pd.Series, docs: _Documents, ref: _Reference) -> _Re
     return check(row, docs, ref)
 
 
-def _check(row: pd.Series, docs: _Documents) -> _Outcome:
+def _check(row: Row, docs: _Documents) -> _Outcome:
     stated = _number(row[C.STATED_TEXT], row[C.RAW])
     kind = row[C.KIND]
     if kind == C.CHANGE:
@@ -624,7 +644,7 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame,
     def as_float(x: Fraction | None) -> float:
         return float(x) if x is not None else float("nan")
 
-    for _, row in stated.iterrows():
+    for row in stated.to_dict("records"):
         outcome = _check(row, docs)
         claim_en, claim_fa = _describe(row)
         extra: dict[str, object] = {}

@@ -9,17 +9,20 @@ bug. ``make test`` runs a small sample; ``make fuzz`` sets
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chile_trade import reading
 from chile_trade.errors import InputError
 from chile_trade.extraction import extract
-from chile_trade.reading import decode_document
+from chile_trade.reading import decode_document, read_document
 from chile_trade.verification import verify
 
 EXAMPLES = int(os.environ.get("CHILE_TRADE_FUZZ_EXAMPLES", "300"))
@@ -56,13 +59,26 @@ def _check_text(text: str) -> None:
     assert len(result) == len(extracted.stated)
 
 
-def _check_bytes(data: bytes) -> None:
+def _check_bytes(data: bytes, chunk: int = reading.CHUNK_BYTES) -> None:
+    """Bytes decoded whole and read from a file in chunks of ``chunk`` bytes: the same
+    text or an error from both; the error located, the text checked further."""
     try:
         text, _ = decode_document(data, "fuzz.bin")
     except InputError as exc:
         assert re.match(r"^fuzz\.bin(:\d+)?: \S", str(exc)), str(exc)
-        return
-    _check_text(text)
+        text = None
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reading, "CHUNK_BYTES", chunk)
+        path = Path(tmp) / "fuzz.bin"
+        path.write_bytes(data)
+        try:
+            streamed = read_document(path)
+        except InputError as exc:
+            assert re.match(rf"^{re.escape(str(path))}(:\d+)?: \S", str(exc)), str(exc)
+            streamed = None
+    assert streamed == text
+    if text is not None:
+        _check_text(text)
 
 
 @st.composite
@@ -95,10 +111,13 @@ def test_any_text_ends_in_a_result_or_a_located_error(text):
 @given(st.one_of(st.binary(max_size=300),
                  mutated_documents().map(lambda t: t.encode("utf-8")),
                  mutated_documents().map(lambda t: t.encode("utf-16")),
+                 mutated_documents().map(lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+                 mutated_documents().map(lambda t: t.encode("cp1256", errors="ignore")),
                  st.builds(lambda t, cut: t.encode("utf-8")[:cut], mutated_documents(),
-                           st.integers(0, 400))))
-def test_any_bytes_end_in_a_result_or_a_located_error(data):
-    _check_bytes(data)
+                           st.integers(0, 400))),
+       st.sampled_from([1, 2, 3, 5, 64, reading.CHUNK_BYTES]))
+def test_any_bytes_end_in_a_result_or_a_located_error(data, chunk):
+    _check_bytes(data, chunk)
 
 
 @pytest.mark.parametrize("path", sorted(p for p in CORPUS.iterdir() if p.suffix != ".md"),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import io
 
 import pytest
 
+from chile_trade import reading
 from chile_trade.errors import InputError
 from chile_trade.extraction import extract
 from chile_trade.reading import decode_document, read_document
@@ -66,3 +68,42 @@ def test_a_control_character_is_refused_with_its_line():
 def test_a_missing_file_is_refused(tmp_path):
     with pytest.raises(InputError, match="cannot read file"):
         read_document(tmp_path / "absent.txt")
+
+
+class _CountingReader(io.BytesIO):
+    """A file that records how many bytes were read from it."""
+
+    taken = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.taken += len(data)
+        return data
+
+
+def test_an_over_long_line_is_refused_before_the_rest_of_the_file_is_read(monkeypatch):
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 1024)
+    monkeypatch.setattr(reading, "MAX_LINE_CHARS", 1000)
+    # Line 2 is 5,000 letters of 2 UTF-8 bytes; the file goes on for 1 MB after it.
+    data = ("سطر\n" + "ا" * 5000 + "\n" + "ب\n" * 500_000).encode("utf-8")
+    handle = _CountingReader(data)
+    with pytest.raises(InputError, match=r"^doc\.txt:2: line is longer than the limit of 1,000"):
+        reading._stream(handle, "doc.txt")
+    # The line passes 1,000 characters within its first 2,007 bytes (7 for line 1), so the
+    # refusal comes within the next whole chunk: at most 2,007 + 1,024 bytes are read.
+    assert handle.taken <= 2007 + 1024
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7])
+def test_chunk_boundaries_change_nothing(tmp_path, monkeypatch, chunk):
+    # CRLF split across chunks, a letter's bytes split across chunks, and a BOM
+    # longer than a chunk: each file reads as the document it holds.
+    monkeypatch.setattr(reading, "CHUNK_BYTES", chunk)
+    for data, expected in (
+            (DOC.replace("\n", "\r\n").encode("utf-8"), DOC),
+            (codecs.BOM_UTF8 + DOC.replace("\n", "\r").encode("utf-8"), DOC),
+            (DOC.replace("\n", "\r\n").encode("utf-16"), DOC),
+            (DOC_1256.encode("cp1256"), DOC_1256.replace("\r\n", "\n"))):
+        path = tmp_path / "doc.txt"
+        path.write_bytes(data)
+        assert read_document(path) == expected
