@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures bench bench-archive fuzz test test-lowest test-mpl310 lint clean
+.PHONY: report figures bench bench-archive fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,14 +64,24 @@ bench-archive: $(VENV)/.installed-run
 fuzz: $(VENV)/.installed-dev
 	CHILE_TRADE_FUZZ_EXAMPLES=50000 $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
 
+## fuzz-atheris: 100,000 coverage-guided runs (atheris) from tests/fuzz_corpus and the seeds
+FUZZ_WORK := .fuzz-work
+fuzz-atheris: $(VENV)/.installed-run
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	mkdir -p $(FUZZ_WORK)/corpus
+	cp tests/fuzz_corpus/*.txt tests/fuzz_corpus/*.bin $(FUZZ_WORK)/corpus/
+	-cp ../shared/seeds/* $(FUZZ_WORK)/corpus/ 2>/dev/null
+	$(BIN)/python fuzz/fuzz_documents.py $(FUZZ_WORK)/corpus -runs=100000 -max_len=8192 \
+		-timeout=20 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_WORK)/ -print_final_stats=1
+
 ## bench: the package's overhead in writing all figures, against plain matplotlib
 bench: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_figures.py
 
-## lint: ruff and mypy on the package
+## lint: ruff on the package, tests, benchmarks and fuzz target; mypy on the package
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check chile_trade tests
+	$(BIN)/ruff check chile_trade tests benchmarks fuzz
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(LOWEST) $(MPL310) $(OUT) .pytest_cache .hypothesis .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) $(LOWEST) $(MPL310) $(OUT) $(FUZZ_WORK) .pytest_cache .hypothesis .mypy_cache .ruff_cache *.egg-info

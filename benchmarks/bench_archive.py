@@ -9,7 +9,12 @@ all cores over one worker, and the time per document at the largest size
 against the smallest (1.00 is linear growth). Memory is measured in fresh
 processes (see `memory`): the resident size of a process that handles the
 documents one at a time, at three points of the run (flat if nothing is
-kept), and the peak of a whole run that keeps the combined result.
+kept); the peak of the command line writing CSV (it writes results as they
+come: flat); and the peak of `process_files`, which returns them combined
+(grows with the result). Last,
+single documents of 1 to 8 MiB (the limit, `reading.MAX_FILE_BYTES`), each
+timed with its peak memory in a fresh process: seconds per MiB should not
+grow with the size.
 
 Run: ``python benchmarks/bench_archive.py [--sizes 1000 10000] [--rounds 3]``
 (``make bench-archive``).
@@ -80,36 +85,70 @@ def status(field):
     with open("/proc/self/status") as f:
         return next(int(line.split()[1]) for line in f if line.startswith(field))
 
-paths = sorted(Path(sys.argv[2]).glob("*.txt"))
-if sys.argv[1] == "stream":
+paths = sorted(Path(sys.argv[2]).glob("*.txt")) if sys.argv[1] != "one" else []
+if sys.argv[1] == "one":
+    import time
+    start = time.perf_counter()
+    outcome = _one((sys.argv[2], None))
+    assert not isinstance(outcome, Exception), outcome
+    print(time.perf_counter() - start, end=" ")
+    paths = []
+elif sys.argv[1] == "stream":
     marks = {len(paths) // 10, len(paths) // 2, len(paths)}
     for i, path in enumerate(paths, start=1):
         _one((str(path), None))
         if i in marks:
             print(status("VmRSS:"), end=" ")
+elif sys.argv[1] == "cli":
+    from chile_trade.cli import main
+    main(["verify", "--format", "csv", "--jobs", "1", "--output", sys.argv[3], sys.argv[2]])
 else:
     process_files(paths, jobs=1)
 print(status("VmHWM:"))
 """
 
 
-def memory(folder: Path, mode: str) -> list[float]:
-    """Resident memory (MiB) of a fresh process over the documents in `folder`.
+def memory(path: Path, mode: str) -> list[float]:
+    """Resident memory (MiB) of a fresh process over the documents at `path`.
 
-    ``stream``: read, extract and verify each document and keep nothing; returns
-    the resident size after 10 %, 50 % and 100 % of the documents, then the peak.
-    ``whole``: `process_files` with one process, keeping the combined result;
-    returns the peak. Peaks are ``VmHWM`` (this process's own high-water mark;
+    ``one``: `path` is one document; returns the seconds it takes and the peak.
+    ``stream``: `path` is a folder; read, extract and verify each document and
+    keep nothing; returns the resident size after 10 %, 50 % and 100 % of the
+    documents, then the peak.
+    ``cli``: ``chile-trade verify --format csv --jobs 1 --output FILE`` on the
+    folder, which writes results as they come; returns the peak.
+    ``api``: `process_files` with one process, which returns one combined
+    result; returns the peak. Peaks are ``VmHWM`` (this process's own high-water mark;
     ``ru_maxrss`` would carry over the parent's size through fork and exec).
     """
-    done = subprocess.run([sys.executable, "-c", _MEMORY, mode, str(folder)], check=True,
-                          capture_output=True, text=True)
-    return [int(kib) / 1024 for kib in done.stdout.split()]
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run([sys.executable, "-c", _MEMORY, mode, str(path),
+                               str(Path(tmp) / "out.csv")], check=True,
+                              capture_output=True, text=True)
+    *before, peak = done.stdout.split()
+    return [float(x) if mode == "one" else int(x) / 1024 for x in before] + [int(peak) / 1024]
+
+
+def large_document(path: Path, mebibytes: float, seed: int = 2) -> float:
+    """Write one document of generated reports back to back, just under `mebibytes` MiB;
+    returns its size in MiB."""
+    rng = random.Random(seed)
+    parts, size = [], 0
+    while True:
+        part = document(rng)
+        if size + len(part.encode("utf-8")) > mebibytes * 2**20:
+            break
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+    path.write_text("".join(parts), encoding="utf-8")
+    return size / 2**20
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--large", type=float, nargs="*", default=[1, 2, 4, 8],
+                        help="sizes in MiB of single large documents to time (8 is the limit)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="timed runs per size and number of workers; the median is shown")
     args = parser.parse_args()
@@ -138,11 +177,21 @@ def main() -> None:
                 print(f"{count:9d}  {label:9s} {elapsed:8.2f} {count / elapsed:7.0f} "
                       f"{megabytes / elapsed:7.3f}  {timings[1] / elapsed:6.2f}x", flush=True)
             per_document[count] = timings[1] / count
-            memory_rows.append((count, memory(folder, "stream"), memory(folder, "whole")))
-    print("\nresident MiB  streaming: after 10% / 50% / 100%, peak   whole run (1 worker): peak")
-    for count, stream, whole in memory_rows:
+            memory_rows.append((count, memory(folder, "stream"), memory(folder, "cli"),
+                                memory(folder, "api")))
+    print("\nresident MiB (1 worker)  one at a time: after 10% / 50% / 100%, peak"
+          "   CLI to CSV: peak   process_files: peak")
+    for count, stream, cli, api in memory_rows:
         print(f"{count:9d}    {stream[0]:6.1f} {stream[1]:6.1f} {stream[2]:6.1f} {stream[3]:6.1f}"
-              f"        {whole[0]:6.1f}")
+              f"        {cli[0]:6.1f}          {api[0]:6.1f}")
+    print("\none large document (generated reports back to back), fresh process:")
+    print("     MiB  seconds  s/MiB  peak RSS MiB")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mebibytes in args.large:
+            path = Path(tmp) / f"large{mebibytes}.txt"
+            size = large_document(path, mebibytes)
+            seconds, peak = memory(path, "one")
+            print(f"{size:8.2f} {seconds:8.1f} {seconds / size:6.2f}  {peak:8.1f}", flush=True)
     if len(per_document) > 1:
         sizes = sorted(per_document)
         print(f"\ntime per document, {sizes[-1]:,} against {sizes[0]:,} documents "

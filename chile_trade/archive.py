@@ -9,8 +9,9 @@ concatenated in its worker, and the batches in file order in the main process.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from chile_trade.extraction import Extraction, extract, typed
 from chile_trade.reading import read_document
 from chile_trade.verification import verify
 
-__all__ = ["ArchiveResult", "collect_paths", "process_files"]
+__all__ = ["BATCH_FILES", "ArchiveResult", "collect_paths", "iter_batches", "process_files"]
 
 DOCUMENT_SUFFIXES = (".txt",)
 """Files taken from a folder; a file named on the command line is taken whatever its name."""
@@ -121,14 +122,66 @@ def _batches(paths: Sequence[Path], workers: int) -> list[list[str]]:
     return [names[i:i + size] for i in range(0, len(names), size)]
 
 
+def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None,
+                 jobs: int = 0, keep_going: bool = False,
+                 progress: Callable[[int, int], None] | None = None,
+                 ) -> Iterator[ArchiveResult]:
+    """Read, extract and verify every file, a batch at a time, in file order.
+
+    Files go in batches of up to `BATCH_FILES`, each concatenated where it
+    was processed; with more than one worker, the batches go to a pool of
+    processes, with at most two per worker running or waiting to be taken,
+    so memory does not grow with the number of files. At least one batch is
+    yielded (with no rows if there are no files). Parameters as for
+    `process_files`; ``progress`` is called after each batch.
+
+    Raises
+    ------
+    InputError
+        For the first bad file, unless ``keep_going``; batches after it are
+        not started.
+    """
+    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
+    workers = max(1, min(workers, len(paths)))
+    batches = _batches(paths, workers)
+    if not batches:
+        yield _combine([], [], [], 0, reference)
+        return
+    files_done = 0
+
+    def taken(part: ArchiveResult) -> ArchiveResult:
+        nonlocal files_done
+        if part.errors and not keep_going:
+            raise part.errors[0]
+        files_done += part.files
+        if progress is not None:
+            progress(files_done, len(paths))
+        return part
+
+    if workers == 1:
+        for batch in batches:
+            yield taken(_batch((batch, reference)))
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        waiting: deque[Future[ArchiveResult]] = deque()
+        for batch in batches:
+            waiting.append(pool.submit(_batch, (batch, reference)))
+            if len(waiting) >= 2 * workers:
+                yield taken(waiting.popleft().result())
+        while waiting:
+            yield taken(waiting.popleft().result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def process_files(paths: Sequence[Path], *, reference: pd.DataFrame | None = None,
                   jobs: int = 0, keep_going: bool = False,
                   progress: Callable[[int, int], None] | None = None) -> ArchiveResult:
-    """Read, extract and verify every file.
+    """Read, extract and verify every file; one combined result.
 
-    Files are processed in batches of up to `BATCH_FILES`, each concatenated
-    where it was processed; with more than one worker the batches go to a pool
-    of processes. Results are in file order whatever the number of workers.
+    Results are in file order whatever the number of workers. To write
+    results as they come, without holding them all, use `iter_batches`.
 
     Parameters
     ----------
@@ -149,27 +202,7 @@ def process_files(paths: Sequence[Path], *, reference: pd.DataFrame | None = Non
     InputError
         For the first bad file, unless ``keep_going``.
     """
-    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-    workers = max(1, min(workers, len(paths)))
-    batches = _batches(paths, workers)
-    done: list[ArchiveResult] = []
-
-    def take(part: ArchiveResult) -> None:
-        if part.errors and not keep_going:
-            raise part.errors[0]
-        done.append(part)
-        if progress is not None:
-            progress(sum(p.files for p in done), len(paths))
-
-    if workers > 1:
-        pool = ProcessPoolExecutor(max_workers=workers)
-        try:
-            for future in [pool.submit(_batch, (batch, reference)) for batch in batches]:
-                take(future.result())
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    else:
-        for batch in batches:
-            take(_batch((batch, reference)))
+    done = list(iter_batches(paths, reference=reference, jobs=jobs, keep_going=keep_going,
+                             progress=progress))
     return _combine([Extraction(p.tables, p.stated) for p in done], [p.result for p in done],
                     [e for p in done for e in p.errors], len(paths), reference)

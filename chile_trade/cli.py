@@ -3,8 +3,11 @@
 Exit codes: 0 success; 1 with ``--strict`` when a verdict is ``inconsistent``;
 2 for bad input (``file:line: what is wrong`` on stderr, nothing written);
 3 with ``--keep-going`` when files were skipped (each reported on stderr).
-Output is built whole before anything is written, and files are written
-through a temporary name and a rename, so a failed run writes nothing partial.
+Output is written to a temporary file as it is made, a batch of documents at
+a time, and moved to ``--output`` (a rename) or copied to stdout only when the
+run succeeds, so a failed or interrupted run writes nothing partial; files of
+``figures`` and ``report`` are each written through a temporary name and a
+rename.
 """
 
 from __future__ import annotations
@@ -14,17 +17,19 @@ import io
 import json
 import math
 import os
+import shutil
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import cast
+from typing import IO, cast
 
 import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade._version import __version__
-from chile_trade.archive import ArchiveResult, collect_paths, process_files
+from chile_trade.archive import ArchiveResult, collect_paths, iter_batches
 from chile_trade.dataset import load_extraction, load_reference
 from chile_trade.errors import InputError
 from chile_trade.reading import read_document
@@ -44,13 +49,14 @@ def _progress_bar(done: int, total: int) -> None:
     print(f"\rchile-trade: {done}/{total} files", end=end, file=sys.stderr, flush=True)
 
 
-def _archive(args: argparse.Namespace, reference: pd.DataFrame | None) -> ArchiveResult:
-    """Every FILE and folder given: extracted and verified, one file at a time."""
-    result = process_files(collect_paths(args.files), reference=reference, jobs=args.jobs,
-                           keep_going=args.keep_going,
-                           progress=_progress_bar if sys.stderr.isatty() else None)
-    args.skipped = result.errors
-    return result
+def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
+             ) -> Iterator[ArchiveResult]:
+    """Every FILE and folder given, extracted and verified, a batch of files at a time."""
+    for part in iter_batches(collect_paths(args.files), reference=reference, jobs=args.jobs,
+                             keep_going=args.keep_going,
+                             progress=_progress_bar if sys.stderr.isatty() else None):
+        args.skipped += part.errors
+        yield part
 
 
 def _json_value(value: object) -> object:
@@ -68,23 +74,41 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
             for row in frame.to_dict(orient="records")]
 
 
-def _as_csv(frame: pd.DataFrame) -> str:
+def _as_csv(frame: pd.DataFrame, *, header: bool = True) -> str:
     buffer = io.StringIO()
-    frame.map(_json_value).to_csv(buffer, index=False, lineterminator="\n")
+    frame.map(_json_value).to_csv(buffer, index=False, header=header, lineterminator="\n")
     return buffer.getvalue()
 
 
-def _verify_text(result: pd.DataFrame, lang: str) -> str:
+def _formatted(frames: Iterable[pd.DataFrame], fmt: str) -> Iterator[str]:
+    """JSON or CSV of the frames' rows, a frame at a time: the same text as
+    formatting their concatenation at once (a JSON list of objects indented by
+    2, or CSV with one header)."""
+    started = False
+    for frame in frames:
+        if fmt == "csv":
+            yield _as_csv(frame, header=not started)
+            started = True
+            continue
+        for record in _records(frame):
+            item = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            yield ("[\n  " if not started else ",\n  ") + item
+            started = True
+    if fmt == "json":
+        yield "\n]\n" if started else "[]\n"
+
+
+def _verify_text(results: Iterable[pd.DataFrame], lang: str) -> Iterator[str]:
     explanation = C.EXPLANATION_FA if lang == "fa" else C.EXPLANATION
     claim = C.CLAIM_FA if lang == "fa" else C.CLAIM
-    lines = []
-    for row in result.to_dict(orient="records"):
-        lines.append(f"{row[C.SOURCE]}  {row[C.VERDICT].upper()}  {row[claim]}")
-        lines.append(f"    {row[explanation]}")
-    counts = result[C.VERDICT].value_counts()
-    summary = ", ".join(f"{int(counts.get(v, 0))} {v}" for v in C.VERDICTS)
-    lines.append(f"{len(result)} stated figures: {summary}")
-    return "\n".join(lines) + "\n"
+    counts = dict.fromkeys(C.VERDICTS, 0)
+    for result in results:
+        for row in result.to_dict(orient="records"):
+            counts[row[C.VERDICT]] += 1
+            yield (f"{row[C.SOURCE]}  {row[C.VERDICT].upper()}  {row[claim]}\n"
+                   f"    {row[explanation]}\n")
+    summary = ", ".join(f"{counts[v]} {v}" for v in C.VERDICTS)
+    yield f"{sum(counts.values())} stated figures: {summary}\n"
 
 
 def _tables_text(tables: pd.DataFrame) -> str:
@@ -101,33 +125,39 @@ def _reference(path: str | None) -> pd.DataFrame:
     return parse_reference(read_document(path), path)
 
 
-def _run_verify(args: argparse.Namespace) -> tuple[str, int]:
+def _run_verify(args: argparse.Namespace, write: Callable[[str], object]) -> int:
     reference = _reference(args.reference) if args.reference else None
+    results: Iterable[pd.DataFrame]
     if args.files:
-        result = _archive(args, reference).result
+        results = (part.result for part in _archive(args, reference))
     else:
         shipped = load_extraction()
-        result = verify(shipped.tables, shipped.stated, reference)
-    if args.format == "json":
-        out = json.dumps(_records(result), ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "csv":
-        out = _as_csv(result)
-    else:
-        out = _verify_text(result, args.lang)
-    failed = args.strict and bool((result[C.VERDICT] == C.INCONSISTENT).any())
-    return out, 1 if failed else 0
+        results = [verify(shipped.tables, shipped.stated, reference)]
+    inconsistent = False
+
+    def noted(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        nonlocal inconsistent
+        for frame in frames:
+            inconsistent = inconsistent or bool((frame[C.VERDICT] == C.INCONSISTENT).any())
+            yield frame
+
+    chunks = (_verify_text(noted(results), args.lang) if args.format == "text"
+              else _formatted(noted(results), args.format))
+    for chunk in chunks:
+        write(chunk)
+    return 1 if args.strict and inconsistent else 0
 
 
-def _run_tables(args: argparse.Namespace) -> tuple[str, int]:
-    tables = _archive(args, None).tables if args.files else load_extraction().tables
-    if args.format == "json":
-        out = json.dumps(_records(tables[TABLE_OUTPUT_COLUMNS]), ensure_ascii=False,
-                         indent=2) + "\n"
-    elif args.format == "csv":
-        out = _as_csv(tables[TABLE_OUTPUT_COLUMNS])
+def _run_tables(args: argparse.Namespace, write: Callable[[str], object]) -> int:
+    tables: Iterable[pd.DataFrame] = (
+        (part.tables for part in _archive(args, None)) if args.files
+        else [load_extraction().tables])
+    if args.format == "text":  # aligned columns: the whole table first
+        write(_tables_text(pd.concat(list(tables), ignore_index=True)))
     else:
-        out = _tables_text(tables)
-    return out, 0
+        for chunk in _formatted((t[TABLE_OUTPUT_COLUMNS] for t in tables), args.format):
+            write(chunk)
+    return 0
 
 
 def _selection(allowed: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
@@ -163,7 +193,7 @@ def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
         raise InputError(str(exc), source=font or "font") from None
 
 
-def _run_figures(args: argparse.Namespace) -> tuple[str, int]:
+def _run_figures(args: argparse.Namespace, write: Callable[[str], object]) -> int:
     extraction = load_extraction()
     result = verify(extraction.tables, extraction.stated)
     files = _render(extraction.tables, extraction.stated, result, langs=args.lang,
@@ -173,7 +203,8 @@ def _run_figures(args: argparse.Namespace) -> tuple[str, int]:
         _write_all(out_dir, files)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", source=str(out_dir)) from None
-    return "".join(f"{out_dir / name}\n" for name in files), 0
+    write("".join(f"{out_dir / name}\n" for name in files))
+    return 0
 
 
 def _progress(step: int, steps: int, what: str) -> None:
@@ -182,7 +213,7 @@ def _progress(step: int, steps: int, what: str) -> None:
         print(f"[{step}/{steps}] {what}", file=sys.stderr, flush=True)
 
 
-def _run_report(args: argparse.Namespace) -> tuple[str, int]:
+def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int:
     from chile_trade.charts import CHARTS  # noqa: PLC0415
 
     _progress(1, 4, "verifying the stated figures against the report and the reference")
@@ -211,7 +242,8 @@ def _run_report(args: argparse.Namespace) -> tuple[str, int]:
         _write_all(out_dir, files)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", source=str(out_dir)) from None
-    return f"{out_dir / 'report.html'}\n", 0
+    write(f"{out_dir / 'report.html'}\n")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -279,6 +311,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _spool(output: str | None) -> IO[str]:
+    """A temporary file for the output: beside ``output`` (so that a rename can
+    replace it), or anywhere for stdout."""
+    if output:
+        target = Path(output)
+        return tempfile.NamedTemporaryFile(  # the caller closes it
+            "w+", encoding="utf-8", newline="", dir=target.parent,
+            prefix=f".{target.name}.", suffix=".tmp", delete=False)
+    return tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -288,20 +331,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     args.skipped = []
+    output = getattr(args, "output", None)
+    # Output goes to a temporary file as it is made, and only a finished run
+    # moves it to --output (a rename) or copies it to stdout: a failed or
+    # interrupted run writes nothing, and memory does not grow with it.
     try:
-        out, code = cast("tuple[str, int]", args.run(args))
-        if getattr(args, "output", None):
-            _write_all(Path(args.output).parent, {Path(args.output).name: out.encode("utf-8")})
-            out = ""
-    except InputError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        spool = _spool(output)
     except OSError as exc:
-        print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    for skipped in args.skipped:
-        print(f"{skipped} (skipped)", file=sys.stderr)
-    sys.stdout.write(out)
+    with spool:
+        try:
+            code = cast("int", args.run(args, spool.write))
+            spool.flush()
+            if output:
+                os.replace(spool.name, output)
+        except InputError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        finally:
+            if output and os.path.exists(spool.name):
+                os.unlink(spool.name)
+        for skipped in args.skipped:
+            print(f"{skipped} (skipped)", file=sys.stderr)
+        if not output:
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout)
     sys.stdout.flush()
     return 3 if args.skipped and code == 0 else code
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from chile_trade import reading
+from chile_trade import archive, reading
 from chile_trade.cli import main
 from chile_trade.errors import InputError
 from chile_trade.reading import read_document
@@ -80,3 +80,59 @@ def test_a_very_long_line_is_refused_with_its_number(tmp_path, monkeypatch):
     with pytest.raises(InputError,
                        match=r"long\.txt:2: line is longer than the limit of 100 characters"):
         read_document(long)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "text"])
+def test_output_does_not_depend_on_how_files_are_batched(tmp_path, capsys, monkeypatch, fmt):
+    folder = _archive(tmp_path)
+    (folder / "b" / "bad.txt").unlink()
+    for i in range(3):
+        (folder / f"more{i}.txt").write_text(GOOD, encoding="utf-8")
+    outputs = []
+    for size in (1, 2, 64):
+        monkeypatch.setattr(archive, "BATCH_FILES", size)
+        code, out, _ = run(capsys, "verify", "--format", fmt, "--jobs", "1", str(folder))
+        assert code == 0
+        outputs.append(out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    if fmt == "json":
+        # b/two.txt, more0-2.txt, one.txt: five documents with one stated change each.
+        records = json.loads(outputs[0])
+        assert len(records) == 5
+        # Written a record at a time, the text is what dumping the whole list gives.
+        assert outputs[0] == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        assert len(outputs[0].splitlines()) == 1 + 5  # one header
+    else:
+        assert outputs[0].endswith("5 stated figures: 5 exact, 0 within_rounding, "
+                                   "0 inconsistent, 0 unverifiable\n")
+
+
+def test_a_bad_file_after_written_batches_still_leaves_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(archive, "BATCH_FILES", 1)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(GOOD, encoding="utf-8")
+    (folder / "d.txt").write_text(GOOD.replace("۱۱۰", "۱۱o"), encoding="utf-8")
+    target = tmp_path / "out.json"
+    for extra in ([], ["--output", str(target)]):
+        code, out, err = run(capsys, "verify", "--format", "json", "--jobs", "1", *extra,
+                             str(folder))
+        assert (code, out) == (2, "")
+        assert err.startswith(f"{folder / 'd.txt'}:3: ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]  # no output, no temporary
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("json", "[]\n"), ("csv", None)])
+def test_when_every_file_is_skipped_the_output_is_still_well_formed(tmp_path, capsys, fmt,
+                                                                   expected):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(GOOD.replace("۱۱۰", "۱۱o"), encoding="utf-8")
+    code, out, _ = run(capsys, "verify", "--format", fmt, "--keep-going", str(bad))
+    assert code == 3
+    if expected is not None:
+        assert out == expected
+    else:
+        assert out.splitlines()[0].startswith("source,claim,claim_fa,")
+        assert len(out.splitlines()) == 1
