@@ -29,9 +29,8 @@ with atheris.instrument_imports(include=["chile_trade"]):
 _LOCATED = re.compile(r"^fuzz\.bin(:\d+)?: \S")
 
 
-def test_one_input(data: bytes) -> None:
+def _check(text: str) -> None:
     try:
-        text, _ = decode_document(data, "fuzz.bin")
         extraction = extract(text, "fuzz.bin")
         result = verify(extraction.tables, extraction.stated)
     except InputError as exc:
@@ -40,6 +39,19 @@ def test_one_input(data: bytes) -> None:
         return
     if len(result) != len(extraction.stated):
         raise AssertionError("a stated figure without a verdict")
+
+
+def test_one_input(data: bytes) -> None:
+    """The bytes as a file, then (so that mutations which break the encoding still
+    reach the extractor) their UTF-8 characters with the invalid bytes dropped."""
+    try:
+        text, _ = decode_document(data, "fuzz.bin")
+    except InputError as exc:
+        if not _LOCATED.match(str(exc)):
+            raise AssertionError(f"error without its location: {exc}") from None
+    else:
+        _check(text)
+    _check(data.decode("utf-8", errors="ignore"))
 
 
 def main() -> None:
