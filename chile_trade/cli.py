@@ -345,12 +345,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = cast("int", args.run(args, spool.write))
             spool.flush()
             if output:
+                spool.close()
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(spool.name, 0o666 & ~umask)  # as a newly written file would be
                 os.replace(spool.name, output)
         except InputError as exc:
             print(exc, file=sys.stderr)
             return 2
         except OSError as exc:
-            print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            where = output or "temporary file for stdout"
+            print(f"{where}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             return 2
         finally:
             if output and os.path.exists(spool.name):

@@ -139,7 +139,7 @@ def decode_document(data: bytes, source: str) -> tuple[str, str]:
 class _Lines:
     """Checks text, piece by piece, for over-long lines and control characters.
 
-    Pieces have ``\n`` line ends; the first problem in reading order is raised
+    Pieces have ``\\n`` line ends; the first problem in reading order is raised
     with its line number, whether the text comes whole or in chunks.
     """
 

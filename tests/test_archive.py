@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 
 import pytest
 
@@ -63,6 +64,10 @@ def test_output_is_written_atomically_and_the_same_with_any_number_of_workers(tm
         outputs.append(target.read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     assert not list(tmp_path.glob(".*.tmp"))
+    # The output gets the permissions of any file the user writes, not a temporary's 0600.
+    plain = tmp_path / "plain.txt"
+    plain.write_text("", encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
