@@ -125,6 +125,10 @@ _HIDDEN_IN_NUMBER = re.compile(
 # Embeddings, overrides and isolates can reorder the digits a reader sees
 # (the "Trojan Source" trick): refused anywhere on a line that holds a digit.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Spaces other than U+0020 and tab between two digits: a group separator to one
+# reader ("۱ ۰۰۰" as 1000) and a column break to another (1 and 000).
+_SPACE_BETWEEN_DIGITS = re.compile(
+    "(?<=\\d)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\\d)")
 # Marks that only steer direction and may stand beside a number harmlessly.
 _HARMLESS_BESIDE = set("\u200e\u200f\u061c\u200c")
 
@@ -142,7 +146,10 @@ def check_number_integrity(line: str) -> None:
     another number. Refused: any invisible, joining or combining character
     inside a number (between its digits, separators, sign and percent sign),
     and any bidi embedding, override or isolate on a line that holds a
-    digit. An RLM, LRM, ALM or ZWNJ just outside a number is harmless.
+    digit; and a no-break, narrow, thin or other special space between two
+    digits (a thousands separator or a break between two numbers?). An RLM,
+    LRM, ALM or ZWNJ just outside a number is harmless, and so is a no-break
+    space before a percent sign.
 
     Raises
     ------
@@ -168,6 +175,12 @@ def check_number_integrity(line: str) -> None:
             raise InputError(
                 f"bidi control U+{ord(control.group()):04X} at column {control.start() + 1} "
                 "on a line with a number: it can change the digits a reader sees")
+    space = _SPACE_BETWEEN_DIGITS.search(line)
+    if space is not None:
+        raise InputError(
+            f"space U+{ord(space.group()[0]):04X} between digits at column {space.start() + 1}: "
+            "a thousands separator or two numbers? Write ٬ in a number, a plain space "
+            "between numbers")
     for match in _HIDDEN_IN_NUMBER.finditer(line):
         start, end = match.span()
         inside = (start > 0 and _is_number_part(line[start - 1])

@@ -220,6 +220,18 @@ def test_a_bidi_control_on_a_line_with_a_number_is_reported_with_its_place(contr
         f"trojan.txt:2: bidi control U+{ord(control):04X} at column 5 on a line with a number")
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u2007", "\u3000"])
+def test_a_special_space_between_digits_is_refused_with_its_place(space):
+    # "۱<NBSP>۰۰۰ ۱۱۰۰" under a two-year header reads 1000 and 1100 to one reader and
+    # 1, 000 and 1100 to another; with a year fewer in the header it would parse silently.
+    text = f"{TITLE}\n۱۹۹۴ ۱۹۹۵ ۱۹۹۶\n۱{space}۰۰۰ ۱۱۰۰\n"
+    with pytest.raises(InputError) as info:
+        extract(text, "space.txt")
+    assert str(info.value).startswith(
+        f"space.txt:3: space U+{ord(space):04X} between digits at column 2: "
+        "a thousands separator or two numbers?")
+
+
 def test_direction_marks_beside_a_number_are_harmless():
     # RLM, LRM and ZWNJ just outside a number do not change its digits.
     stated = extract("سهم \u200f۱۸٪\u200e از کل و \u200e\u2212۵٪\n", "ok.txt").stated
