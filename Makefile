@@ -66,12 +66,13 @@ fuzz: $(VENV)/.installed-dev
 
 ## fuzz-atheris: 100,000 coverage-guided runs (atheris) from tests/fuzz_corpus and the seeds
 FUZZ_WORK := .fuzz-work
+FUZZ_RUNS ?= 100000
 fuzz-atheris: $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
 	mkdir -p $(FUZZ_WORK)/corpus
 	cp tests/fuzz_corpus/*.txt tests/fuzz_corpus/*.bin $(FUZZ_WORK)/corpus/
 	-cp ../shared/seeds/* $(FUZZ_WORK)/corpus/ 2>/dev/null
-	$(BIN)/python fuzz/fuzz_documents.py $(FUZZ_WORK)/corpus -runs=100000 -max_len=8192 \
+	$(BIN)/python fuzz/fuzz_documents.py $(FUZZ_WORK)/corpus -runs=$(FUZZ_RUNS) -max_len=8192 \
 		-timeout=20 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_WORK)/ -print_final_stats=1
 
 ## bench: the package's overhead in writing all figures, against plain matplotlib
