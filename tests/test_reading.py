@@ -84,14 +84,15 @@ class _CountingReader(io.BytesIO):
 def test_an_over_long_line_is_refused_before_the_rest_of_the_file_is_read(monkeypatch):
     monkeypatch.setattr(reading, "CHUNK_BYTES", 1024)
     monkeypatch.setattr(reading, "MAX_LINE_CHARS", 1000)
-    # Line 2 is 5,000 letters of 2 UTF-8 bytes; the file goes on for 1 MB after it.
+    # Line 2 is 5,000 letters of 2 UTF-8 bytes; the file goes on for 1.5 MB after it.
     data = ("سطر\n" + "ا" * 5000 + "\n" + "ب\n" * 500_000).encode("utf-8")
     handle = _CountingReader(data)
     with pytest.raises(InputError, match=r"^doc\.txt:2: line is longer than the limit of 1,000"):
         reading._stream(handle, "doc.txt")
-    # The line passes 1,000 characters within its first 2,007 bytes (7 for line 1), so the
-    # refusal comes within the next whole chunk: at most 2,007 + 1,024 bytes are read.
-    assert handle.taken <= 2007 + 1024
+    # Line 2 passes 1,000 characters at its 1,001st letter, byte 7 + 1,001 × 2 = 2,009 of the
+    # file (line 1 is 3 letters × 2 + a newline = 7), so the refusal comes with the chunk
+    # holding that byte: at most 2,009 + 1,024 bytes of the 1,510,008 are read.
+    assert handle.taken <= 2009 + 1024
 
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 7])
