@@ -11,10 +11,9 @@ processes (see `memory`): the resident size of a process that handles the
 documents one at a time, at three points of the run (flat if nothing is
 kept); the peak of the command line writing CSV (it writes results as they
 come: flat); and the peak of `process_files`, which returns them combined
-(grows with the result). Last,
-single documents of 1 to 8 MiB (the limit, `reading.MAX_FILE_BYTES`), each
-timed with its peak memory in a fresh process: seconds per MiB should not
-grow with the size.
+(grows with the result). Last, single documents of 1 to 8 MiB (the limit,
+`reading.MAX_FILE_BYTES`), each timed with its peak memory in a fresh
+process: seconds per MiB should not grow with the size.
 
 Run: ``python benchmarks/bench_archive.py [--sizes 1000 10000] [--rounds 3]``
 (``make bench-archive``).
@@ -92,7 +91,6 @@ if sys.argv[1] == "one":
     outcome = _one((sys.argv[2], None))
     assert not isinstance(outcome, Exception), outcome
     print(time.perf_counter() - start, end=" ")
-    paths = []
 elif sys.argv[1] == "stream":
     marks = {len(paths) // 10, len(paths) // 2, len(paths)}
     for i, path in enumerate(paths, start=1):
@@ -118,8 +116,9 @@ def memory(path: Path, mode: str) -> list[float]:
     ``cli``: ``chile-trade verify --format csv --jobs 1 --output FILE`` on the
     folder, which writes results as they come; returns the peak.
     ``api``: `process_files` with one process, which returns one combined
-    result; returns the peak. Peaks are ``VmHWM`` (this process's own high-water mark;
-    ``ru_maxrss`` would carry over the parent's size through fork and exec).
+    result; returns the peak.
+    Peaks are ``VmHWM``, the process's own high-water mark (``ru_maxrss``
+    would carry over the parent's size through fork and exec).
     """
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run([sys.executable, "-c", _MEMORY, mode, str(path),
@@ -136,10 +135,11 @@ def large_document(path: Path, mebibytes: float, seed: int = 2) -> float:
     parts, size = [], 0
     while True:
         part = document(rng)
-        if size + len(part.encode("utf-8")) > mebibytes * 2**20:
+        length = len(part.encode("utf-8"))
+        if size + length > mebibytes * 2**20:
             break
         parts.append(part)
-        size += len(part.encode("utf-8"))
+        size += length
     path.write_text("".join(parts), encoding="utf-8")
     return size / 2**20
 
