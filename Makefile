@@ -1,5 +1,5 @@
 # One task runner for developers and CI. Every target creates the virtual
-# environment it needs, so a fresh clone needs only Python 3.10+ and make.
+# environment it needs, so a fresh clone needs only Python 3.11+ and make.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin

@@ -8,10 +8,14 @@ concatenated in its worker, and the batches in file order in the main process.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +24,12 @@ import pandas as pd
 from chile_trade import columns as C
 from chile_trade.errors import InputError
 from chile_trade.extraction import Extraction, extract, typed
+from chile_trade.paths import display_path
 from chile_trade.reading import read_document
 from chile_trade.verification import verify
 
-__all__ = ["BATCH_FILES", "ArchiveResult", "collect_paths", "iter_batches", "process_files"]
+__all__ = ["BATCH_FILES", "ArchiveResult", "collect_paths", "iter_batches", "process_files",
+           "usable_cores"]
 
 DOCUMENT_SUFFIXES = (".txt",)
 """Files taken from a folder; a file named on the command line is taken whatever its name."""
@@ -63,22 +69,32 @@ def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
     found: list[Path] = []
     for given in map(Path, paths):
         if given.is_dir():
+            # Anything named like a document but a folder is taken, so that a FIFO, a
+            # device or a broken link is refused by the reader with its name, not skipped.
             inside = sorted(p for p in given.rglob("*")
-                            if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+                            if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.is_dir())
             if not inside:
-                raise InputError("folder holds no *.txt documents", source=str(given))
+                raise InputError("folder holds no *.txt documents", source=display_path(given))
             found += inside
         elif given.exists():
             found.append(given)
         else:
-            raise InputError("no such file or folder", source=str(given))
+            raise InputError("no such file or folder", source=display_path(given))
     return found
+
+
+def usable_cores() -> int:
+    """The number of cores this process may run on (its CPU affinity), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _one(job: tuple[str, pd.DataFrame | None]) -> tuple[Extraction, pd.DataFrame] | InputError:
     path, reference = job
     try:
-        extraction = extract(read_document(path), path)
+        extraction = extract(read_document(path), display_path(path))
     except InputError as exc:
         return exc
     return extraction, verify(extraction.tables, extraction.stated, reference)
@@ -122,10 +138,49 @@ def _batches(paths: Sequence[Path], workers: int) -> list[list[str]]:
     return [names[i:i + size] for i in range(0, len(names), size)]
 
 
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies, however the parent dies."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+            return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _worker_started(parent: int) -> None:
+    """Set up a worker: the main process alone answers signals and writes output.
+
+    Ctrl-C reaches every process of the terminal's group: workers ignore it and
+    the main process stops them. A worker's standard streams point nowhere, so
+    that no worker, even an orphan, holds open the pipe the caller reads.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+    nowhere = os.open(os.devnull, os.O_RDWR)
+    for stream in (0, 1, 2):
+        os.dup2(nowhere, stream)
+    os.close(nowhere)
+    _die_with_parent(parent)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, whatever they are doing (the run is abandoned)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
 def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None,
                  jobs: int = 0, keep_going: bool = False,
                  progress: Callable[[int, int], None] | None = None,
-                 ) -> Iterator[ArchiveResult]:
+                 ) -> Generator[ArchiveResult, None, None]:
     """Read, extract and verify every file, a batch at a time, in file order.
 
     Files go in batches of up to `BATCH_FILES`, each concatenated where it
@@ -141,8 +196,9 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
         For the first bad file, unless ``keep_going``; batches after it are
         not started.
     """
-    workers = (os.cpu_count() or 1) if jobs == 0 else jobs
-    workers = max(1, min(workers, len(paths)))
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (one per core) or a positive number; got {jobs}")
+    workers = max(1, min(jobs or usable_cores(), usable_cores(), len(paths)))
     batches = _batches(paths, workers)
     if not batches:
         yield _combine([], [], [], 0, reference)
@@ -162,16 +218,33 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
         for batch in batches:
             yield taken(_batch((batch, reference)))
         return
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started,
+                               initargs=(os.getpid(),))
+    finished = False
     try:
-        waiting: deque[Future[ArchiveResult]] = deque()
+        waiting: deque[tuple[list[str], Future[ArchiveResult]]] = deque()
+
+        def next_done() -> ArchiveResult:
+            batch, future = waiting.popleft()
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                raise InputError(f"a worker process died while reading this batch of "
+                                 f"{len(batch)} files (out of memory, or killed)",
+                                 source=display_path(batch[0])) from None
+
         for batch in batches:
-            waiting.append(pool.submit(_batch, (batch, reference)))
+            waiting.append((batch, pool.submit(_batch, (batch, reference))))
             if len(waiting) >= 2 * workers:
-                yield taken(waiting.popleft().result())
+                yield taken(next_done())
         while waiting:
-            yield taken(waiting.popleft().result())
+            yield taken(next_done())
+        finished = True
     finally:
+        # Abandoned (a bad file, a signal, the caller stopped reading): stop the
+        # workers rather than wait for the batches they are on.
+        if not finished:
+            _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -190,7 +263,8 @@ def process_files(paths: Sequence[Path], *, reference: pd.DataFrame | None = Non
     reference : pandas.DataFrame, optional
         Passed to `chile_trade.verification.verify`.
     jobs : int
-        Worker processes; 0 means one per core, 1 means none.
+        Worker processes; 0 means one per usable core, 1 means none. At most
+        one per usable core (`usable_cores`) and one per batch are started.
     keep_going : bool
         Report a bad file and go on; otherwise the first bad file (in file
         order) raises and the files not yet started are not read.

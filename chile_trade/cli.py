@@ -13,29 +13,41 @@ rename.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import math
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from pathlib import Path
+from types import FrameType
 from typing import IO, cast
 
 import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade._version import __version__
-from chile_trade.archive import ArchiveResult, collect_paths, iter_batches
+from chile_trade.archive import (
+    DOCUMENT_SUFFIXES,
+    ArchiveResult,
+    collect_paths,
+    iter_batches,
+    usable_cores,
+)
 from chile_trade.dataset import load_extraction, load_reference
 from chile_trade.errors import InputError
+from chile_trade.paths import display_path
 from chile_trade.reading import read_document
 from chile_trade.reference import compare_with_reference, parse_reference
 from chile_trade.report import excel_workbook, report_html
 from chile_trade.verification import verify
+from chile_trade.writing import check_output_file, spreadsheet_text, write_folder
 
 __all__ = ["main"]
 
@@ -52,21 +64,30 @@ def _progress_bar(done: int, total: int) -> None:
 def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
              ) -> Iterator[ArchiveResult]:
     """Every FILE and folder given, extracted and verified, a batch of files at a time."""
-    for part in iter_batches(collect_paths(args.files), reference=reference, jobs=args.jobs,
-                             keep_going=args.keep_going,
-                             progress=_progress_bar if sys.stderr.isatty() else None):
-        args.skipped += part.errors
-        yield part
+    batches = iter_batches(args.paths, reference=reference, jobs=args.jobs,
+                           keep_going=args.keep_going,
+                           progress=_progress_bar if sys.stderr.isatty() else None)
+    with contextlib.closing(batches):  # stopped early, the workers stop at once
+        for part in batches:
+            args.skipped += part.errors
+            yield part
 
 
 def _json_value(value: object) -> object:
+    """A cell as JSON has it: fractions as ``"n/d"``; NaN, and a float out of range
+    (which the digit limits of `chile_trade.numerals` rule out), as null."""
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
-    if isinstance(value, float) and math.isnan(value):
-        return None
     if hasattr(value, "item"):  # numpy scalars
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     return value
+
+
+def _csv_value(value: object) -> object:
+    value = _json_value(value)
+    return spreadsheet_text(value) if isinstance(value, str) else value
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
@@ -75,8 +96,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 
 def _as_csv(frame: pd.DataFrame, *, header: bool = True) -> str:
+    """CSV of a frame; no text cell can act as a formula in a spreadsheet."""
     buffer = io.StringIO()
-    frame.map(_json_value).to_csv(buffer, index=False, header=header, lineterminator="\n")
+    safe = frame.map(_csv_value).rename(columns=lambda c: spreadsheet_text(str(c)))
+    safe.to_csv(buffer, index=False, header=header, lineterminator="\n")
     return buffer.getvalue()
 
 
@@ -91,7 +114,8 @@ def _formatted(frames: Iterable[pd.DataFrame], fmt: str) -> Iterator[str]:
             started = True
             continue
         for record in _records(frame):
-            item = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            item = json.dumps(record, ensure_ascii=False, indent=2, allow_nan=False
+                              ).replace("\n", "\n  ")
             yield ("[\n  " if not started else ",\n  ") + item
             started = True
     if fmt == "json":
@@ -122,7 +146,7 @@ def _tables_text(tables: pd.DataFrame) -> str:
 def _reference(path: str | None) -> pd.DataFrame:
     if path is None:
         return load_reference()
-    return parse_reference(read_document(path), path)
+    return parse_reference(read_document(path), display_path(path))
 
 
 def _run_verify(args: argparse.Namespace, write: Callable[[str], object]) -> int:
@@ -160,6 +184,17 @@ def _run_tables(args: argparse.Namespace, write: Callable[[str], object]) -> int
     return 0
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one per core) or a positive number; "
+                                         f"got {text!r}")
+    return jobs
+
+
 def _selection(allowed: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
     def parse(text: str) -> tuple[str, ...]:
         chosen = tuple(part.strip() for part in text.split(",") if part.strip())
@@ -171,14 +206,10 @@ def _selection(allowed: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
     return parse
 
 
-def _write_all(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write every file, each through a temporary name and a rename."""
-    for name, content in files.items():
-        target = out_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(content)
-        os.replace(temporary, target)
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    """Files other than documents that the command reads: a reference table, a font."""
+    return [Path(p) for p in (getattr(args, "reference", None), getattr(args, "font", None))
+            if p]
 
 
 def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
@@ -199,11 +230,8 @@ def _run_figures(args: argparse.Namespace, write: Callable[[str], object]) -> in
     files = _render(extraction.tables, extraction.stated, result, langs=args.lang,
                     formats=args.format, font=args.font)
     out_dir = Path(args.out)
-    try:
-        _write_all(out_dir, files)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(out_dir)) from None
-    write("".join(f"{out_dir / name}\n" for name in files))
+    write_folder(out_dir, files, inputs=_inputs(args))
+    write("".join(f"{display_path(out_dir / name)}\n" for name in files))
     return 0
 
 
@@ -238,11 +266,8 @@ def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int
         files[f"{name}.csv"] = _as_csv(frame).encode("utf-8")
     files["chile_trade.xlsx"] = excel_workbook(sheets, rtl=args.lang == "fa")
     out_dir = Path(args.out)
-    try:
-        _write_all(out_dir, files)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(out_dir)) from None
-    write(f"{out_dir / 'report.html'}\n")
+    write_folder(out_dir, files, inputs=_inputs(args))
+    write(f"{display_path(out_dir / 'report.html')}\n")
     return 0
 
 
@@ -266,8 +291,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="output format (default: text)")
         command.add_argument("--output", metavar="FILE", default=None,
                              help="write the result here (atomically) instead of stdout")
-        command.add_argument("--jobs", type=int, default=0, metavar="N",
-                             help="worker processes (default 0: one per core; 1: none)")
+        command.add_argument("--jobs", type=_jobs, default=0, metavar="N",
+                             help="worker processes (default 0: one per usable core; 1: none); "
+                                  "at most one per usable core")
         command.add_argument("--keep-going", action="store_true",
                              help="report a bad file on stderr and go on with the others "
                                   "(exit 3 when any was skipped)")
@@ -322,15 +348,67 @@ def _spool(output: str | None) -> IO[str]:
     return tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code.
+class Interrupted(BaseException):
+    """A signal asked the run to stop; ``signum`` says which."""
 
-    0: done; 1: ``--strict`` and a figure is inconsistent; 2: bad input,
-    nothing written; 3: ``--keep-going`` and at least one file was skipped
-    (reported on stderr), the rest written.
-    """
-    args = _parser().parse_args(argv)
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    # Further signals are ignored while the run cleans up after this one.
+    for other in _STOPPING_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP raise `Interrupted` in the main thread, so that every
+    ``finally`` runs: temporary files removed, workers stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; the caller's stay
+        return
+    previous = {signum: signal.signal(signum, _stop) for signum in _STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _capped_jobs(args: argparse.Namespace) -> None:
+    cores = usable_cores()
+    if args.jobs > cores:
+        print(f"chile-trade: --jobs {args.jobs} is more than the {cores} usable cores; "
+              f"using {cores}", file=sys.stderr)
+        args.jobs = cores
+
+
+def _prepare(args: argparse.Namespace) -> None:
+    """Every check that needs no reading, before anything is read or written."""
     args.skipped = []
+    args.paths = []
+    if args.command not in ("verify", "tables"):
+        return
+    args.paths = collect_paths(args.files) if args.files else []
+    _capped_jobs(args)
+    if args.output:
+        check_output_file(args.output, inputs=[*args.paths, *_inputs(args)],
+                          folders=[Path(f) for f in args.files if Path(f).is_dir()],
+                          scanned_suffixes=DOCUMENT_SUFFIXES)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        _prepare(args)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     output = getattr(args, "output", None)
     # Output goes to a temporary file as it is made, and only a finished run
     # moves it to --output (a rename) or copies it to stdout: a failed or
@@ -338,7 +416,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         spool = _spool(output)
     except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{display_path(output or '')}: cannot write: {exc.strerror or exc}",
+              file=sys.stderr)
         return 2
     with spool:
         try:
@@ -354,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 2
         except OSError as exc:
-            where = output or "temporary file for stdout"
+            where = display_path(output) if output else "temporary file for stdout"
             print(f"{where}: cannot write: {exc.strerror or exc}", file=sys.stderr)
             return 2
         finally:
@@ -367,6 +446,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.copyfileobj(spool, sys.stdout)
     sys.stdout.flush()
     return 3 if args.skipped and code == 0 else code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    0: done; 1: ``--strict`` and a figure is inconsistent; 2: bad input,
+    nothing written; 3: ``--keep-going`` and at least one file was skipped
+    (reported on stderr), the rest written; 128 + N: stopped by signal N
+    (130 for Ctrl-C, 143 for SIGTERM), nothing written.
+    """
+    args = _parser().parse_args(argv)
+    try:
+        with _signals_stop_the_run():
+            return _run(args)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        print(f"chile-trade: stopped by {signal.Signals(signum).name}; nothing written",
+              file=sys.stderr)
+        return 128 + signum
+    except BrokenPipeError:
+        # The reader of stdout went away (`chile-trade verify | head`): stop quietly.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,6 +21,7 @@ Functions here take strings and return DataFrames; they never touch the disk.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,12 +33,14 @@ from chile_trade.errors import InputError
 from chile_trade.numerals import (
     NUMBER_PATTERN,
     ParsedNumber,
+    check_label_text,
     check_number_integrity,
     fold,
     fold_with_map,
+    parse_integer,
     parse_number,
     parse_period,
-    to_ascii_digits,
+    quoted,
 )
 
 __all__ = ["Extraction", "extract", "extract_documents", "resolve_partner"]
@@ -77,40 +80,48 @@ _UNIT_WORDS = {
 }
 _VALUATION_WORDS = {"فوب": "FOB", "سیف": "CIF"}
 
+# Every quantifier in these patterns is possessive or bounded, and a number can
+# only start where no number part stands before it (`NUMBER_PATTERN`): a search
+# over any line is linear in its length.
 _TITLE_RE = re.compile(
-    r"^جدول\s+(?:(?:میزان|ارزش|حجم)\s+)?(?P<flow>صادرات|واردات)\s+(?:شیلی\s+)?"
-    r"(?P<prep>به|از)\s+(?P<partner>[^()]+?)\s*\((?P<unit>[^()]*)\)\s*$"
+    r"^جدول\s++(?:(?:میزان|ارزش|حجم)\s++)?+(?P<flow>صادرات|واردات)\s++(?:شیلی\s++)?+"
+    r"(?P<prep>به|از)\s++(?P<partner>[^()]++)\((?P<unit>[^()]*+)\)\s*+$"
 )
 _YEAR_RE = re.compile(r"\d{4}")
-_PERIOD = r"\d{2,4}\s*[/\-–]\s*\d{2,4}"
+_HEADER_NUMBER_RE = re.compile(r"(\d++)(?:\s++|$)")
+_PERIOD = r"\d{2,4}+\s*+[/\-–]\s*+\d{2,4}+"
 _CHANGE_LABEL = (
-    rf"(?:درصد\s*)?(?:تغییرات|تغییر|رشد)(?:\s*درصد)?(?:\s*(?P<period>{_PERIOD}))?"
+    rf"(?:درصد\s*+)?+(?:تغییرات|تغییر|رشد)(?:\s*+درصد)?+(?:\s*+(?P<period>{_PERIOD}))?+"
 )
 _SHARE_LABEL = (
-    r"(?:میزان\s*)?(?:مشارکت|سهم)\s*(?:از|در)\s*(?:کل\s*)?(?P<base>صادرات|واردات|تجارت|مبادلات)"
-    r"(?:\s*شیلی)?"
+    r"(?:میزان\s*+)?+(?:مشارکت|سهم)\s*+(?:از|در)\s*+(?:کل\s*+)?+"
+    r"(?P<base>صادرات|واردات|تجارت|مبادلات)(?:\s*+شیلی)?+"
 )
 _LABEL_RE = re.compile(rf"(?P<change>{_CHANGE_LABEL})|(?P<share>{_SHARE_LABEL})")
 
-_PERCENT = rf"(?:[%٪]\s*{NUMBER_PATTERN}|{NUMBER_PATTERN}\s*(?:[%٪]|در\s*صدی?(?!\w)))"
+_PERCENT = rf"(?:[%٪]\s*+{NUMBER_PATTERN}|{NUMBER_PATTERN}\s*+(?:[%٪]|در\s*+صدی?+(?!\w)))"
 _COMPARATOR_WORDS = {
     "بیش از": ">", "بیشتر از": ">", "متجاوز از": ">", "بالغ بر": "=",
     "کمتر از": "<", "کم تر از": "<",
     "حدود": "~", "در حدود": "~", "نزدیک به": "~", "تقریبا": "~", "قریب به": "~",
 }
 _COMPARATOR = "|".join(sorted(map(re.escape, _COMPARATOR_WORDS), key=len, reverse=True))
-_WORD = r"[^\s.،؛:()]+"
+_WORD = r"[^\s.،؛:()]++"
+_WORDS = rf"{_WORD}(?:\s++{_WORD}){{0,2}}+"  # up to three words: a partner's name
 _TRADE_SHARE_RE = re.compile(
-    rf"(?:(?P<cmp>{_COMPARATOR})\s*)?(?P<pct>{_PERCENT})\s*(?:از\s*)?(?:حجم\s*)?کل\s*"
-    rf"(?:مبادلات|تجارت)(?:\s*(?:خارجی|تجاری|بازرگانی))?(?:\s*شیلی)?\s*"
-    rf"در\s*سال\s*(?P<year>\d{{4}})\s*با\s*(?P<partner>{_WORD}(?:\s+{_WORD}){{0,2}})"
+    rf"(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?P<pct>{_PERCENT})\s*+(?:از\s*+)?+(?:حجم\s*+)?+کل\s*+"
+    rf"(?:مبادلات|تجارت)(?:\s*+(?:خارجی|تجاری|بازرگانی))?+(?:\s*+شیلی)?+\s*+"
+    rf"در\s*+سال\s*+(?P<year>\d{{4}}+)\s*+با\s*+(?P<partner>{_WORDS})"
 )
 _GROWTH_RE = re.compile(
-    rf"رشد(?:ی)?\s*(?:(?P<cmp>{_COMPARATOR})\s*)?(?P<pct>{_PERCENT})\s*نسبت\s*به\s*"
-    r"(?P<years>\d+)\s*سال\s*(?:قبل|پیش|گذشته)"
+    rf"رشد(?:ی)?+\s*+(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?P<pct>{_PERCENT})\s*+نسبت\s*+به\s*+"
+    r"(?P<years>\d++)\s*+سال\s*+(?:قبل|پیش|گذشته)"
 )
 _PERCENT_RE = re.compile(_PERCENT)
-_WITH_PARTNER_RE = re.compile(rf"با\s+({_WORD}(?:\s+{_WORD}){{0,2}})")
+_WITH_PARTNER_RE = re.compile(rf"با\s++({_WORDS})")
+_CLAUSE_BREAK_RE = re.compile("[.،]")
+_MAX_SPAN_DIGITS = 4
+"""A number of years ("growth over N years") has at most this many digits."""
 
 
 @dataclass(frozen=True)
@@ -194,18 +205,18 @@ class _Column:
 def _header_years(folded: str, source: str, lineno: int) -> tuple[list[int], str]:
     """The leading years of a header line, and the rest of the line."""
     years: list[int] = []
-    rest = folded
-    while (m := re.match(r"(\d+)(?:\s+|$)", rest)) is not None:
+    position = 0
+    while (m := _HEADER_NUMBER_RE.match(folded, position)) is not None:
         token = m.group(1)
         if not _YEAR_RE.fullmatch(token):
-            raise InputError(f"header column {token!r} is not a four-digit year",
+            raise InputError(f"header column {quoted(token)} is not a four-digit year",
                              source=source, line=lineno)
         try:
-            parse_number(token)
+            years.append(parse_integer(token, "a year", max_digits=4))
         except InputError as exc:
             raise exc.located(source, lineno) from None
-        years.append(int(to_ascii_digits(token)))
-        rest = rest[m.end():]
+        position = m.end()
+    rest = folded[position:]
     if not years:
         raise InputError("table header does not start with a year", source=source, line=lineno)
     if years != sorted(set(years)):
@@ -303,6 +314,10 @@ def _stated_row(source: str, lineno: int, table: str, kind: str, number: ParsedN
 def _table_rows(lines: list[str], following: list[int | None], title_index: int, source: str,
                 ) -> tuple[list[dict[str, object]], list[dict[str, object]], int]:
     title_line = title_index + 1
+    try:  # the title's words travel into every output, beside the numbers
+        check_label_text(lines[title_index])
+    except InputError as exc:
+        raise exc.located(source, title_line) from None
     title = _TITLE_RE.match(fold(lines[title_index]).strip())
     if title is None:
         raise InputError("table title must read 'جدول ... صادرات به PARTNER (UNIT)' or "
@@ -350,42 +365,77 @@ def _raw_span(raw_line: str, index_map: list[int], start: int, end: int) -> str:
     return raw_line[index_map[start]:index_map[end - 1] + 1]
 
 
+class _Partners:
+    """The known partners named after ``با`` on a line, found once, for look-ups
+    of the last one named in the clause before a position."""
+
+    def __init__(self, folded: str):
+        self.starts: list[int] = []
+        self.partners: list[tuple[str, str]] = []
+        for m in _WITH_PARTNER_RE.finditer(folded):
+            partner = resolve_partner(m.group(1))
+            if partner is not None:
+                self.starts.append(m.start())
+                self.partners.append(partner)
+        self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(folded)]
+
+    def before(self, position: int) -> tuple[str, str]:
+        """The last partner named in the clause before ``position`` (after its last
+        ``.`` or ``،``), or ``("", "")``."""
+        clause = bisect.bisect_left(self.breaks, position)
+        clause_start = self.breaks[clause - 1] if clause else -1
+        last = bisect.bisect_left(self.starts, position) - 1
+        if last >= 0 and self.starts[last] > clause_start:
+            return self.partners[last]
+        return ("", "")
+
+
 def _prose_rows(raw_line: str, source: str, lineno: int) -> list[dict[str, object]]:
     folded, index_map = fold_with_map(raw_line)
     rows: list[dict[str, object]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans of typed claims' numbers, in increasing order
+
+    def located(error: InputError) -> InputError:
+        return error.located(source, lineno)
 
     def parsed(start: int, end: int) -> ParsedNumber:
         try:
             return parse_number(_raw_span(raw_line, index_map, start, end))
         except InputError as exc:
-            raise exc.located(source, lineno) from None
+            raise located(exc) from None
 
     def number_of(m: re.Match[str]) -> ParsedNumber:
         taken.append(m.span("pct"))
         return parsed(*m.span("pct"))
+
+    def whole(text: str, what: str, max_digits: int) -> int:
+        try:
+            return parse_integer(text, what, max_digits=max_digits)
+        except InputError as exc:
+            raise located(exc) from None
 
     for m in _TRADE_SHARE_RE.finditer(folded):
         partner = resolve_partner(m["partner"]) or (m["partner"].split()[0], "")
         number = number_of(m)
         rows.append(_stated_row(
             source, lineno, "", C.TRADE_SHARE, number, partner=partner, base=C.TRADE,
-            year_to=int(to_ascii_digits(m["year"])),
+            year_to=whole(m["year"], "a year", 4),
             comparator=_COMPARATOR_WORDS.get(m["cmp"] or "", "="),
             label=f"{m['cmp'] or ''} {number.raw}".strip()))
+    partners: _Partners | None = None
     for m in _GROWTH_RE.finditer(folded):
-        sentence_start = max(folded.rfind(".", 0, m.start()), folded.rfind("،", 0, m.start()))
-        before = folded[sentence_start + 1:m.start()]
-        partners = [p for w in _WITH_PARTNER_RE.findall(before) if (p := resolve_partner(w))]
+        partners = partners or _Partners(folded)
         number = number_of(m)
         rows.append(_stated_row(
-            source, lineno, "", C.GROWTH, number,
-            partner=partners[-1] if partners else ("", ""),
-            span_years=int(to_ascii_digits(m["years"])),
+            source, lineno, "", C.GROWTH, number, partner=partners.before(m.start()),
+            span_years=whole(m["years"], "a number of years", _MAX_SPAN_DIGITS),
             comparator=_COMPARATOR_WORDS.get(m["cmp"] or "", "="),
             label=f"{m['cmp'] or ''} {number.raw}".strip()))
+    taken.sort()
+    taken_starts = [start for start, _ in taken]
     for m in _PERCENT_RE.finditer(folded):
-        if any(s <= m.start() < e for s, e in taken):
+        inside = bisect.bisect_right(taken_starts, m.start()) - 1
+        if inside >= 0 and m.start() < taken[inside][1]:
             continue
         # A date such as ۹/۱/۹۳ or a range is not a percentage.
         if folded[m.end():m.end() + 1].isdigit():

@@ -16,6 +16,7 @@ Nothing here reads files or knows about tables.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -23,14 +24,24 @@ from fractions import Fraction
 from chile_trade.errors import InputError
 
 __all__ = [
+    "MAX_DIGITS",
     "ParsedNumber",
+    "check_label_text",
     "check_number_integrity",
     "fold",
     "fold_with_map",
+    "parse_integer",
     "parse_number",
     "parse_period",
+    "quoted",
     "to_ascii_digits",
 ]
+
+MAX_DIGITS = 30
+"""Most digits a printed number may have (integer and decimals together).
+
+A trade figure in rials has about 20; a longer run is refused rather than
+read: it keeps exact arithmetic cheap and every value in a float's range."""
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -63,14 +74,17 @@ _LIGHT_FOLD = str.maketrans(_LETTER_FOLDS)
 _HARAKAT = re.compile("[\u064b-\u065f\u0670]")
 
 # One number as it appears in running text (``\d`` matches every script's
-# digits; parse_number refuses the scripts the package does not support).
-NUMBER_PATTERN = r"[-−]?\d(?:[\d٬,]*\d)?(?:[/٫.]\d+)?"
-_PERCENT_WORD = r"در[\s\u200c]*صدی?(?!\w)"
+# digits; parse_number refuses the scripts the package does not support). It
+# starts only where no number part stands before it, so a scan never starts
+# inside a number, and every quantifier is possessive: a search over any text
+# is linear in its length.
+NUMBER_PATTERN = r"(?<![\d٬,/٫.])[-−]?+\d++(?:[٬,]++\d++)*+(?:[/٫.]\d++)?+"
+_PERCENT_WORD = r"در[\s\u200c]*+صدی?+(?!\w)"
 _NUMBER_RE = re.compile(
-    rf"^(?P<pre>[{PERCENT_SIGNS}])?\s*(?P<sign>[{MINUS_SIGNS}+])?"
-    rf"(?P<int>\d+(?:[{THOUSANDS_SEPARATORS}]\d+)*)"
-    rf"(?:(?P<sep>[{re.escape(DECIMAL_SEPARATORS)}])(?P<frac>\d+))?"
-    rf"\s*(?P<post>[{PERCENT_SIGNS}]|{_PERCENT_WORD})?$"
+    rf"^(?P<pre>[{PERCENT_SIGNS}])?+\s*+(?P<sign>[{MINUS_SIGNS}+])?+"
+    rf"(?P<int>\d++(?:[{THOUSANDS_SEPARATORS}]\d++)*+)"
+    rf"(?:(?P<sep>[{re.escape(DECIMAL_SEPARATORS)}])(?P<frac>\d++))?+"
+    rf"\s*+(?P<post>[{PERCENT_SIGNS}]|{_PERCENT_WORD})?+$"
 )
 _PERIOD_RE = re.compile(r"^(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$")
 
@@ -111,45 +125,93 @@ def fold(text: str) -> str:
     return fold_with_map(text)[0]
 
 
-# Characters that do not show, or only join letters or marks, and so can hide
-# inside a printed number: soft hyphen, tatweel, harakat and other combining
-# marks, zero-width characters, bidi marks and controls, word joiner, BOM.
-_HIDDEN = ("\u00ad\u0300-\u036f\u0610-\u061a\u061c\u0640\u064b-\u065f\u0670"
-           "\u06d6-\u06ed\u1ab0-\u1aff\u200b-\u200f\u202a-\u202e\u2060-\u2069"
-           "\u20d0-\u20ff\ufe00-\ufe0f\ufeff")
-_NUMBER_PART = re.escape(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS + PERCENT_SIGNS + MINUS_SIGNS)
-_HIDDEN_IN_NUMBER = re.compile(
-    rf"(?<=[\d{_NUMBER_PART}])[{_HIDDEN}]+(?=[\d{_NUMBER_PART}])|(?<=\d)[{_HIDDEN}]+"
-    rf"|[{_HIDDEN}]+(?=\d)"
-)
+# Categories of characters that do not show, or only join, mark or steer
+# others, or mean nothing agreed (private use): format characters (zero-width
+# characters, bidi marks and controls, soft hyphen, tags), combining marks
+# (harakat), controls, line and paragraph separators, private use. One of them
+# touching a number lets a reader see another number than a program reads.
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Mn", "Me", "Cc", "Zl", "Zp", "Co"})
+# Characters of other categories that show nothing either, or only stretch a
+# joined letter: tatweel, the Hangul fillers, the blank Braille pattern.
+_INVISIBLE_LETTERS = frozenset("\u0640\u115f\u1160\u3164\uffa0\u2800")
+_WHITESPACE_CONTROLS = frozenset("\t\x0c")  # a tab or a page break is a space
+# Marks that only steer direction or stop letters joining, harmless beside a
+# number (not inside one): RLM, LRM, ALM, ZWNJ.
+_HARMLESS_BESIDE = frozenset("\u200e\u200f\u061c\u200c")
+_SUPPORTED_DIGITS = frozenset(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS + ASCII_DIGITS)
+_NUMBER_PARTS = frozenset(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS + PERCENT_SIGNS
+                          + MINUS_SIGNS)
+# A character next to a digit, or a digit of a script the package does not read;
+# found in one linear pass, then judged by its Unicode category.
+# (Other whitespace is looked at too: U+0085 and U+2028 are whitespace to ``\s``.)
+_NEAR_NUMBER = re.compile(r"(?<=\d)[^\d ]|[^\d ](?=\d)|(?![0-9۰-۹٠-٩])\d")
 # Embeddings, overrides and isolates can reorder the digits a reader sees
-# (the "Trojan Source" trick): refused anywhere on a line that holds a digit.
+# (the "Trojan Source" trick).
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Spaces other than U+0020 and tab between two digits: a group separator to one
 # reader ("۱ ۰۰۰" as 1000) and a column break to another (1 and 000).
 _SPACE_BETWEEN_DIGITS = re.compile(
-    "(?<=\\d)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\\d)")
-# Marks that only steer direction and may stand beside a number harmlessly.
-_HARMLESS_BESIDE = set("\u200e\u200f\u061c\u200c")
+    "(?<=\\d)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]++(?=\\d)")
 
 
-def _is_number_part(ch: str) -> bool:
-    return ch.isdigit() or ch in DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS + PERCENT_SIGNS \
-        + MINUS_SIGNS
+def _is_hidden(char: str) -> bool:
+    return char in _INVISIBLE_LETTERS or (unicodedata.category(char) in _HIDDEN_CATEGORIES
+                                          and char not in _WHITESPACE_CONTROLS)
+
+
+def _is_digit_like(char: str) -> bool:
+    """A digit, superscript, fraction, circled or Roman numeral... of any script."""
+    return char.isnumeric()
+
+
+def _is_number_part(char: str) -> bool:
+    return char.isdigit() or char in _NUMBER_PARTS
+
+
+def _describe(char: str) -> str:
+    """``U+0640 (ARABIC TATWEEL)``; a character with no name by its category."""
+    name = unicodedata.name(char, "") or f"category {unicodedata.category(char)}"
+    return f"U+{ord(char):04X} ({name})"
+
+
+def _check_hidden_run(line: str, at: int) -> int:
+    """Judge the run of hidden characters around ``line[at]``; return where it ends."""
+    start, end = at, at + 1
+    while start > 0 and _is_hidden(line[start - 1]):
+        start -= 1
+    while end < len(line) and _is_hidden(line[end]):
+        end += 1
+    inside = (start > 0 and _is_number_part(line[start - 1])
+              and end < len(line) and _is_number_part(line[end]))
+    offending = [i for i in range(start, end) if inside or line[i] not in _HARMLESS_BESIDE]
+    if offending:
+        where = offending[0]
+        raise InputError(f"character {_describe(line[where])} inside or beside a number at "
+                         f"column {where + 1}: it does not show, and a program may read "
+                         "another number than a reader sees")
+    return end
 
 
 def check_number_integrity(line: str) -> None:
-    """Refuse a line where a hidden character could make a number read two ways.
+    """Refuse a line where a hidden or look-alike character could make a number read two ways.
 
-    A reader sees ``۱ـ۸`` or ``1\u200f8`` as one number, and ``\u202e۱۸`` as
-    81; a program that silently dropped or ignored the character would read
-    another number. Refused: any invisible, joining or combining character
-    inside a number (between its digits, separators, sign and percent sign),
-    and any bidi embedding, override or isolate on a line that holds a
-    digit; and a no-break, narrow, thin or other special space between two
-    digits (a thousands separator or a break between two numbers?). An RLM,
-    LRM, ALM or ZWNJ just outside a number is harmless, and so is a no-break
-    space before a percent sign.
+    A reader sees ``۱ـ۸`` or ``1\u200f8`` as one number, ``\u202e۱۸`` as 81,
+    and ``۱¹۹`` as one number; a program that silently dropped or ignored the
+    character would read another. Refused, by Unicode category rather than
+    from a list:
+
+    * any character of category Cf, Mn, Me, Cc, Zl, Zp or Co (format
+      characters, combining marks, controls but tab and page break,
+      separators, private use) inside or beside a number;
+    * any digit-like character other than Persian, Arabic-Indic and ASCII
+      digits (superscripts, fullwidth and mathematical digits, other
+      scripts) beside a digit or a number's sign, separator or percent sign;
+    * a bidi embedding, override or isolate anywhere on a line with a digit;
+    * a no-break, narrow, thin or other special space between two digits (a
+      thousands separator or a break between two numbers?).
+
+    An RLM, LRM, ALM or ZWNJ just outside a number is harmless, and so is a
+    no-break space before a percent sign.
 
     Raises
     ------
@@ -160,36 +222,57 @@ def check_number_integrity(line: str) -> None:
     Examples
     --------
     >>> check_number_integrity("سهم \u200f۱۸٪")
-    >>> check_number_integrity("سهم ۱\u0640۸٪")
+    >>> check_number_integrity("سهم ۱\u0640۸٪")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    chile_trade.errors.InputError: <text>: character U+0640 inside a number at column 6
-    >>> check_number_integrity("\u202e۱۸٪")  # doctest: +ELLIPSIS
+    chile_trade.errors.InputError: <text>: character U+0640 (ARABIC TATWEEL) inside or beside ...
+    >>> check_number_integrity("سهم ۱¹۹٪")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    chile_trade.errors.InputError: <text>: bidi control U+202E at column 1 on a line ...
+    chile_trade.errors.InputError: <text>: digit-like character U+00B9 (SUPERSCRIPT ONE) ...
     """
-    if any(ch.isdigit() for ch in line):
-        control = _BIDI_CONTROLS.search(line)
-        if control is not None:
-            raise InputError(
-                f"bidi control U+{ord(control.group()):04X} at column {control.start() + 1} "
-                "on a line with a number: it can change the digits a reader sees")
+    if any(char.isdigit() for char in line):
+        check_label_text(line)
     space = _SPACE_BETWEEN_DIGITS.search(line)
     if space is not None:
         raise InputError(
             f"space U+{ord(space.group()[0]):04X} between digits at column {space.start() + 1}: "
             "a thousands separator or two numbers? Write ٬ in a number, a plain space "
             "between numbers")
-    for match in _HIDDEN_IN_NUMBER.finditer(line):
-        start, end = match.span()
-        inside = (start > 0 and _is_number_part(line[start - 1])
-                  and end < len(line) and _is_number_part(line[end]))
-        if not inside and set(match.group()) <= _HARMLESS_BESIDE:
-            continue  # a direction mark beside a number, not inside it
+    checked_to = 0  # a run of hidden characters is judged once
+    for match in _NEAR_NUMBER.finditer(line):
+        at = match.start()
+        char = line[at]
+        if at < checked_to:
+            continue
+        if _is_hidden(char):
+            checked_to = _check_hidden_run(line, at)
+        elif char not in _SUPPORTED_DIGITS and _is_digit_like(char) and (
+                (at > 0 and (_is_digit_like(line[at - 1]) or line[at - 1] in _NUMBER_PARTS))
+                or (at + 1 < len(line)
+                    and (_is_digit_like(line[at + 1]) or line[at + 1] in _NUMBER_PARTS))):
+            raise InputError(
+                f"digit-like character {_describe(char)} at column {at + 1}, beside a number: "
+                "only Persian, Arabic-Indic and ASCII digits are read")
+
+
+def check_label_text(line: str) -> None:
+    """Refuse a bidi embedding, override or isolate in text that reaches an output.
+
+    Such a control reorders what is shown after it ("Trojan Source"): on a line
+    with a number it changes the digits a reader sees; in a title or label it
+    would travel into every output beside the numbers.
+
+    Raises
+    ------
+    InputError
+        Naming the control and its column; the caller adds file and line.
+    """
+    control = _BIDI_CONTROLS.search(line)
+    if control is not None:
         raise InputError(
-            f"character U+{ord(match.group()[0]):04X} inside a number at column {match.start() + 1}"
-        )
+            f"bidi control U+{ord(control.group()):04X} at column {control.start() + 1}: "
+            "it can change the order of the characters and digits a reader sees")
 
 
 def to_ascii_digits(text: str) -> str:
@@ -257,10 +340,10 @@ def _digit_system(digits: str, raw: str) -> str:
     for ch in digits:
         system = _DIGIT_SYSTEM_OF.get(ch)
         if system is None:
-            raise InputError(f"unsupported digit {ch!r} (U+{ord(ch):04X}) in number {raw!r}")
+            raise InputError(f"unsupported digit {ch!r} (U+{ord(ch):04X}) in number {quoted(raw)}")
         systems.add(system)
     if len(systems) > 1:
-        raise InputError(f"number {raw!r} mixes digit systems ({', '.join(sorted(systems))})")
+        raise InputError(f"number {quoted(raw)} mixes digit systems ({', '.join(sorted(systems))})")
     return systems.pop()
 
 
@@ -294,20 +377,23 @@ def parse_number(raw: str) -> ParsedNumber:
     """
     match = _NUMBER_RE.match(raw.strip().translate(_LIGHT_FOLD))
     if match is None:
-        raise InputError(f"unparsable number {raw!r}")
+        raise InputError(f"unparsable number {quoted(raw)}")
     if match["pre"] and match["post"]:
-        raise InputError(f"number {raw!r} has a percent sign on both sides")
+        raise InputError(f"number {quoted(raw)} has a percent sign on both sides")
     integer, frac = match["int"], match["frac"] or ""
-    _digit_system(re.sub(f"[{THOUSANDS_SEPARATORS}]", "", integer) + frac, raw)
+    digits = re.sub(f"[{THOUSANDS_SEPARATORS}]", "", integer) + frac
+    if len(digits) > MAX_DIGITS:
+        raise InputError(f"number {quoted(raw)} has {len(digits):,} digits; "
+                         f"the limit is {MAX_DIGITS}")
+    _digit_system(digits, raw)
     groups = re.split(f"[{THOUSANDS_SEPARATORS}]", integer)
     if len(groups) > 1:
         separators = set(re.findall(f"[{THOUSANDS_SEPARATORS}]", integer))
         if len(separators) > 1 or not 1 <= len(groups[0]) <= 3 or any(
             len(g) != 3 for g in groups[1:]
         ):
-            raise InputError(
-                f"number {raw!r} has a thousands separator that does not split groups of three"
-            )
+            raise InputError(f"number {quoted(raw)} has a thousands separator that does not "
+                             "split groups of three")
     sign = "-" if match["sign"] in tuple(MINUS_SIGNS) else ""
     ascii_text = to_ascii_digits("".join(groups) + ("." + frac if frac else ""))
     return ParsedNumber(
@@ -316,6 +402,45 @@ def parse_number(raw: str) -> ParsedNumber:
         raw=raw,
         is_percent=bool(match["pre"] or match["post"]),
     )
+
+
+def parse_integer(raw: str, what: str, *, max_digits: int) -> int:
+    """Read a whole number of at most ``max_digits`` digits, such as a number of years.
+
+    Raises
+    ------
+    InputError
+        Saying that ``raw`` is not ``what`` (``"a number of years"``): not a
+        whole number in one supported digit system, or too long.
+
+    Examples
+    --------
+    >>> parse_integer("۱۲", "a number of years", max_digits=4)
+    12
+    >>> parse_integer("۱۲۳۴۵", "a number of years", max_digits=4)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    chile_trade.errors.InputError: <text>: '۱۲۳۴۵' is not a number of years: it has 5 digits...
+    """
+    digits = raw.strip()
+    if not digits.isdecimal():
+        raise InputError(f"{quoted(raw)} is not {what}")
+    if len(digits) > max_digits:
+        raise InputError(f"{quoted(raw)} is not {what}: it has {len(digits):,} digits, "
+                         f"more than {max_digits}")
+    _digit_system(digits, raw)
+    return int(to_ascii_digits(digits))
+
+
+def quoted(raw: str, limit: int = 24) -> str:
+    """``raw`` quoted for a message, cut short if long.
+
+    Examples
+    --------
+    >>> quoted("۱۲x"), quoted("۱" * 100)
+    ("'۱۲x'", "'۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱۱'… (100 characters)")
+    """
+    return repr(raw) if len(raw) <= limit else f"{raw[:limit]!r}… ({len(raw):,} characters)"
 
 
 def parse_period(raw: str, years: list[int] | tuple[int, ...]) -> tuple[int, int]:

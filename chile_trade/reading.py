@@ -16,12 +16,15 @@ limit bounds.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 from chile_trade.errors import InputError
+from chile_trade.paths import display_path, file_kind
 
 __all__ = ["CHUNK_BYTES", "MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document",
            "read_document"]
@@ -35,7 +38,8 @@ _UTF8_SEQUENCE = re.compile(
 # mojibake.
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06f0-\u06f9\u200c]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # \t \n \f \r allowed
+# C0 controls but tab, line feed, form feed and carriage return; DEL; C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MIN_ARABIC_SHARE = 0.9
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Documents larger than this (8 MiB) are refused before they are read.
@@ -47,6 +51,9 @@ MAX_LINE_CHARS = 200_000
 """Lines longer than this many characters are refused, with their line number."""
 CHUNK_BYTES = 1024 * 1024
 """Bytes read at a time."""
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+# UTF-32's marks are looked for first: the little-endian one starts like UTF-16's.
+_UTF32_MARKS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _MARKED_ENCODINGS = (
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
@@ -85,6 +92,15 @@ def _decode_unmarked(data: bytes, source: str) -> tuple[str, str]:
     return text, "cp1256"
 
 
+def _looks_like_utf32(data: bytes) -> bool:
+    """Whether unmarked bytes are UTF-32 text: four bytes a character, the two high
+    ones (little-endian) or the two low ones (big-endian) all zero."""
+    if len(data) < 4 or len(data) % 4:
+        return False
+    little_endian = not any(data[2::4]) and not any(data[3::4])
+    return little_endian or (not any(data[0::4]) and not any(data[1::4]))
+
+
 def decode_document(data: bytes, source: str) -> tuple[str, str]:
     """Decode a document's bytes and name the encoding that was used.
 
@@ -114,6 +130,8 @@ def decode_document(data: bytes, source: str) -> tuple[str, str]:
     >>> decode_document("سهم ۱۸".encode("utf-8"), "b.txt")[1]
     'utf-8'
     """
+    if data.startswith(_UTF32_MARKS) or _looks_like_utf32(data):
+        raise _refuse(source, "the file is UTF-32, which is not supported; save it as UTF-8")
     for bom, encoding, name in _MARKED_ENCODINGS:
         if data.startswith(bom):
             try:
@@ -171,6 +189,8 @@ class _NeedsWholeFileError(Exception):
 
 def _stream(handle: BinaryIO, source: str) -> str:
     chunk = handle.read(max(CHUNK_BYTES, 4))  # a byte-order mark is never split
+    if chunk.startswith(_UTF32_MARKS):
+        raise _NeedsWholeFileError
     encoding = next((enc for bom, enc, _ in _MARKED_ENCODINGS if chunk.startswith(bom)), None)
     decoder = codecs.getincrementaldecoder(encoding or "utf-8")("strict")
     lines = _Lines(source)
@@ -196,6 +216,12 @@ def _stream(handle: BinaryIO, source: str) -> str:
         chunk = handle.read(CHUNK_BYTES)
 
 
+def _check_regular(mode: int, source: str) -> None:
+    if not stat.S_ISREG(mode):
+        raise _refuse(source, f"this is {file_kind(mode)}, not a regular file; "
+                              "give the document as a file")
+
+
 def read_document(path: str | Path) -> str:
     """Read a Persian document from disk as text.
 
@@ -205,12 +231,20 @@ def read_document(path: str | Path) -> str:
         If the file cannot be read or decoded (see `decode_document`).
     """
     path = Path(path)
-    source = str(path)
+    source = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _refuse(source, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        with path.open("rb") as handle:
+        # A FIFO or a device is refused before it is opened (opening one may block or
+        # act), and the file opened is checked again, in case it was swapped meanwhile.
+        _check_regular(os.stat(path).st_mode, source)
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(descriptor, "rb") as handle:
+            info = os.fstat(descriptor)
+            _check_regular(info.st_mode, source)
+            if _NONBLOCK:
+                os.set_blocking(descriptor, True)
+            if info.st_size > MAX_FILE_BYTES:
+                raise _refuse(source, f"file is {info.st_size:,} bytes; "
+                                      f"the limit is {MAX_FILE_BYTES:,}")
             try:
                 return _stream(handle, source)
             except _NeedsWholeFileError:

@@ -19,12 +19,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterator
+from decimal import Decimal
 
 import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade.errors import InputError
+from chile_trade.numerals import MAX_DIGITS, quoted
 
 __all__ = [
     "MATCH_TOLERANCE",
@@ -53,6 +55,23 @@ _SERIES_RE = re.compile(
     r"^(?P<reporter>[a-z]+)_(?:total_(?P<total>exports|imports)|exports_to_(?P<to>[a-z]+)"
     r"|imports_from_(?P<from>[a-z]+))(?:_(?P<variant>[a-z0-9_]+))?$")
 _FLOW = {"exports": C.EXPORT, "imports": C.IMPORT}
+_VALUE_RE = re.compile(r"-?+[0-9]++(?:\.[0-9]++)?+")
+
+
+def _records(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """The CSV's records, each with the physical line it starts on (a quoted field may
+    hold line breaks); malformed CSV is an error with its line."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    while True:
+        start = reader.line_num + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"not valid CSV: {exc}", source=source,
+                             line=reader.line_num) from None
+        yield start, fields
 
 
 def parse_reference(text: str, source: str = "<reference>") -> pd.DataFrame:
@@ -86,13 +105,13 @@ def parse_reference(text: str, source: str = "<reference>") -> pd.DataFrame:
     >>> ref[["source", "scope", "partner_en", "flow", "year", "value_text"]].to_numpy().tolist()
     [['ref.csv:2', 'bilateral', 'United States', 'export', 1993, '1655']]
     """
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    records = _records(text, source)
+    line, header = next(records, (1, None))
     if header is None or tuple(h.strip() for h in header) != REFERENCE_CSV_COLUMNS:
         raise InputError(f"reference header must be {','.join(REFERENCE_CSV_COLUMNS)}; "
-                         f"got {','.join(header or [])!r}", source=source, line=1)
+                         f"got {quoted(','.join(header or []))}", source=source, line=line)
     rows, seen = [], set()
-    for line, fields in enumerate(reader, start=2):
+    for line, fields in records:
         if not any(f.strip() for f in fields):
             continue
         if len(fields) != len(REFERENCE_CSV_COLUMNS):
@@ -101,18 +120,19 @@ def parse_reference(text: str, source: str = "<reference>") -> pd.DataFrame:
         series, year_text, value_text, valuation, citation = (f.strip() for f in fields)
         match = _SERIES_RE.match(series)
         if match is None:
-            raise InputError(f"unknown series name {series!r}: expected e.g. chile_total_exports"
-                             " or chile_exports_to_us", source=source, line=line)
-        if not re.fullmatch(r"\d{4}", year_text):
-            raise InputError(f"year {year_text!r} is not a four-digit year",
+            raise InputError(f"unknown series name {quoted(series)}: expected e.g. "
+                             "chile_total_exports or chile_exports_to_us",
                              source=source, line=line)
-        try:
-            value = Decimal(value_text)
-        except InvalidOperation:
-            value = None
-        if value is None or not value.is_finite() or not re.fullmatch(r"-?\d+(\.\d+)?",
-                                                                        value_text):
-            raise InputError(f"value {value_text!r} is not a number", source=source, line=line)
+        if not re.fullmatch(r"[0-9]{4}", year_text):
+            raise InputError(f"year {quoted(year_text)} is not a four-digit year",
+                             source=source, line=line)
+        if not _VALUE_RE.fullmatch(value_text):
+            raise InputError(f"value {quoted(value_text)} is not a number",
+                             source=source, line=line)
+        if sum(ch.isdigit() for ch in value_text) > MAX_DIGITS:
+            raise InputError(f"value {quoted(value_text)} has more than {MAX_DIGITS} digits",
+                             source=source, line=line)
+        value = Decimal(value_text)
         if (series, year_text) in seen:
             raise InputError(f"series {series} is given twice for {year_text}",
                              source=source, line=line)

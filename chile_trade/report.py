@@ -11,12 +11,15 @@ from __future__ import annotations
 import base64
 import html
 import io
+import itertools
+import math
 
 import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade.display import html_table
 from chile_trade.persian_text import LANGS, format_number
+from chile_trade.writing import spreadsheet_text
 
 __all__ = ["excel_workbook", "report_html"]
 
@@ -123,17 +126,41 @@ def report_html(*, tables: pd.DataFrame, result: pd.DataFrame, comparison: pd.Da
         "</body></html>\n")
 
 
+def _excel_value(value: object) -> object:
+    """A cell value for openpyxl: numbers as numbers, empty for missing, the rest text."""
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return None
+    if isinstance(value, (bool, int, float)):
+        return value
+    return str(value)
+
+
 def excel_workbook(sheets: dict[str, pd.DataFrame], *, rtl: bool) -> bytes:
     """An Excel workbook, one sheet per frame; right-to-left sheets when ``rtl``.
 
-    Fractions and other objects are written as text; numbers stay numbers.
+    Numbers stay numbers; NaN is an empty cell; every other value (fractions
+    included) is stored as text, never as a formula: a text that starts with
+    ``=``, ``+``, ``-`` or ``@`` is a string cell marked with a quote prefix,
+    which Excel keeps as text even when the cell is edited.
     """
+    from openpyxl import Workbook  # noqa: PLC0415 - only the report writes workbooks
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in sheets.items():
+        sheet = book.create_sheet(name)
+        sheet.sheet_view.rightToLeft = rtl
+        sheet.freeze_panes = "A2"
+        rows = frame.itertuples(index=False, name=None)
+        for r, values in enumerate(itertools.chain([tuple(frame.columns)], rows), start=1):
+            for c, value in enumerate(values, start=1):
+                cell = sheet.cell(row=r, column=c)
+                cell.value = _excel_value(value)
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
+                    cell.quotePrefix = spreadsheet_text(cell.value) != cell.value
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.map(lambda v: v if isinstance(v, (int, float, str)) or v is None
-                      else str(v)).to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.sheet_view.rightToLeft = rtl
-            sheet.freeze_panes = "A2"
+    book.save(buffer)
     return buffer.getvalue()

@@ -26,6 +26,7 @@ Where one can be shown, ``likely_cause`` names a cause: ``double rounding``,
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Callable, Hashable, Mapping
@@ -158,14 +159,21 @@ class _Check:
     note_en: str = ""
     note_fa: str = ""
 
+    def point(self, inputs: Mapping[str, ParsedNumber] | None = None) -> Fraction:
+        """The formula at the printed values."""
+        values = self.inputs if inputs is None else inputs
+        return self.formula({name: number.exact for name, number in values.items()})
+
     def evaluate(self, inputs: Mapping[str, ParsedNumber] | None = None,
                  ) -> tuple[Fraction, Fraction, Fraction]:
+        """The formula at the printed values, and its least and greatest value over
+        the box of their rounding intervals (at its corners: every formula is monotone
+        in each input)."""
         values = dict(self.inputs if inputs is None else inputs)
         names = list(values)
-        point = self.formula({n: values[n].exact for n in names})
         corners = [self.formula(dict(zip(names, corner, strict=True)))
                    for corner in itertools.product(*(values[n].interval() for n in names))]
-        return point, min(corners), max(corners)
+        return self.point(values), min(corners), max(corners)
 
 
 @dataclass(frozen=True)
@@ -185,8 +193,16 @@ def _unverifiable(reason_en: str, reason_fa: str) -> _Outcome:
 
 # ------------------------------------------------------------ likely causes
 
+SWAP_DIGIT_LIMIT = 12
+"""Numbers with more digits than this are not searched for transposed digits: a
+report's figures have fewer, and the search stays bounded."""
+
+
 def _adjacent_swaps(number: ParsedNumber) -> list[ParsedNumber]:
+    """The numbers that differ from ``number`` by two neighbouring digits swapped."""
     digits = f"{abs(number.value):f}"
+    if sum(ch.isdigit() for ch in digits) > SWAP_DIGIT_LIMIT:
+        return []
     swapped = []
     for i in range(len(digits) - 1):
         a, b = digits[i], digits[i + 1]
@@ -218,7 +234,7 @@ def _cause(check: _Check, point: Fraction, stated: ParsedNumber, comparator: str
                     f"{_fa(stated.text)} است")
     for name, number in check.inputs.items():
         for swap in _adjacent_swaps(number):
-            p, _, _ = check.evaluate({**check.inputs, name: swap})
+            p = check.point({**check.inputs, name: swap})
             if s_low <= p <= s_high:
                 return ("transposed digits",
                         f"transposed digits: with {swap.text} in place of the table's "
@@ -290,13 +306,15 @@ class _Documents:
     def __init__(self, tables: pd.DataFrame, stated: pd.DataFrame):
         self.printed: dict[tuple[str, int], ParsedNumber] = {}
         self.series: dict[tuple[str, str, int], str] = {}  # (partner, flow, year) -> table
-        self.years: dict[str, list[int]] = {}  # table -> its years, in order
+        self.years: dict[str, list[int]] = {}  # table -> its years, in increasing order
         for row in tables.itertuples(index=False):
             key = (getattr(row, C.TABLE), int(getattr(row, C.YEAR)))
             self.printed[key] = _number(getattr(row, C.VALUE_TEXT), getattr(row, C.RAW))
             self.series.setdefault(
                 (getattr(row, C.PARTNER), getattr(row, C.FLOW), key[1]), key[0])
             self.years.setdefault(key[0], []).append(key[1])
+        for years in self.years.values():
+            years.sort()
         # (flow, year) -> the shares stated for it, in order: all of them, and
         # those whose label names their own table's flow.
         self.shares: dict[tuple[str, int], list[Row]] = {}
@@ -362,6 +380,23 @@ def _describe(row: Row) -> tuple[str, str]:
             f"درصدی در متن: {_fa(row[C.STATED_TEXT])}٪")
 
 
+def _neighbouring_periods(years: list[int], y0: int, y1: int) -> list[tuple[int, int]]:
+    """Periods a writer may have taken for ``y0``–``y1``: each end moved by at most one
+    column of the table (at most eight periods, however many years the table has).
+
+    ``years`` are the table's years in increasing order.
+
+    Examples
+    --------
+    >>> _neighbouring_periods([1992, 1993, 1994, 1995], 1993, 1994)
+    [(1993, 1995), (1992, 1994), (1992, 1993), (1992, 1995), (1994, 1995)]
+    """
+    i, j = bisect.bisect_left(years, y0), bisect.bisect_left(years, y1)
+    ends = [(i + di, j + dj) for di in (0, -1, 1) for dj in (0, -1, 1)]
+    return [(years[a], years[b]) for a, b in ends
+            if 0 <= a < b < len(years) and (a, b) != (i, j)]
+
+
 def _check_change(row: Row, docs: _Documents, stated: ParsedNumber) -> _Outcome:
     table, y0, y1 = row[C.TABLE], int(row[C.YEAR_FROM]), int(row[C.YEAR_TO])
     v0, v1 = docs.printed.get((table, y0)), docs.printed.get((table, y1))
@@ -374,10 +409,7 @@ def _check_change(row: Row, docs: _Documents, stated: ParsedNumber) -> _Outcome:
     outcome = _judged(check, stated, row[C.COMPARATOR])
     if outcome.verdict != C.INCONSISTENT or outcome.cause:
         return outcome
-    years = sorted(docs.years[table])
-    for a, b in itertools.combinations(years, 2):
-        if (a, b) == (y0, y1):
-            continue
+    for a, b in _neighbouring_periods(docs.years[table], y0, y1):
         other = _Check(check.formula, {"v0": docs.printed[(table, a)],
                                        "v1": docs.printed[(table, b)]}, "", "")
         point, low, high = other.evaluate()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 
+import pandas as pd
 import pytest
 
 from chile_trade import archive, reading
@@ -141,3 +143,47 @@ def test_when_every_file_is_skipped_the_output_is_still_well_formed(tmp_path, ca
     else:
         assert out.splitlines()[0].startswith("source,claim,claim_fa,")
         assert len(out.splitlines()) == 1
+
+
+def test_every_kind_of_bad_file_is_skipped_with_its_name_and_the_run_goes_on(tmp_path, capsys):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    bad = {
+        "digits308.txt": GOOD.replace("۱۰۰ ", "۱" + "۰" * 307 + " "),
+        "decimals.txt": GOOD.replace("۱۰۰ ", "۱۰۰/" + "۵" * 5000 + " "),
+        "years20.txt": "رشدی ۹۰ درصدی نسبت به ۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹۰ سال قبل\n",
+        "years5000.txt": f"رشدی ۹۰ درصدی نسبت به {'۱' * 5000} سال قبل\n",
+        "superscript.txt": "سهم ۱¹۹٪ از کل\n",
+        "utf32.txt": GOOD.encode("utf-32"),
+    }
+    for name, content in bad.items():
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    # A good document whose name is not UTF-8: read, and named with the byte escaped.
+    (folder / os.fsdecode(b"z-\xff.txt")).write_text(GOOD, encoding="utf-8")
+    code, out, err = run(capsys, "verify", "--format", "json", "--keep-going", "--jobs", "1",
+                         str(folder))
+    assert code == 3
+    skipped = sorted(line.split(":", 1)[0].rsplit("/", 1)[1] for line in err.splitlines())
+    assert skipped == sorted([*bad, "pipe.txt"])
+    assert all(line.endswith(" (skipped)") for line in err.splitlines())
+    assert [r["source"].rsplit("/", 1)[1] for r in json.loads(out)] == [
+        "a_good.txt:3", "z-\\xff.txt:3"]
+
+
+def test_json_output_has_no_bare_infinity_or_nan(capsys):
+    from chile_trade.cli import _formatted  # noqa: PLC0415 - the writer itself
+
+    frame = pd.DataFrame({"computed": [float("inf"), float("-inf"), float("nan"), 1.5]})
+    text = "".join(_formatted([frame], "json"))
+
+    def refuse(constant):
+        raise AssertionError(f"not JSON: {constant}")
+
+    assert [r["computed"] for r in json.loads(text, parse_constant=refuse)] == [
+        None, None, None, 1.5]

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -136,3 +140,89 @@ def test_python_dash_m_runs_the_same_command():
     assert "گرد می‌شود" in done.stdout
     assert done.stdout.rstrip().endswith(
         "7 stated figures: 1 exact, 1 within_rounding, 2 inconsistent, 3 unverifiable")
+
+
+# ---------------------------------------------------------------- signals
+
+
+def _children(pid):
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat_file.parent.name))
+    return found
+
+
+def _running(pid):
+    """Whether ``pid`` is a live process (a zombie waiting to be reaped is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _wait_until(condition, proc, seconds=60):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_a_signal_stops_an_archive_run_its_workers_and_its_temporary_output(tmp_path, signum):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(200):  # 200 tables each: about 0.2 s a document, far longer than the test
+        (folder / f"{i:03}.txt").write_text((GOOD + "\n") * 200, encoding="utf-8")
+    target = tmp_path / "out.csv"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chile_trade", "verify", str(folder), "--jobs", "2",
+         "--format", "csv", "--output", str(target)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _wait_until(lambda: list(tmp_path.glob(".out.csv.*.tmp"))
+                    and len(_children(proc.pid)) >= 2, proc)
+        workers = _children(proc.pid)
+        if signum == signal.SIGINT:
+            os.killpg(proc.pid, signum)  # Ctrl-C in a terminal reaches the whole group
+        else:
+            proc.send_signal(signum)
+        # communicate() reads to the end of both pipes: a process still holding one open
+        # (an orphaned worker) would make it time out.
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 128 + signum
+    assert err.decode() == f"chile-trade: stopped by {signal.Signals(signum).name}; " \
+                           "nothing written\n"
+    assert out == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]  # no output, no temporary
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if _running(pid)]
+
+
+def test_jobs_beyond_the_usable_cores_are_capped_and_said_so(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    cores = len(os.sched_getaffinity(0))
+    code, out, err = run(capsys, "verify", "--jobs", str(cores + 5), str(good))
+    assert code == 0
+    assert err == (f"chile-trade: --jobs {cores + 5} is more than the {cores} usable cores; "
+                   f"using {cores}\n")
+    assert out.endswith("1 stated figures: 1 exact, 0 within_rounding, 0 inconsistent, "
+                        "0 unverifiable\n")
+    with pytest.raises(SystemExit) as info:
+        main(["verify", "--jobs", "-1", str(good)])
+    assert info.value.code == 2
+    assert "expected 0 (one per core) or a positive number; got '-1'" in capsys.readouterr().err

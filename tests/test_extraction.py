@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -193,20 +194,23 @@ def test_a_table_in_random_supported_styles_extracts_back_to_the_same_data(case)
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "code_point"),
+    ("text", "line", "code_point", "column"),
     [
-        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ ۲۳\u0640۷۵\n", 3, "U+0640"),  # tatweel inside a value
-        ("سطر اول\nسهم ۱\u200f۸٪ از کل\n", 2, "U+200F"),  # RLM inside a prose percentage
-        ("سهم ۱\u0301۸٪\n", 1, "U+0301"),  # a combining mark on a digit
-        ("سهم ۱۸\u200b٪\n", 1, "U+200B"),  # a zero-width space before the percent sign
-        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ \u2212\u200e۲۳۷۵\n", 3, "U+200E"),  # LRM after the minus
+        # "۲۰۱۲ ۲۳ـ۷۵": four digits, a space, two digits, then the tatweel at column 8.
+        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ ۲۳\u0640۷۵\n", 3, "U+0640", 8),  # tatweel inside a value
+        ("سطر اول\nسهم ۱\u200f۸٪ از کل\n", 2, "U+200F", 6),  # RLM inside a prose percentage
+        ("سهم ۱\u0301۸٪\n", 1, "U+0301", 6),  # a combining mark on a digit
+        ("سهم ۱۸\u200b٪\n", 1, "U+200B", 7),  # a zero-width space before the percent sign
+        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ \u2212\u200e۲۳۷۵\n", 3, "U+200E", 7),  # LRM after a minus
     ],
 )
-def test_a_hidden_character_inside_a_number_is_refused_not_dropped(text, line, code_point):
+def test_a_hidden_character_inside_a_number_is_refused_not_dropped(text, line, code_point,
+                                                                   column):
     # Folding would drop these characters and read 2375 or 18; a reader may see another number.
     with pytest.raises(InputError) as info:
         extract(text, "hidden.txt")
-    assert str(info.value).startswith(f"hidden.txt:{line}: character {code_point} inside a number")
+    assert re.match(rf"hidden\.txt:{line}: character {re.escape(code_point)} \([A-Z -]+\) "
+                    rf"inside or beside a number at column {column}:", str(info.value))
 
 
 @pytest.mark.parametrize("control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
@@ -217,7 +221,7 @@ def test_a_bidi_control_on_a_line_with_a_number_is_reported_with_its_place(contr
     with pytest.raises(InputError) as info:
         extract(text, "trojan.txt")
     assert str(info.value).startswith(
-        f"trojan.txt:2: bidi control U+{ord(control):04X} at column 5 on a line with a number")
+        f"trojan.txt:2: bidi control U+{ord(control):04X} at column 5: it can change the order")
 
 
 @pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u2007", "\u3000"])
@@ -236,3 +240,95 @@ def test_direction_marks_beside_a_number_are_harmless():
     # RLM, LRM and ZWNJ just outside a number do not change its digits.
     stated = extract("سهم \u200f۱۸٪\u200e از کل و \u200e\u2212۵٪\n", "ok.txt").stated
     assert stated["stated_text"].tolist() == ["18", "-5"]
+
+
+@pytest.mark.parametrize(
+    ("piece", "code_point"),
+    [
+        # By Unicode category, not from a list: none of these was in the old list, and each
+        # was dropped, so "۱X۸٪" read as 18 % (or, with the superscript, as 8 %).
+        ("\u180e", "U+180E"),  # MONGOLIAN VOWEL SEPARATOR, Cf
+        ("\u206f", "U+206F"),  # NOMINAL DIGIT SHAPES, Cf
+        ("\U000e0031", "U+E0031"),  # TAG DIGIT ONE, Cf
+        ("\u17b4", "U+17B4"),  # KHMER VOWEL INHERENT AQ, Mn
+        ("\u0085", "U+0085"),  # NEXT LINE, a C1 control, Cc
+        ("\u2028", "U+2028"),  # LINE SEPARATOR, Zl
+        ("\u2029", "U+2029"),  # PARAGRAPH SEPARATOR, Zp
+        ("\ue000", "U+E000"),  # private use, Co
+        ("\u20dd", "U+20DD"),  # COMBINING ENCLOSING CIRCLE, Me
+        ("\u200d", "U+200D"),  # ZERO WIDTH JOINER, Cf
+        ("\u3164", "U+3164"),  # HANGUL FILLER, an invisible letter
+    ],
+)
+def test_an_invisible_character_of_any_kind_inside_a_prose_number_is_refused(piece,
+                                                                             code_point):
+    # "سهم ۱X۸٪": the character stands at column 6 (three letters, a space, a digit).
+    with pytest.raises(InputError) as info:
+        extract(f"سطر\nسهم ۱{piece}۸٪ از کل\n", "hidden.txt")
+    assert str(info.value).startswith(f"hidden.txt:2: character {code_point} (")
+    assert "at column 6:" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "code_point", "column"),
+    [
+        ("سهم ۱¹۹٪", "U+00B9", 6),  # SUPERSCRIPT ONE inside a percentage
+        ("سهم ۱۹²٪", "U+00B2", 7),  # a superscript before the percent sign
+        ("سهم ٪¹۹", "U+00B9", 6),  # after a leading percent sign
+        ("سهم ۱٢۹٪", "U+0662", 6),  # an Arabic-Indic digit among Persian ones: mixed systems
+        ("سهم ۱９٪", "U+FF19", 6),  # FULLWIDTH DIGIT NINE
+        ("سهم ۱𝟗٪", "U+1D7D7", 6),  # MATHEMATICAL BOLD DIGIT NINE
+        ("سهم ১৯", "U+09E7", 5),  # Bengali digits, no percent sign: still a number
+        ("سهم ۱½", "U+00BD", 6),  # VULGAR FRACTION ONE HALF
+    ],
+)
+def test_a_look_alike_digit_touching_a_number_is_refused(text, code_point, column):
+    with pytest.raises(InputError) as info:
+        extract(text + "\n", "digits.txt")
+    message = str(info.value)
+    if code_point == "U+0662":  # a supported digit: the number mixes digit systems
+        assert message == "digits.txt:1: number '۱٢۹٪' mixes digit systems (arabic, persian)"
+        return
+    assert message.startswith(f"digits.txt:1: digit-like character {code_point} (")
+    assert f"at column {column}, beside a number" in message
+
+
+def test_look_alike_digits_apart_from_numbers_and_plain_whitespace_are_accepted():
+    # A unit with a superscript, a footnote mark, a tab between numbers, a page break.
+    text = "مساحت ۱۰۰ km² بود¹ و سهم ۱۸٪\tو ۲۰٪\n\x0c۱۲٪ از کل\n"
+    assert extract(text, "ok.txt").stated["stated_text"].tolist() == ["18", "20", "12"]
+
+
+def test_a_bidi_control_on_a_title_line_without_digits_is_refused():
+    # The title's partner and unit travel into every output beside the numbers.
+    text = "جدول صادرات به \u202eژاپن (میلیون دلار)\n۲۰۰۴ ۲۰۰۵\n۱۰۰ ۱۱۰\n"
+    with pytest.raises(InputError) as info:
+        extract(text, "title.txt")
+    assert str(info.value).startswith("title.txt:1: bidi control U+202E at column 16:")
+    # On a line that holds neither a number nor a table title, it changes nothing read.
+    assert extract("متن \u202bبی عدد\u202c\n", "prose.txt").stated.empty
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ ۱{'۰' * 307}\n", 3,
+         "… (308 characters) has 308 digits; the limit is 30"),
+        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n۲۰۱۲ ۱/{'۵' * 5000}\n", 3, "has 5,001 digits; the limit is 30"),
+        ("سهم " + "۹" * 400 + "٪ بود.\n", 1, "has 400 digits; the limit is 30"),
+        ("تجارت با چین رشدی ۹۰ درصدی نسبت به ۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹۰ سال قبل داشت.\n", 1,
+         "is not a number of years: it has 20 digits, more than 4"),
+        (f"تجارت با چین رشدی ۹۰ درصدی نسبت به {'۱' * 5000} سال قبل داشت.\n", 1,
+         "is not a number of years: it has 5,000 digits, more than 4"),
+        ("تجارت با چین رشدی ۹۰ درصدی نسبت به ১২ سال قبل داشت.\n", 1,
+         "digit-like character U+09E7 (BENGALI DIGIT ONE) at column 36, beside a number"),
+        (f"{TITLE}\n۱۹۹۴ ۱۹۹۵ ۱{'۹' * 5000}\n۱ ۲ ۳\n", 2, "is not a four-digit year"),
+    ],
+)
+def test_a_number_too_long_to_be_a_figure_is_a_located_error(text, line, message):
+    # Python refuses to turn over 4,300 digits into an int, and a float cannot hold 10^308:
+    # each of these used to end in a traceback, an infinity or a wrong number.
+    with pytest.raises(InputError) as info:
+        extract(text, "long.txt")
+    assert str(info.value).startswith(f"long.txt:{line}: ")
+    assert message in str(info.value)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -108,3 +111,50 @@ def test_chunk_boundaries_change_nothing(tmp_path, monkeypatch, chunk):
         path = tmp_path / "doc.txt"
         path.write_bytes(data)
         assert read_document(path) == expected
+
+
+@pytest.mark.parametrize("data", [
+    DOC.encode("utf-32"),  # with a byte-order mark, which starts like UTF-16's
+    DOC.encode("utf-32-be"),
+    DOC.encode("utf-32-le"),
+    codecs.BOM_UTF32_BE + DOC.encode("utf-32-be"),
+])
+def test_utf32_is_refused_by_name(tmp_path, data):
+    expected = "doc.txt: the file is UTF-32, which is not supported; save it as UTF-8"
+    with pytest.raises(InputError) as info:
+        decode_document(data, "doc.txt")
+    assert str(info.value) == expected
+    path = tmp_path / "doc.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert str(info.value) == expected.replace("doc.txt", str(path), 1)
+
+
+@pytest.mark.parametrize("control", ["\x80", "\x85", "\x9b", "\x9f"])
+def test_a_c1_control_is_refused_like_a_c0_control(control):
+    with pytest.raises(InputError, match=rf"^doc\.txt:2: control character U\+{ord(control):04X}"):
+        decode_document(f"سطر\nسهم ۱۸٪{control}\n".encode(), "doc.txt")
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    # Opening a FIFO to read waits for a writer: the reader must refuse it first. The check
+    # runs in a child process, so that a regression ends in a timeout, not a hung test run.
+    fifo = tmp_path / "doc.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from chile_trade.reading import read_document\n"
+         "try:\n read_document(sys.argv[1])\nexcept Exception as e:\n print(e)", str(fifo)],
+        capture_output=True, text=True, timeout=60, check=False)
+    assert done.stdout == (f"{fifo}: this is a FIFO (named pipe), not a regular file; "
+                           "give the document as a file\n")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path):
+    name = os.fsdecode(b"gozaresh-\xff\xfe.txt")
+    path = tmp_path / name
+    path.write_bytes(b"\xff\xfe\x00")  # not a document either
+    with pytest.raises(InputError) as info:
+        read_document(path)
+    assert str(info.value).startswith(f"{tmp_path}/gozaresh-\\xff\\xfe.txt: ")
+    str(info.value).encode("utf-8")  # printable: no lone surrogate left

@@ -95,6 +95,17 @@ def test_a_users_own_reference_table_is_used(tmp_path, capsys):
         (HEADER + "chile_total_exports,1995,1.2.3,FOB,x\n", 2, "is not a number"),
         (HEADER + "chile_total_exports,1995,1,FOB,x\nchile_total_exports,1995,2,FOB,y\n", 3,
          "given twice"),
+        # A quoted citation over three physical lines (2-4): the bad row after it is line 5.
+        (HEADER + 'chile_total_exports,1994,1,FOB,"a\nb\nc"\nchile_gdp,1995,1,FOB,x\n', 5,
+         "unknown series name 'chile_gdp'"),
+        (HEADER + 'chile_gdp,1995,1,FOB,"x\ny"\n', 2, "unknown series name"),
+        (HEADER + 'chile_total_exports,1995,1,FOB,"x"y\n', 2, "not valid CSV"),
+        (HEADER + "chile_total_exports,1995," + "1" * 5000 + ",FOB,x\n", 2,
+         "has more than 30 digits"),
+        (HEADER + "chile_total_exports,1995,1." + "5" * 3000 + ",FOB,x\n", 2,
+         "has more than 30 digits"),
+        (HEADER + "chile_total_exports,١٩٩٥,1,FOB,x\n", 2, "not a four-digit year"),
+        (HEADER + "chile_total_exports,1995,١٢,FOB,x\n", 2, "is not a number"),
     ],
 )
 def test_a_bad_reference_table_is_refused_at_its_line(text, line, message):
