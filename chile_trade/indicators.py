@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from chile_trade import columns as C
+from chile_trade.validation import NUMBER, TEXT, WHOLE, check_frame, check_unique, vocabulary
 
 __all__ = [
     "cagr",
@@ -33,10 +34,15 @@ COVERAGE_PCT = "coverage_pct"
 _SERIES_KEYS = [C.TABLE, C.PARTNER, C.PARTNER_EN, C.FLOW]
 
 
-def _check_columns(frame: pd.DataFrame, needed: list[str], name: str) -> None:
-    missing = [c for c in needed if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} lacks the columns {missing}; it has {list(frame.columns)}")
+_FLOW = vocabulary(C.FLOWS)
+_SERIES_SPEC = {C.TABLE: TEXT, C.PARTNER: TEXT, C.PARTNER_EN: TEXT, C.FLOW: _FLOW,
+                C.YEAR: WHOLE, C.VALUE: NUMBER}
+_WIDE_SPEC = {C.EXPORT: NUMBER, C.IMPORT: NUMBER}
+
+
+def _check_series(tables: pd.DataFrame) -> None:
+    check_frame(tables, "tables", _SERIES_SPEC)
+    check_unique(tables, "tables", [*_SERIES_KEYS, C.YEAR], "one value for each series and year")
 
 
 def to_wide(tables: pd.DataFrame) -> pd.DataFrame:
@@ -60,7 +66,10 @@ def to_wide(tables: pd.DataFrame) -> pd.DataFrame:
     >>> to_wide(tidy).to_dict("records")
     [{'export': 5.0, 'import': 7.0}]
     """
-    _check_columns(tables, [C.PARTNER, C.FLOW, C.YEAR, C.VALUE], "tables")
+    check_frame(tables, "tables", {C.PARTNER: TEXT, C.FLOW: _FLOW, C.YEAR: WHOLE,
+                                   C.VALUE: NUMBER})
+    check_unique(tables, "tables", [C.PARTNER, C.FLOW, C.YEAR],
+                 "one value for each partner, flow and year (select one table)")
     wide = tables.pivot_table(index=[C.PARTNER, C.YEAR], columns=C.FLOW, values=C.VALUE,
                               aggfunc="first")
     wide = wide.reindex(columns=list(C.FLOWS))
@@ -88,7 +97,7 @@ def yoy_growth(tables: pd.DataFrame) -> pd.DataFrame:
     >>> yoy_growth(tidy)[["year_from", "year", "growth_pct"]].to_numpy().tolist()
     [[0.0, 2000.0, nan], [2000.0, 2001.0, 10.0]]
     """
-    _check_columns(tables, [*_SERIES_KEYS, C.YEAR, C.VALUE], "tables")
+    _check_series(tables)
     out = tables.sort_values([*_SERIES_KEYS, C.YEAR]).reset_index(drop=True)
     grouped = out.groupby(_SERIES_KEYS, sort=False)
     previous = grouped[C.VALUE].shift()
@@ -116,7 +125,7 @@ def cagr(tables: pd.DataFrame, start: int | None = None, end: int | None = None)
     >>> round(float(cagr(tidy)["cagr_pct"].iloc[0]), 9)  # sqrt(121 / 100) - 1 = 0.1
     10.0
     """
-    _check_columns(tables, [*_SERIES_KEYS, C.YEAR, C.VALUE], "tables")
+    _check_series(tables)
     if start is not None and end is not None and end <= start:
         raise ValueError(f"end must be after start; got start={start}, end={end}")
     series = tables.pivot_table(index=_SERIES_KEYS, columns=C.YEAR, values=C.VALUE,
@@ -154,7 +163,7 @@ def trade_balance(wide: pd.DataFrame) -> pd.Series:
     >>> trade_balance(pd.DataFrame({"export": [5.0], "import": [7.0]})).tolist()
     [-2.0]
     """
-    _check_columns(wide, list(C.FLOWS), "wide")
+    check_frame(wide, "wide", _WIDE_SPEC)
     return (wide[C.EXPORT] - wide[C.IMPORT]).rename(BALANCE)
 
 
@@ -166,7 +175,7 @@ def total_trade(wide: pd.DataFrame) -> pd.Series:
     >>> total_trade(pd.DataFrame({"export": [5.0], "import": [7.0]})).tolist()
     [12.0]
     """
-    _check_columns(wide, list(C.FLOWS), "wide")
+    check_frame(wide, "wide", _WIDE_SPEC)
     return (wide[C.EXPORT] + wide[C.IMPORT]).rename(TOTAL_TRADE)
 
 
@@ -178,7 +187,7 @@ def coverage_ratio(wide: pd.DataFrame) -> pd.Series:
     >>> coverage_ratio(pd.DataFrame({"export": [5.0], "import": [8.0]})).tolist()
     [62.5]
     """
-    _check_columns(wide, list(C.FLOWS), "wide")
+    check_frame(wide, "wide", _WIDE_SPEC)
     return (wide[C.EXPORT] / wide[C.IMPORT] * 100).rename(COVERAGE_PCT)
 
 
@@ -207,9 +216,11 @@ def implied_totals(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
     >>> implied_totals(tidy, shares)["implied_total"].tolist()  # 25 / 12.5 * 100
     [200.0]
     """
-    _check_columns(tables, [C.TABLE, C.YEAR, C.VALUE], "tables")
-    _check_columns(stated, [C.SOURCE, C.TABLE, C.KIND, C.PARTNER, C.FLOW, C.BASE, C.YEAR_TO,
-                            C.STATED], "stated")
+    check_frame(tables, "tables", {C.TABLE: TEXT, C.YEAR: WHOLE, C.VALUE: NUMBER})
+    check_unique(tables, "tables", [C.TABLE, C.YEAR], "one value for each table and year")
+    check_frame(stated, "stated", {C.SOURCE: TEXT, C.TABLE: TEXT, C.KIND: TEXT,
+                                   C.PARTNER: TEXT, C.FLOW: TEXT, C.BASE: TEXT,
+                                   C.YEAR_TO: WHOLE, C.STATED: NUMBER})
     shares = stated.loc[stated[C.KIND] == C.SHARE,
                         [C.SOURCE, C.TABLE, C.PARTNER, C.FLOW, C.BASE, C.YEAR_TO, C.STATED]]
     shares = shares.rename(columns={C.YEAR_TO: C.YEAR, C.STATED: SHARE_PCT})
@@ -241,8 +252,8 @@ def share_of_total_trade(wide: pd.DataFrame, totals: pd.DataFrame) -> pd.Series:
     >>> share_of_total_trade(wide, totals).tolist()  # (10 + 30) / (100 + 100) * 100
     [20.0]
     """
-    _check_columns(wide, list(C.FLOWS), "wide")
-    _check_columns(totals, [C.FLOW, C.YEAR, IMPLIED_TOTAL], "totals")
+    check_frame(wide, "wide", _WIDE_SPEC)
+    check_frame(totals, "totals", {C.FLOW: TEXT, C.YEAR: WHOLE, IMPLIED_TOTAL: NUMBER})
     by_year = totals.pivot_table(index=C.YEAR, columns=C.FLOW, values=IMPLIED_TOTAL,
                                  aggfunc="first").reindex(columns=list(C.FLOWS))
     years = wide.index.get_level_values(C.YEAR)

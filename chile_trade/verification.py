@@ -39,6 +39,13 @@ import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade.numerals import ParsedNumber
+from chile_trade.validation import (
+    REFERENCE_SPEC,
+    STATED_SPEC,
+    TABLES_SPEC,
+    check_frame,
+    check_unique,
+)
 
 Row = Mapping[Hashable, Any]
 """One stated figure or table row, by column name."""
@@ -662,6 +669,15 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame,
         ``reference_explanation_fa`` and ``reference_source`` (the series
         used, their ``file:line`` and citation).
 
+    Raises
+    ------
+    ValueError
+        If a frame lacks a column the check reads, holds the wrong kind of
+        value, gives a table two values for one year (a reference: a series
+        two values for one year), or has a ``value`` that is not the value of
+        its ``value_text`` (``stated`` of ``stated_text``); the message names
+        the column and row.
+
     Examples
     --------
     >>> from chile_trade.dataset import load_tables, load_stated
@@ -669,6 +685,13 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame,
     >>> result.loc[result["kind"] == "change", ["stated_text", "verdict"]].to_numpy().tolist()
     [['18', 'exact'], ['43.8', 'within_rounding']]
     """
+    check_frame(tables, "tables", TABLES_SPEC)
+    check_unique(tables, "tables", [C.TABLE, C.YEAR], "one value for each table and year")
+    check_frame(stated, "stated", STATED_SPEC)
+    if reference is not None:
+        check_frame(reference, "reference", REFERENCE_SPEC)
+        check_unique(reference, "reference", ["series", C.YEAR],
+                     "one value for each series and year")
     docs = _Documents(tables, stated)
     ref = _Reference(reference) if reference is not None else None
     rows = []
