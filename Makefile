@@ -73,6 +73,7 @@ fuzz-atheris: $(VENV)/.installed-run
 	cp tests/fuzz_corpus/*.txt tests/fuzz_corpus/*.bin $(FUZZ_WORK)/corpus/
 	-cp ../shared/seeds/* $(FUZZ_WORK)/corpus/ 2>/dev/null
 	$(BIN)/python fuzz/fuzz_documents.py $(FUZZ_WORK)/corpus -runs=$(FUZZ_RUNS) -max_len=8192 \
+		-dict=fuzz/documents.dict \
 		-timeout=20 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_WORK)/ -print_final_stats=1
 
 ## bench: the package's overhead in writing all figures, against plain matplotlib

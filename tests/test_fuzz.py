@@ -45,8 +45,20 @@ PIECES = [
     "%", "٪", "درصد", "در صدی", "/", "٫", "٬", ",", ".", "-", "−", "۹۴/۹۵", "1994-1995",
     " ", " ", "\n", "\n\n", "\r\n", "\u200c", "\u200f", "\u200e", "\u202e", "\u2066", "\u2069",
     "\u0640", "\u064e", "\u00a0", "\u200b", "\ufeff", "\x00", "\x1b", "ي", "ى", "ك",
+    # Hidden characters of every category refused beside a number (Cf, Mn, Me, Cc with C1,
+    # Zl, Zp, Co), and look-alike digits: superscript, fullwidth, mathematical, Bengali.
+    "\u180e", "\u206f", "\U000e0031", "\u17b4", "\u20dd", "\u0085", "\x9b", "\u2028",
+    "\u2029", "\ue000", "\u200d", "\u3164", "\t", "\x0c", "¹", "²", "½", "９", "𝟗", "১",
 ]
 DIGITS = st.sampled_from(list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"))
+# Long runs of one piece: every scan must stay linear in them (see bench_adversarial).
+RUN_PIECES = ["۱", "1", "\u200c", " ", "\u00a0", "%", "٪", "در", "/", "٬", ",", "-", "۱،",
+              "بیش از ", "جدول ", "۱۹۹۵ ", "(", "با ", "رشدی ۹۰ درصدی نسبت به ۳ سال قبل و ",
+              "¹", "\u200b"]
+long_runs = st.builds(lambda before, piece, count, after: before + piece * count + after,
+                      st.sampled_from(["", "سهم ", "جدول صادرات به ژاپن (میلیون دلار)\n"]),
+                      st.sampled_from(RUN_PIECES), st.integers(100, 5000),
+                      st.sampled_from(["", "٪", "۱۸٪ از کل", " سال قبل\n۱ ۲\n"]))
 
 
 def _check_text(text: str) -> None:
@@ -102,7 +114,7 @@ random_documents = st.lists(st.one_of(st.sampled_from(PIECES), st.text(DIGITS, m
 
 
 @FUZZ
-@given(st.one_of(mutated_documents(), random_documents, st.text(max_size=200)))
+@given(st.one_of(mutated_documents(), random_documents, st.text(max_size=200), long_runs))
 def test_any_text_ends_in_a_result_or_a_located_error(text):
     _check_text(text)
 
