@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures bench bench-archive fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
+.PHONY: report figures bench bench-archive bench-adversarial fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ figures: $(VENV)/.installed-run
 ## bench-archive: documents/s, MB/s and peak memory on generated archives of 1,000 and 10,000
 bench-archive: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_archive.py
+
+## bench-adversarial: time against size (1x, 4x, 16x) on hostile inputs: linear means ratios of about 4 and 16
+bench-adversarial: $(VENV)/.installed-run
+	$(BIN)/python benchmarks/bench_adversarial.py
 
 ## fuzz: 100,000 generated inputs (50,000 text, 50,000 bytes) through reader, extractor, verifier
 fuzz: $(VENV)/.installed-dev

@@ -75,7 +75,8 @@ def round_half_up(value: Fraction, decimals: int) -> Decimal:
     (Decimal('43.75'), Decimal('43.8'))
     """
     units = math.floor(abs(value) * 10**decimals + Fraction(1, 2))
-    return Decimal(-units if value < 0 else units).scaleb(-decimals)
+    # Built from its digits: Decimal arithmetic would round to the context's 28 digits.
+    return Decimal((int(value < 0 and units > 0), tuple(map(int, str(units))), -decimals))
 
 
 def _stated_interval(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Fraction]:
@@ -207,7 +208,7 @@ report's figures have fewer, and the search stays bounded."""
 
 def _adjacent_swaps(number: ParsedNumber) -> list[ParsedNumber]:
     """The numbers that differ from ``number`` by two neighbouring digits swapped."""
-    digits = f"{abs(number.value):f}"
+    digits = f"{number.value.copy_abs():f}"  # exact, unlike abs(), which rounds to 28 digits
     if sum(ch.isdigit() for ch in digits) > SWAP_DIGIT_LIMIT:
         return []
     swapped = []
@@ -215,8 +216,8 @@ def _adjacent_swaps(number: ParsedNumber) -> list[ParsedNumber]:
         a, b = digits[i], digits[i + 1]
         if a.isdigit() and b.isdigit() and a != b:
             text = digits[:i] + b + a + digits[i + 2:]
-            sign = -1 if number.value < 0 else 1
-            swapped.append(ParsedNumber(sign * Decimal(text), number.decimals, text))
+            sign = "-" if number.value < 0 else ""
+            swapped.append(ParsedNumber(Decimal(sign + text), number.decimals, text))
     return swapped
 
 

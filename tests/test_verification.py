@@ -147,6 +147,13 @@ def test_round_half_up_is_exact_at_ties():
     assert round_half_up(F(-5, 2), 0) == Decimal("-3")
 
 
+def test_round_half_up_keeps_every_digit_past_the_decimal_contexts_28():
+    # (10^40 + 1) / 3 = 3333...3333.666... (forty threes): 2 places give ...33.67, all 42 digits.
+    assert str(round_half_up(F(10**40 + 1, 3), 2)) == "3" * 40 + ".67"
+    # -(10^30 + 1) / 10^30 = -1.000...0001, the 1 in the 30th place: 31 digits kept.
+    assert str(round_half_up(F(-(10**30) - 1, 10**30), 30)) == "-1." + "0" * 29 + "1"
+
+
 @given(
     st.fractions(min_value=-10**6, max_value=10**6),
     st.integers(min_value=0, max_value=6),
