@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -167,6 +168,16 @@ def _running(pid):
     return state != "Z"
 
 
+def _catches(pid, signum):
+    """Whether process ``pid`` has a handler for ``signum`` (the kernel's SigCgt mask)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = int(re.search(r"^SigCgt:\s*([0-9a-f]+)$", status, re.MULTILINE).group(1), 16)
+    return bool(caught >> (signum - 1) & 1)
+
+
 def _wait_until(condition, proc, seconds=60):
     deadline = time.monotonic() + seconds
     while not condition():
@@ -226,3 +237,25 @@ def test_jobs_beyond_the_usable_cores_are_capped_and_said_so(tmp_path, capsys):
         main(["verify", "--jobs", "-1", str(good)])
     assert info.value.code == 2
     assert "expected 0 (one per core) or a positive number; got '-1'" in capsys.readouterr().err
+
+
+def test_a_signal_during_a_report_leaves_the_old_report_as_it_was(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "report.html").write_text("old report", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "chile_trade", "report", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_until(lambda: _catches(proc.pid, signal.SIGTERM), proc)
+        proc.send_signal(signal.SIGTERM)
+        out_text, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert err.decode() == "chile-trade: stopped by SIGTERM; nothing written\n"
+    assert out_text == b""
+    assert [p.name for p in out.iterdir()] == ["report.html"]
+    assert (out / "report.html").read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder beside it
