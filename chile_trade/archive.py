@@ -142,10 +142,11 @@ def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this process when its parent dies, however the parent dies."""
     if sys.platform.startswith("linux"):
         try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            prctl = ctypes.CDLL(None, use_errno=True).prctl
         except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
             return
+        prctl(ctypes.c_int(1), ctypes.c_ulong(signal.SIGKILL),  # PR_SET_PDEATHSIG
+              ctypes.c_ulong(0), ctypes.c_ulong(0), ctypes.c_ulong(0))
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
 

@@ -443,6 +443,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"{skipped} (skipped)", file=sys.stderr)
         if not output:
             spool.seek(0)
+            args.copying = True  # a signal from here on cuts stdout short
             shutil.copyfileobj(spool, sys.stdout)
     sys.stdout.flush()
     return 3 if args.skipped and code == 0 else code
@@ -462,7 +463,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args)
     except (Interrupted, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
-        print(f"chile-trade: stopped by {signal.Signals(signum).name}; nothing written",
+        written = "output cut short" if getattr(args, "copying", False) else "nothing written"
+        print(f"chile-trade: stopped by {signal.Signals(signum).name}; {written}",
               file=sys.stderr)
         return 128 + signum
     except BrokenPipeError:

@@ -38,12 +38,16 @@ def _refuse(path: str | os.PathLike[str], message: str) -> InputError:
     return InputError(message, source=display_path(path))
 
 
-def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
+def _same_input(info: os.stat_result, inputs: Iterable[Path]) -> Path | None:
+    """The input that is the file ``info`` describes (same device and inode), if any."""
+    for path in inputs:
+        try:
+            other = os.stat(path)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+            return path
+    return None
 
 
 def check_output_file(output: str | os.PathLike[str], *, inputs: Iterable[Path] = (),
@@ -78,17 +82,13 @@ def check_output_file(output: str | os.PathLike[str], *, inputs: Iterable[Path] 
     except OSError as exc:
         raise _refuse(output, f"cannot write: {exc.strerror or exc}") from None
     if info is not None:
-        if stat.S_ISLNK(info.st_mode):
-            raise _refuse(output, "the output is a symbolic link; name a regular file "
-                                  "(leave out --output to write to stdout)")
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(info.st_mode):  # a symbolic link too: lstat does not follow it
             raise _refuse(output, f"the output is {file_kind(info.st_mode)}, not a regular file; "
                                   "leave out --output to write to stdout")
-        identity = (info.st_dev, info.st_ino)
-        for path in inputs:
-            if _identity(path) == identity:
-                raise _refuse(output, "the output is an input of this run "
-                                      f"({display_path(path)}); choose another name")
+        same = _same_input(info, inputs)
+        if same is not None:
+            raise _refuse(output, "the output is an input of this run "
+                                  f"({display_path(same)}); choose another name")
     real = Path(os.path.realpath(output))
     if real.suffix.lower() in scanned_suffixes:
         for folder in folders:
@@ -113,11 +113,10 @@ def _check_target(target: Path, inputs: Iterable[Path]) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise _refuse(target, f"{file_kind(info.st_mode)} stands where an output file goes; "
                               "move it away")
-    identity = (info.st_dev, info.st_ino)
-    for path in inputs:
-        if _identity(path) == identity:
-            raise _refuse(target, f"writing here would replace an input of this run "
-                                  f"({display_path(path)})")
+    same = _same_input(info, inputs)
+    if same is not None:
+        raise _refuse(target, f"writing here would replace an input of this run "
+                              f"({display_path(same)})")
 
 
 def write_folder(out_dir: str | os.PathLike[str], files: Mapping[str, bytes], *,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import re
@@ -188,10 +189,7 @@ def _wait_until(condition, proc, seconds=60):
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_stops_an_archive_run_its_workers_and_its_temporary_output(tmp_path, signum):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for i in range(200):  # 200 tables each: about 0.2 s a document, far longer than the test
-        (folder / f"{i:03}.txt").write_text((GOOD + "\n") * 200, encoding="utf-8")
+    folder = _long_archive(tmp_path / "docs")
     target = tmp_path / "out.csv"
     proc = subprocess.Popen(
         [sys.executable, "-m", "chile_trade", "verify", str(folder), "--jobs", "2",
@@ -259,3 +257,46 @@ def test_a_signal_during_a_report_leaves_the_old_report_as_it_was(tmp_path):
     assert [p.name for p in out.iterdir()] == ["report.html"]
     assert (out / "report.html").read_text(encoding="utf-8") == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder beside it
+
+
+def _long_archive(folder, documents=200):
+    folder.mkdir()
+    for i in range(documents):  # 200 tables each: about 0.2 s a document
+        (folder / f"{i:03}.txt").write_text((GOOD + "\n") * 200, encoding="utf-8")
+    return folder
+
+
+def test_workers_die_with_a_parent_killed_outright(tmp_path):
+    # SIGKILL leaves no time to clean up: the workers must not live on as orphans.
+    folder = _long_archive(tmp_path / "docs")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chile_trade", "verify", str(folder), "--jobs", "2",
+         "--format", "csv", "--output", str(tmp_path / "out.csv")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait_until(lambda: len(_children(proc.pid)) >= 2, proc)
+        workers = _children(proc.pid)
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [pid for pid in workers if _running(pid)]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path):
+    # `chile-trade verify docs | head -1`: no traceback when the pipe closes.
+    folder = _long_archive(tmp_path / "docs", documents=20)  # megabytes of JSON
+    proc = subprocess.Popen([sys.executable, "-m", "chile_trade", "verify", str(folder),
+                             "--format", "json", "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with proc.stderr:
+        assert proc.stdout.readline() == b"[\n"
+        proc.stdout.close()
+        err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert proc.returncode == 128 + signal.SIGPIPE
+    assert err == b""
