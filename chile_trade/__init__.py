@@ -7,33 +7,58 @@ The pipeline runs one way, one module a step::
     -> verification (stated figures -> verdicts)
 
 ``dataset`` ships the seed report's tables; ``cli`` is the command line.
+
+The names below are loaded when first used, so that importing the package
+(as the command line does before anything else) costs nothing: pandas and
+the rest come in with the first function that needs them.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from chile_trade._version import __version__
-from chile_trade.dataset import (
-    load_extraction,
-    load_reference,
-    load_stated,
-    load_tables,
-    load_wide,
-)
-from chile_trade.display import show
-from chile_trade.errors import InputError
-from chile_trade.extraction import Extraction, extract, extract_documents
-from chile_trade.indicators import (
-    cagr,
-    coverage_ratio,
-    implied_totals,
-    share_of_total_trade,
-    to_wide,
-    total_trade,
-    trade_balance,
-    yoy_growth,
-)
-from chile_trade.numerals import ParsedNumber, parse_number, parse_period
-from chile_trade.reading import read_document
-from chile_trade.reference import compare_with_reference, parse_reference
-from chile_trade.verification import verify
+
+if TYPE_CHECKING:
+    from chile_trade.dataset import (
+        load_extraction,
+        load_reference,
+        load_stated,
+        load_tables,
+        load_wide,
+    )
+    from chile_trade.display import show
+    from chile_trade.errors import InputError
+    from chile_trade.extraction import Extraction, extract, extract_documents
+    from chile_trade.indicators import (
+        cagr,
+        coverage_ratio,
+        implied_totals,
+        share_of_total_trade,
+        to_wide,
+        total_trade,
+        trade_balance,
+        yoy_growth,
+    )
+    from chile_trade.numerals import ParsedNumber, parse_number, parse_period
+    from chile_trade.reading import read_document
+    from chile_trade.reference import compare_with_reference, parse_reference
+    from chile_trade.verification import verify
+
+_HOME = {
+    "dataset": ("load_extraction", "load_reference", "load_stated", "load_tables", "load_wide"),
+    "display": ("show",),
+    "errors": ("InputError",),
+    "extraction": ("Extraction", "extract", "extract_documents"),
+    "indicators": ("cagr", "coverage_ratio", "implied_totals", "share_of_total_trade",
+                   "to_wide", "total_trade", "trade_balance", "yoy_growth"),
+    "numerals": ("ParsedNumber", "parse_number", "parse_period"),
+    "reading": ("read_document",),
+    "reference": ("compare_with_reference", "parse_reference"),
+    "verification": ("verify",),
+}
+_MODULE_OF = {name: module for module, names in _HOME.items() for name in names}
 
 __all__ = [
     "Extraction",
@@ -63,3 +88,16 @@ __all__ = [
     "verify",
     "yoy_growth",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'chile_trade' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"chile_trade.{module}"), name)
+    globals()[name] = value  # found once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MODULE_OF})

@@ -177,7 +177,7 @@ def test_every_kind_of_bad_file_is_skipped_with_its_name_and_the_run_goes_on(tmp
 
 
 def test_json_output_has_no_bare_infinity_or_nan(capsys):
-    from chile_trade.cli import _formatted  # noqa: PLC0415 - the writer itself
+    from chile_trade.commands import _formatted  # noqa: PLC0415 - the writer itself
 
     frame = pd.DataFrame({"computed": [float("inf"), float("-inf"), float("nan"), 1.5]})
     text = "".join(_formatted([frame], "json"))

@@ -300,3 +300,32 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path):
     proc.wait(timeout=120)
     assert proc.returncode == 128 + signal.SIGPIPE
     assert err == b""
+
+
+def test_the_command_line_answers_signals_before_it_imports_pandas():
+    # Everything heavy comes after the signal handlers, so even a Ctrl-C while pandas is
+    # being imported ends in one line (and the package's names load when first used).
+    code = ("import sys, chile_trade, chile_trade.cli\n"
+            "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib') if m in sys.modules))\n"
+            "print(all(getattr(chile_trade, name) is not None for name in chile_trade.__all__))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout == "[]\nTrue\n"
+
+
+def test_ctrl_c_while_the_command_starts_prints_one_line(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "chile_trade", "verify", str(good)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        # As soon as the handlers are set: pandas is still being imported, or just done.
+        _wait_until(lambda: _catches(proc.pid, signal.SIGTERM), proc)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert (proc.returncode, out) == (130, b"")
+    assert err.decode() == "chile-trade: stopped by SIGINT; nothing written\n"
