@@ -36,7 +36,7 @@ from chile_trade.archive import (
 )
 from chile_trade.dataset import load_extraction, load_reference
 from chile_trade.errors import InputError
-from chile_trade.paths import display_path
+from chile_trade.paths import display_path, require_regular_file
 from chile_trade.reading import read_document
 from chile_trade.reference import compare_with_reference, parse_reference
 from chile_trade.report import excel_workbook, report_html
@@ -278,6 +278,8 @@ def _prepare(args: argparse.Namespace) -> None:
     """Every check that needs no reading, before anything is read or written."""
     args.skipped = []
     args.paths = []
+    for path in _inputs(args):  # a reference table, a font: never a FIFO to wait on
+        require_regular_file(path)
     if args.command not in ("verify", "tables"):
         return
     args.paths = collect_paths(args.files) if args.files else []

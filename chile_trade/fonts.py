@@ -16,6 +16,8 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
 
+from chile_trade.paths import require_regular_file
+
 __all__ = ["PREFERRED_FAMILIES", "check_coverage", "find_font", "font_properties"]
 
 PREFERRED_FAMILIES = ("Vazirmatn", "Vazir", "Noto Sans Arabic", "Noto Naskh Arabic", "Sahel")
@@ -45,6 +47,7 @@ def find_font(font_file: str | Path | None = None) -> Path:
     """
     if font_file is not None:
         path = Path(font_file)
+        require_regular_file(path)  # FreeType would wait on a FIFO
         try:
             FT2Font(str(path))
         except (OSError, RuntimeError, ValueError) as exc:

@@ -6,7 +6,9 @@ import os
 import re
 import stat
 
-__all__ = ["display_path", "file_kind"]
+from chile_trade.errors import InputError
+
+__all__ = ["display_path", "file_kind", "require_regular_file"]
 
 _FILE_KINDS = (
     (stat.S_ISREG, "a regular file"), (stat.S_ISDIR, "a folder"),
@@ -52,3 +54,25 @@ def file_kind(mode: int) -> str:
         if test(mode):
             return name
     return "not a regular file"
+
+
+def require_regular_file(path: str | os.PathLike[str], mode: int | None = None) -> None:
+    """Refuse anything but a regular file (a FIFO would block its reader, a device act).
+
+    ``mode`` is the file's ``st_mode`` when the caller has it (from ``fstat``
+    of a file it opened); otherwise the path is looked at, following links.
+
+    Raises
+    ------
+    InputError
+        Naming the file and what it is, or why it cannot be looked at.
+    """
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror or exc}",
+                             source=display_path(path)) from None
+    if not stat.S_ISREG(mode):
+        raise InputError(f"this is {file_kind(mode)}, not a regular file; give it as a file",
+                         source=display_path(path))

@@ -18,13 +18,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
 from chile_trade.errors import InputError
-from chile_trade.paths import display_path, file_kind
+from chile_trade.paths import display_path, require_regular_file
 
 __all__ = ["CHUNK_BYTES", "MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document",
            "read_document"]
@@ -216,12 +215,6 @@ def _stream(handle: BinaryIO, source: str) -> str:
         chunk = handle.read(CHUNK_BYTES)
 
 
-def _check_regular(mode: int, source: str) -> None:
-    if not stat.S_ISREG(mode):
-        raise _refuse(source, f"this is {file_kind(mode)}, not a regular file; "
-                              "give the document as a file")
-
-
 def read_document(path: str | Path) -> str:
     """Read a Persian document from disk as text.
 
@@ -235,11 +228,11 @@ def read_document(path: str | Path) -> str:
     try:
         # A FIFO or a device is refused before it is opened (opening one may block or
         # act), and the file opened is checked again, in case it was swapped meanwhile.
-        _check_regular(os.stat(path).st_mode, source)
+        require_regular_file(path)
         descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         with open(descriptor, "rb") as handle:
             info = os.fstat(descriptor)
-            _check_regular(info.st_mode, source)
+            require_regular_file(path, info.st_mode)
             if _NONBLOCK:
                 os.set_blocking(descriptor, True)
             if info.st_size > MAX_FILE_BYTES:

@@ -329,3 +329,18 @@ def test_ctrl_c_while_the_command_starts_prints_one_line(tmp_path):
             proc.wait()
     assert (proc.returncode, out) == (130, b"")
     assert err.decode() == "chile-trade: stopped by SIGINT; nothing written\n"
+
+
+@pytest.mark.parametrize("option", ["--reference", "--font"])
+def test_a_fifo_given_as_reference_or_font_is_refused_without_waiting(tmp_path, option):
+    fifo = tmp_path / "input"
+    os.mkfifo(fifo)
+    command = "verify" if option == "--reference" else "report"
+    # In a child process: a regression would block on the FIFO, and time out here.
+    done = subprocess.run([sys.executable, "-m", "chile_trade", command, option, str(fifo)],
+                          capture_output=True, text=True, timeout=60, check=False,
+                          cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"{fifo}: this is a FIFO (named pipe), not a regular file; " \
+                          "give it as a file\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["input"]

@@ -147,7 +147,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
          "try:\n read_document(sys.argv[1])\nexcept Exception as e:\n print(e)", str(fifo)],
         capture_output=True, text=True, timeout=60, check=False)
     assert done.stdout == (f"{fifo}: this is a FIFO (named pipe), not a regular file; "
-                           "give the document as a file\n")
+                           "give it as a file\n")
 
 
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path):
