@@ -18,13 +18,12 @@ import contextlib
 import os
 import signal
 import sys
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from types import FrameType
+from collections.abc import Callable, Sequence
 
 from chile_trade._version import __version__
+from chile_trade.interrupts import Interrupted, deferred, stop_on_signals
 
-__all__ = ["Interrupted", "main"]
+__all__ = ["main"]
 
 FORMATS = ("text", "json", "csv")
 
@@ -113,39 +112,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-class Interrupted(BaseException):
-    """A signal asked the run to stop; ``signum`` says which."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-_STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-
-def _stop(signum: int, frame: FrameType | None) -> None:
-    # Further signals are ignored while the run cleans up after this one.
-    for other in _STOPPING_SIGNALS:
-        signal.signal(other, signal.SIG_IGN)
-    raise Interrupted(signum)
-
-
-@contextlib.contextmanager
-def _signals_stop_the_run() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP raise `Interrupted` in the main thread, so that every
-    ``finally`` runs: temporary files removed, workers stopped."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers; the caller's stay
-        return
-    previous = {signum: signal.signal(signum, _stop) for signum in _STOPPING_SIGNALS}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -156,8 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     try:
-        with _signals_stop_the_run():
-            from chile_trade import commands  # noqa: PLC0415 - pandas, once Ctrl-C is answered
+        with stop_on_signals():
+            with deferred():  # pandas and the rest, once a signal is answered
+                from chile_trade import commands  # noqa: PLC0415
 
             return commands.run(args)
     except (Interrupted, KeyboardInterrupt) as exc:

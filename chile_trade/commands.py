@@ -27,6 +27,7 @@ from typing import IO
 import pandas as pd
 
 from chile_trade import columns as C
+from chile_trade import interrupts
 from chile_trade.archive import (
     DOCUMENT_SUFFIXES,
     ArchiveResult,
@@ -69,6 +70,7 @@ def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
 
     def noted() -> Iterator[ArchiveResult]:
         for part in batches:
+            interrupts.check()
             args.skipped += part.errors
             yield part
 
@@ -200,7 +202,8 @@ def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
             langs: tuple[str, ...], formats: tuple[str, ...],
             font: str | None) -> dict[str, bytes]:
     # Imported here: the verify and tables commands do not need matplotlib.
-    from chile_trade.charts import render_charts  # noqa: PLC0415
+    with interrupts.deferred():
+        from chile_trade.charts import render_charts  # noqa: PLC0415
 
     try:
         return render_charts(tables, stated, result, langs=langs, formats=formats, font=font)
@@ -214,7 +217,7 @@ def _run_figures(args: argparse.Namespace, write: Callable[[str], object]) -> in
     files = _render(extraction.tables, extraction.stated, result, langs=args.lang,
                     formats=args.format, font=args.font)
     out_dir = Path(args.out)
-    write_folder(out_dir, files, inputs=_inputs(args))
+    write_folder(out_dir, files, inputs=_inputs(args), before_moving=interrupts.check)
     write("".join(f"{display_path(out_dir / name)}\n" for name in files))
     return 0
 
@@ -226,7 +229,8 @@ def _progress(step: int, steps: int, what: str) -> None:
 
 
 def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int:
-    from chile_trade.charts import CHARTS  # noqa: PLC0415
+    with interrupts.deferred():
+        from chile_trade.charts import CHARTS  # noqa: PLC0415
 
     _progress(1, 4, "verifying the stated figures against the report and the reference")
     extraction = load_extraction()
@@ -250,7 +254,7 @@ def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int
         files[f"{name}.csv"] = _as_csv(frame).encode("utf-8")
     files["chile_trade.xlsx"] = excel_workbook(sheets, rtl=args.lang == "fa")
     out_dir = Path(args.out)
-    write_folder(out_dir, files, inputs=_inputs(args))
+    write_folder(out_dir, files, inputs=_inputs(args), before_moving=interrupts.check)
     write(f"{display_path(out_dir / 'report.html')}\n")
     return 0
 
@@ -317,6 +321,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             code = _COMMANDS[args.command](args, spool.write)
             spool.flush()
+            interrupts.check()  # a signal whose exception Python dropped still stops here
             if output:
                 spool.close()
                 umask = os.umask(0)
@@ -337,6 +342,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{skipped} (skipped)", file=sys.stderr)
         if not output:
             spool.seek(0)
+            interrupts.check()
             args.copying = True  # a signal from here on cuts stdout short
             shutil.copyfileobj(spool, sys.stdout)
     sys.stdout.flush()

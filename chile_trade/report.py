@@ -17,6 +17,7 @@ import math
 import pandas as pd
 
 from chile_trade import columns as C
+from chile_trade import interrupts
 from chile_trade.display import html_table
 from chile_trade.persian_text import LANGS, format_number
 from chile_trade.writing import spreadsheet_text
@@ -145,7 +146,8 @@ def excel_workbook(sheets: dict[str, pd.DataFrame], *, rtl: bool) -> bytes:
     ``=``, ``+``, ``-`` or ``@`` is a string cell marked with a quote prefix,
     which Excel keeps as text even when the cell is edited.
     """
-    from openpyxl import Workbook  # noqa: PLC0415 - only the report writes workbooks
+    with interrupts.deferred():  # only the report writes workbooks
+        from openpyxl import Workbook  # noqa: PLC0415
 
     book = Workbook()
     book.remove(book.active)

@@ -22,7 +22,7 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
 from chile_trade.errors import InputError
@@ -120,7 +120,8 @@ def _check_target(target: Path, inputs: Iterable[Path]) -> None:
 
 
 def write_folder(out_dir: str | os.PathLike[str], files: Mapping[str, bytes], *,
-                 inputs: Iterable[Path] = ()) -> None:
+                 inputs: Iterable[Path] = (),
+                 before_moving: Callable[[], None] = lambda: None) -> None:
     """Write every file into ``out_dir``, all of them or none.
 
     The files are written (and synced) into a staging folder first: beside
@@ -138,6 +139,9 @@ def write_folder(out_dir: str | os.PathLike[str], files: Mapping[str, bytes], *,
         Relative path (``figures/a.png``) to content.
     inputs : iterable of Path
         Files the run read: none of them may be replaced.
+    before_moving : callable
+        Called when every file is written, before any is moved into place; an
+        exception it raises leaves ``out_dir`` as it was.
 
     Raises
     ------
@@ -162,6 +166,7 @@ def write_folder(out_dir: str | os.PathLike[str], files: Mapping[str, bytes], *,
         for name, content in files.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             _write_file(staging / name, content)
+        before_moving()
         if not exists:
             umask = os.umask(0)
             os.umask(umask)
