@@ -105,7 +105,13 @@ def _write_file(path: Path, content: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _check_target(target: Path, inputs: Iterable[Path]) -> None:
+def _check_target(out: Path, name: str, inputs: Iterable[Path]) -> None:
+    """Refuse a path under ``out`` where an output file cannot go, or would replace an
+    input, before anything is written."""
+    target = out / name
+    for folder in target.relative_to(out).parents[:-1]:  # figures/ of figures/a.png
+        if (out / folder).exists() and not (out / folder).is_dir():
+            raise _refuse(out / folder, "a file stands where an output folder goes; move it away")
     try:
         info = os.lstat(target)
     except FileNotFoundError:
@@ -157,7 +163,7 @@ def write_folder(out_dir: str | os.PathLike[str], files: Mapping[str, bytes], *,
         raise _refuse(out, "the output folder exists and is not a folder")
     if exists:
         for name in files:
-            _check_target(out / name, inputs)
+            _check_target(out, name, inputs)
     staging: Path | None = None
     try:
         parent = out if exists else out.absolute().parent

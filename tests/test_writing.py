@@ -289,3 +289,12 @@ def test_verify_with_its_own_input_as_output_leaves_the_file_untouched(tmp_path)
     assert done.stderr == "x.txt: the output is an input of this run (x.txt); " \
                           "choose another name\n"
     assert doc.read_bytes() == before
+
+
+def test_a_file_where_an_output_folder_goes_is_refused_before_anything_is_written(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "figures").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match=r"out/figures: a file stands where an output folder"):
+        write_folder(out, {"a.txt": b"a", "figures/b.png": b"b"})
+    assert sorted(p.name for p in out.iterdir()) == ["figures"]
