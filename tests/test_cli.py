@@ -179,6 +179,22 @@ def _catches(pid, signum):
     return bool(caught >> (signum - 1) & 1)
 
 
+def _signalled_once_ready(argv, signum):
+    """Run the command line and send it ``signum`` as soon as it answers signals:
+    (exit code, stdout bytes, stderr text)."""
+    proc = subprocess.Popen([sys.executable, "-m", "chile_trade", *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_until(lambda: _catches(proc.pid, signal.SIGTERM), proc)
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, out, err.decode()
+
+
 def _wait_until(condition, proc, seconds=60):
     deadline = time.monotonic() + seconds
     while not condition():
@@ -241,19 +257,9 @@ def test_a_signal_during_a_report_leaves_the_old_report_as_it_was(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "report.html").write_text("old report", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "chile_trade", "report", "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        _wait_until(lambda: _catches(proc.pid, signal.SIGTERM), proc)
-        proc.send_signal(signal.SIGTERM)
-        out_text, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 128 + signal.SIGTERM
-    assert err.decode() == "chile-trade: stopped by SIGTERM; nothing written\n"
-    assert out_text == b""
+    code, out_text, err = _signalled_once_ready(["report", "--out", str(out)], signal.SIGTERM)
+    assert (code, out_text) == (128 + signal.SIGTERM, b"")
+    assert err == "chile-trade: stopped by SIGTERM; nothing written\n"
     assert [p.name for p in out.iterdir()] == ["report.html"]
     assert (out / "report.html").read_text(encoding="utf-8") == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder beside it
@@ -316,19 +322,10 @@ def test_the_command_line_answers_signals_before_it_imports_pandas():
 def test_ctrl_c_while_the_command_starts_prints_one_line(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "chile_trade", "verify", str(good)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        # As soon as the handlers are set: pandas is still being imported, or just done.
-        _wait_until(lambda: _catches(proc.pid, signal.SIGTERM), proc)
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert (proc.returncode, out) == (130, b"")
-    assert err.decode() == "chile-trade: stopped by SIGINT; nothing written\n"
+    # As soon as the handlers are set: pandas is still being imported, or just done.
+    code, out, err = _signalled_once_ready(["verify", str(good)], signal.SIGINT)
+    assert (code, out) == (130, b"")
+    assert err == "chile-trade: stopped by SIGINT; nothing written\n"
 
 
 @pytest.mark.parametrize("option", ["--reference", "--font"])
