@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -248,7 +249,7 @@ def test_a_csv_with_a_formula_title_opens_in_a_spreadsheet_reader_as_text(tmp_pa
 
 
 def test_report_exports_hold_no_formula_from_a_hostile_reference(tmp_path, capsys):
-    shipped = (writing.Path(__file__).resolve().parents[1] / "chile_trade" / "data"
+    shipped = (Path(__file__).resolve().parents[1] / "chile_trade" / "data"
                / "reference_chile_1992_1995.csv").read_text(encoding="utf-8").splitlines()
     rows = list(csv.reader(shipped))
     for row in rows[1:]:
