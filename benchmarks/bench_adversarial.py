@@ -1,8 +1,8 @@
 """Benchmark: is the work linear in the size of hostile inputs?
 
 Builds each hostile input at 1×, 4× and 16× its base size and times the whole
-pipeline on it: `chile_trade.extraction.extract`, then
-`chile_trade.verification.verify`. An `InputError` is a legitimate outcome and
+pipeline on it: `chile_trade.frames.extract`, then
+`chile_trade.frames.verify`. An `InputError` is a legitimate outcome and
 is timed too; the table says which outcome each input had (anything else is a
 bug and is shown as ``error: TYPE``). Prints a Markdown table: the input, its
 size in characters at 1×, the median seconds at each size and the ratios
@@ -18,8 +18,8 @@ a few pieces of the grammar repeated to fill a line. A probe is shown only
 when its 16×/1× ratio exceeds 32 or it timed out; the linear ones are named
 below the table. The 1× size is ``--base`` characters for the longest line
 (12,000 by default), so 16× stays under the line limit
-(`chile_trade.reading.MAX_LINE_CHARS`) and the document far under the size
-limit (`chile_trade.reading.MAX_FILE_BYTES`).
+(`chile_trade.io.reading.MAX_LINE_CHARS`) and the document far under the size
+limit (`chile_trade.io.reading.MAX_FILE_BYTES`).
 
 Each run is made in a worker process, which is killed when the run takes more
 than ``--timeout`` seconds; the larger sizes of that input are then skipped
@@ -45,9 +45,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from chile_trade.errors import InputError
-from chile_trade.extraction import extract
-from chile_trade.reading import MAX_LINE_CHARS
-from chile_trade.verification import verify
+from chile_trade.frames import extract, verify
+from chile_trade.io.reading import MAX_LINE_CHARS
 
 FACTORS = (1, 4, 16)
 MAX_BASE = (MAX_LINE_CHARS - 1_000) // FACTORS[-1]  # room for the words around a run
@@ -109,7 +108,7 @@ def long_numbers(chars: int) -> str:
 def transposition_search(chars: int) -> str:
     """Two-year tables of twelve-digit values, as many as fit in ``chars`` characters of
     values, each with a wrong stated change, so every one runs the search for
-    transposed digits (twelve digits is `chile_trade.verification.SWAP_DIGIT_LIMIT`)."""
+    transposed digits (twelve digits is `chile_trade.frames.SWAP_DIGIT_LIMIT`)."""
     value = _DIGITS + _DIGITS[:2]
     table = f"{_TITLE}\n۱۹۹۴ ۱۹۹۵ درصد تغییرات\n{value} {value[1:]}۱ ٪۱۰\n\n"
     return table * max(1, chars // 30)
@@ -144,7 +143,7 @@ INPUTS = {**ISSUE_INPUTS, **{f"repeat-{name}": functools.partial(repeated, piece
 def pipeline(text: str) -> str:
     """Extract and verify `text`; the outcome: ``result``, ``InputError`` or ``error: TYPE``."""
     try:
-        result = extract(text, "adv.txt")
+        result = extract(text, source="adv.txt")
         verify(result.tables, result.stated)
     except InputError:
         return "InputError"

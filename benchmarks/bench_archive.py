@@ -31,7 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from chile_trade.archive import process_files
+from chile_trade.io.archive import process_files
 
 PARTNERS = ["آمریکا", "ژاپن", "چین", "آلمان", "برزیل", "مکزیک", "کانادا", "آرژانتین"]
 DIGITS = {"fa": "۰۱۲۳۴۵۶۷۸۹", "ar": "٠١٢٣٤٥٦٧٨٩", "en": "0123456789"}
@@ -78,7 +78,7 @@ def corpus(folder: Path, count: int, seed: int = 1) -> list[Path]:
 _MEMORY = """
 import sys
 from pathlib import Path
-from chile_trade.archive import _one, process_files
+from chile_trade.io.archive import _one, process_files
 
 def status(field):
     with open("/proc/self/status") as f:

@@ -4,7 +4,7 @@ Writes all charts (every language and format, as ``chile-trade figures``
 does) twice per round, interleaved in one process:
 
 * package: the charts as shipped, every label through
-  ``persian_text.display_text`` and the font coverage check;
+  ``present.text.display_text`` and the font coverage check;
 * baseline: the same charts drawn by plain matplotlib with the text left
   untouched (``display_text`` replaced by the identity, no coverage check).
 
@@ -25,8 +25,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from chile_trade import charts, load_stated, load_tables, verify
-from chile_trade.persian_text import matplotlib_shapes_text
+from chile_trade import load_stated, load_tables, verify
+from chile_trade.present import charts
+from chile_trade.present.text import matplotlib_shapes_text
 
 
 @contextmanager

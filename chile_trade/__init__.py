@@ -1,12 +1,16 @@
 """chile_trade: numbers out of Persian trade reports, computed and checked.
 
-The pipeline runs one way, one module a step::
+The pipeline runs one way, and the folders show it::
 
-    reading (bytes -> text) -> numerals (text -> exact numbers)
-    -> extraction (text -> tables and stated figures) -> indicators
-    -> verification (stated figures -> verdicts)
+    io.reading (bytes -> text)
+    core: numbers (text -> exact numbers) -> grammar (text -> records)
+          -> formulas -> checks (records -> verdict records)
+    frames (records -> DataFrames, once, at the edge) -> indicators
+    present: explain (verdicts -> sentences), numbers, text, charts,
+             display, report
 
-``dataset`` ships the seed report's tables; ``cli`` is the command line.
+``io`` also holds the shipped dataset, reference tables, whole archives and
+atomic output; ``cli`` and ``commands`` are the command line.
 
 The names below are loaded when first used, so that importing the package
 (as the command line does before anything else) costs nothing: pandas and
@@ -21,16 +25,9 @@ from typing import TYPE_CHECKING, Any
 from chile_trade._version import __version__
 
 if TYPE_CHECKING:
-    from chile_trade.dataset import (
-        load_extraction,
-        load_reference,
-        load_stated,
-        load_tables,
-        load_wide,
-    )
-    from chile_trade.display import show
+    from chile_trade.core.numbers import ParsedNumber, parse_number, parse_period
     from chile_trade.errors import InputError
-    from chile_trade.extraction import Extraction, extract, extract_documents
+    from chile_trade.frames import Extraction, extract, extract_documents, verify
     from chile_trade.indicators import (
         cagr,
         coverage_ratio,
@@ -41,22 +38,28 @@ if TYPE_CHECKING:
         trade_balance,
         yoy_growth,
     )
-    from chile_trade.numerals import ParsedNumber, parse_number, parse_period
-    from chile_trade.reading import read_document
-    from chile_trade.reference import compare_with_reference, parse_reference
-    from chile_trade.verification import verify
+    from chile_trade.io.dataset import (
+        load_extraction,
+        load_reference,
+        load_stated,
+        load_tables,
+        load_wide,
+    )
+    from chile_trade.io.reading import read_document
+    from chile_trade.io.reference import compare_with_reference, parse_reference
+    from chile_trade.present.display import show
 
 _HOME = {
-    "dataset": ("load_extraction", "load_reference", "load_stated", "load_tables", "load_wide"),
-    "display": ("show",),
+    "io.dataset": ("load_extraction", "load_reference", "load_stated", "load_tables",
+                   "load_wide"),
+    "present.display": ("show",),
     "errors": ("InputError",),
-    "extraction": ("Extraction", "extract", "extract_documents"),
+    "frames": ("Extraction", "extract", "extract_documents", "verify"),
     "indicators": ("cagr", "coverage_ratio", "implied_totals", "share_of_total_trade",
                    "to_wide", "total_trade", "trade_balance", "yoy_growth"),
-    "numerals": ("ParsedNumber", "parse_number", "parse_period"),
-    "reading": ("read_document",),
-    "reference": ("compare_with_reference", "parse_reference"),
-    "verification": ("verify",),
+    "core.numbers": ("ParsedNumber", "parse_number", "parse_period"),
+    "io.reading": ("read_document",),
+    "io.reference": ("compare_with_reference", "parse_reference"),
 }
 _MODULE_OF = {name: module for module, names in _HOME.items() for name in names}
 

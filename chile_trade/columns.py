@@ -1,6 +1,29 @@
-"""Column names and vocabularies, defined once and used by code and tests."""
+"""The column names of the frames the package returns, defined once.
+
+The codes the frames hold (flows, kinds, comparators, verdicts) are those of
+`chile_trade.core.vocabulary`, imported here for the frames' users."""
 
 from __future__ import annotations
+
+from chile_trade.core.vocabulary import (  # the codes the frames hold, re-exported
+    BASES,
+    CHANGE,
+    COMPARATORS,
+    EXACT,
+    EXPORT,
+    FLOWS,
+    GROWTH,
+    IMPORT,
+    INCONSISTENT,
+    KINDS,
+    OTHER,
+    SHARE,
+    TRADE,
+    TRADE_SHARE,
+    UNVERIFIABLE,
+    VERDICTS,
+    WITHIN_ROUNDING,
+)
 
 # Provenance, on every frame.
 SOURCE = "source"  # "file:line"
@@ -10,6 +33,8 @@ RAW = "raw"  # the text as printed
 TABLE = "table"  # "file:line" of the table's title line; "" for prose
 
 # Tidy table rows: one per partner x flow x year.
+REPORTER = "reporter"  # Persian name, letters folded; "" where the document names none
+REPORTER_EN = "reporter_en"  # English name; the Persian one where none is known
 PARTNER = "partner"  # Persian name, letters folded (ی ک)
 PARTNER_EN = "partner_en"
 FLOW = "flow"  # one of FLOWS
@@ -19,8 +44,8 @@ VALUE_TEXT = "value_text"  # exact printed value, ASCII ("14.4"), precision kept
 UNIT = "unit"
 VALUATION = "valuation"  # "FOB", "CIF" or ""
 
-TABLE_COLUMNS = [SOURCE, FILE, LINE, TABLE, PARTNER, PARTNER_EN, FLOW, YEAR,
-                 VALUE, VALUE_TEXT, UNIT, VALUATION, RAW]
+TABLE_COLUMNS = [SOURCE, FILE, LINE, TABLE, REPORTER, REPORTER_EN, PARTNER, PARTNER_EN, FLOW,
+                 YEAR, VALUE, VALUE_TEXT, UNIT, VALUATION, RAW]
 
 # Stated figures: one per percentage the documents state.
 KIND = "kind"  # one of KINDS
@@ -33,21 +58,9 @@ STATED = "stated"  # float
 STATED_TEXT = "stated_text"  # exact printed value, ASCII, precision kept
 LABEL = "label"  # the Persian column label or phrase the figure came with
 
-STATED_COLUMNS = [SOURCE, FILE, LINE, TABLE, KIND, PARTNER, PARTNER_EN, FLOW, YEAR_FROM,
-                  YEAR_TO, SPAN_YEARS, BASE, COMPARATOR, STATED, STATED_TEXT, LABEL, RAW]
-
-EXPORT, IMPORT, TRADE = "export", "import", "trade"
-FLOWS = (EXPORT, IMPORT)
-BASES = (EXPORT, IMPORT, TRADE)
-
-CHANGE = "change"  # percent change of a table's values between two of its years
-SHARE = "share_of_total"  # a table value as a percent of the reporter's total flow
-TRADE_SHARE = "share_of_total_trade"  # prose: a partner's share of total trade
-GROWTH = "growth_over_years"  # prose: growth over N years, base year not given
-OTHER = "other_percentage"  # prose: a percentage the package does not interpret
-KINDS = (CHANGE, SHARE, TRADE_SHARE, GROWTH, OTHER)
-
-COMPARATORS = ("=", ">", "<", "~")
+STATED_COLUMNS = [SOURCE, FILE, LINE, TABLE, KIND, REPORTER, REPORTER_EN, PARTNER, PARTNER_EN,
+                  FLOW, YEAR_FROM, YEAR_TO, SPAN_YEARS, BASE, COMPARATOR, STATED, STATED_TEXT,
+                  LABEL, RAW]
 
 # Verification results.
 CLAIM = "claim"  # short English description
@@ -56,18 +69,16 @@ COMPUTED = "computed"
 COMPUTED_LOW = "computed_low"
 COMPUTED_HIGH = "computed_high"
 COMPUTED_EXACT = "computed_exact"  # fractions.Fraction, or None
+ACCEPTED_LOW = "accepted_low"  # the band the stated figure's wording accepts (float;
+ACCEPTED_HIGH = "accepted_high"  # -inf/inf for "less than"/"more than")
 VERDICT = "verdict"
 EXPLANATION = "explanation"
 EXPLANATION_FA = "explanation_fa"
 LIKELY_CAUSE = "likely_cause"
 
-EXACT, WITHIN_ROUNDING, INCONSISTENT, UNVERIFIABLE = (
-    "exact", "within_rounding", "inconsistent", "unverifiable")
-VERDICTS = (EXACT, WITHIN_ROUNDING, INCONSISTENT, UNVERIFIABLE)
-
 VERIFICATION_COLUMNS = [SOURCE, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, STATED_TEXT,
-                        COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, VERDICT,
-                        EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, RAW]
+                        COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, ACCEPTED_LOW,
+                        ACCEPTED_HIGH, VERDICT, EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, RAW]
 
 # Verification against a reference table (verify(..., reference=...)).
 REF_VERDICT = "reference_verdict"
@@ -79,3 +90,70 @@ REF_EXPLANATION_FA = "reference_explanation_fa"
 REF_SOURCE = "reference_source"
 REFERENCE_VERDICT_COLUMNS = [REF_VERDICT, REF_COMPUTED, REF_COMPUTED_LOW, REF_COMPUTED_HIGH,
                              REF_EXPLANATION, REF_EXPLANATION_FA, REF_SOURCE]
+
+__all__ = [
+    "ACCEPTED_HIGH",
+    "ACCEPTED_LOW",
+    "BASE",
+    "BASES",
+    "CHANGE",
+    "CLAIM",
+    "CLAIM_FA",
+    "COMPARATOR",
+    "COMPARATORS",
+    "COMPUTED",
+    "COMPUTED_EXACT",
+    "COMPUTED_HIGH",
+    "COMPUTED_LOW",
+    "EXACT",
+    "EXPLANATION",
+    "EXPLANATION_FA",
+    "EXPORT",
+    "FILE",
+    "FLOW",
+    "FLOWS",
+    "GROWTH",
+    "IMPORT",
+    "INCONSISTENT",
+    "KIND",
+    "KINDS",
+    "LABEL",
+    "LIKELY_CAUSE",
+    "LINE",
+    "OTHER",
+    "PARTNER",
+    "PARTNER_EN",
+    "RAW",
+    "REFERENCE_VERDICT_COLUMNS",
+    "REF_COMPUTED",
+    "REF_COMPUTED_HIGH",
+    "REF_COMPUTED_LOW",
+    "REF_EXPLANATION",
+    "REF_EXPLANATION_FA",
+    "REF_SOURCE",
+    "REF_VERDICT",
+    "REPORTER",
+    "REPORTER_EN",
+    "SHARE",
+    "SOURCE",
+    "SPAN_YEARS",
+    "STATED",
+    "STATED_COLUMNS",
+    "STATED_TEXT",
+    "TABLE",
+    "TABLE_COLUMNS",
+    "TRADE",
+    "TRADE_SHARE",
+    "UNIT",
+    "UNVERIFIABLE",
+    "VALUATION",
+    "VALUE",
+    "VALUE_TEXT",
+    "VERDICT",
+    "VERDICTS",
+    "VERIFICATION_COLUMNS",
+    "WITHIN_ROUNDING",
+    "YEAR",
+    "YEAR_FROM",
+    "YEAR_TO",
+]

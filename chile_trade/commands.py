@@ -4,7 +4,7 @@ Output is written to a temporary file as it is made, a batch of documents at
 a time, and moved to ``--output`` (a rename) or copied to stdout only when
 the run succeeds, so a failed or interrupted run writes nothing partial; the
 files of ``figures`` and ``report`` are written into a staging folder and
-moved into place together (`chile_trade.writing.write_folder`). Everything
+moved into place together (`chile_trade.io.writing.write_folder`). Everything
 that needs no reading (the output path, ``--jobs``) is checked first.
 """
 
@@ -28,21 +28,21 @@ import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade import interrupts
-from chile_trade.archive import (
+from chile_trade.errors import InputError
+from chile_trade.frames import verify
+from chile_trade.io.archive import (
     DOCUMENT_SUFFIXES,
     ArchiveResult,
     collect_paths,
     iter_batches,
     usable_cores,
 )
-from chile_trade.dataset import load_extraction, load_reference
-from chile_trade.errors import InputError
-from chile_trade.paths import display_path, require_regular_file
-from chile_trade.reading import read_document
-from chile_trade.reference import compare_with_reference, parse_reference
-from chile_trade.report import excel_workbook, report_html
-from chile_trade.verification import verify
-from chile_trade.writing import check_output_file, spreadsheet_text, write_folder
+from chile_trade.io.dataset import load_extraction, load_reference
+from chile_trade.io.paths import display_path, require_regular_file
+from chile_trade.io.reading import read_document
+from chile_trade.io.reference import compare_with_reference, parse_reference
+from chile_trade.io.writing import check_output_file, spreadsheet_text, write_folder
+from chile_trade.present.report import excel_workbook, report_html
 
 __all__ = ["run"]
 
@@ -82,7 +82,7 @@ def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
 
 def _json_value(value: object) -> object:
     """A cell as JSON has it: fractions as ``"n/d"``; NaN, and a float out of range
-    (which the digit limits of `chile_trade.numerals` rule out), as null."""
+    (which the digit limits of `chile_trade.core.numbers` rule out), as null."""
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
     if hasattr(value, "item"):  # numpy scalars
@@ -203,7 +203,7 @@ def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
             font: str | None) -> dict[str, bytes]:
     # Imported here: the verify and tables commands do not need matplotlib.
     with interrupts.deferred():
-        from chile_trade.charts import render_charts  # noqa: PLC0415
+        from chile_trade.present.charts import render_charts  # noqa: PLC0415
 
     try:
         return render_charts(tables, stated, result, langs=langs, formats=formats, font=font)
@@ -230,7 +230,7 @@ def _progress(step: int, steps: int, what: str) -> None:
 
 def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int:
     with interrupts.deferred():
-        from chile_trade.charts import CHARTS  # noqa: PLC0415
+        from chile_trade.present.charts import CHARTS  # noqa: PLC0415
 
     _progress(1, 4, "verifying the stated figures against the report and the reference")
     extraction = load_extraction()

@@ -1,7 +1,8 @@
 """Trade indicators on the package's DataFrames, vectorised, in floats.
 
 These are for analysis and charts. Verdicts on stated figures are computed
-separately and exactly in `chile_trade.verification`.
+separately and exactly in `chile_trade.core.checks`, with the same formulas
+(`chile_trade.core.formulas`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from chile_trade import columns as C
+from chile_trade.core import formulas as F
 from chile_trade.validation import NUMBER, TEXT, WHOLE, check_frame, check_unique, vocabulary
 
 __all__ = [
@@ -51,7 +53,7 @@ def to_wide(tables: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     tables : pandas.DataFrame
-        Tidy table rows (`chile_trade.dataset.load_tables`).
+        Tidy table rows (`chile_trade.io.dataset.load_tables`).
 
     Returns
     -------
@@ -102,7 +104,7 @@ def yoy_growth(tables: pd.DataFrame) -> pd.DataFrame:
     grouped = out.groupby(_SERIES_KEYS, sort=False)
     previous = grouped[C.VALUE].shift()
     out[C.YEAR_FROM] = grouped[C.YEAR].shift().fillna(0).astype("int64")
-    out[GROWTH_PCT] = (out[C.VALUE] - previous) / previous * 100
+    out[GROWTH_PCT] = F.percent_change(previous, out[C.VALUE])
     return out
 
 
@@ -147,11 +149,11 @@ def cagr(tables: pd.DataFrame, start: int | None = None, end: int | None = None)
 
     span = (last - first).astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = (value_at(last) / value_at(first)) ** (1 / span) - 1
+        rate = F.cagr(value_at(first), value_at(last), span)
     out = series.index.to_frame(index=False)
     out[C.YEAR_FROM] = first.astype("int64")
     out[C.YEAR_TO] = last.astype("int64")
-    out[CAGR_PCT] = np.where(span > 0, rate * 100, np.nan)
+    out[CAGR_PCT] = np.where(span > 0, rate, np.nan)
     return out
 
 
@@ -164,7 +166,8 @@ def trade_balance(wide: pd.DataFrame) -> pd.Series:
     [-2.0]
     """
     check_frame(wide, "wide", _WIDE_SPEC)
-    return (wide[C.EXPORT] - wide[C.IMPORT]).rename(BALANCE)
+    result: pd.Series = F.balance(wide[C.EXPORT], wide[C.IMPORT]).rename(BALANCE)
+    return result
 
 
 def total_trade(wide: pd.DataFrame) -> pd.Series:
@@ -176,7 +179,8 @@ def total_trade(wide: pd.DataFrame) -> pd.Series:
     [12.0]
     """
     check_frame(wide, "wide", _WIDE_SPEC)
-    return (wide[C.EXPORT] + wide[C.IMPORT]).rename(TOTAL_TRADE)
+    result: pd.Series = F.total_trade(wide[C.EXPORT], wide[C.IMPORT]).rename(TOTAL_TRADE)
+    return result
 
 
 def coverage_ratio(wide: pd.DataFrame) -> pd.Series:
@@ -188,7 +192,8 @@ def coverage_ratio(wide: pd.DataFrame) -> pd.Series:
     [62.5]
     """
     check_frame(wide, "wide", _WIDE_SPEC)
-    return (wide[C.EXPORT] / wide[C.IMPORT] * 100).rename(COVERAGE_PCT)
+    result: pd.Series = F.coverage(wide[C.EXPORT], wide[C.IMPORT]).rename(COVERAGE_PCT)
+    return result
 
 
 def implied_totals(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
@@ -197,7 +202,7 @@ def implied_totals(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
     For a stated share ``s`` (percent) of a table value ``v`` in the same
     table and year: ``implied_total = v / s × 100``. The total is of the
     share's own table flow; ``base`` gives what the column label names, which
-    differs where a label is wrong (see `chile_trade.verification`).
+    differs where a label is wrong (see `chile_trade.frames`).
 
     Returns
     -------
@@ -225,7 +230,7 @@ def implied_totals(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
                         [C.SOURCE, C.TABLE, C.PARTNER, C.FLOW, C.BASE, C.YEAR_TO, C.STATED]]
     shares = shares.rename(columns={C.YEAR_TO: C.YEAR, C.STATED: SHARE_PCT})
     merged = shares.merge(tables[[C.TABLE, C.YEAR, C.VALUE]], on=[C.TABLE, C.YEAR], how="left")
-    merged[IMPLIED_TOTAL] = merged[C.VALUE] / merged[SHARE_PCT] * 100
+    merged[IMPLIED_TOTAL] = F.implied_total(merged[C.VALUE], merged[SHARE_PCT])
     return merged[[C.SOURCE, C.TABLE, C.PARTNER, C.FLOW, C.BASE, C.YEAR, C.VALUE, SHARE_PCT,
                    IMPLIED_TOTAL]]
 
@@ -257,6 +262,8 @@ def share_of_total_trade(wide: pd.DataFrame, totals: pd.DataFrame) -> pd.Series:
     by_year = totals.pivot_table(index=C.YEAR, columns=C.FLOW, values=IMPLIED_TOTAL,
                                  aggfunc="first").reindex(columns=list(C.FLOWS))
     years = wide.index.get_level_values(C.YEAR)
-    denominator = (by_year[C.EXPORT] + by_year[C.IMPORT]).reindex(years).to_numpy()
-    share: pd.Series = (total_trade(wide) / denominator * 100).rename(SHARE_PCT)
+    totals = by_year.reindex(years)
+    share: pd.Series = F.share_of_total_trade(
+        wide[C.EXPORT], wide[C.IMPORT], totals[C.EXPORT].to_numpy(),
+        totals[C.IMPORT].to_numpy()).rename(SHARE_PCT)
     return share

@@ -17,7 +17,7 @@ import pandas as pd
 from pandas.api import types as ptypes
 
 from chile_trade import columns as C
-from chile_trade.numerals import MAX_DIGITS
+from chile_trade.core.numbers import MAX_DIGITS
 
 __all__ = [
     "DECIMAL",

@@ -29,9 +29,8 @@ import atheris
 
 with atheris.instrument_imports(include=["chile_trade"]):
     from chile_trade.errors import InputError
-    from chile_trade.extraction import extract
-    from chile_trade.reading import decode_document
-    from chile_trade.verification import verify
+    from chile_trade.frames import extract, verify
+    from chile_trade.io.reading import decode_document
 
 _LOCATED = re.compile(r"^fuzz\.bin(:\d+)?: \S")
 RUN_PIECES = ["۱", "1", "\u200c", " ", "\u00a0", "%", "٪", "در", "/", "٬", ",", "-", "۱،",
@@ -42,7 +41,7 @@ _RUN_CHARS = 50_000  # a quadratic scan of this many characters outlasts -timeou
 
 def _check(text: str) -> None:
     try:
-        extraction = extract(text, "fuzz.bin")
+        extraction = extract(text, source="fuzz.bin")
         result = verify(extraction.tables, extraction.stated)
     except InputError as exc:
         if not _LOCATED.match(str(exc)):

@@ -9,10 +9,10 @@ import stat
 import pandas as pd
 import pytest
 
-from chile_trade import archive, reading
 from chile_trade.cli import main
 from chile_trade.errors import InputError
-from chile_trade.reading import read_document
+from chile_trade.io import archive, reading
+from chile_trade.io.reading import read_document
 
 GOOD = "جدول صادرات به ژاپن (میلیون دلار، فوب)\n۲۰۰۴ ۲۰۰۵ درصد تغییرات\n۱۰۰ ۱۱۰ ٪۱۰\n"
 

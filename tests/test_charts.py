@@ -32,7 +32,10 @@ from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
-from chile_trade.charts import (
+from chile_trade.cli import main
+from chile_trade.frames import verify
+from chile_trade.io.dataset import load_stated, load_tables
+from chile_trade.present.charts import (
     CHARTS,
     COLORS,
     FIGURE_RC,
@@ -44,15 +47,12 @@ from chile_trade.charts import (
     trade_chart,
     verification_chart,
 )
-from chile_trade.cli import main
-from chile_trade.dataset import load_stated, load_tables
-from chile_trade.persian_text import (
+from chile_trade.present.text import (
     display_text,
     logical_text,
     matplotlib_shapes_text,
     visual_order,
 )
-from chile_trade.verification import verify
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chile_trade import columns as C
-from chile_trade.dataset import load_stated, load_tables, load_wide
+from chile_trade.io.dataset import load_stated, load_tables, load_wide
 
 
 def test_the_tidy_frame_has_one_row_per_partner_flow_and_year():

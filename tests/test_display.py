@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from chile_trade.dataset import load_reference, load_stated, load_tables
-from chile_trade.display import VERDICT_COLORS, html_table, show
-from chile_trade.reference import compare_with_reference
-from chile_trade.verification import verify
+from chile_trade.frames import verify
+from chile_trade.io.dataset import load_reference, load_stated, load_tables
+from chile_trade.io.reference import compare_with_reference
+from chile_trade.present.display import VERDICT_COLORS, html_table, show
 
 
 @pytest.fixture(scope="module")

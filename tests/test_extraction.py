@@ -11,16 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chile_trade import columns as C
-from chile_trade.dataset import load_stated, load_tables
+from chile_trade.core.numbers import DIGIT_SYSTEMS
 from chile_trade.errors import InputError
-from chile_trade.extraction import extract, extract_documents
-from chile_trade.numerals import DIGIT_SYSTEMS
-from chile_trade.reading import read_document
+from chile_trade.frames import extract, extract_documents
+from chile_trade.io.dataset import load_stated, load_tables
+from chile_trade.io.reading import read_document
 
 
 def test_extraction_from_the_seeds_equals_the_shipped_data(seeds_dir):
-    documents = [(p.name, read_document(p)) for p in sorted(seeds_dir.glob("*.txt"))]
-    extracted = extract_documents(documents)
+    paths = sorted(seeds_dir.glob("*.txt"))
+    extracted = extract_documents([read_document(p) for p in paths],
+                                  sources=[p.name for p in paths])
     pd.testing.assert_frame_equal(extracted.tables, load_tables())
     pd.testing.assert_frame_equal(extracted.stated, load_stated())
 
@@ -28,7 +29,7 @@ def test_extraction_from_the_seeds_equals_the_shipped_data(seeds_dir):
 def test_every_extracted_number_carries_file_line_and_raw_text(seeds_dir):
     path = seeds_dir / "002_be3af3bae581de8e.txt"
     lines = read_document(path).split("\n")
-    extracted = extract(read_document(path), path.name)
+    extracted = extract(read_document(path), source=path.name)
     for frame in (extracted.tables, extracted.stated):
         for row in frame.itertuples():
             assert row.source == f"{row.file}:{row.line}"
@@ -45,7 +46,7 @@ SIMPLE = """مقدمه بدون عدد.
 
 
 def test_a_document_about_another_partner_in_ascii_digits_extracts_without_code_changes():
-    extracted = extract(SIMPLE, "japan.txt")
+    extracted = extract(SIMPLE, source="japan.txt")
     tables = extracted.tables
     assert tables[C.PARTNER_EN].unique().tolist() == ["Japan"]
     assert tables[C.FLOW].unique().tolist() == ["import"]
@@ -64,7 +65,7 @@ def test_the_prose_claim_forms_are_typed():
             "حدود ۳۰% کل مبادلات در سال ۲۰۰۲ با ایالات متحده؛ "
             "تجارت با چین با رشدی ۹۰ درصدی نسبت به ۳ سال قبل. "
             "روزنامه مورخ ۹/۱/۹۳ و ۱۲٪ دیگر.")
-    stated = extract(text, "p.txt").stated
+    stated = extract(text, source="p.txt").stated
     got = stated[[C.KIND, C.PARTNER_EN, C.YEAR_TO, C.SPAN_YEARS, C.COMPARATOR,
                   C.STATED_TEXT]].to_numpy().tolist()
     assert got == [
@@ -76,7 +77,7 @@ def test_the_prose_claim_forms_are_typed():
 
 
 def test_nothing_found_is_empty_frames_with_all_columns():
-    extracted = extract("متنی بدون جدول و بدون درصد.", "empty.txt")
+    extracted = extract("متنی بدون جدول و بدون درصد.", source="empty.txt")
     assert extracted.tables.empty
     assert list(extracted.tables.columns) == C.TABLE_COLUMNS
     assert extracted.stated.empty
@@ -101,19 +102,19 @@ TITLE = "جدول صادرات به آمریکا (میلیون دلار)"
 )
 def test_a_malformed_table_is_an_error_at_its_line(header, values, line, message):
     with pytest.raises(InputError) as info:
-        extract(f"{TITLE}\n{header}\n{values}\n", "bad.txt")
+        extract(f"{TITLE}\n{header}\n{values}\n", source="bad.txt")
     assert str(info.value).startswith(f"bad.txt:{line}: ")
     assert message in str(info.value)
 
 
 def test_a_table_title_with_the_wrong_preposition_is_an_error():
     with pytest.raises(InputError, match=r"^bad\.txt:1: table title says صادرات از"):
-        extract("جدول صادرات از آمریکا (میلیون دلار)\n۱۹۹۴\n۱\n", "bad.txt")
+        extract("جدول صادرات از آمریکا (میلیون دلار)\n۱۹۹۴\n۱\n", source="bad.txt")
 
 
 def test_a_header_with_no_value_line_is_an_error():
     with pytest.raises(InputError, match=r"^bad\.txt:2: table header is not followed"):
-        extract(f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n\n", "bad.txt")
+        extract(f"{TITLE}\n۱۹۹۴ ۱۹۹۵\n\n", source="bad.txt")
 
 
 # --- property: a table written in random supported styles extracts back
@@ -178,7 +179,7 @@ def styled_tables(draw):
 @given(styled_tables())
 def test_a_table_in_random_supported_styles_extracts_back_to_the_same_data(case):
     text, expected = case
-    extracted = extract(text, "gen.txt")
+    extracted = extract(text, source="gen.txt")
     tables, stated = extracted.tables, extracted.stated
     assert tables[C.PARTNER_EN].unique().tolist() == [expected["partner_en"]]
     assert tables[C.FLOW].unique().tolist() == [expected["flow"]]
@@ -208,7 +209,7 @@ def test_a_hidden_character_inside_a_number_is_refused_not_dropped(text, line, c
                                                                    column):
     # Folding would drop these characters and read 2375 or 18; a reader may see another number.
     with pytest.raises(InputError) as info:
-        extract(text, "hidden.txt")
+        extract(text, source="hidden.txt")
     assert re.match(rf"hidden\.txt:{line}: character {re.escape(code_point)} \([A-Z -]+\) "
                     rf"inside or beside a number at column {column}:", str(info.value))
 
@@ -219,7 +220,7 @@ def test_a_bidi_control_on_a_line_with_a_number_is_reported_with_its_place(contr
     # "Trojan Source": an override can show ۸۱ where the text says ۱۸.
     text = f"سطر اول\nسهم {control}۱۸٪ از کل\n"
     with pytest.raises(InputError) as info:
-        extract(text, "trojan.txt")
+        extract(text, source="trojan.txt")
     assert str(info.value).startswith(
         f"trojan.txt:2: bidi control U+{ord(control):04X} at column 5: it can change the order")
 
@@ -230,7 +231,7 @@ def test_a_special_space_between_digits_is_refused_with_its_place(space):
     # 1, 000 and 1100 to another; with a year fewer in the header it would parse silently.
     text = f"{TITLE}\n۱۹۹۴ ۱۹۹۵ ۱۹۹۶\n۱{space}۰۰۰ ۱۱۰۰\n"
     with pytest.raises(InputError) as info:
-        extract(text, "space.txt")
+        extract(text, source="space.txt")
     assert str(info.value).startswith(
         f"space.txt:3: space U+{ord(space):04X} between digits at column 2: "
         "a thousands separator or two numbers?")
@@ -238,7 +239,7 @@ def test_a_special_space_between_digits_is_refused_with_its_place(space):
 
 def test_direction_marks_beside_a_number_are_harmless():
     # RLM, LRM and ZWNJ just outside a number do not change its digits.
-    stated = extract("سهم \u200f۱۸٪\u200e از کل و \u200e\u2212۵٪\n", "ok.txt").stated
+    stated = extract("سهم \u200f۱۸٪\u200e از کل و \u200e\u2212۵٪\n", source="ok.txt").stated
     assert stated["stated_text"].tolist() == ["18", "-5"]
 
 
@@ -264,7 +265,7 @@ def test_an_invisible_character_of_any_kind_inside_a_prose_number_is_refused(pie
                                                                              code_point):
     # "سهم ۱X۸٪": the character stands at column 6 (three letters, a space, a digit).
     with pytest.raises(InputError) as info:
-        extract(f"سطر\nسهم ۱{piece}۸٪ از کل\n", "hidden.txt")
+        extract(f"سطر\nسهم ۱{piece}۸٪ از کل\n", source="hidden.txt")
     assert str(info.value).startswith(f"hidden.txt:2: character {code_point} (")
     assert "at column 6:" in str(info.value)
 
@@ -284,7 +285,7 @@ def test_an_invisible_character_of_any_kind_inside_a_prose_number_is_refused(pie
 )
 def test_a_look_alike_digit_touching_a_number_is_refused(text, code_point, column):
     with pytest.raises(InputError) as info:
-        extract(text + "\n", "digits.txt")
+        extract(text + "\n", source="digits.txt")
     message = str(info.value)
     if code_point == "U+0662":  # a supported digit: the number mixes digit systems
         assert message == "digits.txt:1: number '۱٢۹٪' mixes digit systems (arabic, persian)"
@@ -296,17 +297,17 @@ def test_a_look_alike_digit_touching_a_number_is_refused(text, code_point, colum
 def test_look_alike_digits_apart_from_numbers_and_plain_whitespace_are_accepted():
     # A unit with a superscript, a footnote mark, a tab between numbers, a page break.
     text = "مساحت ۱۰۰ km² بود¹ و سهم ۱۸٪\tو ۲۰٪\n\x0c۱۲٪ از کل\n"
-    assert extract(text, "ok.txt").stated["stated_text"].tolist() == ["18", "20", "12"]
+    assert extract(text, source="ok.txt").stated["stated_text"].tolist() == ["18", "20", "12"]
 
 
 def test_a_bidi_control_on_a_title_line_without_digits_is_refused():
     # The title's partner and unit travel into every output beside the numbers.
     text = "جدول صادرات به \u202eژاپن (میلیون دلار)\n۲۰۰۴ ۲۰۰۵\n۱۰۰ ۱۱۰\n"
     with pytest.raises(InputError) as info:
-        extract(text, "title.txt")
+        extract(text, source="title.txt")
     assert str(info.value).startswith("title.txt:1: bidi control U+202E at column 16:")
     # On a line that holds neither a number nor a table title, it changes nothing read.
-    assert extract("متن \u202bبی عدد\u202c\n", "prose.txt").stated.empty
+    assert extract("متن \u202bبی عدد\u202c\n", source="prose.txt").stated.empty
 
 
 @pytest.mark.parametrize(
@@ -329,6 +330,6 @@ def test_a_number_too_long_to_be_a_figure_is_a_located_error(text, line, message
     # Python refuses to turn over 4,300 digits into an int, and a float cannot hold 10^308:
     # each of these used to end in a traceback, an infinity or a wrong number.
     with pytest.raises(InputError) as info:
-        extract(text, "long.txt")
+        extract(text, source="long.txt")
     assert str(info.value).startswith(f"long.txt:{line}: ")
     assert message in str(info.value)

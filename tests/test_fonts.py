@@ -7,7 +7,7 @@ from pathlib import Path
 import matplotlib as mpl
 import pytest
 
-from chile_trade.fonts import BUNDLED_FONT, PREFERRED_FAMILIES, check_coverage, find_font
+from chile_trade.present.fonts import BUNDLED_FONT, PREFERRED_FAMILIES, check_coverage, find_font
 
 
 def test_a_font_is_found_without_network():

@@ -19,11 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chile_trade import reading
 from chile_trade.errors import InputError
-from chile_trade.extraction import extract
-from chile_trade.reading import decode_document, read_document
-from chile_trade.verification import verify
+from chile_trade.frames import extract, verify
+from chile_trade.io import reading
+from chile_trade.io.reading import decode_document, read_document
 
 EXAMPLES = int(os.environ.get("CHILE_TRADE_FUZZ_EXAMPLES", "300"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
@@ -63,7 +62,7 @@ long_runs = st.builds(lambda before, piece, count, after: before + piece * count
 
 def _check_text(text: str) -> None:
     try:
-        extracted = extract(text, "fuzz.txt")
+        extracted = extract(text, source="fuzz.txt")
     except InputError as exc:
         assert re.match(r"^fuzz\.txt:\d+: \S", str(exc)), str(exc)
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from chile_trade.dataset import load_stated, load_tables, load_wide
 from chile_trade.indicators import (
     cagr,
     coverage_ratio,
@@ -15,6 +14,7 @@ from chile_trade.indicators import (
     trade_balance,
     yoy_growth,
 )
+from chile_trade.io.dataset import load_stated, load_tables, load_wide
 
 
 def test_year_over_year_growth_of_the_seed_tables():

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chile_trade.errors import InputError
-from chile_trade.numerals import (
+from chile_trade.core.numbers import (
     DIGIT_SYSTEMS,
     fold,
     parse_number,
     parse_period,
     to_ascii_digits,
 )
+from chile_trade.errors import InputError
 
 
 @pytest.mark.parametrize(

@@ -8,13 +8,9 @@ import matplotlib as mpl
 import pytest
 from matplotlib import cbook
 
-from chile_trade.persian_text import (
-    LRM,
-    RLM,
+from chile_trade.present.numbers import LRM, RLM, format_number, format_percent, format_year
+from chile_trade.present.text import (
     display_text,
-    format_number,
-    format_percent,
-    format_year,
     logical_text,
     matplotlib_shapes_text,
     visual_order,

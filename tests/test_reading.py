@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-from chile_trade import reading
 from chile_trade.errors import InputError
-from chile_trade.extraction import extract
-from chile_trade.reading import decode_document, read_document
+from chile_trade.frames import extract
+from chile_trade.io import reading
+from chile_trade.io.reading import decode_document, read_document
 
 # Windows-1256 has no Persian yeh (ی) and no Persian digits: documents in it
 # use Arabic yeh (ي) and ASCII digits, which the package reads as the same thing.
@@ -37,7 +37,7 @@ def test_every_supported_encoding_gives_the_same_numbers(data, encoding):
     assert used == encoding
     assert "\r" not in text
     assert "\ufeff" not in text
-    tables = extract(text, "doc.txt").tables
+    tables = extract(text, source="doc.txt").tables
     assert tables["value_text"].tolist() == ["2012", "2375"]
     assert tables["year"].tolist() == [1994, 1995]
 
@@ -143,7 +143,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
     fifo = tmp_path / "doc.txt"
     os.mkfifo(fifo)
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from chile_trade.reading import read_document\n"
+        [sys.executable, "-c", "import sys; from chile_trade.io.reading import read_document\n"
          "try:\n read_document(sys.argv[1])\nexcept Exception as e:\n print(e)", str(fifo)],
         capture_output=True, text=True, timeout=60, check=False)
     assert done.stdout == (f"{fifo}: this is a FIFO (named pipe), not a regular file; "

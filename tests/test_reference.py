@@ -9,10 +9,10 @@ import pytest
 
 from chile_trade import columns as C
 from chile_trade.cli import main
-from chile_trade.dataset import load_reference, load_stated, load_tables
 from chile_trade.errors import InputError
-from chile_trade.reference import compare_with_reference, parse_reference
-from chile_trade.verification import verify
+from chile_trade.frames import verify
+from chile_trade.io.dataset import load_reference, load_stated, load_tables
+from chile_trade.io.reference import compare_with_reference, parse_reference
 
 HEADER = "series,year,value_musd,valuation,source\n"
 

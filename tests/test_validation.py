@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from chile_trade import columns as C
-from chile_trade.dataset import load_reference, load_stated, load_tables, load_wide
+from chile_trade.frames import verify
 from chile_trade.indicators import (
     cagr,
     implied_totals,
@@ -17,7 +17,7 @@ from chile_trade.indicators import (
     trade_balance,
     yoy_growth,
 )
-from chile_trade.verification import verify
+from chile_trade.io.dataset import load_reference, load_stated, load_tables, load_wide
 
 
 def _broken(frame, **changes):

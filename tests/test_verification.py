@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chile_trade import columns as C
-from chile_trade.dataset import load_stated, load_tables
-from chile_trade.extraction import extract
-from chile_trade.numerals import ParsedNumber, parse_number
-from chile_trade.verification import judge, round_half_up, verify
+from chile_trade.core.checks import judge, round_half_up
+from chile_trade.core.numbers import ParsedNumber, parse_number
+from chile_trade.frames import extract, verify
+from chile_trade.io.dataset import load_stated, load_tables
 
 
 @pytest.fixture(scope="module")
@@ -101,20 +101,20 @@ def _one_table(values: str, change: str, header_extra: str = "درصد تغیی�
 
 def test_transposed_digits_in_the_stated_figure_are_named():
     # (118 - 100) / 100 = 18 %, printed as 81 %.
-    stated = extract(_one_table("100 118", "81%"), "t.txt")
+    stated = extract(_one_table("100 118", "81%"), source="t.txt")
     row = verify(stated.tables, stated.stated).iloc[0]
     assert (row[C.VERDICT], row[C.LIKELY_CAUSE]) == (C.INCONSISTENT, "transposed digits")
 
 
 def test_a_figure_matching_another_pair_of_years_is_named_wrong_period():
     # Change 2002 -> 2003 is (150 - 120) / 120 = 25 %; 20 % is 2001 -> 2002: (120 - 100) / 100.
-    stated = extract(_one_table("100 120 150", "20%"), "t.txt")
+    stated = extract(_one_table("100 120 150", "20%"), source="t.txt")
     row = verify(stated.tables, stated.stated).iloc[0]
     assert (row[C.VERDICT], row[C.LIKELY_CAUSE]) == (C.INCONSISTENT, "wrong period")
 
 
 def test_a_zero_base_value_is_unverifiable_not_a_crash():
-    stated = extract(_one_table("0 5", "10%"), "t.txt")
+    stated = extract(_one_table("0 5", "10%"), source="t.txt")
     assert verify(stated.tables, stated.stated).iloc[0][C.VERDICT] == C.UNVERIFIABLE
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from chile_trade import writing
 from chile_trade.cli import main
 from chile_trade.errors import InputError
-from chile_trade.writing import check_output_file, spreadsheet_text, write_folder
+from chile_trade.io import writing
+from chile_trade.io.writing import check_output_file, spreadsheet_text, write_folder
 
 GOOD = "جدول صادرات به ژاپن (میلیون دلار، فوب)\n۲۰۰۴ ۲۰۰۵ درصد تغییرات\n۱۰۰ ۱۱۰ ٪۱۰\n"
 # A table whose partner is a spreadsheet formula (it opens the calculator in old Excel).

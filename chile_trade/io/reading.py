@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from chile_trade.errors import InputError
-from chile_trade.paths import display_path, require_regular_file
+from chile_trade.io.paths import display_path, require_regular_file
 
 __all__ = ["CHUNK_BYTES", "MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document",
            "read_document"]

@@ -26,7 +26,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
 from chile_trade.errors import InputError
-from chile_trade.paths import display_path, file_kind
+from chile_trade.io.paths import display_path, file_kind
 
 __all__ = ["check_output_file", "spreadsheet_text", "write_folder"]
 

@@ -18,9 +18,9 @@ import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade import interrupts
-from chile_trade.display import html_table
-from chile_trade.persian_text import LANGS, format_number
-from chile_trade.writing import spreadsheet_text
+from chile_trade.io.writing import spreadsheet_text
+from chile_trade.present.display import html_table
+from chile_trade.present.numbers import LANGS, format_number
 
 __all__ = ["excel_workbook", "report_html"]
 
@@ -78,9 +78,9 @@ def report_html(*, tables: pd.DataFrame, result: pd.DataFrame, comparison: pd.Da
     tables : pandas.DataFrame
         Tidy table rows.
     result : pandas.DataFrame
-        `chile_trade.verification.verify` output, with the reference columns.
+        `chile_trade.frames.verify` output, with the reference columns.
     comparison : pandas.DataFrame
-        `chile_trade.reference.compare_with_reference` output.
+        `chile_trade.io.reference.compare_with_reference` output.
     reference : pandas.DataFrame
         The reference table (for the list of sources).
     figures : dict of str to bytes

@@ -16,7 +16,7 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.ft2font import FT2Font
 
-from chile_trade.paths import require_regular_file
+from chile_trade.io.paths import require_regular_file
 
 __all__ = ["PREFERRED_FAMILIES", "check_coverage", "find_font", "font_properties"]
 

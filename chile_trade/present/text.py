@@ -1,4 +1,4 @@
-"""Persian strings as the running matplotlib needs them, and Persian numbers.
+"""Persian strings as the running matplotlib needs them.
 
 matplotlib 3.11 and later lay text out with libraqm (HarfBuzz shaping plus
 the Unicode bidi algorithm): a logical Persian string renders correctly as
@@ -14,7 +14,7 @@ label that starts with a digit or a Latin word still reads right to left.
 ``$`` is escaped so that no label switches into mathtext, which does not
 shape. Negative numbers carry an LRM before the minus sign (as CLDR's
 Persian locale does), so the minus stays at the left of the digits inside
-right-to-left text.
+right-to-left text (`chile_trade.present.numbers`).
 
 This module is public: pass your own titles and annotations through
 `display_text` before handing them to matplotlib.
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import matplotlib
@@ -33,21 +32,15 @@ from bidi.algorithm import get_display
 from matplotlib.ft2font import FT2Font
 from matplotlib.textpath import TextToPath
 
+from chile_trade.present.numbers import RLM
+
 __all__ = [
-    "LANGS",
     "display_text",
-    "format_number",
-    "format_percent",
-    "format_year",
     "logical_text",
     "matplotlib_shapes_text",
     "visual_order",
 ]
 
-LANGS = ("fa", "en")
-RLM, LRM, ZWNJ = "\u200f", "\u200e", "\u200c"
-MINUS = "\u2212"
-_PERSIAN = str.maketrans("0123456789.,%", "۰۱۲۳۴۵۶۷۸۹٫٬٪")
 # Marks that steer the bidi algorithm or joining; once the string is in
 # visual order with presentation forms, they have done their work and would
 # only be drawn as glyphs by a matplotlib that does not shape.
@@ -68,11 +61,6 @@ def matplotlib_shapes_text() -> bool:
     """
     glyphs = TextToPath().get_glyphs_with_font(FT2Font(str(_PROBE_FONT)), "لا")[0]
     return len(glyphs) == 1
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}; got {lang!r}")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -148,67 +136,3 @@ def visual_order(text: str) -> str:
     """
     visual = get_display(_RESHAPER.reshape(RLM + text), base_dir="R")
     return _LAYOUT_CONTROLS.sub("", str(visual))
-
-
-def format_number(value: float | Decimal, decimals: int = 0, *, lang: str = "fa",
-                  grouping: bool = True, sign: bool = False) -> str:
-    """Format a number for a chart label in Persian or English style.
-
-    Persian: Persian digits, ``٫`` decimal separator, ``٬`` thousands
-    separator, and a minus sign (U+2212) preceded by an LRM so that it stays
-    at the left of the digits inside right-to-left text. English: ASCII
-    digits, ``,`` and ``.``, and U+2212 for minus.
-
-    Parameters
-    ----------
-    value : float or Decimal
-    decimals : int
-        Places after the decimal separator (rounded half away from zero).
-    lang : {'fa', 'en'}
-    grouping : bool
-        Use a thousands separator.
-    sign : bool
-        Show ``+`` on positive values.
-
-    Examples
-    --------
-    >>> format_number(-1417, lang="fa") == "\\u200e\\u2212۱٬۴۱۷"
-    True
-    >>> format_number(43.745, 1, lang="fa"), format_number(1234.5, 1, lang="en")
-    ('۴۳٫۷', '1,234.5')
-    """
-    _check_lang(lang)
-    quantum = Decimal(1).scaleb(-decimals)
-    number = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    text = f"{abs(number):,.{decimals}f}" if grouping else f"{abs(number):.{decimals}f}"
-    if lang == "fa":
-        text = text.translate(_PERSIAN)
-    if number < 0:
-        text = (LRM if lang == "fa" else "") + MINUS + text
-    elif sign and number > 0:
-        text = (LRM if lang == "fa" else "") + "+" + text
-    return text
-
-
-def format_percent(value: float | Decimal, decimals: int = 1, *, lang: str = "fa",
-                   sign: bool = False) -> str:
-    """Format a percentage: ``۴۳٫۸٪`` in Persian, ``43.8%`` in English.
-
-    Examples
-    --------
-    >>> format_percent(18.04, 0), format_percent(-2.5, 1, lang="en")
-    ('۱۸٪', '−2.5%')
-    """
-    number = format_number(value, decimals, lang=lang, grouping=False, sign=sign)
-    return number + ("٪" if lang == "fa" else "%")
-
-
-def format_year(year: int, *, lang: str = "fa") -> str:
-    """A year without grouping: ``۱۹۹۵`` or ``1995``.
-
-    Examples
-    --------
-    >>> format_year(1995)
-    '۱۹۹۵'
-    """
-    return format_number(year, 0, lang=lang, grouping=False)

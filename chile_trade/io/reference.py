@@ -10,8 +10,8 @@ row is: ``chile_total_exports``, ``chile_total_imports``,
 apart, never averaged: where several give the same quantity, the first in
 the file is the primary one.
 
-Functions here take strings and DataFrames; `chile_trade.dataset` and
-`chile_trade.reading` read the files.
+Functions here take strings and DataFrames; `chile_trade.io.dataset` and
+`chile_trade.io.reading` read the files.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from decimal import Decimal
 import pandas as pd
 
 from chile_trade import columns as C
+from chile_trade.core.numbers import MAX_DIGITS, quoted
 from chile_trade.errors import InputError
-from chile_trade.numerals import MAX_DIGITS, quoted
 
 __all__ = [
     "MATCH_TOLERANCE",

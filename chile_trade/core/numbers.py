@@ -1,7 +1,7 @@
 """Persian text and numbers as Persian writers actually write them.
 
-This is the first step of the pipeline: it turns strings into exact numbers.
-Nothing here reads files or knows about tables.
+The first step of the core: strings into exact numbers. Nothing here reads
+files, knows about tables, or imports pandas.
 
 * Digits: Persian (``۰``–``۹``), Arabic-Indic (``٠``–``٩``) or ASCII, one
   system per number.
@@ -17,10 +17,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from chile_trade.core.vocabulary import (
+    ARABIC_INDIC_DIGITS,
+    ASCII_DIGITS,
+    DECIMAL_SEPARATORS,
+    DIGIT_SYSTEMS,
+    MINUS_SIGNS,
+    PERCENT_SIGNS,
+    PERSIAN_DIGITS,
+    THOUSANDS_SEPARATORS,
+)
 from chile_trade.errors import InputError
 
 __all__ = [
@@ -43,17 +53,9 @@ MAX_DIGITS = 30
 A trade figure in rials has about 20; a longer run is refused rather than
 read: it keeps exact arithmetic cheap and every value in a float's range."""
 
-PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-ASCII_DIGITS = "0123456789"
-DIGIT_SYSTEMS = {"persian": PERSIAN_DIGITS, "arabic": ARABIC_INDIC_DIGITS, "ascii": ASCII_DIGITS}
 _DIGIT_SYSTEM_OF = {ch: name for name, digits in DIGIT_SYSTEMS.items() for ch in digits}
 _TO_ASCII = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, ASCII_DIGITS * 2)
 
-DECIMAL_SEPARATORS = "/٫."
-THOUSANDS_SEPARATORS = "٬,"
-PERCENT_SIGNS = "%٪"
-MINUS_SIGNS = "-−"  # hyphen-minus and U+2212 MINUS SIGN
 ZWNJ = "\u200c"
 
 # Letters that Persian text written with an Arabic keyboard or code page uses
@@ -286,7 +288,7 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(_TO_ASCII)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedNumber:
     """A number as printed: its exact value, its precision and its raw text.
 
@@ -300,34 +302,56 @@ class ParsedNumber:
         The text the number was read from.
     is_percent : bool
         Whether the text carried a percent sign or word.
+    exact : Fraction
+        The printed value as a fraction (computed once).
+    low, high : Fraction
+        The values that print as this number, ``value ∓ half_unit``; both ends
+        are included so that a tie counts under any rounding rule.
     """
 
     value: Decimal
     decimals: int
     raw: str
     is_percent: bool = False
+    exact: Fraction = field(init=False, repr=False, compare=False)
+    low: Fraction = field(init=False, repr=False, compare=False)
+    high: Fraction = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        exact = Fraction(self.value)
+        half = Fraction(1, 2 * 10**self.decimals)
+        object.__setattr__(self, "exact", exact)
+        object.__setattr__(self, "low", exact - half)
+        object.__setattr__(self, "high", exact + half)
+
+    @classmethod
+    def from_text(cls, text: str, raw: str | None = None) -> ParsedNumber:
+        """The number whose canonical text (`text`) is ``text``, e.g. ``'43.8'``.
+
+        Examples
+        --------
+        >>> ParsedNumber.from_text("-12.50", "۱۲/۵۰-").decimals
+        2
+        """
+        value = Decimal(text)
+        exponent = value.as_tuple().exponent
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return cls(value, decimals, text if raw is None else raw)
 
     @property
     def half_unit(self) -> Fraction:
         """Half a unit of the last printed digit: 0.05 for ``43.8``."""
         return Fraction(1, 2 * 10**self.decimals)
 
-    @property
-    def exact(self) -> Fraction:
-        """The printed value as a fraction."""
-        return Fraction(self.value)
-
     def interval(self) -> tuple[Fraction, Fraction]:
         """The values that print as this number: ``[v - h, v + h]``.
-
-        Both ends are included so that a tie counts under any rounding rule.
 
         Examples
         --------
         >>> [str(x) for x in parse_number("۴۳/۸").interval()]
         ['175/4', '877/20']
         """
-        return self.exact - self.half_unit, self.exact + self.half_unit
+        return self.low, self.high
 
     @property
     def text(self) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from chile_trade import columns as C
-from chile_trade.persian_text import LANGS, format_number, format_percent
+from chile_trade.present.numbers import LANGS, decimals_of, format_number, format_percent
 
 __all__ = ["VERDICT_COLORS", "DisplayTable", "html_table", "show"]
 
@@ -84,7 +84,7 @@ def _verification_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[
         heads += [w["ref_computed"], w["ref_verdict"], w["ref_explanation"], w["ref_source"]]
     rows = []
     for r in frame.to_dict(orient="records"):
-        decimals = len(str(r[C.STATED_TEXT]).partition(".")[2])
+        decimals = decimals_of(r[C.STATED_TEXT])
         stated = _CMP[r[C.COMPARATOR]][lang] + format_percent(r[C.STATED], decimals, lang=lang)
         low, high = r[C.COMPUTED_LOW], r[C.COMPUTED_HIGH]
         span = "—" if math.isnan(low) else (
@@ -110,7 +110,7 @@ def _table_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[Row]]:
              w["valuation"]]
     rows = []
     for r in frame.to_dict(orient="records"):
-        decimals = len(str(r[C.VALUE_TEXT]).partition(".")[2])
+        decimals = decimals_of(r[C.VALUE_TEXT])
         rows.append([_Cell(str(r[C.SOURCE]), ltr=True),
                      _Cell(str(r[C.PARTNER if lang == "fa" else C.PARTNER_EN])),
                      _Cell(w[r[C.FLOW]]),
@@ -156,7 +156,7 @@ def html_table(frame: pd.DataFrame, *, lang: str = "fa", caption: str = "") -> s
 
     Examples
     --------
-    >>> from chile_trade.dataset import load_tables
+    >>> from chile_trade.io.dataset import load_tables
     >>> page = html_table(load_tables().head(1), lang="fa")
     >>> 'dir="rtl"' in page, "۱٬۶۴۹" in page
     (True, True)
@@ -189,7 +189,7 @@ def text_table(frame: pd.DataFrame, *, lang: str = "en") -> str:
 
     Examples
     --------
-    >>> from chile_trade.dataset import load_tables
+    >>> from chile_trade.io.dataset import load_tables
     >>> print(text_table(load_tables().head(1)).replace(" | ", "\\n  "))
     source (file:line): 002_be3af3bae581de8e.txt:14
       partner: United States
@@ -228,7 +228,7 @@ def show(frame: pd.DataFrame, *, lang: str = "fa") -> DisplayTable:
 
     Examples
     --------
-    >>> from chile_trade.dataset import load_tables
+    >>> from chile_trade.io.dataset import load_tables
     >>> shown = show(load_tables(), lang="fa")
     >>> shown._repr_html_().startswith('<table class="ct-table" dir="rtl"')
     True

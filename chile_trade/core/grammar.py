@@ -1,4 +1,4 @@
-"""Find the statistical tables and the stated percentages in a Persian text.
+"""The grammar: the statistical tables and the stated percentages of a Persian text.
 
 A table is three non-empty lines::
 
@@ -6,31 +6,37 @@ A table is three non-empty lines::
     ۱۹۹۲ ۱۹۹۳ ... درصد تغییرات ۹۴/۹۵ میزان مشارکت در کل صادرات   <- header
     ۱۶۴۹ ۱۶۵۵ ... %۱۸ ۱۴/۴                                       <- values
 
-The title names the flow (صادرات به / واردات از), the partner and, in
-parentheses, the unit and valuation. The header lists years, then labelled
-columns: a percent change (``درصد تغییرات``, optionally with its year pair)
-and a share of the reporter's total (``میزان مشارکت در کل صادرات``). Any
-number of years, any partner, any supported digit style works.
+The title names the flow (صادرات به / واردات از), optionally the reporter
+(``صادرات ایران به ترکیه``; a place `chile_trade.core.vocabulary.PLACES`
+knows), the partner and, in parentheses, the unit and
+valuation. The header lists years, then labelled columns: a percent change
+(``درصد تغییرات``, optionally with its year pair) and a share of the
+reporter's total (``میزان مشارکت در کل صادرات``). Any number of years, any
+partner, any supported digit style works.
 
 Prose lines are scanned for percentages; the forms the package understands
-become typed claims (a partner's share of total trade in a year, growth over
-N years), every other percentage is kept as ``other_percentage``.
+become typed claims (a partner's share of the reporter's total trade in a
+year, growth over N years), every other percentage is kept as
+``other_percentage``.
 
-Functions here take strings and return DataFrames; they never touch the disk.
+The reporter is whoever the document names: in a table's title, a share's
+label (``کل صادرات شیلی``) or a total-trade claim (``کل مبادلات شیلی``).
+Where these agree on one reporter, a table or claim that names none is
+taken to be about it; otherwise the reporter stays unknown.
+
+`read` takes a string and returns records (`chile_trade.core.records`); it
+never touches the disk and builds no DataFrame.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-import pandas as pd
-
-from chile_trade import columns as C
-from chile_trade.errors import InputError
-from chile_trade.numerals import (
+from chile_trade.core import vocabulary as V
+from chile_trade.core.numbers import (
     NUMBER_PATTERN,
     ParsedNumber,
     check_label_text,
@@ -42,75 +48,50 @@ from chile_trade.numerals import (
     parse_period,
     quoted,
 )
+from chile_trade.core.records import Claim, Span, Subject, TableCell
+from chile_trade.errors import InputError
 
-__all__ = ["Extraction", "extract", "extract_documents", "resolve_partner"]
+__all__ = ["Document", "read", "resolve_place"]
 
-# Canonical Persian partner names (letters folded) and their English names.
-PARTNER_NAMES = {
-    "آمریکا": "United States",
-    "ایالات متحده": "United States",
-    "ایالات متحده آمریکا": "United States",
-    "کانادا": "Canada",
-    "مکزیک": "Mexico",
-    "آرژانتین": "Argentina",
-    "برزیل": "Brazil",
-    "پرو": "Peru",
-    "کوبا": "Cuba",
-    "ژاپن": "Japan",
-    "چین": "China",
-    "کره جنوبی": "South Korea",
-    "آسیای دور": "East Asia",
-    "آسیای جنوب شرقی": "Southeast Asia",
-    "اتحادیه اروپا": "European Union",
-    "اروپا": "Europe",
-    "آلمان": "Germany",
-    "انگلیس": "United Kingdom",
-    "فرانسه": "France",
-    "ایران": "Iran",
-    "مرکوسور": "Mercosur",
-}
-_PARTNER_ALIASES = {"ایالات متحده": "آمریکا", "ایالات متحده آمریکا": "آمریکا"}
+# Place names, longest first, so that the longest name wins.
+_PLACES_LONGEST_FIRST = sorted(V.PLACES, key=len, reverse=True)
 
-_FLOW_WORDS = {"صادرات": C.EXPORT, "واردات": C.IMPORT}
-_BASE_WORDS = {"صادرات": C.EXPORT, "واردات": C.IMPORT, "تجارت": C.TRADE, "مبادلات": C.TRADE}
-_UNIT_WORDS = {
-    "هزار دلار": "thousand USD",
-    "میلیون دلار": "million USD",
-    "میلیارد دلار": "billion USD",
-}
-_VALUATION_WORDS = {"فوب": "FOB", "سیف": "CIF"}
+_UNIT_SPLIT_RE = re.compile(r"[،,؛;]")
+_SPACES_RE = re.compile(r"\s++")
 
 # Every quantifier in these patterns is possessive or bounded, and a number can
 # only start where no number part stands before it (`NUMBER_PATTERN`): a search
 # over any line is linear in its length.
+_NAME_WORD = r"(?!(?:به|از)\s)[^\s()]++"  # a word of a name, not the preposition after it
 _TITLE_RE = re.compile(
-    r"^جدول\s++(?:(?:میزان|ارزش|حجم)\s++)?+(?P<flow>صادرات|واردات)\s++(?:شیلی\s++)?+"
+    r"^جدول\s++(?:(?:میزان|ارزش|حجم)\s++)?+(?P<flow>صادرات|واردات)\s++"
+    rf"(?:(?P<reporter>{_NAME_WORD}(?:\s++{_NAME_WORD}){{0,2}}+)\s++)?+"
     r"(?P<prep>به|از)\s++(?P<partner>[^()]++)\((?P<unit>[^()]*+)\)\s*+$"
 )
 _YEAR_RE = re.compile(r"\d{4}")
+_HEADER_START_RE = re.compile(r"\s*+\d{4}(?:\s|$)")
 _HEADER_NUMBER_RE = re.compile(r"(\d++)(?:\s++|$)")
 _PERIOD = r"\d{2,4}+\s*+[/\-–]\s*+\d{2,4}+"
+_WORD = r"[^\s.،؛:()]++"
+_WORDS = rf"{_WORD}(?:\s++{_WORD}){{0,2}}+"  # up to three words: a place's name
 _CHANGE_LABEL = (
     rf"(?:درصد\s*+)?+(?:تغییرات|تغییر|رشد)(?:\s*+درصد)?+(?:\s*+(?P<period>{_PERIOD}))?+"
 )
+# The reporter after a share's base is at most one word (``کل صادرات شیلی``); a
+# longer name would run into the next column's label.
 _SHARE_LABEL = (
     r"(?:میزان\s*+)?+(?:مشارکت|سهم)\s*+(?:از|در)\s*+(?:کل\s*+)?+"
-    r"(?P<base>صادرات|واردات|تجارت|مبادلات)(?:\s*+شیلی)?+"
+    r"(?P<base>صادرات|واردات|تجارت|مبادلات)"
+    r"(?:\s++(?P<owner>(?!(?:درصد|تغییرات|تغییر|رشد|میزان|مشارکت|سهم)(?!\S))[^\s\d]++))?+"
 )
 _LABEL_RE = re.compile(rf"(?P<change>{_CHANGE_LABEL})|(?P<share>{_SHARE_LABEL})")
 
 _PERCENT = rf"(?:[%٪]\s*+{NUMBER_PATTERN}|{NUMBER_PATTERN}\s*+(?:[%٪]|در\s*+صدی?+(?!\w)))"
-_COMPARATOR_WORDS = {
-    "بیش از": ">", "بیشتر از": ">", "متجاوز از": ">", "بالغ بر": "=",
-    "کمتر از": "<", "کم تر از": "<",
-    "حدود": "~", "در حدود": "~", "نزدیک به": "~", "تقریبا": "~", "قریب به": "~",
-}
-_COMPARATOR = "|".join(sorted(map(re.escape, _COMPARATOR_WORDS), key=len, reverse=True))
-_WORD = r"[^\s.،؛:()]++"
-_WORDS = rf"{_WORD}(?:\s++{_WORD}){{0,2}}+"  # up to three words: a partner's name
+_COMPARATOR = "|".join(sorted(map(re.escape, V.COMPARATOR_WORDS), key=len, reverse=True))
 _TRADE_SHARE_RE = re.compile(
     rf"(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?P<pct>{_PERCENT})\s*+(?:از\s*+)?+(?:حجم\s*+)?+کل\s*+"
-    rf"(?:مبادلات|تجارت)(?:\s*+(?:خارجی|تجاری|بازرگانی))?+(?:\s*+شیلی)?+\s*+"
+    rf"(?:مبادلات|تجارت)(?:\s*+(?:خارجی|تجاری|بازرگانی))?+"
+    rf"(?:\s++(?P<reporter>(?!در\s)(?!با\s){_WORD}))?+\s*+"
     rf"در\s*+سال\s*+(?P<year>\d{{4}}+)\s*+با\s*+(?P<partner>{_WORDS})"
 )
 _GROWTH_RE = re.compile(
@@ -122,26 +103,19 @@ _WITH_PARTNER_RE = re.compile(rf"با\s++({_WORDS})")
 _CLAUSE_BREAK_RE = re.compile("[.،]")
 _MAX_SPAN_DIGITS = 4
 """A number of years ("growth over N years") has at most this many digits."""
+_DETACHED_PERCENT = ("%", "٪", "درصد", "درصدی", "در", "صد", "صدی")
 
 
-@dataclass(frozen=True)
-class Extraction:
-    """What one or more documents state.
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What one document states: its table cells and its claims, in document order."""
 
-    Attributes
-    ----------
-    tables : pandas.DataFrame
-        Tidy table values, columns `chile_trade.columns.TABLE_COLUMNS`.
-    stated : pandas.DataFrame
-        Stated percentages, columns `chile_trade.columns.STATED_COLUMNS`.
-    """
-
-    tables: pd.DataFrame
-    stated: pd.DataFrame
+    cells: list[TableCell]
+    claims: list[Claim]
 
 
-def resolve_partner(text: str) -> tuple[str, str] | None:
-    """Match the start of ``text`` to a known partner; longest name wins.
+def resolve_place(text: str) -> tuple[str, str] | None:
+    """Match the start of ``text`` to a known country or group; the longest name wins.
 
     Returns
     -------
@@ -149,37 +123,36 @@ def resolve_partner(text: str) -> tuple[str, str] | None:
 
     Examples
     --------
-    >>> resolve_partner("ايالات متحده بوده است")
+    >>> resolve_place("ايالات متحده بوده است")
     ('آمریکا', 'United States')
-    >>> resolve_partner("جایی دیگر") is None
+    >>> resolve_place("جایی دیگر") is None
     True
     """
     folded = fold(text).strip()
-    for name in sorted(PARTNER_NAMES, key=len, reverse=True):
+    for name in _PLACES_LONGEST_FIRST:
         if folded == name or folded.startswith(name + " "):
-            return _PARTNER_ALIASES.get(name, name), PARTNER_NAMES[name]
+            return V.PLACE_ALIASES.get(name, name), V.PLACES[name]
     return None
 
 
-def _partner_from_title(text: str) -> tuple[str, str]:
-    known = resolve_partner(text)
-    if known is not None and fold(text).strip() in PARTNER_NAMES:
-        return known
-    return re.sub(r"\s+", " ", fold(text).strip()), ""
+def _named(text: str) -> tuple[str, str]:
+    """A whole name: a known place with its English name, or the name as written,
+    kept in Persian in both languages."""
+    folded = _SPACES_RE.sub(" ", fold(text).strip())
+    if folded in V.PLACES:
+        return V.PLACE_ALIASES.get(folded, folded), V.PLACES[folded]
+    return folded, folded
 
 
 def _parse_unit(raw: str) -> tuple[str, str]:
-    parts = [p.strip() for p in re.split(r"[،,؛;]", fold(raw)) if p.strip()]
+    parts = [p.strip() for p in _UNIT_SPLIT_RE.split(fold(raw)) if p.strip()]
     unit, valuation = [], ""
     for part in parts:
-        if part in _VALUATION_WORDS:
-            valuation = _VALUATION_WORDS[part]
+        if part in V.VALUATION_WORDS:
+            valuation = V.VALUATION_WORDS[part]
         else:
-            unit.append(_UNIT_WORDS.get(part, part))
+            unit.append(V.UNIT_WORDS.get(part, part))
     return ", ".join(unit), valuation
-
-
-_DETACHED_PERCENT = ("%", "٪", "درصد", "درصدی", "در", "صد", "صدی")
 
 
 def _value_tokens(line: str) -> list[str]:
@@ -193,13 +166,17 @@ def _value_tokens(line: str) -> list[str]:
     return tokens
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Column:
-    kind: str  # C.YEAR, C.CHANGE or C.SHARE
+    kind: str  # "year", V.CHANGE or V.SHARE
     label: str
     year: int = 0
     period: tuple[int, int] | None = None
     base: str = ""
+    owner: tuple[str, str] = ("", "")  # the reporter a share's label names
+
+
+_YEAR = "year"
 
 
 def _header_years(folded: str, source: str, lineno: int) -> tuple[list[int], str]:
@@ -228,7 +205,7 @@ def _header_years(folded: str, source: str, lineno: int) -> tuple[list[int], str
 def _parse_header(line: str, where: tuple[str, int]) -> list[_Column]:
     source, lineno = where
     years, rest = _header_years(fold(line).strip(), source, lineno)
-    cols = [_Column(C.YEAR, str(y), year=y) for y in years]
+    cols = [_Column(_YEAR, str(y), year=y) for y in years]
     position = 0
     for m in _LABEL_RE.finditer(rest):
         gap = rest[position:m.start()].strip()
@@ -248,9 +225,14 @@ def _parse_header(line: str, where: tuple[str, int]) -> list[_Column]:
             else:
                 raise InputError("a percent-change column needs two years",
                                  source=source, line=lineno)
-            cols.append(_Column(C.CHANGE, label, period=period))
+            cols.append(_Column(V.CHANGE, label, period=period))
         else:
-            cols.append(_Column(C.SHARE, label, year=years[-1], base=_BASE_WORDS[m["base"]]))
+            owner = _named(m["owner"]) if m["owner"] else ("", "")
+            if owner[0] and owner[0] not in V.PLACES:
+                raise InputError(f"unrecognised column label {m['owner']!r} in table header",
+                                 source=source, line=lineno)
+            cols.append(_Column(V.SHARE, label, year=years[-1], base=V.BASE_WORDS[m["base"]],
+                                owner=owner))
     gap = rest[position:].strip()
     if gap:
         raise InputError(f"unrecognised column label {gap!r} in table header",
@@ -263,7 +245,7 @@ def _parse_values(line: str, cols: list[_Column], where: tuple[str, int],
     source, lineno = where
     tokens = _value_tokens(line)
     if len(tokens) != len(cols):
-        n_years = sum(c.kind == C.YEAR for c in cols)
+        n_years = sum(c.kind == _YEAR for c in cols)
         raise InputError(
             f"value line has {len(tokens)} values but the header at line {header_line} has "
             f"{len(cols)} columns ({n_years} years, {len(cols) - n_years} labelled)",
@@ -274,7 +256,7 @@ def _parse_values(line: str, cols: list[_Column], where: tuple[str, int],
             number = parse_number(token)
         except InputError as exc:
             raise exc.located(source, lineno) from None
-        if col.kind == C.YEAR and number.is_percent:
+        if col.kind == _YEAR and number.is_percent:
             raise InputError(f"value {token!r} in the {col.year} column carries a percent sign",
                              source=source, line=lineno)
         values.append(number)
@@ -294,40 +276,48 @@ def _next_nonempty(lines: list[str]) -> list[int | None]:
 
 
 def _looks_like_header(line: str) -> bool:
-    return re.match(r"\s*\d{4}(?:\s|$)", fold(line)) is not None
+    return _HEADER_START_RE.match(fold(line)) is not None
 
 
-def _stated_row(source: str, lineno: int, table: str, kind: str, number: ParsedNumber,
-                *, partner: tuple[str, str] = ("", ""), flow: str = "", year_from: int = 0,
-                year_to: int = 0, span_years: int = 0, base: str = "", comparator: str = "=",
-                label: str = "") -> dict[str, object]:
-    return {
-        C.SOURCE: f"{source}:{lineno}", C.FILE: source, C.LINE: lineno, C.TABLE: table,
-        C.KIND: kind, C.PARTNER: partner[0], C.PARTNER_EN: partner[1], C.FLOW: flow,
-        C.YEAR_FROM: year_from, C.YEAR_TO: year_to, C.SPAN_YEARS: span_years, C.BASE: base,
-        C.COMPARATOR: comparator,
-        C.STATED: float(number.value), C.STATED_TEXT: number.text, C.LABEL: label,
-        C.RAW: number.raw,
-    }
+class _Reporters:
+    """The reporters a document names, to give a table or claim that names none the
+    document's one reporter (when all that are named agree)."""
+
+    def __init__(self) -> None:
+        self.named: dict[str, str] = {}
+
+    def note(self, reporter: tuple[str, str]) -> tuple[str, str]:
+        if reporter[0]:
+            self.named[reporter[0]] = reporter[1]
+        return reporter
+
+    def only(self) -> tuple[str, str] | None:
+        return next(iter(self.named.items())) if len(self.named) == 1 else None
 
 
-def _table_rows(lines: list[str], following: list[int | None], title_index: int, source: str,
-                ) -> tuple[list[dict[str, object]], list[dict[str, object]], int]:
+def _table(lines: list[str], following: list[int | None], title_index: int, source: str,
+           reporters: _Reporters) -> tuple[list[TableCell], list[Claim], int]:
     title_line = title_index + 1
     try:  # the title's words travel into every output, beside the numbers
         check_label_text(lines[title_index])
     except InputError as exc:
         raise exc.located(source, title_line) from None
     title = _TITLE_RE.match(fold(lines[title_index]).strip())
+    # A reporter is a place the vocabulary knows: other words there (a product) are not
+    # read as a reporter.
+    if title is not None and title["reporter"] and _named(title["reporter"])[0] not in V.PLACES:
+        title = None
     if title is None:
-        raise InputError("table title must read 'جدول ... صادرات به PARTNER (UNIT)' or "
-                         "'جدول ... واردات از PARTNER (UNIT)'", source=source, line=title_line)
-    flow = _FLOW_WORDS[title["flow"]]
-    if (flow, title["prep"]) not in ((C.EXPORT, "به"), (C.IMPORT, "از")):
+        raise InputError("table title must read 'جدول ... صادرات [REPORTER] به PARTNER (UNIT)' "
+                         "or 'جدول ... واردات [REPORTER] از PARTNER (UNIT)'",
+                         source=source, line=title_line)
+    flow = V.FLOW_WORDS[title["flow"]]
+    if title["prep"] != V.FLOW_PREPOSITIONS[flow]:
         raise InputError(f"table title says {title['flow']} {title['prep']}: exports go to "
                          "('به') a partner, imports come from ('از') one",
                          source=source, line=title_line)
-    partner = _partner_from_title(title["partner"])
+    partner = _named(title["partner"])
+    reporter = reporters.note(_named(title["reporter"]) if title["reporter"] else ("", ""))
     unit, valuation = _parse_unit(title["unit"])
     header_index = following[title_index]
     assert header_index is not None  # the caller checked that a header follows
@@ -338,27 +328,25 @@ def _table_rows(lines: list[str], following: list[int | None], title_index: int,
                          source=source, line=header_index + 1)
     lineno = value_index + 1
     values = _parse_values(lines[value_index], cols, (source, lineno), header_index + 1)
+    for col in cols:
+        if col.kind == V.SHARE and col.owner[0] and not reporter[0]:
+            reporter = reporters.note(col.owner)
     table_id = f"{source}:{title_line}"
-    rows, stated = [], []
+    span = Span(source, lineno)
+    subject = Subject(reporter[0], reporter[1], partner[0], partner[1], flow)
+    cells, claims = [], []
     for col, number in zip(cols, values, strict=True):
-        if col.kind == C.YEAR:
-            rows.append({
-                C.SOURCE: f"{source}:{lineno}", C.FILE: source, C.LINE: lineno,
-                C.TABLE: table_id, C.PARTNER: partner[0], C.PARTNER_EN: partner[1],
-                C.FLOW: flow, C.YEAR: col.year, C.VALUE: float(number.value),
-                C.VALUE_TEXT: number.text, C.UNIT: unit, C.VALUATION: valuation,
-                C.RAW: number.raw,
-            })
-        elif col.kind == C.CHANGE:
+        if col.kind == _YEAR:
+            cells.append(TableCell(table_id, subject, col.year, number, unit, valuation, span))
+        elif col.kind == V.CHANGE:
             assert col.period is not None
-            stated.append(_stated_row(source, lineno, table_id, C.CHANGE, number,
-                                      partner=partner, flow=flow, year_from=col.period[0],
-                                      year_to=col.period[1], label=col.label))
+            claims.append(Claim(V.CHANGE, number, span, subject, table=table_id,
+                                year_from=col.period[0], year_to=col.period[1],
+                                label=col.label))
         else:
-            stated.append(_stated_row(source, lineno, table_id, C.SHARE, number,
-                                      partner=partner, flow=flow, year_to=col.year,
-                                      base=col.base, label=col.label))
-    return rows, stated, value_index
+            claims.append(Claim(V.SHARE, number, span, subject, table=table_id,
+                                year_to=col.year, base=col.base, label=col.label))
+    return cells, claims, value_index
 
 
 def _raw_span(raw_line: str, index_map: list[int], start: int, end: int) -> str:
@@ -366,21 +354,21 @@ def _raw_span(raw_line: str, index_map: list[int], start: int, end: int) -> str:
 
 
 class _Partners:
-    """The known partners named after ``با`` on a line, found once, for look-ups
+    """The known places named after ``با`` on a line, found once, for look-ups
     of the last one named in the clause before a position."""
 
     def __init__(self, folded: str):
         self.starts: list[int] = []
         self.partners: list[tuple[str, str]] = []
         for m in _WITH_PARTNER_RE.finditer(folded):
-            partner = resolve_partner(m.group(1))
+            partner = resolve_place(m.group(1))
             if partner is not None:
                 self.starts.append(m.start())
                 self.partners.append(partner)
         self.breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(folded)]
 
     def before(self, position: int) -> tuple[str, str]:
-        """The last partner named in the clause before ``position`` (after its last
+        """The last place named in the clause before ``position`` (after its last
         ``.`` or ``،``), or ``("", "")``."""
         clause = bisect.bisect_left(self.breaks, position)
         clause_start = self.breaks[clause - 1] if clause else -1
@@ -390,9 +378,13 @@ class _Partners:
         return ("", "")
 
 
-def _prose_rows(raw_line: str, source: str, lineno: int) -> list[dict[str, object]]:
+def _comparator(word: str | None) -> str:
+    return V.COMPARATOR_WORDS.get(word or "", V.EQUAL)
+
+
+def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> list[Claim]:
     folded, index_map = fold_with_map(raw_line)
-    rows: list[dict[str, object]] = []
+    claims: list[Claim] = []
     taken: list[tuple[int, int]] = []  # spans of typed claims' numbers, in increasing order
 
     def located(error: InputError) -> InputError:
@@ -414,22 +406,28 @@ def _prose_rows(raw_line: str, source: str, lineno: int) -> list[dict[str, objec
         except InputError as exc:
             raise located(exc) from None
 
+    def at(start: int) -> Span:
+        return Span(source, lineno, index_map[start] + 1)
+
     for m in _TRADE_SHARE_RE.finditer(folded):
-        partner = resolve_partner(m["partner"]) or (m["partner"].split()[0], "")
+        partner = resolve_place(m["partner"]) or _named(m["partner"].split()[0])
+        reporter = reporters.note(_named(m["reporter"]) if m["reporter"] else ("", ""))
         number = number_of(m)
-        rows.append(_stated_row(
-            source, lineno, "", C.TRADE_SHARE, number, partner=partner, base=C.TRADE,
-            year_to=whole(m["year"], "a year", 4),
-            comparator=_COMPARATOR_WORDS.get(m["cmp"] or "", "="),
+        claims.append(Claim(
+            V.TRADE_SHARE, number, at(m.start("pct")),
+            Subject(reporter[0], reporter[1], partner[0], partner[1]),
+            _comparator(m["cmp"]), base=V.TRADE, year_to=whole(m["year"], "a year", 4),
             label=f"{m['cmp'] or ''} {number.raw}".strip()))
     partners: _Partners | None = None
     for m in _GROWTH_RE.finditer(folded):
         partners = partners or _Partners(folded)
         number = number_of(m)
-        rows.append(_stated_row(
-            source, lineno, "", C.GROWTH, number, partner=partners.before(m.start()),
+        partner = partners.before(m.start())
+        claims.append(Claim(
+            V.GROWTH, number, at(m.start("pct")), Subject(partner=partner[0],
+                                                           partner_en=partner[1]),
+            _comparator(m["cmp"]),
             span_years=whole(m["years"], "a number of years", _MAX_SPAN_DIGITS),
-            comparator=_COMPARATOR_WORDS.get(m["cmp"] or "", "="),
             label=f"{m['cmp'] or ''} {number.raw}".strip()))
     taken.sort()
     taken_starts = [start for start, _ in taken]
@@ -441,27 +439,25 @@ def _prose_rows(raw_line: str, source: str, lineno: int) -> list[dict[str, objec
         if folded[m.end():m.end() + 1].isdigit():
             continue
         number = parsed(*m.span())
-        rows.append(_stated_row(source, lineno, "", C.OTHER, number, label=number.raw.strip()))
-    return rows
+        claims.append(Claim(V.OTHER, number, at(m.start()), label=number.raw.strip()))
+    return claims
 
 
-def extract(text: str, source: str = "<text>") -> Extraction:
-    """Extract the tables and the stated percentages from one document.
+def _with_reporter(subject: Subject, reporter: tuple[str, str]) -> Subject:
+    if subject.reporter:
+        return subject
+    return dataclasses.replace(subject, reporter=reporter[0], reporter_en=reporter[1])
+
+
+def read(text: str, source: str = "<text>") -> Document:
+    """The table cells and claims of one document, as records.
 
     Parameters
     ----------
     text : str
         The whole document, any line ends.
     source : str
-        The file name recorded as provenance (``file`` column and the
-        ``file:line`` of ``source``).
-
-    Returns
-    -------
-    Extraction
-        ``tables`` with columns `chile_trade.columns.TABLE_COLUMNS` and
-        ``stated`` with columns `chile_trade.columns.STATED_COLUMNS`; empty
-        frames with all their columns where nothing is found.
+        The file name recorded as provenance.
 
     Raises
     ------
@@ -470,75 +466,43 @@ def extract(text: str, source: str = "<text>") -> Extraction:
 
     Examples
     --------
-    >>> doc = '''جدول صادرات به ژاپن (میلیون دلار، فوب)
-    ... ۲۰۰۴ ۲۰۰۵ درصد تغییرات
-    ... ۱۰۰ ۱۱۰ ٪۱۰'''
-    >>> result = extract(doc, "doc.txt")
-    >>> result.tables[["partner_en", "flow", "year", "value_text"]].to_numpy().tolist()
-    [['Japan', 'export', 2004, '100'], ['Japan', 'export', 2005, '110']]
-    >>> result.stated[["source", "kind", "year_from", "year_to", "stated_text"]].to_numpy().tolist()
-    [['doc.txt:3', 'change', 2004, 2005, '10']]
+    >>> doc = read("جدول صادرات ایران به ترکیه (میلیون دلار)\\n۲۰۰۴ ۲۰۰۵ درصد تغییرات\\n"
+    ...            "۱۰۰ ۱۱۰ ٪۱۰", "doc.txt")
+    >>> [(c.subject.reporter_en, c.subject.partner_en, c.year, c.number.text) for c in doc.cells]
+    [('Iran', 'Turkey', 2004, '100'), ('Iran', 'Turkey', 2005, '110')]
+    >>> [(c.kind, c.span.source, c.year_from, c.year_to, c.stated.text) for c in doc.claims]
+    [('change', 'doc.txt:3', 2004, 2005, '10')]
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    table_rows: list[dict[str, object]] = []
-    stated_rows: list[dict[str, object]] = []
-    index = 0
+    cells: list[TableCell] = []
+    claims: list[Claim] = []
+    reporters = _Reporters()
     for lineno, line in enumerate(lines, start=1):
         try:
             check_number_integrity(line)
         except InputError as exc:
             raise exc.located(source, lineno) from None
     following = _next_nonempty(lines)
+    index = 0
     while index < len(lines):
         line = lines[index]
         next_index = following[index]
         is_title = (fold(line).lstrip().startswith("جدول") and next_index is not None
                     and _looks_like_header(lines[next_index]))
         if is_title:
-            rows, stated, last = _table_rows(lines, following, index, source)
-            table_rows += rows
-            stated_rows += stated
+            table_cells, table_claims, last = _table(lines, following, index, source, reporters)
+            cells += table_cells
+            claims += table_claims
             index = last + 1
             continue
-        stated_rows += _prose_rows(line, source, index + 1)
+        claims += _prose(line, source, index + 1, reporters)
         index += 1
-    return Extraction(_frame(table_rows, C.TABLE_COLUMNS), _frame(stated_rows, C.STATED_COLUMNS))
-
-
-def _frame(rows: list[dict[str, object]], cols: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=cols)
-    return typed(frame)
-
-
-_INT_COLUMNS = (C.LINE, C.YEAR, C.YEAR_FROM, C.YEAR_TO, C.SPAN_YEARS)
-_FLOAT_COLUMNS = (C.VALUE, C.STATED)
-_TEXT_DTYPE = pd.Series([], dtype=str).dtype  # "str" on pandas 3, object before
-
-
-def typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a table or stated-figures frame its documented dtypes."""
-    text = [c for c in frame.columns if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS]
-    if frame[text].isna().to_numpy().any():
-        frame = frame.fillna(dict.fromkeys(text, ""))
-    # Only columns not yet of their dtype are converted: converting is slow.
-    changes = {c: _TEXT_DTYPE if c in text else "int64" if c in _INT_COLUMNS else "float64"
-               for c in frame.columns}
-    changes = {c: t for c, t in changes.items() if frame[c].dtype != t}
-    return frame.astype(changes) if changes else frame
-
-
-def extract_documents(documents: Iterable[tuple[str, str]]) -> Extraction:
-    """Extract from several ``(source, text)`` documents and concatenate.
-
-    Returns
-    -------
-    Extraction
-        Rows in document order, index reset.
-    """
-    parts = [extract(text, source) for source, text in documents]
-    if not parts:
-        parts = [extract("", "")]
-    return Extraction(
-        typed(pd.concat([p.tables for p in parts], ignore_index=True)),
-        typed(pd.concat([p.stated for p in parts], ignore_index=True)),
-    )
+    only = reporters.only()
+    if only is not None:
+        cells = [cell if cell.subject.reporter else
+                 dataclasses.replace(cell, subject=_with_reporter(cell.subject, only))
+                 for cell in cells]
+        claims = [claim if claim.subject.reporter or claim.kind in (V.OTHER, V.GROWTH) else
+                  dataclasses.replace(claim, subject=_with_reporter(claim.subject, only))
+                  for claim in claims]
+    return Document(cells, claims)

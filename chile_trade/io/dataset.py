@@ -13,9 +13,9 @@ from importlib import resources
 import pandas as pd
 
 from chile_trade import columns as C
-from chile_trade.extraction import Extraction, typed
+from chile_trade.frames import Extraction, typed
 from chile_trade.indicators import to_wide
-from chile_trade.reference import parse_reference
+from chile_trade.io.reference import parse_reference
 
 __all__ = ["load_extraction", "load_reference", "load_stated", "load_tables", "load_wide"]
 
@@ -94,7 +94,7 @@ def load_reference() -> pd.DataFrame:
 
     A copy of ``shared/reference/chile_official_1992_1995.csv``: Chile's
     total exports and imports (balance of payments, FOB) and the US State
-    Department's series, parsed by `chile_trade.reference.parse_reference`.
+    Department's series, parsed by `chile_trade.io.reference.parse_reference`.
 
     Examples
     --------

@@ -9,6 +9,7 @@ concatenated in its worker, and the batches in file order in the main process.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import os
 import signal
 import sys
@@ -21,12 +22,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from chile_trade import columns as C
+from chile_trade.core.grammar import Document, read
+from chile_trade.core.records import Claim, ReferenceFigure, TableCell, Verdict
 from chile_trade.errors import InputError
-from chile_trade.extraction import Extraction, extract, typed
-from chile_trade.paths import display_path
-from chile_trade.reading import read_document
-from chile_trade.verification import verify
+from chile_trade.frames import (
+    checked_reference,
+    result_frame,
+    stated_frame,
+    tables_frame,
+    typed,
+    verdicts,
+)
+from chile_trade.io.paths import display_path
+from chile_trade.io.reading import read_document
 
 __all__ = ["BATCH_FILES", "ArchiveResult", "collect_paths", "iter_batches", "process_files",
            "usable_cores"]
@@ -56,6 +64,9 @@ class ArchiveResult:
     result: pd.DataFrame
     errors: list[InputError]
     files: int
+
+    def _replace_files(self, files: int) -> ArchiveResult:
+        return dataclasses.replace(self, files=files)
 
 
 def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
@@ -91,43 +102,55 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _one(job: tuple[str, pd.DataFrame | None]) -> tuple[Extraction, pd.DataFrame] | InputError:
+_Job = tuple[str, list[ReferenceFigure] | None]
+_Checked = tuple[Document, list[Verdict], list[tuple[Verdict, list[ReferenceFigure]]] | None]
+
+
+def _one(job: _Job) -> _Checked | InputError:
+    """Read, extract and check one file, as records."""
     path, reference = job
     try:
-        extraction = extract(read_document(path), display_path(path))
+        document = read(read_document(path), display_path(path))
     except InputError as exc:
         return exc
-    return extraction, verify(extraction.tables, extraction.stated, reference)
+    results, against = verdicts(document.cells, document.claims, reference)
+    return document, results, against
 
 
-def _batch(job: tuple[list[str], pd.DataFrame | None]) -> ArchiveResult:
-    """Process a run of files and concatenate them where they were processed, so a
-    worker sends back three frames per batch rather than three per document."""
+def _batch(job: tuple[list[str], list[ReferenceFigure] | None]) -> ArchiveResult:
+    """Process a run of files and build the batch's frames where they were processed, once:
+    a worker sends back three frames per batch rather than three per document."""
     paths, reference = job
-    good: list[tuple[Extraction, pd.DataFrame]] = []
+    cells: list[TableCell] = []
+    claims: list[Claim] = []
+    results: list[Verdict] = []
+    against: list[tuple[Verdict, list[ReferenceFigure]]] = []
     errors: list[InputError] = []
     for path in paths:
         outcome = _one((path, reference))
         if isinstance(outcome, InputError):
             errors.append(outcome)
-        else:
-            good.append(outcome)
-    return _combine([e for e, _ in good], [r for _, r in good], errors, len(paths), reference)
+            continue
+        document, checked, checked_against = outcome
+        cells += document.cells
+        claims += document.claims
+        results += checked
+        against += checked_against or []
+    return ArchiveResult(tables_frame(cells), stated_frame(claims),
+                         result_frame(results, against if reference is not None else None),
+                         errors, len(paths))
 
 
-def _combine(extractions: Sequence[Extraction], results: Sequence[pd.DataFrame],
-             errors: list[InputError], files: int,
-             reference: pd.DataFrame | None) -> ArchiveResult:
-    empty = extract("", "")
-    tables = typed(pd.concat([empty.tables] + [e.tables for e in extractions],
-                             ignore_index=True))
-    stated = typed(pd.concat([empty.stated] + [e.stated for e in extractions],
-                             ignore_index=True))
-    result = (pd.concat(results, ignore_index=True) if results
-              else verify(empty.tables, empty.stated, reference))
-    for col in (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH):
-        result[col] = result[col].astype("float64")
-    return ArchiveResult(tables, stated, result, errors, files)
+def _combine(parts: Sequence[ArchiveResult], files: int,
+             reference: list[ReferenceFigure] | None) -> ArchiveResult:
+    if not parts:
+        return _batch(([], reference))._replace_files(files)
+    if len(parts) == 1:
+        return parts[0]._replace_files(files)
+    return ArchiveResult(typed(pd.concat([p.tables for p in parts], ignore_index=True)),
+                         typed(pd.concat([p.stated for p in parts], ignore_index=True)),
+                         pd.concat([p.result for p in parts], ignore_index=True),
+                         [e for p in parts for e in p.errors], files)
 
 
 def _batches(paths: Sequence[Path], workers: int) -> list[list[str]]:
@@ -201,8 +224,9 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
         raise ValueError(f"jobs must be 0 (one per core) or a positive number; got {jobs}")
     workers = max(1, min(jobs or usable_cores(), usable_cores(), len(paths)))
     batches = _batches(paths, workers)
+    figures = checked_reference(reference) if reference is not None else None
     if not batches:
-        yield _combine([], [], [], 0, reference)
+        yield _combine([], 0, figures)
         return
     files_done = 0
 
@@ -217,7 +241,7 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
 
     if workers == 1:
         for batch in batches:
-            yield taken(_batch((batch, reference)))
+            yield taken(_batch((batch, figures)))
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started,
                                initargs=(os.getpid(),))
@@ -235,7 +259,7 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
                                  source=display_path(batch[0])) from None
 
         for batch in batches:
-            waiting.append((batch, pool.submit(_batch, (batch, reference))))
+            waiting.append((batch, pool.submit(_batch, (batch, figures))))
             if len(waiting) >= 2 * workers:
                 yield taken(next_done())
         while waiting:
@@ -262,7 +286,7 @@ def process_files(paths: Sequence[Path], *, reference: pd.DataFrame | None = Non
     paths : sequence of Path
         Files (see `collect_paths`).
     reference : pandas.DataFrame, optional
-        Passed to `chile_trade.verification.verify`.
+        Passed to `chile_trade.frames.verify`.
     jobs : int
         Worker processes; 0 means one per usable core, 1 means none. At most
         one per usable core (`usable_cores`) and one per batch are started.
@@ -279,5 +303,4 @@ def process_files(paths: Sequence[Path], *, reference: pd.DataFrame | None = Non
     """
     done = list(iter_batches(paths, reference=reference, jobs=jobs, keep_going=keep_going,
                              progress=progress))
-    return _combine([Extraction(p.tables, p.stated) for p in done], [p.result for p in done],
-                    [e for p in done for e in p.errors], len(paths), reference)
+    return _combine(done, len(paths), None)

@@ -4,8 +4,8 @@ Each chart is an axes-level function in the manner of seaborn: the package's
 DataFrame first, keyword-only options, ``ax=None``, and the Axes returned.
 `report_figure` composes them into one page. Numbers come from
 `chile_trade.indicators`; nothing here computes a verdict. Every string
-drawn goes through `chile_trade.persian_text.display_text` and is checked
-against the font (`chile_trade.fonts.check_coverage`).
+drawn goes through `chile_trade.present.text.display_text` and is checked
+against the font (`chile_trade.present.fonts.check_coverage`).
 
 Colours are the Okabe–Ito palette, which stays distinct under the common
 colour-vision deficiencies.
@@ -30,16 +30,16 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from chile_trade import columns as C
-from chile_trade.fonts import check_coverage, find_font
 from chile_trade.indicators import GROWTH_PCT, to_wide, trade_balance, yoy_growth
-from chile_trade.persian_text import (
+from chile_trade.present.fonts import check_coverage, find_font
+from chile_trade.present.numbers import (
     LANGS,
-    display_text,
+    decimals_of,
     format_number,
     format_percent,
     format_year,
 )
-from chile_trade.verification import ABOUT_TOLERANCE
+from chile_trade.present.text import display_text
 
 __all__ = [
     "CHARTS",
@@ -231,11 +231,11 @@ def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
     Parameters
     ----------
     tables : pandas.DataFrame
-        Tidy table rows of one partner (`chile_trade.dataset.load_tables`).
+        Tidy table rows of one partner (`chile_trade.io.dataset.load_tables`).
     lang : {'fa', 'en'}
         Language of every label; Persian uses Persian digits.
     font : str or Path, optional
-        A font file; default `chile_trade.fonts.find_font`.
+        A font file; default `chile_trade.present.fonts.find_font`.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
     **bar_kwargs
@@ -347,7 +347,7 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
         for row in changes.itertuples(index=False):
             x = int(getattr(row, C.YEAR_TO)) + offsets[getattr(row, C.FLOW)]
             value = float(getattr(row, C.STATED))
-            decimals = len(getattr(row, C.STATED_TEXT).partition(".")[2])
+            decimals = decimals_of(getattr(row, C.STATED_TEXT))
             ax.plot([x], [value], marker="D", color=COLORS["stated"], markersize=6,
                     linestyle="none", zorder=3)
             w.put(ax, x, value, w.raw_label("stated") + " " + format_percent(
@@ -378,7 +378,7 @@ def share_chart(stated: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
     and with the total its column label names, as printed.
 
     Parameters and return as `trade_chart`, with ``stated`` the stated
-    figures (`chile_trade.dataset.load_stated`).
+    figures (`chile_trade.io.dataset.load_stated`).
     """
     w = _writer(lang, font)
     ax = _axes(ax)
@@ -389,7 +389,7 @@ def share_chart(stated: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
             color=[COLORS[f] for f in shares[C.FLOW]], **bar_kwargs)
     for y, row in zip(positions, shares.itertuples(index=False), strict=True):
         value = float(getattr(row, C.STATED))
-        decimals = len(getattr(row, C.STATED_TEXT).partition(".")[2])
+        decimals = decimals_of(getattr(row, C.STATED_TEXT))
         w.put(ax, value, y, format_percent(value, decimals, lang=lang), xytext=(3, 0),
               textcoords="offset points", ha="left", va="center", fontsize=9)
     ax.yaxis.set_major_locator(FixedLocator(list(positions)))
@@ -408,15 +408,7 @@ def share_chart(stated: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
 
 def _accepted(row: dict[Any, Any]) -> tuple[float, float]:
     """The deviations from the stated figure that its wording accepts (for shading)."""
-    decimals = len(str(row[C.STATED_TEXT]).partition(".")[2])
-    half = 0.5 * 10.0**-decimals
-    if row[C.COMPARATOR] == ">":
-        return 0.0, np.inf
-    if row[C.COMPARATOR] == "<":
-        return -np.inf, 0.0
-    if row[C.COMPARATOR] == "~":
-        half = max(half, abs(row[C.STATED]) * float(ABOUT_TOLERANCE))
-    return -half, half
+    return row[C.ACCEPTED_LOW] - row[C.STATED], row[C.ACCEPTED_HIGH] - row[C.STATED]
 
 
 def verification_chart(result: pd.DataFrame, *, lang: str = "fa",
@@ -433,7 +425,7 @@ def verification_chart(result: pd.DataFrame, *, lang: str = "fa",
     Parameters
     ----------
     result : pandas.DataFrame
-        `chile_trade.verification.verify` output.
+        `chile_trade.frames.verify` output.
     lang, font, ax
         As `trade_chart`.
 
@@ -461,7 +453,7 @@ def verification_chart(result: pd.DataFrame, *, lang: str = "fa",
                 [y, y], color=color, linewidth=7, solid_capstyle="butt", alpha=0.55)
         ax.plot([row[C.COMPUTED] - row[C.STATED]], [y], marker="o", color=color,
                 markeredgecolor="black", markeredgewidth=0.6, markersize=7)
-        decimals = len(str(row[C.STATED_TEXT]).partition(".")[2])
+        decimals = decimals_of(row[C.STATED_TEXT])
         comparator = {">": "> ", "<": "< ", "~": "≈ "}.get(row[C.COMPARATOR], "")
         note = (f"{w.raw_label('stated')} {comparator}"
                 f"{format_percent(row[C.STATED], decimals, lang=lang)} · "
@@ -503,9 +495,9 @@ def report_figure(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
     Parameters
     ----------
     tables, stated : pandas.DataFrame
-        Tidy table rows and stated figures (`chile_trade.dataset`).
+        Tidy table rows and stated figures (`chile_trade.io.dataset`).
     result : pandas.DataFrame
-        Their verification (`chile_trade.verification.verify`).
+        Their verification (`chile_trade.frames.verify`).
     lang, font
         As `trade_chart`.
 

@@ -1,0 +1,126 @@
+"""Benchmark: the pipeline's throughput as a ratio to a raw pass, and start-up time.
+
+Two ratios, each measured in one run so that the machine's speed cancels out:
+
+* **Throughput.** Over the same files, a *raw pass* reads each file, decodes
+  it as UTF-8 and finds every number with one regex
+  (`chile_trade.core.numbers.NUMBER_PATTERN`); the *pipeline* is
+  ``archive.process_files(paths, jobs=1)`` (read, extract, verify, one frame
+  per batch). The figure is pipeline documents/s ÷ raw documents/s (1.0 would
+  be as fast as reading). Two corpora: generated documents in the seed's style
+  (`bench_archive.document`), and the three seed documents copied until there
+  are ``--copies`` files. Runs are interleaved and the median is shown.
+* **Start-up.** ``python -c "import chile_trade"`` against
+  ``python -c "import pandas"``, in fresh processes, paired and interleaved;
+  the figure is the ratio of the medians. Also the time of
+  ``chile-trade verify`` on one seed document against ``import pandas``.
+
+Run: ``python benchmarks/bench_ratio.py [--generated 1000] [--copies 5100]``
+(``make bench-ratio``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_archive import corpus
+from chile_trade.io.archive import process_files
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# The number pattern as it stood before the core package existed, so that the
+# raw pass is the same on every version of the package it is run against.
+RAW_NUMBER = re.compile(r"(?<![\d٬,/٫.])[-−]?+\d++(?:[٬,]++\d++)*+(?:[/٫.]\d++)?+")
+
+
+def raw_pass(paths: list[Path]) -> int:
+    """Read, decode and find every number; returns the count (so nothing is optimised away)."""
+    found = 0
+    for path in paths:
+        found += len(RAW_NUMBER.findall(path.read_bytes().decode("utf-8")))
+    return found
+
+
+def pipeline(paths: list[Path]) -> int:
+    result = process_files(paths, jobs=1)
+    assert not result.errors, result.errors[:3]
+    return len(result.result)
+
+
+def ratio(paths: list[Path], rounds: int) -> tuple[float, float, float]:
+    """(raw docs/s, pipeline docs/s, pipeline ÷ raw), medians of interleaved rounds."""
+    raw, full = [], []
+    pipeline(paths[:50])  # imports and first-call caches
+    for _ in range(rounds):
+        start = time.perf_counter()
+        raw_pass(paths)
+        raw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        pipeline(paths)
+        full.append(time.perf_counter() - start)
+    raw_rate = len(paths) / statistics.median(raw)
+    full_rate = len(paths) / statistics.median(full)
+    return raw_rate, full_rate, full_rate / raw_rate
+
+
+def seed_copies(folder: Path, count: int) -> list[Path]:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    paths = []
+    for i in range(count):
+        path = folder / f"copy{i:05d}_{seeds[i % len(seeds)].name}"
+        shutil.copyfile(seeds[i % len(seeds)], path)
+        paths.append(path)
+    return paths
+
+
+def _run(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def startup(rounds: int) -> tuple[float, float, float]:
+    """(median import pandas, median import chile_trade, median verify of one seed), seconds."""
+    cli = str(Path(sys.executable).with_name("chile-trade"))
+    seed = str(sorted(SEEDS.glob("*.txt"))[0])
+    pandas, package, verify = [], [], []
+    for _ in range(rounds):  # paired and interleaved
+        pandas.append(_run([sys.executable, "-c", "import pandas"]))
+        package.append(_run([sys.executable, "-c", "import chile_trade"]))
+        verify.append(_run([cli, "verify", seed]))
+    return statistics.median(pandas), statistics.median(package), statistics.median(verify)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--generated", type=int, default=1000)
+    parser.add_argument("--copies", type=int, default=5100)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--startup-rounds", type=int, default=15)
+    args = parser.parse_args()
+    print("corpus                         files   raw docs/s  pipeline docs/s  pipeline/raw")
+    with tempfile.TemporaryDirectory() as tmp:
+        generated = Path(tmp) / "generated"
+        copies = Path(tmp) / "copies"
+        generated.mkdir()
+        copies.mkdir()
+        for name, paths in (("generated (bench_archive)", corpus(generated, args.generated)),
+                            ("seed documents, copied", seed_copies(copies, args.copies))):
+            raw_rate, full_rate, share = ratio(paths, args.rounds)
+            print(f"{name:29s} {len(paths):6d} {raw_rate:12.0f} {full_rate:16.0f} "
+                  f"{share:13.4f}", flush=True)
+    pandas, package, verify = startup(args.startup_rounds)
+    print(f"\nstart-up (median of {args.startup_rounds}, paired):  import pandas {pandas:.3f} s, "
+          f"import chile_trade {package:.3f} s ({package / pandas:.2f}x), "
+          f"chile-trade verify on one seed {verify:.3f} s ({verify / pandas:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()

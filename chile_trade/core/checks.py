@@ -1,0 +1,466 @@
+"""Check each claim against the documents' own numbers, exactly.
+
+Every printed number stands for its rounding interval (``۲۶۳۸`` for
+[2637.5, 2638.5], ``۴۳/۸`` for [43.75, 43.85]; both ends are included, so a
+tie counts under any rounding rule). A stated figure is recomputed from the
+printed values in exact arithmetic (`fractions.Fraction`), and also over the
+whole box of values the table's rounding allows. Each formula used
+(`chile_trade.core.formulas`) is monotone in each of its inputs, so the
+extremes over the box lie at its corners and are found exactly by evaluating
+every corner. A number used twice (the same table value as a partner's value
+and as the table behind a total) is one variable of the box, not two.
+
+Verdicts (`chile_trade.core.vocabulary.VERDICTS`):
+
+``exact``
+    the value recomputed from the printed numbers rounds to the stated one
+    (for ``بیش از``/``کمتر از``/``حدود``: satisfies the comparison);
+``within_rounding``
+    only some values inside the table's rounding intervals give it;
+``inconsistent``
+    no values inside the rounding intervals give it;
+``unverifiable``
+    the documents do not hold the data to check it (``reason`` says why).
+
+Where one can be shown, ``cause`` names a cause: ``double rounding``,
+``transposed digits``, ``mislabelled column`` or ``wrong period``.
+
+Records in, `Verdict` records out; the sentences are written by
+`chile_trade.present.explain`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+from chile_trade.core import formulas as F
+from chile_trade.core import vocabulary as V
+from chile_trade.core.numbers import ParsedNumber
+from chile_trade.core.records import Claim, Note, Operand, ReferenceFigure, TableCell, Verdict
+
+__all__ = ["ABOUT_TOLERANCE", "SWAP_DIGIT_LIMIT", "Documents", "Reference", "accepted_band",
+           "check", "check_against_reference", "judge", "round_half_up"]
+
+ABOUT_TOLERANCE = Fraction(5, 100)
+"""``حدود N`` (about N) accepts values within 5 % of N, or N's own rounding if wider."""
+
+SWAP_DIGIT_LIMIT = 12
+"""Numbers with more digits than this are not searched for transposed digits: a
+report's figures have fewer, and the search stays bounded."""
+
+
+def round_half_up(value: Fraction, decimals: int) -> Decimal:
+    """Round an exact value to ``decimals`` places, ties away from zero.
+
+    Examples
+    --------
+    >>> round_half_up(Fraction(43745, 1000), 2), round_half_up(Fraction(4375, 100), 1)
+    (Decimal('43.75'), Decimal('43.8'))
+    """
+    units = math.floor(abs(value) * 10**decimals + Fraction(1, 2))
+    # Built from its digits: Decimal arithmetic would round to the context's 28 digits.
+    return Decimal((int(value < 0 and units > 0), tuple(map(int, str(units))), -decimals))
+
+
+def accepted_band(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Fraction] | None:
+    """The values a stated figure accepts: its rounding interval, 5 % either side for
+    *about* (or its rounding if wider); ``None`` for *more than* and *less than*.
+
+    Examples
+    --------
+    >>> from chile_trade.core.numbers import parse_number
+    >>> [str(x) for x in accepted_band(parse_number("20"), "~")]
+    ['19', '21']
+    """
+    if comparator in (V.MORE, V.LESS):
+        return None
+    if comparator == V.ABOUT:
+        tolerance = max(stated.half_unit, abs(stated.exact) * ABOUT_TOLERANCE)
+        return stated.exact - tolerance, stated.exact + tolerance
+    return stated.low, stated.high
+
+
+def judge(point: Fraction, low: Fraction, high: Fraction, stated: ParsedNumber,
+          comparator: str = V.EQUAL) -> str:
+    """The verdict for a recomputed value against a stated figure.
+
+    Parameters
+    ----------
+    point : Fraction
+        The value recomputed from the printed numbers.
+    low, high : Fraction
+        The range of values the printed numbers' rounding allows.
+    stated : ParsedNumber
+        The stated figure, with its printed precision.
+    comparator : {'=', '>', '<', '~'}
+        What the text claims: equal (after rounding), more than, less than,
+        about.
+
+    Returns
+    -------
+    str
+        ``'exact'``, ``'within_rounding'`` or ``'inconsistent'``.
+
+    Examples
+    --------
+    >>> from chile_trade.core.numbers import parse_number
+    >>> p = Fraction(115400, 2638)  # (3792 - 2638) / 2638 * 100 = 43.745...
+    >>> judge(p, p, p, parse_number("43.8"))
+    'inconsistent'
+    >>> judge(p, Fraction(43699, 1000), Fraction(43791, 1000), parse_number("43.8"))
+    'within_rounding'
+    """
+    if comparator not in V.COMPARATORS:
+        raise ValueError(f"comparator must be one of {V.COMPARATORS}; got {comparator!r}")
+    if comparator == V.MORE:
+        s = stated.exact
+        return V.EXACT if point > s else V.WITHIN_ROUNDING if high > s else V.INCONSISTENT
+    if comparator == V.LESS:
+        s = stated.exact
+        return V.EXACT if point < s else V.WITHIN_ROUNDING if low < s else V.INCONSISTENT
+    band = accepted_band(stated, comparator)
+    assert band is not None
+    s_low, s_high = band
+    if s_low <= point <= s_high:
+        return V.EXACT
+    if low <= s_high and high >= s_low:
+        return V.WITHIN_ROUNDING
+    return V.INCONSISTENT
+
+
+# ------------------------------------------------------------ evaluation
+
+# An operand with the key of the printed number it is: a number used twice is one
+# variable of the box.
+_Keyed = tuple[str, Operand]
+
+
+def _unique(operands: Sequence[_Keyed]) -> dict[str, ParsedNumber]:
+    return {key: operand.number for key, operand in operands}
+
+
+def _apply(formula: str, operands: Sequence[_Keyed], values: dict[str, Fraction]) -> Fraction:
+    result: Fraction = F.FORMULAS[formula](*(values[key] for key, _ in operands))
+    return result
+
+
+def _point(formula: str, operands: Sequence[_Keyed],
+           numbers: dict[str, ParsedNumber] | None = None) -> Fraction:
+    numbers = _unique(operands) if numbers is None else numbers
+    return _apply(formula, operands, {key: n.exact for key, n in numbers.items()})
+
+
+def _evaluate(formula: str, operands: Sequence[_Keyed],
+              numbers: dict[str, ParsedNumber] | None = None,
+              ) -> tuple[Fraction, Fraction, Fraction]:
+    """The formula at the printed values, and its least and greatest value over the box
+    of their rounding intervals (at its corners: every formula is monotone in each input)."""
+    numbers = _unique(operands) if numbers is None else numbers
+    keys = list(numbers)
+    corners = [_apply(formula, operands, dict(zip(keys, corner, strict=True)))
+               for corner in itertools.product(*((numbers[k].low, numbers[k].high)
+                                                 for k in keys))]
+    return _point(formula, operands, numbers), min(corners), max(corners)
+
+
+def _unverifiable(claim: Claim, code: str, *values: object) -> Verdict:
+    return Verdict(claim, V.UNVERIFIABLE, reason=Note(code, values))
+
+
+# ------------------------------------------------------------ likely causes
+
+def _adjacent_swaps(number: ParsedNumber) -> list[ParsedNumber]:
+    """The numbers that differ from ``number`` by two neighbouring digits swapped."""
+    digits = f"{number.value.copy_abs():f}"  # exact, unlike abs(), which rounds to 28 digits
+    if sum(ch.isdigit() for ch in digits) > SWAP_DIGIT_LIMIT:
+        return []
+    swapped = []
+    for i in range(len(digits) - 1):
+        a, b = digits[i], digits[i + 1]
+        if a.isdigit() and b.isdigit() and a != b:
+            text = digits[:i] + b + a + digits[i + 2:]
+            sign = "-" if number.value < 0 else ""
+            swapped.append(ParsedNumber(Decimal(sign + text), number.decimals, text))
+    return swapped
+
+
+def _cause(formula: str, operands: Sequence[_Keyed], point: Fraction, stated: ParsedNumber,
+           comparator: str) -> Note | None:
+    """The likely cause of a figure that is not exact, with its facts."""
+    if comparator != V.EQUAL:
+        return None
+    for extra in (1, 2):
+        once = round_half_up(point, stated.decimals + extra)
+        twice = round_half_up(Fraction(once), stated.decimals)
+        if twice == stated.value:
+            return Note(V.DOUBLE_ROUNDING, (point, once, twice))
+    for swap in _adjacent_swaps(stated):
+        if swap.low <= point <= swap.high:
+            return Note("transposed_stated", (swap.text,))
+    numbers = _unique(operands)
+    for key, number in numbers.items():
+        for swap in _adjacent_swaps(number):
+            p = _point(formula, operands, {**numbers, key: swap})
+            if stated.low <= p <= stated.high:
+                return Note("transposed_input", (swap.text, number.text))
+    return None
+
+
+def _judged(claim: Claim, formula: str, operands: Sequence[_Keyed],
+            notes: tuple[Note, ...] = ()) -> Verdict:
+    stated, comparator = claim.stated, claim.comparator
+    # Every formula here is of trade values and shares, which are positive; the corner
+    # evaluation is exact only where no input's rounding interval reaches zero.
+    if any(operand.number.low <= 0 for _, operand in operands):
+        return _unverifiable(claim, "non_positive_input")
+    point, low, high = _evaluate(formula, operands)
+    verdict = judge(point, low, high, stated, comparator)
+    cause_note = _cause(formula, operands, point, stated, comparator) \
+        if verdict != V.EXACT else None
+    cause = ""
+    if cause_note is not None:
+        cause = V.TRANSPOSED_DIGITS if cause_note.code.startswith("transposed") \
+            else cause_note.code
+        notes = (cause_note, *notes)
+    return Verdict(claim, verdict, formula, tuple(operand for _, operand in operands),
+                   point, low, high, accepted_band(stated, comparator), cause, None, notes)
+
+
+def _with_cause(verdict: Verdict, cause: str, note: Note) -> Verdict:
+    return dataclasses.replace(verdict, cause=cause, notes=(*verdict.notes, note))
+
+
+# ------------------------------------------------------------ the documents
+
+class Documents:
+    """Look-ups over the table cells and claims of one verification run.
+
+    Everything is indexed once, so each claim costs the same however many
+    tables and claims the documents hold.
+    """
+
+    def __init__(self, cells: Iterable[TableCell], claims: Iterable[Claim]):
+        self.printed: dict[tuple[str, int], TableCell] = {}
+        self.series: dict[tuple[str, str, int], str] = {}  # (partner, flow, year) -> table
+        self.years: dict[str, list[int]] = {}  # table -> its years, in increasing order
+        for cell in cells:
+            key = (cell.table, cell.year)
+            self.printed[key] = cell
+            self.series.setdefault((cell.subject.partner, cell.subject.flow, cell.year),
+                                   cell.table)
+            self.years.setdefault(cell.table, []).append(cell.year)
+        for years in self.years.values():
+            years.sort()
+        # (flow, year) -> the shares stated for it, in order: all of them, and
+        # those whose label names their own table's flow.
+        self.shares: dict[tuple[str, int], list[Claim]] = {}
+        self.agreeing: dict[tuple[str, int], list[Claim]] = {}
+        for claim in claims:
+            if claim.kind != V.SHARE or claim.year_to is None:
+                continue
+            where = (claim.subject.flow, claim.year_to)
+            self.shares.setdefault(where, []).append(claim)
+            if claim.base == claim.subject.flow:
+                self.agreeing.setdefault(where, []).append(claim)
+
+    def value(self, table: str, year: int | None) -> _Keyed | None:
+        """A table's printed value in a year, keyed as the cell it is."""
+        cell = self.printed.get((table, year)) if year is not None else None
+        if cell is None:
+            return None
+        return f"{table}|{year}", Operand(cell.number, cell.span.source)
+
+    def total(self, flow: str, year: int, *, exclude_table: str = "", strict_label: bool,
+              ) -> tuple[_Keyed, _Keyed, Claim] | None:
+        """A total of ``flow`` in ``year`` implied by a stated share:
+        (the table's value, the share, the share's claim).
+
+        Shares whose label names their own table's flow come first; with
+        ``strict_label=False`` a share whose label names another flow is read
+        as a share of its table's flow.
+        """
+        agreeing = self.agreeing.get((flow, year), [])
+        if strict_label or any(c.table != exclude_table for c in agreeing):
+            pick = agreeing
+        else:
+            pick = self.shares.get((flow, year), [])
+        for claim in pick:
+            if claim.table == exclude_table:
+                continue
+            value = self.value(claim.table, year)
+            if value is not None:
+                source = claim.span.source
+                return value, (f"{source}|share", Operand(claim.stated, source)), claim
+        return None
+
+
+def _neighbouring_periods(years: list[int], y0: int, y1: int) -> list[tuple[int, int]]:
+    """Periods a writer may have taken for ``y0``–``y1``: each end moved by at most one
+    column of the table (at most eight periods, however many years the table has).
+
+    ``years`` are the table's years in increasing order.
+
+    Examples
+    --------
+    >>> _neighbouring_periods([1992, 1993, 1994, 1995], 1993, 1994)
+    [(1993, 1995), (1992, 1994), (1992, 1993), (1992, 1995), (1994, 1995)]
+    """
+    i, j = bisect.bisect_left(years, y0), bisect.bisect_left(years, y1)
+    ends = [(i + di, j + dj) for di in (0, -1, 1) for dj in (0, -1, 1)]
+    return [(years[a], years[b]) for a, b in ends
+            if 0 <= a < b < len(years) and (a, b) != (i, j)]
+
+
+def _check_change(claim: Claim, docs: Documents) -> Verdict:
+    y0, y1 = claim.year_from, claim.year_to
+    v0, v1 = docs.value(claim.table, y0), docs.value(claim.table, y1)
+    if v0 is None or v1 is None or y0 is None or y1 is None:
+        return _unverifiable(claim, "no_table_value", y0 if v0 is None else y1)
+    verdict = _judged(claim, "percent_change", [v0, v1])
+    if verdict.verdict != V.INCONSISTENT or verdict.cause:
+        return verdict
+    for a, b in _neighbouring_periods(docs.years[claim.table], y0, y1):
+        w0, w1 = docs.value(claim.table, a), docs.value(claim.table, b)
+        assert w0 is not None
+        assert w1 is not None
+        point, low, high = _evaluate("percent_change", [w0, w1])
+        if judge(point, low, high, claim.stated) != V.INCONSISTENT:
+            return _with_cause(verdict, V.WRONG_PERIOD, Note(V.WRONG_PERIOD, (a, b, point)))
+    return verdict
+
+
+def _check_share(claim: Claim, docs: Documents) -> Verdict:
+    year, base, flow = claim.year_to, claim.base, claim.subject.flow
+    value = docs.value(claim.table, year)
+    if value is None or year is None:
+        return _unverifiable(claim, "no_table_value", year)
+    other = docs.total(base, year, exclude_table=claim.table, strict_label=True) \
+        if base in V.FLOWS else None
+    if other is None:
+        return _unverifiable(claim, "total_only_through_share", base, year)
+    other_value, other_share, other_claim = other
+    verdict = _judged(claim, "share_via_implied_total", [value, other_value, other_share],
+                      (Note("implied_total", (base, other_claim.span.source)),))
+    if verdict.verdict == V.INCONSISTENT and not verdict.cause and base != flow:
+        return _with_cause(verdict, V.MISLABELLED_COLUMN,
+                           Note(V.MISLABELLED_COLUMN, (base, flow)))
+    return verdict
+
+
+def _check_trade_share(claim: Claim, docs: Documents) -> Verdict:
+    partner, year = claim.subject.partner, claim.year_to
+    if year is None:
+        return _unverifiable(claim, "no_figures")
+    operands: list[_Keyed] = []
+    notes = [Note("totals_implied")]
+    for flow in V.FLOWS:
+        table = docs.series.get((partner, flow, year))
+        total = docs.total(flow, year, strict_label=False)
+        if table is None:
+            return _unverifiable(claim, "no_series", flow, year)
+        if total is None:
+            return _unverifiable(claim, "no_total", flow, year)
+        value = docs.value(table, year)
+        assert value is not None
+        total_value, share, share_claim = total
+        operands += [value, total_value, share]
+        if share_claim.base != flow:
+            notes.append(Note("share_read_as", (share_claim.span.source, flow,
+                                                share_claim.base)))
+    return _judged(claim, "share_of_implied_total_trade", operands, tuple(notes))
+
+
+def check(claim: Claim, docs: Documents) -> Verdict:
+    """The verdict on one claim from the documents' own numbers."""
+    kind = claim.kind
+    if kind == V.CHANGE:
+        return _check_change(claim, docs)
+    if kind == V.SHARE:
+        return _check_share(claim, docs)
+    if kind == V.TRADE_SHARE:
+        return _check_trade_share(claim, docs)
+    if kind == V.GROWTH:
+        return _unverifiable(claim, "growth_base_missing")
+    return _unverifiable(claim, "no_figures")
+
+
+# ------------------------------------------------------------ a reference
+
+class Reference:
+    """Look-ups over official figures (`ReferenceFigure`).
+
+    Where several series give the same quantity, the first is used.
+    """
+
+    def __init__(self, figures: Iterable[ReferenceFigure]):
+        self.totals: dict[tuple[str, int], ReferenceFigure] = {}
+        self.bilateral: dict[tuple[str, str, int], ReferenceFigure] = {}
+        for figure in figures:
+            if figure.scope == "total":
+                self.totals.setdefault((figure.flow, figure.year), figure)
+            else:
+                self.bilateral.setdefault((figure.partner_en, figure.flow, figure.year), figure)
+
+
+def _keyed(figure: ReferenceFigure) -> _Keyed:
+    return f"{figure.series}|{figure.year}", Operand(figure.number, figure.source)
+
+
+_RefOutcome = tuple[Verdict, list[ReferenceFigure]]
+
+
+def _reference_change(claim: Claim, docs: Documents, ref: Reference) -> _RefOutcome:
+    partner, flow = claim.subject.partner_en, claim.subject.flow
+    y0, y1 = claim.year_from, claim.year_to
+    v0 = ref.bilateral.get((partner, flow, y0)) if y0 is not None else None
+    v1 = ref.bilateral.get((partner, flow, y1)) if y1 is not None else None
+    if v0 is None or v1 is None:
+        return _unverifiable(claim, "ref_no_series", flow, y0 if v0 is None else y1), []
+    return _judged(claim, "percent_change", [_keyed(v0), _keyed(v1)]), [v0, v1]
+
+
+def _reference_share(claim: Claim, docs: Documents, ref: Reference) -> _RefOutcome:
+    base, year = claim.base, claim.year_to
+    value = docs.value(claim.table, year)
+    total = ref.totals.get((base, year)) if year is not None else None
+    if value is None or total is None:
+        return _unverifiable(claim, "ref_no_total", base, year), []
+    return _judged(claim, "share", [value, _keyed(total)],
+                   (Note("reference_total", (total.series,)),)), [total]
+
+
+def _reference_trade_share(claim: Claim, docs: Documents, ref: Reference) -> _RefOutcome:
+    year = claim.year_to
+    tables = [docs.series.get((claim.subject.partner, flow, year)) if year is not None
+              else None for flow in V.FLOWS]
+    totals = [ref.totals.get((flow, year)) if year is not None else None for flow in V.FLOWS]
+    if tables[0] is None or tables[1] is None or totals[0] is None or totals[1] is None:
+        return _unverifiable(claim, "ref_no_totals", year), []
+    x, m = docs.value(tables[0], year), docs.value(tables[1], year)
+    assert x is not None
+    assert m is not None
+    return (_judged(claim, "share_of_total_trade",
+                    [x, m, _keyed(totals[0]), _keyed(totals[1])],
+                    (Note("reference_totals"),)), [totals[0], totals[1]])
+
+
+_REFERENCE_CHECKS = {V.CHANGE: _reference_change, V.SHARE: _reference_share,
+                     V.TRADE_SHARE: _reference_trade_share}
+
+
+def check_against_reference(claim: Claim, docs: Documents, ref: Reference) -> _RefOutcome:
+    """The verdict on a claim with the reference's figures, and the figures used.
+
+    Percent changes use the reference's bilateral series; shares use the
+    report's table value over the reference's total.
+    """
+    against = _REFERENCE_CHECKS.get(claim.kind)
+    if against is None:
+        return _unverifiable(claim, "ref_no_figures"), []
+    return against(claim, docs, ref)

@@ -1,0 +1,103 @@
+"""One definition per formula, for exact checks and vectorised indicators alike.
+
+Each formula uses only ``+ − × ÷`` (and a power for the compound rate), so
+the same function computes exactly over `fractions.Fraction` (the checks in
+`chile_trade.core.checks`) and element-wise over numpy arrays or pandas
+Series (`chile_trade.indicators`). Percentages are in percent.
+
+`FORMULAS` names the ones a check uses, with their operands in order; every
+one of them is monotone in each operand over positive values, which is what
+lets a check find its range over a box of rounding intervals at the box's
+corners.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["FORMULAS", "balance", "cagr", "coverage", "implied_total", "percent_change",
+           "share", "share_of_total_trade", "share_via_implied_total", "total_trade"]
+
+Value = Any
+"""A Fraction, a float, a numpy array or a pandas Series: anything with ``+ − × ÷``."""
+HUNDRED = 100
+
+
+def percent_change(v0: Value, v1: Value) -> Value:
+    """``(v1 − v0) / v0 × 100``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> percent_change(Fraction(2011), Fraction(2375))  # (2375 - 2011) / 2011 * 100
+    Fraction(36400, 2011)
+    """
+    return (v1 - v0) / v0 * HUNDRED
+
+
+def share(part: Value, total: Value) -> Value:
+    """``part / total × 100``."""
+    return part / total * HUNDRED
+
+
+def implied_total(value: Value, share_pct: Value) -> Value:
+    """The total of which ``value`` is ``share_pct`` percent: ``value / share_pct × 100``."""
+    return value / share_pct * HUNDRED
+
+
+def share_via_implied_total(value: Value, other_value: Value, other_share_pct: Value) -> Value:
+    """``value`` as a percent of the total another stated share implies:
+    ``value / (other_value / other_share_pct × 100) × 100``."""
+    return share(value, implied_total(other_value, other_share_pct))
+
+
+def total_trade(exports: Value, imports: Value) -> Value:
+    """``exports + imports``."""
+    return exports + imports
+
+
+def balance(exports: Value, imports: Value) -> Value:
+    """``exports − imports``."""
+    return exports - imports
+
+
+def coverage(exports: Value, imports: Value) -> Value:
+    """Export/import coverage, ``exports / imports × 100``."""
+    return share(exports, imports)
+
+
+def share_of_total_trade(exports: Value, imports: Value, total_exports: Value,
+                         total_imports: Value) -> Value:
+    """A partner's share of the reporter's total trade:
+    ``(exports + imports) / (total_exports + total_imports) × 100``."""
+    return share(total_trade(exports, imports), total_trade(total_exports, total_imports))
+
+
+def share_of_implied_total_trade(  # noqa: PLR0917  operands in order, as checks pass them
+        exports: Value, export_total_value: Value, export_share_pct: Value,
+        imports: Value, import_total_value: Value, import_share_pct: Value) -> Value:
+    """`share_of_total_trade` with each total implied by a stated share
+    (`implied_total`): operands by flow, the partner's value, then the value and
+    share that imply the total."""
+    return share_of_total_trade(exports, imports,
+                                implied_total(export_total_value, export_share_pct),
+                                implied_total(import_total_value, import_share_pct))
+
+
+def cagr(first: Any, last: Any, years: Any) -> Any:
+    """Compound annual growth in percent: ``((last / first) ** (1 / years) − 1) × 100``.
+
+    Not used by the exact checks: a root is not exact in fractions.
+    """
+    return ((last / first) ** (1 / years) - 1) * HUNDRED
+
+
+FORMULAS: dict[str, Callable[..., Any]] = {
+    "percent_change": percent_change,
+    "share": share,
+    "share_via_implied_total": share_via_implied_total,
+    "share_of_total_trade": share_of_total_trade,
+    "share_of_implied_total_trade": share_of_implied_total_trade,
+}
+"""The formulas a check may use, by the name a `Verdict` records."""

@@ -1,0 +1,290 @@
+"""Sentences, in English and Persian, from claim and verdict records.
+
+`describe` names a claim; `explain` says what a check found: the formula with
+the printed numbers filled in, the value it gives, how that compares with the
+stated figure, the likely cause, and what the totals were taken from. The
+reporter and partner are those of the records (the document's own); where
+the document names no reporter, the sentences say "the reporter".
+
+Every `Note` code a check writes has its sentence pair here:
+
+==========================  ==========================================
+reason (unverifiable)       values
+==========================  ==========================================
+``non_positive_input``      —
+``no_table_value``          year
+``total_only_through_share`` base, year
+``no_series``               flow, year
+``no_total``                flow, year
+``growth_base_missing``     —
+``no_figures``              —
+``ref_no_series``           flow, year
+``ref_no_total``            base, year
+``ref_no_totals``           year
+``ref_no_figures``          —
+==========================  ==========================================
+
+Notes: ``implied_total`` (base, source), ``totals_implied``,
+``share_read_as`` (source, flow, label's base), ``reference_total``
+(series), ``reference_totals``; causes: ``double rounding`` (point, once,
+twice), ``transposed_stated`` (swap), ``transposed_input`` (swap, printed),
+``wrong period`` (from, to, point), ``mislabelled column`` (base, flow).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from chile_trade.core import vocabulary as V
+from chile_trade.core.checks import round_half_up
+from chile_trade.core.records import Claim, Note, Verdict
+from chile_trade.present.numbers import persian_digits as _fa
+
+__all__ = ["describe", "explain"]
+
+# The formulas with the printed numbers filled in, operands in the formula's order.
+_EXPRESSIONS = {
+    "percent_change": ("({1} − {0}) / {0} × 100", "({1} − {0}) ÷ {0} × ۱۰۰"),
+    "share": ("{0} / {1} × 100", "{0} ÷ {1} × ۱۰۰"),
+    "share_via_implied_total": ("{0} / ({1} / {2}%) × 100", "{0} ÷ ({1} ÷ {2}٪) × ۱۰۰"),
+    "share_of_total_trade": ("({0} + {1}) / ({2} + {3}) × 100",
+                             "({0} + {1}) ÷ ({2} + {3}) × ۱۰۰"),
+    "share_of_implied_total_trade": ("({0} + {3}) / ({1} / {2}% + {4} / {5}%) × 100",
+                                     "({0} + {3}) ÷ ({1} ÷ {2}٪ + {4} ÷ {5}٪) × ۱۰۰"),
+}
+
+
+def _num(value: Fraction | Decimal, places: int) -> str:
+    return f"{round_half_up(Fraction(value), places):f}"
+
+
+def _ltr(text: str) -> str:
+    """Isolate a left-to-right name (a file:line) inside Persian text (LRI ... PDI)."""
+    return f"\u2066{text}\u2069"
+
+
+def _year(value: object) -> str:
+    return "?" if value is None else str(value)
+
+
+def _flow(code: object, lang: str) -> str:
+    return V.FLOW_NAMES[str(code)][lang]
+
+
+def _partner(claim: Claim) -> tuple[str, str]:
+    subject = claim.subject
+    return subject.partner_en or subject.partner, subject.partner
+
+
+def _owner(claim: Claim) -> tuple[str, str]:
+    """The reporter, as the owner of a total: ("Chile's", "شیلی") or the unknown one."""
+    subject = claim.subject
+    if subject.reporter:
+        return f"{subject.reporter_en or subject.reporter}'s", subject.reporter
+    return f"{V.UNKNOWN_REPORTER['en']}'s", V.UNKNOWN_REPORTER["fa"]
+
+
+def describe(claim: Claim) -> tuple[str, str]:
+    """A short name of a claim: (English, Persian).
+
+    Examples
+    --------
+    >>> from chile_trade.core.grammar import read
+    >>> doc = read("جدول صادرات ایران به ترکیه (میلیون دلار)\\n"
+    ...            "۲۰۰۴ ۲۰۰۵ سهم از کل صادرات\\n۱۰۰ ۱۱۰ ٪۱۰")
+    >>> describe(doc.claims[0])[0]
+    "Exports to Turkey: share of Iran's total exports, 2005"
+    """
+    kind, flow = claim.kind, claim.subject.flow
+    partner_en, partner_fa = _partner(claim)
+    owner_en, owner_fa = _owner(claim)
+    cmp_en, cmp_fa = (V.COMPARATOR_NAMES[claim.comparator][lang] for lang in ("en", "fa"))
+    stated = claim.stated.text
+    if kind == V.CHANGE:
+        y0, y1 = _year(claim.year_from), _year(claim.year_to)
+        return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change {y0}→{y1}",
+                f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
+                f"{_fa(y0)}–{_fa(y1)}")
+    if kind == V.SHARE:
+        year = _year(claim.year_to)
+        return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: share of {owner_en} total "
+                f"{_flow(claim.base, 'en')}, {year}",
+                f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: سهم از کل "
+                f"{_flow(claim.base, 'fa')} {owner_fa}، {_fa(year)}")
+    if kind == V.TRADE_SHARE:
+        year = _year(claim.year_to)
+        return (f"{partner_en}: {cmp_en}{stated}% of {owner_en} total trade in {year}",
+                f"{partner_fa}: {cmp_fa}{_fa(stated)}٪ کل مبادلات {owner_fa} در {_fa(year)}")
+    if kind == V.GROWTH:
+        who_en = f" of trade with {partner_en}" if partner_en else ""
+        who_fa = f" تجارت با {partner_fa}" if partner_fa else ""
+        span = _year(claim.span_years)
+        return (f"Growth{who_en} of {stated}% over {span} years",
+                f"رشد{who_fa} {_fa(stated)}٪ در {_fa(span)} سال")
+    return (f"A percentage in the text: {stated}%", f"درصدی در متن: {_fa(stated)}٪")
+
+
+_REASONS = {
+    "non_positive_input": (
+        "a value the figure is computed from is zero or negative within its rounding",
+        "مقداری که رقم از آن محاسبه می‌شود با گرد شدنش صفر یا منفی است"),
+    "no_table_value": ("the table has no value for {year}", "جدول برای {year_fa} مقداری ندارد"),
+    "total_only_through_share": (
+        "the documents give {owner_en} total {flow_en} in {year} only through this share",
+        "اسناد کل {flow_fa} {owner_fa} در {year_fa} را فقط از راه همین سهم می‌دهند"),
+    "no_series": ("the documents give no {flow_en} with {partner_en} in {year}",
+                  "اسناد رقمی برای {flow_fa} با {partner_fa} در {year_fa} ندارند"),
+    "no_total": ("the documents give no {owner_en} total {flow_en} in {year}",
+                 "اسناد رقمی برای کل {flow_fa} {owner_fa} در {year_fa} ندارند"),
+    "growth_base_missing": (
+        "the documents give neither the base year nor the values this growth is measured on",
+        "اسناد نه سال پایه و نه ارقامی را که این رشد بر آن سنجیده شده به دست می‌دهند"),
+    "no_figures": ("the documents hold no figures this percentage refers to",
+                   "اسناد رقمی که این درصد به آن اشاره دارد ندارند"),
+    "ref_no_series": ("the reference has no series for {flow_en} with {partner_en} in {year}",
+                      "مرجع رقمی برای {flow_fa} با {partner_fa} در {year_fa} ندارد"),
+    "ref_no_total": ("the reference has no total for {owner_en} {flow_en} in {year}",
+                     "مرجع کل {flow_fa} {owner_fa} در {year_fa} را ندارد"),
+    "ref_no_totals": ("the reference has no totals for {owner_en} trade in {year}",
+                      "مرجع کل تجارت {owner_fa} در {year_fa} را ندارد"),
+    "ref_no_figures": ("the reference holds no figures this refers to",
+                       "مرجع رقمی که این به آن اشاره دارد ندارد"),
+}
+"""Why a figure is unverifiable, by reason code: a flow (or base) first where the
+reason names one, the year last."""
+
+
+def _reason(claim: Claim, note: Note) -> tuple[str, str]:
+    partner_en, partner_fa = _partner(claim)
+    owner_en, owner_fa = _owner(claim)
+    values = note.values
+    year = _year(values[-1]) if values else ""
+    flow = str(values[0]) if len(values) > 1 else V.TRADE
+    fields = {"year": year, "year_fa": _fa(year), "flow_en": _flow(flow, "en"),
+              "flow_fa": _flow(flow, "fa"), "partner_en": partner_en, "partner_fa": partner_fa,
+              "owner_en": owner_en, "owner_fa": owner_fa}
+    en, fa = _REASONS[note.code]
+    return en.format(**fields), fa.format(**fields)
+
+
+def _cause(verdict: Verdict, note: Note, places: int) -> tuple[str, str] | None:
+    stated = verdict.claim.stated.text
+    values = note.values
+    if note.code == V.DOUBLE_ROUNDING:
+        point, once, twice = values
+        assert isinstance(point, Fraction)
+        chain = f"{_num(point, verdict.claim.stated.decimals + 3)} → {once} → {twice}"
+        return f"double rounding ({chain})", f"گرد کردن دوباره ({_fa(chain)})"
+    if note.code == "transposed_stated":
+        swap = str(values[0])
+        return (f"transposed digits: the value computes to {swap}, printed {stated}",
+                f"جابه‌جایی ارقام: مقدار محاسبه‌شده {_fa(swap)} و چاپ‌شده {_fa(stated)} است")
+    if note.code == "transposed_input":
+        swap, printed = map(str, values)
+        return (f"transposed digits: with {swap} in place of the table's {printed} the "
+                "figure comes out as stated",
+                f"جابه‌جایی ارقام: با {_fa(swap)} به جای {_fa(printed)} جدول، رقم اعلام‌شده "
+                "به دست می‌آید")
+    if note.code == V.WRONG_PERIOD:
+        a, b, point = values
+        assert isinstance(point, Fraction)
+        shown = _num(point, places)
+        return (f"wrong period: the figure matches the change {a}→{b} ({shown}%)",
+                f"دوره نادرست: رقم با تغییرات {_fa(str(a))}–{_fa(str(b))} ({_fa(shown)}٪) "
+                "می‌خواند")
+    if note.code == V.MISLABELLED_COLUMN:
+        base, flow = values
+        return (f"mislabelled column: the label names total {_flow(base, 'en')} but the table "
+                f"is of {_flow(flow, 'en')}; as a share of total {_flow(flow, 'en')} the figure "
+                "contradicts nothing in the documents",
+                f"برچسب نادرست ستون: برچسب از کل {_flow(base, 'fa')} می‌گوید اما جدول "
+                f"{_flow(flow, 'fa')} است؛ به عنوان سهم از کل {_flow(flow, 'fa')} با اسناد "
+                "تناقضی ندارد")
+    return None
+
+
+def _note(claim: Claim, note: Note) -> tuple[str, str]:
+    owner_en, owner_fa = _owner(claim)
+    values = note.values
+    if note.code == "implied_total":
+        base, source = values
+        return (f"{owner_en[0].upper()}{owner_en[1:]} total {_flow(base, 'en')} implied by the "
+                f"share at {source}.",
+                f"کل {_flow(base, 'fa')} {owner_fa} از سهم اعلام‌شده در {_ltr(str(source))} به "
+                "دست آمده است.")
+    if note.code == "totals_implied":
+        return (f"{owner_en[0].upper()}{owner_en[1:]} totals are those implied by the tables' "
+                "stated shares.",
+                f"کل صادرات و واردات {owner_fa} از سهم‌های اعلام‌شده جدول‌ها به دست آمده است.")
+    if note.code == "share_read_as":
+        source, flow, base = values
+        return (f"The share at {source} is read as a share of total {_flow(flow, 'en')}, "
+                f"though its label names total {_flow(base, 'en')}.",
+                f"سهم اعلام‌شده در {_ltr(str(source))} سهم از کل {_flow(flow, 'fa')} گرفته "
+                f"شده، هرچند برچسبش از کل {_flow(base, 'fa')} می‌گوید.")
+    if note.code == "reference_total":
+        series = values[0]
+        return (f"The table's value over the reference total ({series}).",
+                f"رقم جدول تقسیم بر کل مرجع ({series}).")
+    if note.code == "reference_totals":
+        return ("The tables' values over the reference totals.",
+                "ارقام جدول‌ها تقسیم بر کل‌های مرجع.")
+    raise ValueError(f"no sentence for the note {note.code!r}")
+
+
+def explain(verdict: Verdict) -> tuple[str, str]:
+    """What a check found, in one line each: (English, Persian).
+
+    Examples
+    --------
+    >>> from chile_trade.core.checks import Documents, check
+    >>> from chile_trade.core.grammar import read
+    >>> doc = read("جدول صادرات ایران به ترکیه (میلیون دلار)\\n۲۰۰۴ ۲۰۰۵ درصد تغییرات\\n"
+    ...            "۱۰۰ ۱۱۰ ٪۱۰")
+    >>> explain(check(doc.claims[0], Documents(doc.cells, doc.claims)))[0]
+    '(110 − 100) / 100 × 100 = 10.000%, which rounds to the stated 10%.'
+    """
+    claim = verdict.claim
+    if verdict.verdict == V.UNVERIFIABLE:
+        assert verdict.reason is not None
+        return _reason(claim, verdict.reason)
+    assert verdict.point is not None
+    assert verdict.low is not None
+    assert verdict.high is not None
+    stated, comparator = claim.stated, claim.comparator
+    places = stated.decimals + 3
+    pt, lo, hi = (_num(x, places) for x in (verdict.point, verdict.low, verdict.high))
+    s = stated.text
+    cmp_en, cmp_fa = (V.COMPARATOR_NAMES[comparator][lang] for lang in ("en", "fa"))
+    texts = [number.number.text for number in verdict.inputs]
+    expression_en, expression_fa = _EXPRESSIONS[verdict.formula]
+    head_en = f"{expression_en.format(*texts)} = {pt}%"
+    head_fa = f"{expression_fa.format(*map(_fa, texts))} = {_fa(pt)}٪"
+    if verdict.verdict == V.EXACT:
+        tail_en = (f"which rounds to the stated {s}%" if comparator == V.EQUAL
+                   else f"which agrees with the stated {cmp_en}{s}%")
+        tail_fa = (f"که به رقم اعلام‌شده {_fa(s)}٪ گرد می‌شود" if comparator == V.EQUAL
+                   else f"که با «{cmp_fa}{_fa(s)}٪» سازگار است")
+    elif verdict.verdict == V.WITHIN_ROUNDING:
+        tail_en = (f"which is not {cmp_en}{s}%, but the rounding of the printed values "
+                   f"allows {lo}–{hi}%, which reaches it")
+        tail_fa = (f"که {cmp_fa}{_fa(s)}٪ نیست، اما گرد شدن ارقام چاپ‌شده بازه "
+                   f"{_fa(lo)} تا {_fa(hi)}٪ را ممکن می‌کند که به آن می‌رسد")
+    else:
+        tail_en = (f"no values within the rounding of the printed values give {cmp_en}{s}%: "
+                   f"they allow only {lo}–{hi}%")
+        tail_fa = (f"هیچ مقداری در بازه گرد شدن ارقام چاپ‌شده {cmp_fa}{_fa(s)}٪ نمی‌دهد؛ "
+                   f"بازه ممکن فقط {_fa(lo)} تا {_fa(hi)}٪ است")
+    en, fa = [f"{head_en}, {tail_en}."], [f"{head_fa}، {tail_fa}."]
+    for note in verdict.notes:
+        cause = _cause(verdict, note, places)
+        if cause is not None:
+            en.append(f"Likely cause: {cause[0]}.")
+            fa.append(f"علت محتمل: {cause[1]}.")
+        else:
+            note_en, note_fa = _note(claim, note)
+            en.append(note_en)
+            fa.append(note_fa)
+    return " ".join(en), " ".join(fa)
+
