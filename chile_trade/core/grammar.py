@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chile_trade.core import vocabulary as V
@@ -101,6 +102,7 @@ _GROWTH_RE = re.compile(
 _PERCENT_RE = re.compile(_PERCENT)
 _WITH_PARTNER_RE = re.compile(rf"با\s++({_WORDS})")
 _CLAUSE_BREAK_RE = re.compile("[.،]")
+_DIGIT_RE = re.compile(r"\d")
 _MAX_SPAN_DIGITS = 4
 """A number of years ("growth over N years") has at most this many digits."""
 _DETACHED_PERCENT = ("%", "٪", "درصد", "درصدی", "در", "صد", "صدی")
@@ -349,7 +351,7 @@ def _table(lines: list[str], following: list[int | None], title_index: int, sour
     return cells, claims, value_index
 
 
-def _raw_span(raw_line: str, index_map: list[int], start: int, end: int) -> str:
+def _raw_span(raw_line: str, index_map: Sequence[int], start: int, end: int) -> str:
     return raw_line[index_map[start]:index_map[end - 1] + 1]
 
 
@@ -383,6 +385,8 @@ def _comparator(word: str | None) -> str:
 
 
 def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> list[Claim]:
+    if _DIGIT_RE.search(raw_line) is None:  # every claim has a number
+        return []
     folded, index_map = fold_with_map(raw_line)
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []  # spans of typed claims' numbers, in increasing order
@@ -443,12 +447,6 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
     return claims
 
 
-def _with_reporter(subject: Subject, reporter: tuple[str, str]) -> Subject:
-    if subject.reporter:
-        return subject
-    return dataclasses.replace(subject, reporter=reporter[0], reporter_en=reporter[1])
-
-
 def read(text: str, source: str = "<text>") -> Document:
     """The table cells and claims of one document, as records.
 
@@ -499,10 +497,19 @@ def read(text: str, source: str = "<text>") -> Document:
         index += 1
     only = reporters.only()
     if only is not None:
-        cells = [cell if cell.subject.reporter else
-                 dataclasses.replace(cell, subject=_with_reporter(cell.subject, only))
-                 for cell in cells]
-        claims = [claim if claim.subject.reporter or claim.kind in (V.OTHER, V.GROWTH) else
-                  dataclasses.replace(claim, subject=_with_reporter(claim.subject, only))
+        rehomed: dict[int, Subject] = {}  # the records of one table share one subject
+
+        def subject_of(subject: Subject) -> Subject:
+            if subject.reporter:
+                return subject
+            if id(subject) not in rehomed:
+                rehomed[id(subject)] = Subject(only[0], only[1], subject.partner,
+                                               subject.partner_en, subject.flow)
+            return rehomed[id(subject)]
+
+        cells = [TableCell(c.table, subject_of(c.subject), c.year, c.number, c.unit,
+                           c.valuation, c.span) for c in cells]
+        claims = [claim if claim.kind in (V.OTHER, V.GROWTH) else
+                  dataclasses.replace(claim, subject=subject_of(claim.subject))
                   for claim in claims]
     return Document(cells, claims)

@@ -73,7 +73,8 @@ _DROPPED = {ZWNJ, "\u0640"}  # ZWNJ, TATWEEL
 # drop (tatweel, a mark, ZWNJ) inside a number makes it unparsable, never a
 # different number.
 _LIGHT_FOLD = str.maketrans(_LETTER_FOLDS)
-_HARAKAT = re.compile("[\u064b-\u065f\u0670]")
+_DROPPED_CHARS = frozenset({*_DROPPED, *map(chr, range(0x064B, 0x0660)), "\u0670"})  # + harakat
+_FOLD_TABLE = str.maketrans({**_LETTER_FOLDS, **dict.fromkeys(_DROPPED_CHARS)})
 
 # One number as it appears in running text (``\d`` matches every script's
 # digits; parse_number refuses the scripts the package does not support). It
@@ -91,7 +92,7 @@ _NUMBER_RE = re.compile(
 _PERIOD_RE = re.compile(r"^(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$")
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+def fold_with_map(text: str) -> tuple[str, list[int] | range]:
     """Fold ``text`` for matching and map each folded index to the raw one.
 
     Folding turns Arabic letter variants into Persian ones (``ي ى`` → ``ی``,
@@ -101,19 +102,22 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     Returns
     -------
     folded : str
-    index_map : list of int
+    index_map : list of int (or a range, where nothing was dropped)
         ``index_map[i]`` is the index in ``text`` of ``folded[i]``; one extra
         entry maps ``len(folded)`` to ``len(text)``.
+
+    Examples
+    --------
+    >>> folded, index_map = fold_with_map("سهم‌ها ۱۸٪")
+    >>> folded, index_map[3], index_map[len(folded)]
+    ('سهمها ۱۸٪', 4, 10)
     """
-    out: list[str] = []
-    index_map: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROPPED or _HARAKAT.match(ch):
-            continue
-        out.append(_LETTER_FOLDS.get(ch, ch))
-        index_map.append(i)
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):  # nothing dropped: letters fold one to one
+        return folded, range(len(text) + 1)
+    index_map = [i for i, ch in enumerate(text) if ch not in _DROPPED_CHARS]
     index_map.append(len(text))
-    return "".join(out), index_map
+    return folded, index_map
 
 
 def fold(text: str) -> str:
@@ -124,7 +128,7 @@ def fold(text: str) -> str:
     >>> fold("مي\u200cكند") == fold("می‌کند") == "میکند"
     True
     """
-    return fold_with_map(text)[0]
+    return text.translate(_FOLD_TABLE)
 
 
 # Categories of characters that do not show, or only join, mark or steer
@@ -149,6 +153,7 @@ _NUMBER_PARTS = frozenset(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS + PERCENT_SI
 _NEAR_NUMBER = re.compile(r"(?<=\d)[^\d ]|[^\d ](?=\d)|(?![0-9۰-۹٠-٩])\d")
 # Embeddings, overrides and isolates can reorder the digits a reader sees
 # (the "Trojan Source" trick).
+_ANY_DIGIT = re.compile(r"\d")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Spaces other than U+0020 and tab between two digits: a group separator to one
 # reader ("۱ ۰۰۰" as 1000) and a column break to another (1 and 000).
@@ -233,8 +238,9 @@ def check_number_integrity(line: str) -> None:
     ...
     chile_trade.errors.InputError: <text>: digit-like character U+00B9 (SUPERSCRIPT ONE) ...
     """
-    if any(char.isdigit() for char in line):
-        check_label_text(line)
+    if _ANY_DIGIT.search(line) is None:
+        return  # nothing here can be read as a number
+    check_label_text(line)
     space = _SPACE_BETWEEN_DIGITS.search(line)
     if space is not None:
         raise InputError(
