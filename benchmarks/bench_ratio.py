@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 from bench_archive import corpus
+
 from chile_trade.io.archive import process_files
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

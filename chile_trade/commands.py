@@ -20,7 +20,6 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from fractions import Fraction
 from pathlib import Path
 from typing import IO
 
@@ -81,10 +80,8 @@ def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
 
 
 def _json_value(value: object) -> object:
-    """A cell as JSON has it: fractions as ``"n/d"``; NaN, and a float out of range
-    (which the digit limits of `chile_trade.core.numbers` rule out), as null."""
-    if isinstance(value, Fraction):
-        return f"{value.numerator}/{value.denominator}"
+    """A cell as JSON has it: NaN, and a float out of range (which the digit limits of
+    `chile_trade.core.numbers` rule out), as null."""
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):

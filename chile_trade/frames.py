@@ -117,6 +117,11 @@ def stated_frame(claims: Sequence[Claim]) -> pd.DataFrame:
     return _frame(_stated_columns(claims), C.STATED_COLUMNS)
 
 
+def _exact(value: Fraction | None) -> str | None:
+    """An exact value as text a DataFrame can serialise: ``"9075/503"``."""
+    return None if value is None else f"{value.numerator}/{value.denominator}"
+
+
 def _float(value: Fraction | None) -> float:
     return float(value) if value is not None else float("nan")
 
@@ -152,7 +157,7 @@ def result_frame(results: Sequence[Verdict],
         C.COMPUTED: [_float(v.point) for v in results],
         C.COMPUTED_LOW: [_float(v.low) for v in results],
         C.COMPUTED_HIGH: [_float(v.high) for v in results],
-        C.COMPUTED_EXACT: [v.point for v in results],
+        C.COMPUTED_EXACT: [_exact(v.point) for v in results],
         C.ACCEPTED_LOW: [a[0] for a in accepted], C.ACCEPTED_HIGH: [a[1] for a in accepted],
         C.VERDICT: [v.verdict for v in results],
         C.EXPLANATION: [e[0] for e in explained], C.EXPLANATION_FA: [e[1] for e in explained],
@@ -347,8 +352,11 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame,
         (``file:line``), ``claim`` and ``claim_fa`` (short descriptions),
         ``kind``, ``comparator``, ``stated`` (float), ``stated_text``
         (exact), ``computed``, ``computed_low``, ``computed_high`` (float
-        percent, NaN when unverifiable), ``computed_exact``
-        (`fractions.Fraction` or None), ``verdict``, ``explanation`` and
+        percent, NaN when unverifiable), ``computed_exact`` (the exact value
+        as ``"numerator/denominator"``, for `fractions.Fraction`; missing when
+        unverifiable), ``accepted_low`` and ``accepted_high`` (the band the
+        stated figure's wording accepts; ±inf for "more/less than"),
+        ``verdict``, ``explanation`` and
         ``explanation_fa`` (one line each), ``likely_cause`` ('' if none),
         ``raw``. With a reference, also ``reference_verdict``,
         ``reference_computed``, ``reference_computed_low``,

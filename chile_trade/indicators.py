@@ -59,7 +59,14 @@ def to_wide(tables: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Index ``(partner, year)``; columns ``export`` and ``import`` (float,
-        NaN where a document gives no value).
+        NaN where a document gives no value). Rows that repeat a value (the
+        same table in two documents) count once.
+
+    Raises
+    ------
+    ValueError
+        Where two rows give one partner, flow and year different values,
+        naming both rows.
 
     Examples
     --------
@@ -70,9 +77,13 @@ def to_wide(tables: pd.DataFrame) -> pd.DataFrame:
     """
     check_frame(tables, "tables", {C.PARTNER: TEXT, C.FLOW: _FLOW, C.YEAR: WHOLE,
                                    C.VALUE: NUMBER})
-    check_unique(tables, "tables", [C.PARTNER, C.FLOW, C.YEAR],
-                 "one value for each partner, flow and year (select one table)")
-    wide = tables.pivot_table(index=[C.PARTNER, C.YEAR], columns=C.FLOW, values=C.VALUE,
+    # Two documents giving the same value (a report and its copy) agree; two values
+    # for one partner, flow and year are refused, never reduced to one of them.
+    agreed = tables.drop_duplicates([C.PARTNER, C.FLOW, C.YEAR, C.VALUE])
+    check_unique(agreed, "tables", [C.PARTNER, C.FLOW, C.YEAR],
+                 "one value for each partner, flow and year (the rows disagree; select one "
+                 "table)")
+    wide = agreed.pivot_table(index=[C.PARTNER, C.YEAR], columns=C.FLOW, values=C.VALUE,
                               aggfunc="first")
     wide = wide.reindex(columns=list(C.FLOWS))
     wide.columns.name = None

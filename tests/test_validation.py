@@ -79,8 +79,13 @@ def test_the_indicators_refuse_duplicates_instead_of_keeping_one_row():
     for function in (yoy_growth, cagr):
         with pytest.raises(ValueError, match=r"tables rows 0 and 8 have the same table, partner"):
             function(doubled)
-    with pytest.raises(ValueError, match=r"rows 0 and 8 have the same partner, flow, year"):
-        to_wide(doubled)
+    # The same value twice (one table in two documents) is one value; two values are refused.
+    pd.testing.assert_frame_equal(to_wide(doubled), load_wide())
+    disagreeing = doubled.copy()
+    disagreeing.loc[8, "value"] += 1
+    with pytest.raises(ValueError, match=r"rows 0 and 8 have the same partner, flow, year.*"
+                                         r"disagree"):
+        to_wide(disagreeing)
     with pytest.raises(ValueError, match=r"rows 0 and 8 have the same table, year"):
         implied_totals(doubled, load_stated())
 

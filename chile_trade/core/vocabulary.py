@@ -124,5 +124,6 @@ VERDICT_NAMES = {EXACT: {"fa": "دقیق", "en": "exact"},
                  INCONSISTENT: {"fa": "ناسازگار", "en": "inconsistent"},
                  UNVERIFIABLE: {"fa": "غیرقابل بررسی", "en": "unverifiable"}}
 UNIT_NAMES_FA = {english: persian for persian, english in UNIT_WORDS.items()}
+VALUATION_NAMES_FA = {english: persian for persian, english in VALUATION_WORDS.items()}
 UNKNOWN_REPORTER = {"fa": "گزارشگر", "en": "the reporter"}
 """Who a total belongs to when the document does not name its reporter."""

@@ -30,6 +30,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from chile_trade import columns as C
+from chile_trade.core.vocabulary import UNIT_NAMES_FA, VALUATION_NAMES_FA, VERDICT_NAMES
 from chile_trade.indicators import GROWTH_PCT, to_wide, trade_balance, yoy_growth
 from chile_trade.present.fonts import check_coverage, find_font
 from chile_trade.present.numbers import (
@@ -82,28 +83,28 @@ FIGURE_RC: dict[str, Any] = {
 
 _LABELS = {
     "fa": {
-        "trade_title": "تجارت شیلی با {partner}",
+        "trade_title": "تجارت {reporter} با {partner}",
+        "trade_title_anon": "تجارت با {partner}",
         C.EXPORT: "صادرات به {partner}",
         C.IMPORT: "واردات از {partner}",
-        "unit": "میلیون دلار، فوب",
-        "balance_title": "تراز تجاری شیلی با {partner}",
+        "balance_title": "تراز تجاری {reporter} با {partner}",
+        "balance_title_anon": "تراز تجاری با {partner}",
         "balance": "صادرات منهای واردات",
         "growth_title": "رشد سالانه تجارت با {partner}",
         "growth_unit": "درصد تغییر نسبت به سال قبل",
         "computed": "محاسبه‌شده از جدول",
         "stated": "رقم گزارش",
-        "share_title": "سهم {partner} از کل تجارت شیلی، {year} (به گفته گزارش)",
+        "share_title": "سهم {partner} از کل تجارت {reporter}، {year} (به گفته گزارش)",
+        "share_title_anon": "سهم {partner} از کل تجارت گزارشگر، {year} (به گفته گزارش)",
         "share_row": "{flow}: سهم از کل {base}",
         "percent": "درصد",
         "verify_title": "راستی‌آزمایی ارقام گزارش",
         "verify_note": "{n} رقم دیگر با داده‌های اسناد قابل بررسی نیست",
         "deviation": "فاصله از رقم گزارش (واحد درصد)",
         "accepted": "پذیرفته در رقم گزارش",
-        "report_title": "تجارت شیلی با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
-        C.EXACT: "دقیق",
-        C.WITHIN_ROUNDING: "در حد گرد کردن",
-        C.INCONSISTENT: "ناسازگار",
-        C.UNVERIFIABLE: "غیرقابل بررسی",
+        "report_title": "تجارت {reporter} با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
+        "report_title_anon": "تجارت با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
+        **{code: names["fa"] for code, names in VERDICT_NAMES.items()},
         "base_" + C.EXPORT: "صادرات",
         "base_" + C.IMPORT: "واردات",
         "base_" + C.TRADE: "مبادلات",
@@ -111,28 +112,28 @@ _LABELS = {
         "flow_" + C.IMPORT: "واردات",
     },
     "en": {
-        "trade_title": "Chile's trade with {partner}",
+        "trade_title": "{reporter}'s trade with {partner}",
+        "trade_title_anon": "Trade with {partner}",
         C.EXPORT: "Exports to {partner}",
         C.IMPORT: "Imports from {partner}",
-        "unit": "million US$, FOB",
-        "balance_title": "Chile's trade balance with {partner}",
+        "balance_title": "{reporter}'s trade balance with {partner}",
+        "balance_title_anon": "Trade balance with {partner}",
         "balance": "exports minus imports",
         "growth_title": "Year-over-year growth of trade with {partner}",
         "growth_unit": "percent change on the year before",
         "computed": "computed from the table",
         "stated": "stated in the report",
-        "share_title": "{partner} share of Chile's totals, {year} (as stated)",
+        "share_title": "{partner} share of {reporter}'s totals, {year} (as stated)",
+        "share_title_anon": "{partner} share of the reporter's totals, {year} (as stated)",
         "share_row": "{flow}: share of total {base}",
         "percent": "percent",
         "verify_title": "The report's figures, checked",
         "verify_note": "{n} more figures cannot be checked with the documents' data",
         "deviation": "percentage points from the stated figure",
         "accepted": "accepted by the stated figure",
-        "report_title": "Chile's trade with {partner}, {start}–{end}: figures and checks",
-        C.EXACT: "exact",
-        C.WITHIN_ROUNDING: "within rounding",
-        C.INCONSISTENT: "inconsistent",
-        C.UNVERIFIABLE: "unverifiable",
+        "report_title": "{reporter}'s trade with {partner}, {start}–{end}: figures and checks",
+        "report_title_anon": "Trade with {partner}, {start}–{end}: figures and checks",
+        **{code: names["en"] for code, names in VERDICT_NAMES.items()},
         "base_" + C.EXPORT: "exports",
         "base_" + C.IMPORT: "imports",
         "base_" + C.TRADE: "trade",
@@ -185,6 +186,26 @@ class _Writer:
         if len(partners) != 1:
             raise ValueError(f"the data must hold one partner; got {list(partners)}")
         return str(partners[0])
+
+    def titled(self, key: str, frame: pd.DataFrame, **values: object) -> str:
+        """A title naming the data's reporter, or the title for an unnamed one."""
+        column = C.REPORTER if self.lang == "fa" else C.REPORTER_EN
+        reporters = set(frame[column].dropna()) - {""} if column in frame else set()
+        if len(reporters) == 1:
+            return self.label(key, reporter=reporters.pop(), **values)
+        return self.label(key + "_anon", **values)
+
+    def unit(self, frame: pd.DataFrame) -> str:
+        """The data's unit and valuation (``میلیون دلار، فوب``, ``million USD, FOB``)."""
+        pairs = set(zip(frame[C.UNIT], frame[C.VALUATION], strict=True))
+        if len(pairs) != 1:
+            raise ValueError(f"the data must hold one unit and valuation; got {sorted(pairs)}")
+        unit, valuation = pairs.pop()
+        if self.lang == "fa":
+            unit = UNIT_NAMES_FA.get(unit, unit)
+            valuation = VALUATION_NAMES_FA.get(valuation, valuation)
+        return self.text(("، " if self.lang == "fa" else ", ").join(p for p in (unit, valuation)
+                                                                    if p))
 
     def style(self, ax: Axes, title: str) -> None:
         ax.set_title(title, loc="right" if self.lang == "fa" else "left",
@@ -263,11 +284,11 @@ def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
                       textcoords="offset points", ha="center", va="bottom", fontsize=8)
     _year_axis(ax, years, w)
     ax.yaxis.set_major_formatter(_formatter(w.number))
-    ax.set_ylabel(w.label("unit"), fontproperties=w.properties)
+    ax.set_ylabel(w.unit(tables), fontproperties=w.properties)
     ax.set_ylim(0, float(np.nanmax(wide.to_numpy())) * 1.3)
     _legend(ax, w, handles, [w.label(C.EXPORT, partner=partner),
                              w.label(C.IMPORT, partner=partner)])
-    w.style(ax, w.label("trade_title", partner=partner))
+    w.style(ax, w.titled("trade_title", tables, partner=partner))
     return ax
 
 
@@ -291,11 +312,11 @@ def balance_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | 
               fontsize=8)
     _year_axis(ax, years, w)
     ax.yaxis.set_major_formatter(_formatter(w.number))
-    ax.set_ylabel(w.label("unit"), fontproperties=w.properties)
+    ax.set_ylabel(w.unit(tables), fontproperties=w.properties)
     low, high = float(balance.min()), float(balance.max())
     ax.set_ylim(min(low, 0) * 1.2, max(high, 0) * 1.2 + (abs(low) * 0.05))
     _legend(ax, w, [Patch(color=COLORS["balance"])], [w.label("balance")], loc="lower left")
-    w.style(ax, w.label("balance_title", partner=partner))
+    w.style(ax, w.titled("balance_title", tables, partner=partner))
     return ax
 
 
@@ -372,7 +393,7 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
 
 def share_chart(stated: pd.DataFrame, *, lang: str = "fa", font: str | Path | None = None,
                 ax: Axes | None = None, **bar_kwargs: Any) -> Axes:
-    """The partner's stated share of Chile's total exports and imports.
+    """The partner's stated share of the reporter's total exports and imports.
 
     Each stated ``share_of_total`` figure is a bar, labelled with its flow
     and with the total its column label names, as printed.
@@ -402,7 +423,7 @@ def share_chart(stated: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
     years = sorted(set(shares[C.YEAR_TO]))
     year = "، ".join(format_year(y, lang=lang) for y in years) if lang == "fa" else ", ".join(
         map(str, years))
-    w.style(ax, w.label("share_title", partner=partner, year=year))
+    w.style(ax, w.titled("share_title", shares, partner=partner, year=year))
     return ax
 
 
@@ -515,7 +536,8 @@ def report_figure(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
     verification_chart(result, lang=lang, font=w.font, ax=fig.add_subplot(grid[2, :]))
     years = sorted(int(y) for y in tables[C.YEAR].unique())
     start, end = (format_year(years[0], lang=lang), format_year(years[-1], lang=lang))
-    fig.suptitle(w.label("report_title", partner=w.partner(tables), start=start, end=end),
+    fig.suptitle(w.titled("report_title", tables, partner=w.partner(tables), start=start,
+                          end=end),
                  fontproperties=w.properties, fontsize=15)
     return fig
 

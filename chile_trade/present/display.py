@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from chile_trade import columns as C
+from chile_trade.core.vocabulary import COMPARATOR_NAMES, FLOW_NAMES, UNIT_NAMES_FA, VERDICT_NAMES
 from chile_trade.present.numbers import LANGS, decimals_of, format_number, format_percent
 
 __all__ = ["VERDICT_COLORS", "DisplayTable", "html_table", "show"]
@@ -28,9 +29,9 @@ VERDICT_COLORS = {  # light tints of the charts' verdict colours, readable behin
 }
 _WORDS = {
     "fa": {
-        C.EXACT: "دقیق", C.WITHIN_ROUNDING: "در حد گرد کردن", C.INCONSISTENT: "ناسازگار",
-        C.UNVERIFIABLE: "غیرقابل بررسی", "matched": "مطابق", "differs": "متفاوت",
-        C.EXPORT: "صادرات", C.IMPORT: "واردات",
+        **{code: names["fa"] for code, names in VERDICT_NAMES.items()},
+        **{code: names["fa"] for code, names in FLOW_NAMES.items()},
+        "matched": "مطابق", "differs": "متفاوت",
         "source": "منبع (پرونده:سطر)", "claim": "رقم", "stated": "اعلام‌شده",
         "computed": "محاسبه از گزارش", "range": "بازه با گرد شدن", "verdict": "داوری",
         "explanation": "توضیح", "ref_computed": "محاسبه با مرجع", "ref_verdict": "داوری با مرجع",
@@ -40,9 +41,9 @@ _WORDS = {
         "difference": "تفاوت", "status": "وضعیت", "citation": "مرجع",
     },
     "en": {
-        C.EXACT: "exact", C.WITHIN_ROUNDING: "within rounding", C.INCONSISTENT: "inconsistent",
-        C.UNVERIFIABLE: "unverifiable", "matched": "matched", "differs": "differs",
-        C.EXPORT: "exports", C.IMPORT: "imports",
+        **{code: names["en"] for code, names in VERDICT_NAMES.items()},
+        **{code: names["en"] for code, names in FLOW_NAMES.items()},
+        "matched": "matched", "differs": "differs",
         "source": "source (file:line)", "claim": "figure", "stated": "stated",
         "computed": "from the report", "range": "range with rounding", "verdict": "verdict",
         "explanation": "explanation", "ref_computed": "with the reference",
@@ -53,10 +54,6 @@ _WORDS = {
         "citation": "reference",
     },
 }
-_UNITS_FA = {"million USD": "میلیون دلار", "thousand USD": "هزار دلار",
-             "billion USD": "میلیارد دلار"}
-_CMP = {">": {"fa": "بیش از ", "en": "more than "}, "<": {"fa": "کمتر از ", "en": "less than "},
-        "~": {"fa": "حدود ", "en": "about "}, "=": {"fa": "", "en": ""}}
 
 
 @dataclass(frozen=True)
@@ -85,7 +82,8 @@ def _verification_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[
     rows = []
     for r in frame.to_dict(orient="records"):
         decimals = decimals_of(r[C.STATED_TEXT])
-        stated = _CMP[r[C.COMPARATOR]][lang] + format_percent(r[C.STATED], decimals, lang=lang)
+        stated = (COMPARATOR_NAMES[r[C.COMPARATOR]][lang]
+                  + format_percent(r[C.STATED], decimals, lang=lang))
         low, high = r[C.COMPUTED_LOW], r[C.COMPUTED_HIGH]
         span = "—" if math.isnan(low) else (
             f"{_pct(low, decimals + 2, lang)} – {_pct(high, decimals + 2, lang)}")
@@ -116,7 +114,7 @@ def _table_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[Row]]:
                      _Cell(w[r[C.FLOW]]),
                      _Cell(format_number(r[C.YEAR], lang=lang, grouping=False)),
                      _Cell(format_number(r[C.VALUE], decimals, lang=lang)),
-                     _Cell(_UNITS_FA.get(r[C.UNIT], r[C.UNIT]) if lang == "fa"
+                     _Cell(UNIT_NAMES_FA.get(r[C.UNIT], r[C.UNIT]) if lang == "fa"
                            else str(r[C.UNIT])),
                      _Cell(str(r[C.VALUATION]))])
     return heads, rows

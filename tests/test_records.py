@@ -1,0 +1,133 @@
+"""The record core: no country built in, no heavy imports, frames that serialise."""
+
+import io
+import json
+import subprocess
+import sys
+from fractions import Fraction as F
+
+import pandas as pd
+import pytest
+
+import chile_trade as ct
+from chile_trade import columns as C
+from chile_trade.core.grammar import read
+from chile_trade.frames import extract, verify
+from chile_trade.present import charts
+
+# Iran's exports to Turkey and to Iraq; each table's share of Iran's total exports
+# implies the total the other share is checked against.
+IRAN = """گزارش تجارت خارجی
+جدول صادرات ایران به ترکیه (میلیون دلار)
+۲۰۲۱ ۲۰۲۲ درصد تغییرات سهم از کل صادرات
+۵۰۰۰ ۵۵۰۰ ٪۱۰ ۱۰
+
+جدول صادرات ایران به عراق (میلیون دلار)
+۲۰۲۱ ۲۰۲۲ درصد تغییرات سهم از کل صادرات
+۸۰۰۰ ۹۹۰۰ ٪۲۴ ۱۸
+"""
+
+
+def test_a_document_on_iran_and_turkey_names_iran_and_turkey_everywhere():
+    extraction = extract(IRAN, source="iran.txt")
+    tables = extraction.tables
+    assert set(tables[C.REPORTER_EN]) == {"Iran"}
+    assert set(tables[C.PARTNER_EN]) == {"Turkey", "Iraq"}
+    result = verify(tables, extraction.stated)
+    # Turkey: (5500 - 5000) / 5000 * 100 = 10 exactly; share 5500 / (9900 / 18 %) = 10 %.
+    # Iraq: (9900 - 8000) / 8000 * 100 = 23.75, printed 24; share 9900 / (5500 / 10 %) = 18 %.
+    assert [F(x) for x in result[C.COMPUTED_EXACT]] == [F(10), F(10), F(95, 4), F(18)]
+    assert result[C.VERDICT].tolist() == [C.EXACT] * 4
+    text = " ".join(result[C.CLAIM].tolist() + result[C.EXPLANATION].tolist())
+    text_fa = " ".join(result[C.CLAIM_FA].tolist() + result[C.EXPLANATION_FA].tolist())
+    assert "Iran's total exports" in text
+    assert "Turkey" in text
+    assert "ایران" in text_fa
+    assert "ترکیه" in text_fa
+    assert "Chile" not in text
+    assert "شیلی" not in text_fa
+    for lang, names in (("en", ("Iran", "Turkey")), ("fa", ("ایران", "ترکیه"))):
+        turkey = tables[tables[C.PARTNER_EN] == "Turkey"]
+        ax = charts.trade_chart(turkey, lang=lang)
+        title = ax.get_title(loc="right" if lang == "fa" else "left")
+        from chile_trade.present.text import logical_text  # noqa: PLC0415
+        logical = logical_text(title) or title
+        assert all(name in logical for name in names), logical
+        assert "شیلی" not in logical
+        assert "Chile" not in logical
+        assert "US$" not in ax.get_ylabel()
+        assert "FOB" not in ax.get_ylabel()
+
+
+def test_a_document_without_a_reporter_says_the_reporter():
+    unnamed = IRAN.replace("صادرات ایران به", "صادرات به")
+    result = verify(*extract(unnamed, source="x.txt").__dict__.values())
+    assert "the reporter's total exports" in " ".join(result[C.CLAIM])
+    assert "Chile" not in " ".join(result[C.EXPLANATION])
+
+
+def test_a_partner_without_an_english_name_keeps_its_persian_name():
+    doc = read("جدول صادرات ایران به بولیوی (میلیون دلار)\n۲۰۲۱ ۲۰۲۲\n۱ ۲\n")
+    assert {(c.subject.partner, c.subject.partner_en) for c in doc.cells} == {
+        ("بولیوی", "بولیوی")}
+
+
+def test_a_product_before_the_preposition_is_not_a_reporter():
+    with pytest.raises(ct.InputError, match="table title must read"):
+        read("جدول صادرات مصنوعات پلاستیکی به عراق (میلیون دلار)\n۲۰۲۱ ۲۰۲۲\n۱ ۲\n")
+
+
+def _imported_by(code: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    return set(done.stdout.split())
+
+
+HEAVY = ("matplotlib", "arabic_reshaper", "bidi", "openpyxl")
+
+
+@pytest.mark.parametrize("command", ["verify", "tables"])
+def test_verify_and_tables_never_import_matplotlib_or_the_shaping_libraries(command, seeds_dir):
+    code = (f"import sys\nfrom chile_trade.cli import main\n"
+            f"try:\n    main([{command!r}, '--format', 'json', {str(seeds_dir)!r}])\n"
+            "except SystemExit:\n    pass\n"
+            f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+            "sys.stdout.flush()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(done.stdout)  # the command ran and wrote its result
+    assert done.stderr.strip() == ""
+
+
+def test_the_core_imports_neither_pandas_nor_matplotlib():
+    modules = ["numbers", "vocabulary", "records", "grammar", "formulas", "checks"]
+    code = ("import sys\n" + "".join(f"import chile_trade.core.{m}\n" for m in modules)
+            + "import chile_trade.present.explain\n"
+            "print(' '.join(m for m in ('pandas', 'numpy', 'matplotlib') if m in sys.modules))")
+    assert _imported_by(code) == set()
+
+
+def _every_returned_frame() -> dict[str, pd.DataFrame]:
+    tables, stated = ct.load_tables(), ct.load_stated()
+    wide = ct.load_wide()
+    totals = ct.implied_totals(tables, stated)
+    return {
+        "tables": tables, "stated": stated, "wide": wide,
+        "verify": ct.verify(tables, stated),
+        "verify_reference": ct.verify(tables, stated, ct.load_reference()),
+        "reference": ct.load_reference(),
+        "compare": ct.compare_with_reference(tables, ct.load_reference()),
+        "yoy": ct.yoy_growth(tables), "cagr": ct.cagr(tables), "totals": totals,
+        "share": ct.share_of_total_trade(wide, totals).to_frame(),
+        "balance": ct.trade_balance(wide).to_frame(),
+    }
+
+
+@pytest.mark.parametrize("name", list(_every_returned_frame()))
+def test_every_returned_frame_serialises_to_json_and_excel(name):
+    frame = _every_returned_frame()[name]
+    back = pd.read_json(io.StringIO(frame.to_json(orient="records")), orient="records")
+    assert len(back) == len(frame)
+    buffer = io.BytesIO()
+    frame.to_excel(buffer)
+    assert len(pd.read_excel(io.BytesIO(buffer.getvalue()))) == len(frame)
