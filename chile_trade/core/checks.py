@@ -44,8 +44,8 @@ from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import ParsedNumber
 from chile_trade.core.records import Claim, Note, Operand, ReferenceFigure, TableCell, Verdict
 
-__all__ = ["ABOUT_TOLERANCE", "SWAP_DIGIT_LIMIT", "Documents", "Reference", "accepted_band",
-           "check", "check_against_reference", "judge", "round_half_up"]
+__all__ = ["ABOUT_TOLERANCE", "SWAP_DIGIT_LIMIT", "Documents", "Ratio", "Reference",
+           "accepted_band", "check", "check_against_reference", "judge", "round_half_up"]
 
 ABOUT_TOLERANCE = Fraction(5, 100)
 """``حدود N`` (about N) accepts values within 5 % of N, or N's own rounding if wider."""
@@ -145,15 +145,79 @@ def _unique(operands: Sequence[_Keyed]) -> dict[str, ParsedNumber]:
     return {key: operand.number for key, operand in operands}
 
 
-def _apply(formula: str, operands: Sequence[_Keyed], values: dict[str, Fraction]) -> Fraction:
-    result: Fraction = F.FORMULAS[formula](*(values[key] for key, _ in operands))
+class Ratio:
+    """An exact rational as an unreduced pair of integers (denominator positive).
+
+    The corner search evaluates a formula at up to 2**n corners and compares the
+    results; `fractions.Fraction` reduces every intermediate value by a gcd, which
+    costs more than the arithmetic itself. A `Ratio` is reduced once, when turned
+    back into a `Fraction`. Only what the formulas use is defined: ``+ − × ÷`` with
+    another `Ratio` or an int, and comparison.
+    """
+
+    __slots__ = ("d", "n")
+
+    def __init__(self, n: int, d: int = 1):
+        self.n, self.d = n, d
+
+    @classmethod
+    def of(cls, value: Fraction) -> Ratio:
+        return cls(value.numerator, value.denominator)
+
+    def fraction(self) -> Fraction:
+        return Fraction(self.n, self.d)
+
+    @staticmethod
+    def _pair(other: Ratio | int) -> tuple[int, int]:
+        return (other, 1) if isinstance(other, int) else (other.n, other.d)
+
+    def __add__(self, other: Ratio | int) -> Ratio:
+        n, d = self._pair(other)
+        return Ratio(self.n * d + n * self.d, self.d * d)
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Ratio | int) -> Ratio:
+        n, d = self._pair(other)
+        return Ratio(self.n * d - n * self.d, self.d * d)
+
+    def __rsub__(self, other: Ratio | int) -> Ratio:
+        n, d = self._pair(other)
+        return Ratio(n * self.d - self.n * d, d * self.d)
+
+    def __mul__(self, other: Ratio | int) -> Ratio:
+        n, d = self._pair(other)
+        return Ratio(self.n * n, self.d * d)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: Ratio | int) -> Ratio:
+        n, d = self._pair(other)
+        if n == 0:
+            raise ZeroDivisionError("Ratio division by zero")
+        return Ratio(self.n * d, self.d * n) if n > 0 else Ratio(-self.n * d, -self.d * n)
+
+    def __rtruediv__(self, other: Ratio | int) -> Ratio:
+        n, d = self._pair(other)
+        return Ratio(n, d) / self
+
+    def __lt__(self, other: Ratio) -> bool:
+        return self.n * other.d < other.n * self.d
+
+    def __gt__(self, other: Ratio) -> bool:
+        return self.n * other.d > other.n * self.d
+
+
+def _apply(formula: str, operands: Sequence[_Keyed], values: dict[str, Ratio]) -> Ratio:
+    result: Ratio = F.FORMULAS[formula](*(values[key] for key, _ in operands))
     return result
 
 
 def _point(formula: str, operands: Sequence[_Keyed],
            numbers: dict[str, ParsedNumber] | None = None) -> Fraction:
     numbers = _unique(operands) if numbers is None else numbers
-    return _apply(formula, operands, {key: n.exact for key, n in numbers.items()})
+    return _apply(formula, operands, {key: Ratio.of(n.exact)
+                                      for key, n in numbers.items()}).fraction()
 
 
 def _evaluate(formula: str, operands: Sequence[_Keyed],
@@ -163,10 +227,11 @@ def _evaluate(formula: str, operands: Sequence[_Keyed],
     of their rounding intervals (at its corners: every formula is monotone in each input)."""
     numbers = _unique(operands) if numbers is None else numbers
     keys = list(numbers)
+    ends = [(Ratio.of(numbers[k].low), Ratio.of(numbers[k].high)) for k in keys]
     corners = [_apply(formula, operands, dict(zip(keys, corner, strict=True)))
-               for corner in itertools.product(*((numbers[k].low, numbers[k].high)
-                                                 for k in keys))]
-    return _point(formula, operands, numbers), min(corners), max(corners)
+               for corner in itertools.product(*ends)]
+    return (_point(formula, operands, numbers), min(corners).fraction(),
+            max(corners).fraction())
 
 
 def _unverifiable(claim: Claim, code: str, *values: object) -> Verdict:

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import (
+    DROPPED_CHARACTERS,
     NUMBER_PATTERN,
     ParsedNumber,
     check_label_text,
@@ -103,6 +104,9 @@ _PERCENT_RE = re.compile(_PERCENT)
 _WITH_PARTNER_RE = re.compile(rf"با\s++({_WORDS})")
 _CLAUSE_BREAK_RE = re.compile("[.،]")
 _DIGIT_RE = re.compile(r"\d")
+# A folded line starting with جدول starts, unfolded, with its first letter or with a
+# character folding drops.
+_TABLE_WORD_STARTS = frozenset({"ج", *DROPPED_CHARACTERS})
 _MAX_SPAN_DIGITS = 4
 """A number of years ("growth over N years") has at most this many digits."""
 _DETACHED_PERCENT = ("%", "٪", "درصد", "درصدی", "در", "صد", "صدی")
@@ -277,6 +281,15 @@ def _next_nonempty(lines: list[str]) -> list[int | None]:
     return following
 
 
+def _starts_with_table_word(line: str) -> bool:
+    """Whether a line starts with ``جدول`` (folded); most lines are refused on their
+    first letter, without folding."""
+    stripped = line.lstrip()
+    if stripped[:1] not in _TABLE_WORD_STARTS:
+        return False
+    return fold(line).lstrip().startswith("جدول")
+
+
 def _looks_like_header(line: str) -> bool:
     return _HEADER_START_RE.match(fold(line)) is not None
 
@@ -413,7 +426,8 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
     def at(start: int) -> Span:
         return Span(source, lineno, index_map[start] + 1)
 
-    for m in _TRADE_SHARE_RE.finditer(folded):
+    # Each typed form has a word without which it cannot match: most lines skip its scan.
+    for m in _TRADE_SHARE_RE.finditer(folded) if "کل" in folded else ():
         partner = resolve_place(m["partner"]) or _named(m["partner"].split()[0])
         reporter = reporters.note(_named(m["reporter"]) if m["reporter"] else ("", ""))
         number = number_of(m)
@@ -423,7 +437,7 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
             _comparator(m["cmp"]), base=V.TRADE, year_to=whole(m["year"], "a year", 4),
             label=f"{m['cmp'] or ''} {number.raw}".strip()))
     partners: _Partners | None = None
-    for m in _GROWTH_RE.finditer(folded):
+    for m in _GROWTH_RE.finditer(folded) if "رشد" in folded else ():
         partners = partners or _Partners(folded)
         number = number_of(m)
         partner = partners.before(m.start())
@@ -485,7 +499,7 @@ def read(text: str, source: str = "<text>") -> Document:
     while index < len(lines):
         line = lines[index]
         next_index = following[index]
-        is_title = (fold(line).lstrip().startswith("جدول") and next_index is not None
+        is_title = (next_index is not None and _starts_with_table_word(line)
                     and _looks_like_header(lines[next_index]))
         if is_title:
             table_cells, table_claims, last = _table(lines, following, index, source, reporters)

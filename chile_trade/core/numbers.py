@@ -34,6 +34,7 @@ from chile_trade.core.vocabulary import (
 from chile_trade.errors import InputError
 
 __all__ = [
+    "DROPPED_CHARACTERS",
     "MAX_DIGITS",
     "ParsedNumber",
     "check_label_text",
@@ -73,8 +74,8 @@ _DROPPED = {ZWNJ, "\u0640"}  # ZWNJ, TATWEEL
 # drop (tatweel, a mark, ZWNJ) inside a number makes it unparsable, never a
 # different number.
 _LIGHT_FOLD = str.maketrans(_LETTER_FOLDS)
-_DROPPED_CHARS = frozenset({*_DROPPED, *map(chr, range(0x064B, 0x0660)), "\u0670"})  # + harakat
-_FOLD_TABLE = str.maketrans({**_LETTER_FOLDS, **dict.fromkeys(_DROPPED_CHARS)})
+DROPPED_CHARACTERS = frozenset({*_DROPPED, *map(chr, range(0x064B, 0x0660)), "\u0670"})  # + harakat
+_FOLD_TABLE = str.maketrans({**_LETTER_FOLDS, **dict.fromkeys(DROPPED_CHARACTERS)})
 
 # One number as it appears in running text (``\d`` matches every script's
 # digits; parse_number refuses the scripts the package does not support). It
@@ -115,7 +116,7 @@ def fold_with_map(text: str) -> tuple[str, list[int] | range]:
     folded = text.translate(_FOLD_TABLE)
     if len(folded) == len(text):  # nothing dropped: letters fold one to one
         return folded, range(len(text) + 1)
-    index_map = [i for i, ch in enumerate(text) if ch not in _DROPPED_CHARS]
+    index_map = [i for i, ch in enumerate(text) if ch not in DROPPED_CHARACTERS]
     index_map.append(len(text))
     return folded, index_map
 
