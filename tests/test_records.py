@@ -1,10 +1,12 @@
 """The record core: no country built in, no heavy imports, frames that serialise."""
 
+import decimal
 import inspect
 import io
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from fractions import Fraction as F
 
 import pandas as pd
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 
 import chile_trade as ct
 from chile_trade import columns as C
-from chile_trade.core.checks import Ratio
+from chile_trade.core.checks import Ratio, round_half_up
 from chile_trade.core.formulas import FORMULAS
 from chile_trade.core.grammar import read
 from chile_trade.frames import extract, verify
@@ -159,3 +161,17 @@ def test_ratio_arithmetic_equals_fractions_on_every_formula(data):
     assert (3 / Ratio(-1, 2)).fraction() == F(-6)
     with pytest.raises(ZeroDivisionError):
         Ratio(1) / Ratio(0, 5)
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=st.fractions(min_value=F(-(10**25)), max_value=F(10**25), max_denominator=10**12),
+       decimals=st.integers(0, 8))
+def test_round_half_up_equals_decimal_quantize(value, decimals):
+    # decimal's ROUND_HALF_UP in a context wide enough to be exact is the oracle.
+    with decimal.localcontext(prec=200) as context:
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        # 200 digits of n/d decide the rounding unless n/d is within 10^-150 of a tie,
+        # which a denominator below 10^12 cannot be (ties are exact in decimals).
+        expected = exact.quantize(Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP,
+                                  context=context)
+    assert round_half_up(value, decimals) == expected

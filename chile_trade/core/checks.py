@@ -34,7 +34,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import math
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -63,9 +62,12 @@ def round_half_up(value: Fraction, decimals: int) -> Decimal:
     >>> round_half_up(Fraction(43745, 1000), 2), round_half_up(Fraction(4375, 100), 1)
     (Decimal('43.75'), Decimal('43.8'))
     """
-    units = math.floor(abs(value) * 10**decimals + Fraction(1, 2))
+    # floor(|n/d| × 10^k + 1/2) in integers: (2|n|·10^k + d) // 2d.
+    n, d = abs(value.numerator), value.denominator
+    units = (2 * n * 10**decimals + d) // (2 * d)
     # Built from its digits: Decimal arithmetic would round to the context's 28 digits.
-    return Decimal((int(value < 0 and units > 0), tuple(map(int, str(units))), -decimals))
+    return Decimal((int(value.numerator < 0 and units > 0), tuple(map(int, str(units))),
+                    -decimals))
 
 
 def accepted_band(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Fraction] | None:

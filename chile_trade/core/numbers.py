@@ -310,7 +310,7 @@ class ParsedNumber:
     is_percent : bool
         Whether the text carried a percent sign or word.
     exact : Fraction
-        The printed value as a fraction (computed once).
+        The printed value as a fraction (computed once, when first used).
     low, high : Fraction
         The values that print as this number, ``value ∓ half_unit``; both ends
         are included so that a tie counts under any rounding rule.
@@ -320,16 +320,32 @@ class ParsedNumber:
     decimals: int
     raw: str
     is_percent: bool = False
-    exact: Fraction = field(init=False, repr=False, compare=False)
-    low: Fraction = field(init=False, repr=False, compare=False)
-    high: Fraction = field(init=False, repr=False, compare=False)
+    # (exact, low, high), computed when first asked for: most numbers a document prints
+    # are never checked.
+    _bounds: tuple[Fraction, Fraction, Fraction] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        exact = Fraction(self.value)
-        half = Fraction(1, 2 * 10**self.decimals)
-        object.__setattr__(self, "exact", exact)
-        object.__setattr__(self, "low", exact - half)
-        object.__setattr__(self, "high", exact + half)
+    def _computed(self) -> tuple[Fraction, Fraction, Fraction]:
+        if self._bounds is None:
+            exact, half = Fraction(self.value), Fraction(1, 2 * 10**self.decimals)
+            object.__setattr__(self, "_bounds", (exact, exact - half, exact + half))
+        assert self._bounds is not None
+        return self._bounds
+
+    @property
+    def exact(self) -> Fraction:
+        """The printed value as a fraction."""
+        return self._computed()[0]
+
+    @property
+    def low(self) -> Fraction:
+        """The least value that prints as this number: ``value − half_unit``."""
+        return self._computed()[1]
+
+    @property
+    def high(self) -> Fraction:
+        """The greatest value that prints as this number: ``value + half_unit``."""
+        return self._computed()[2]
 
     @classmethod
     def from_text(cls, text: str, raw: str | None = None) -> ParsedNumber:
@@ -366,7 +382,14 @@ class ParsedNumber:
         return f"{self.value:f}"
 
 
+_DIGIT_SETS = {name: frozenset(digits) for name, digits in DIGIT_SYSTEMS.items()}
+
+
 def _digit_system(digits: str, raw: str) -> str:
+    present = set(digits)
+    for name, allowed in _DIGIT_SETS.items():  # the usual case: one system
+        if present <= allowed:
+            return name
     systems = set()
     for ch in digits:
         system = _DIGIT_SYSTEM_OF.get(ch)
