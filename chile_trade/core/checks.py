@@ -169,39 +169,39 @@ class Ratio:
     def fraction(self) -> Fraction:
         return Fraction(self.n, self.d)
 
-    @staticmethod
-    def _pair(other: Ratio | int) -> tuple[int, int]:
-        return (other, 1) if isinstance(other, int) else (other.n, other.d)
-
     def __add__(self, other: Ratio | int) -> Ratio:
-        n, d = self._pair(other)
-        return Ratio(self.n * d + n * self.d, self.d * d)
+        if type(other) is int:
+            return Ratio(self.n + other * self.d, self.d)
+        assert isinstance(other, Ratio)
+        return Ratio(self.n * other.d + other.n * self.d, self.d * other.d)
 
     __radd__ = __add__
 
+    def __neg__(self) -> Ratio:
+        return Ratio(-self.n, self.d)
+
     def __sub__(self, other: Ratio | int) -> Ratio:
-        n, d = self._pair(other)
-        return Ratio(self.n * d - n * self.d, self.d * d)
+        return self + (-other)
 
     def __rsub__(self, other: Ratio | int) -> Ratio:
-        n, d = self._pair(other)
-        return Ratio(n * self.d - self.n * d, d * self.d)
+        return (-self) + other
 
     def __mul__(self, other: Ratio | int) -> Ratio:
-        n, d = self._pair(other)
-        return Ratio(self.n * n, self.d * d)
+        if type(other) is int:
+            return Ratio(self.n * other, self.d)
+        assert isinstance(other, Ratio)
+        return Ratio(self.n * other.n, self.d * other.d)
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: Ratio | int) -> Ratio:
-        n, d = self._pair(other)
+        n, d = (other, 1) if type(other) is int else (other.n, other.d)  # type: ignore[union-attr]
         if n == 0:
             raise ZeroDivisionError("Ratio division by zero")
         return Ratio(self.n * d, self.d * n) if n > 0 else Ratio(-self.n * d, -self.d * n)
 
     def __rtruediv__(self, other: Ratio | int) -> Ratio:
-        n, d = self._pair(other)
-        return Ratio(n, d) / self
+        return Ratio(other, 1) / self if type(other) is int else other / self
 
     def __lt__(self, other: Ratio) -> bool:
         return self.n * other.d < other.n * self.d
@@ -210,16 +210,12 @@ class Ratio:
         return self.n * other.d > other.n * self.d
 
 
-def _apply(formula: str, operands: Sequence[_Keyed], values: dict[str, Ratio]) -> Ratio:
-    result: Ratio = F.FORMULAS[formula](*(values[key] for key, _ in operands))
-    return result
-
-
 def _point(formula: str, operands: Sequence[_Keyed],
            numbers: dict[str, ParsedNumber] | None = None) -> Fraction:
     numbers = _unique(operands) if numbers is None else numbers
-    return _apply(formula, operands, {key: Ratio.of(n.exact)
-                                      for key, n in numbers.items()}).fraction()
+    values = {key: Ratio.of(n.exact) for key, n in numbers.items()}
+    result: Ratio = F.FORMULAS[formula](*(values[key] for key, _ in operands))
+    return result.fraction()
 
 
 def _evaluate(formula: str, operands: Sequence[_Keyed],
@@ -229,9 +225,11 @@ def _evaluate(formula: str, operands: Sequence[_Keyed],
     of their rounding intervals (at its corners: every formula is monotone in each input)."""
     numbers = _unique(operands) if numbers is None else numbers
     keys = list(numbers)
+    where = [keys.index(key) for key, _ in operands]  # each operand's variable of the box
     ends = [(Ratio.of(numbers[k].low), Ratio.of(numbers[k].high)) for k in keys]
-    corners = [_apply(formula, operands, dict(zip(keys, corner, strict=True)))
-               for corner in itertools.product(*ends)]
+    function = F.FORMULAS[formula]
+    corners: list[Ratio] = [function(*[corner[i] for i in where])
+                            for corner in itertools.product(*ends)]
     return (_point(formula, operands, numbers), min(corners).fraction(),
             max(corners).fraction())
 
