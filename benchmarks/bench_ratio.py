@@ -7,7 +7,8 @@ Two ratios, each measured in one run so that the machine's speed cancels out:
   (`chile_trade.core.numbers.NUMBER_PATTERN`); the *pipeline* is
   ``archive.process_files(paths, jobs=1)`` (read, extract, verify, one frame
   per batch). The figure is pipeline documents/s ÷ raw documents/s (1.0 would
-  be as fast as reading), taken within each round. Two corpora: generated documents in the seed's style
+  be as fast as reading), taken within each round. Two
+  corpora: generated documents in the seed's style
   (`bench_archive.document`), and the three seed documents copied until there
   are ``--copies`` files. Runs are interleaved and the median is shown.
 * **Start-up.** ``python -c "import chile_trade"`` against
@@ -33,7 +34,10 @@ from pathlib import Path
 
 from bench_archive import corpus
 
-from chile_trade.io.archive import process_files
+try:
+    from chile_trade.io.archive import process_files
+except ImportError:  # a version before the io package: for before/after runs
+    from chile_trade.archive import process_files  # type: ignore[no-redef]
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # The number pattern as it stood before the core package existed, so that the

@@ -84,10 +84,10 @@ def _parser() -> argparse.ArgumentParser:
                             help="also check every figure against this reference table "
                                  "(columns series,year,value_musd,valuation,source)")
     figures_cmd = subcommands.add_parser(
-        "figures", help="write every chart of the shipped report",
-        description="Write every chart (and the one-page report) of the shipped data, with "
-                    "Persian labels shaped for the running matplotlib. SVG and PDF carry "
-                    "the glyphs as outlines.")
+        "figures", help="write every chart of the documents (default: the shipped report)",
+        description="Write every chart (and the one-page report) of the documents' tables "
+                    "and figures, with Persian labels shaped for the running matplotlib. "
+                    "SVG and PDF carry the glyphs as outlines.")
     figures_cmd.add_argument("--out", default="figures", help="output folder (default: figures)")
     figures_cmd.add_argument("--lang", type=_selection(("fa", "en")), default=("fa", "en"),
                              help="languages, comma-separated (default: fa,en)")
@@ -99,9 +99,18 @@ def _parser() -> argparse.ArgumentParser:
                                   "Arabic if installed, else DejaVu Sans)")
     report_cmd = subcommands.add_parser(
         "report", help="the main job: figures, a self-contained HTML report and exports",
-        description="Verify every stated figure against the report and against official "
-                    "statistics, draw the figures, and write report.html (self-contained, "
-                    "opens offline), CSV files and an Excel workbook.")
+        description="Verify every stated figure against the documents' own numbers and "
+                    "against official statistics, draw the figures, and write report.html "
+                    "(self-contained, opens offline), CSV files and an Excel workbook.")
+    for command in (figures_cmd, report_cmd):
+        command.add_argument("files", nargs="*", metavar="FILE",
+                             help="Persian text documents or folders of them (*.txt, "
+                                  "recursively); default: the shipped seed data")
+        command.add_argument("--jobs", type=_jobs, default=0, metavar="N",
+                             help="worker processes (default 0: one per usable core; 1: none)")
+        command.add_argument("--keep-going", action="store_true",
+                             help="report a bad file on stderr and go on with the others "
+                                  "(exit 3 when any was skipped)")
     report_cmd.add_argument("--out", default="out", help="output folder (default: out)")
     report_cmd.add_argument("--lang", choices=("fa", "en"), default="fa",
                             help="language of the report (default: fa)")

@@ -195,9 +195,33 @@ def _inputs(args: argparse.Namespace) -> list[Path]:
             if p]
 
 
+def _documents(args: argparse.Namespace, reference: pd.DataFrame | None,
+               ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The tables, stated figures and verdicts of the FILEs (default: the shipped data)."""
+    if not args.files:
+        shipped = load_extraction()
+        return shipped.tables, shipped.stated, verify(shipped.tables, shipped.stated, reference)
+    with _archive(args, reference) as parts:
+        done = list(parts)
+    tables, stated, result = (pd.concat([getattr(p, name) for p in done], ignore_index=True)
+                              for name in ("tables", "stated", "result"))
+    if tables.empty:
+        raise InputError("the documents hold no table to draw (a table is a 'جدول ...' title, "
+                         "a header of years and a line of values)",
+                         source=", ".join(display_path(p) for p in args.paths[:3])
+                         + (" …" if len(args.paths) > 3 else ""))
+    return tables, stated, result
+
+
 def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
             langs: tuple[str, ...], formats: tuple[str, ...],
             font: str | None) -> dict[str, bytes]:
+    for column, what in ((C.PARTNER, "partners"), (C.UNIT, "units")):
+        found = sorted(set(tables[column]))
+        if len(found) > 1:
+            raise InputError(f"the figures draw one partner's trade in one unit; the documents "
+                             f"hold {len(found)} {what}: {', '.join(found)} (select their files)",
+                             source=str(tables[C.FILE].iloc[0]))
     # Imported here: the verify and tables commands do not need matplotlib.
     with interrupts.deferred():
         from chile_trade.present.charts import render_charts  # noqa: PLC0415
@@ -209,12 +233,12 @@ def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
 
 
 def _run_figures(args: argparse.Namespace, write: Callable[[str], object]) -> int:
-    extraction = load_extraction()
-    result = verify(extraction.tables, extraction.stated)
-    files = _render(extraction.tables, extraction.stated, result, langs=args.lang,
-                    formats=args.format, font=args.font)
+    tables, stated, result = _documents(args, None)
+    files = _render(tables, stated, result, langs=args.lang, formats=args.format,
+                    font=args.font)
     out_dir = Path(args.out)
-    write_folder(out_dir, files, inputs=_inputs(args), before_moving=interrupts.check)
+    write_folder(out_dir, files, inputs=[*args.paths, *_inputs(args)],
+                 before_moving=interrupts.check)
     write("".join(f"{display_path(out_dir / name)}\n" for name in files))
     return 0
 
@@ -230,28 +254,31 @@ def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int
         from chile_trade.present.charts import CHARTS  # noqa: PLC0415
 
     _progress(1, 4, "verifying the stated figures against the report and the reference")
-    extraction = load_extraction()
-    tables, stated = extraction.tables, extraction.stated
-    reference = _reference(args.reference)
-    result = verify(tables, stated, reference)
-    comparison = compare_with_reference(tables, reference)
+    # The shipped reference is about the shipped report; the user's documents are checked
+    # against a reference only when one is given.
+    reference = _reference(args.reference) if args.reference or not args.files else None
+    tables, stated, result = _documents(args, reference)
+    comparison = compare_with_reference(tables, reference) if reference is not None else None
     _progress(2, 4, "drawing the figures")
     figures = _render(tables, stated, result, langs=(args.lang,),
                       formats=("png", "svg", "pdf"), font=args.font)
     _progress(3, 4, "writing the HTML report")
-    page = report_html(tables=tables, result=result, comparison=comparison,
+    page = report_html(tables=tables, stated=stated, result=result, comparison=comparison,
                        reference=reference, lang=args.lang,
                        figures={name: figures[f"{name}_{args.lang}.png"]
                                 for name in CHARTS if name != "report"})
     _progress(4, 4, "writing CSV and Excel exports")
-    sheets = {"verification": result, "tables": tables, "reference_check": comparison}
+    sheets = {"verification": result, "tables": tables}
+    if comparison is not None:
+        sheets["reference_check"] = comparison
     files = {f"figures/{name}": content for name, content in figures.items()}
     files["report.html"] = page.encode("utf-8")
     for name, frame in sheets.items():
         files[f"{name}.csv"] = _as_csv(frame).encode("utf-8")
     files["chile_trade.xlsx"] = excel_workbook(sheets, rtl=args.lang == "fa")
     out_dir = Path(args.out)
-    write_folder(out_dir, files, inputs=_inputs(args), before_moving=interrupts.check)
+    write_folder(out_dir, files, inputs=[*args.paths, *_inputs(args)],
+                 before_moving=interrupts.check)
     write(f"{display_path(out_dir / 'report.html')}\n")
     return 0
 
@@ -281,11 +308,11 @@ def _prepare(args: argparse.Namespace) -> None:
     args.paths = []
     for path in _inputs(args):  # a reference table, a font: never a FIFO to wait on
         require_regular_file(path)
-    if args.command not in ("verify", "tables"):
+    args.paths = collect_paths(args.files) if getattr(args, "files", None) else []
+    if not hasattr(args, "jobs"):
         return
-    args.paths = collect_paths(args.files) if args.files else []
     _capped_jobs(args)
-    if args.output:
+    if getattr(args, "output", None):
         check_output_file(args.output, inputs=[*args.paths, *_inputs(args)],
                           folders=[Path(f) for f in args.files if Path(f).is_dir()],
                           scanned_suffixes=DOCUMENT_SUFFIXES)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import chile_trade as ct
 from chile_trade import columns as C
+from chile_trade.cli import main
 from chile_trade.core.checks import Ratio, round_half_up
 from chile_trade.core.formulas import FORMULAS
 from chile_trade.core.grammar import read
@@ -175,3 +176,40 @@ def test_round_half_up_equals_decimal_quantize(value, decimals):
         expected = exact.quantize(Decimal(1).scaleb(-decimals), rounding=decimal.ROUND_HALF_UP,
                                   context=context)
     assert round_half_up(value, decimals) == expected
+
+
+IRAN_TURKEY = IRAN.replace("جدول صادرات ایران به عراق", "جدول واردات ایران از ترکیه")
+
+
+def test_report_of_the_users_documents_names_their_reporter_and_partner(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "iran.txt").write_text(IRAN_TURKEY, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", str(tmp_path / "docs"), "--out", str(out), "--lang", "en"]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert title == "Iran&#x27;s trade with Turkey, 2021–2022: the report&#x27;s figures, checked"
+    assert "Chile" not in page
+    assert "FOB" not in page
+    # No reference was given: the shipped one (about Chile) is not applied to Iran's trade.
+    assert not (out / "reference_check.csv").exists()
+    verification = pd.read_csv(out / "verification.csv")
+    assert verification["verdict"].tolist() == [C.EXACT, C.UNVERIFIABLE, C.EXACT, C.EXACT]
+
+
+def test_figures_of_the_users_documents_and_clear_refusals(tmp_path, capsys):
+    one = tmp_path / "iran.txt"
+    one.write_text(IRAN_TURKEY, encoding="utf-8")
+    assert main(["figures", str(one), "--out", str(tmp_path / "f"), "--lang", "fa",
+                 "--format", "png"]) == 0
+    assert (tmp_path / "f" / "trade_fa.png").stat().st_size > 0
+    two = tmp_path / "two.txt"
+    two.write_text(IRAN, encoding="utf-8")  # Turkey and Iraq
+    assert main(["figures", str(two), "--out", str(tmp_path / "g")]) == 2
+    assert "2 partners: ترکیه, عراق" in capsys.readouterr().err  # sorted
+    empty = tmp_path / "prose.txt"
+    empty.write_text("متنی بدون جدول.\n", encoding="utf-8")
+    assert main(["report", str(empty), "--out", str(tmp_path / "h")]) == 2
+    assert "the documents hold no table to draw" in capsys.readouterr().err
+    assert not (tmp_path / "g").exists()
+    assert not (tmp_path / "h").exists()

@@ -31,7 +31,6 @@ never touches the disk and builds no DataFrame.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,6 +109,7 @@ _TABLE_WORD_STARTS = frozenset({"ج", *DROPPED_CHARACTERS})
 _MAX_SPAN_DIGITS = 4
 """A number of years ("growth over N years") has at most this many digits."""
 _DETACHED_PERCENT = ("%", "٪", "درصد", "درصدی", "در", "صد", "صدی")
+_DETACHED_STARTS = frozenset({"%", "٪", "د", "ص", *DROPPED_CHARACTERS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +165,7 @@ def _value_tokens(line: str) -> list[str]:
     """Split a value line on spaces, joining a detached percent sign or word to its number."""
     tokens: list[str] = []
     for token in line.split():
-        if tokens and fold(token) in _DETACHED_PERCENT:
+        if tokens and token[0] in _DETACHED_STARTS and fold(token) in _DETACHED_PERCENT:
             tokens[-1] = f"{tokens[-1]} {token}"
         else:
             tokens.append(token)
@@ -523,7 +523,8 @@ def read(text: str, source: str = "<text>") -> Document:
 
         cells = [TableCell(c.table, subject_of(c.subject), c.year, c.number, c.unit,
                            c.valuation, c.span) for c in cells]
-        claims = [claim if claim.kind in (V.OTHER, V.GROWTH) else
-                  dataclasses.replace(claim, subject=subject_of(claim.subject))
-                  for claim in claims]
+        claims = [c if c.kind in (V.OTHER, V.GROWTH) or c.subject.reporter else
+                  Claim(c.kind, c.stated, c.span, subject_of(c.subject), c.comparator, c.table,
+                        c.year_from, c.year_to, c.span_years, c.base, c.label)
+                  for c in claims]
     return Document(cells, claims)

@@ -26,27 +26,32 @@ __all__ = ["excel_workbook", "report_html"]
 
 _TEXT = {
     "fa": {
-        "title": "تجارت شیلی با آمریکا، ۱۹۹۲–۱۹۹۵: ارقام گزارش و راستی‌آزمایی آن‌ها",
-        "intro": ("ارقامی که گزارش فارسی دربارهٔ روابط شیلی اعلام کرده، یک‌بار با ارقام جدول‌های "
-                  "خود گزارش و یک‌بار با آمار رسمی دوباره محاسبه شده‌اند."),
+        "title": "تجارت {reporter} با {partner}، {start}–{end}: ارقام گزارش و راستی‌آزمایی آن‌ها",
+        "title_anon": "تجارت با {partner}، {start}–{end}: ارقام گزارش و راستی‌آزمایی آن‌ها",
+        "intro": ("ارقامی که اسناد اعلام کرده‌اند، یک‌بار با ارقام جدول‌های خود اسناد و یک‌بار "
+                  "با آمار مرجع دوباره محاسبه شده‌اند."),
+        "intro_alone": "ارقامی که اسناد اعلام کرده‌اند، با ارقام جدول‌های خود اسناد دوباره محاسبه "
+                       "شده‌اند.",
         "summary": "خلاصه: {n} رقم اعلام‌شده؛ {exact} دقیق، {within} در حد گرد کردن، "
                    "{inconsistent} ناسازگار، {unverifiable} غیرقابل بررسی (با ارقام خود گزارش).",
         "figures": "نمودارها", "verdicts": "راستی‌آزمایی ارقام اعلام‌شده",
         "tables": "جدول‌های گزارش", "reference": "مقایسه با آمار رسمی",
-        "sources": "منابع", "seed": "گزارش: پرونده‌های ../shared/seeds، با شمارهٔ سطر هر رقم.",
+        "sources": "منابع", "seed": "اسناد: {files}، با شمارهٔ سطر هر رقم.", "and": "، ",
         "alt": "نمودار",
     },
     "en": {
-        "title": "Chile's trade with the United States, 1992–1995: the report's figures, checked",
-        "intro": ("Every figure the Persian report on Chile's foreign relations states is "
-                  "recomputed twice: from the report's own tables, and from official statistics."),
+        "title": "{reporter}'s trade with {partner}, {start}–{end}: the report's figures, checked",
+        "title_anon": "Trade with {partner}, {start}–{end}: the report's figures, checked",
+        "intro": ("Every figure the documents state is recomputed twice: from the documents' "
+                  "own tables, and from the reference statistics."),
+        "intro_alone": "Every figure the documents state is recomputed from their own tables.",
         "summary": "Summary: {n} stated figures; {exact} exact, {within} within rounding, "
                    "{inconsistent} inconsistent, {unverifiable} unverifiable (against the "
                    "report's own numbers).",
         "figures": "Figures", "verdicts": "The stated figures, checked",
         "tables": "The report's tables", "reference": "Against official statistics",
         "sources": "Sources",
-        "seed": "Report: the files in ../shared/seeds, with each figure's line.",
+        "seed": "Documents: {files}, with each figure's line.", "and": ", ",
         "alt": "chart",
     },
 }
@@ -69,19 +74,44 @@ figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; border: 1
 """
 
 
-def report_html(*, tables: pd.DataFrame, result: pd.DataFrame, comparison: pd.DataFrame,
-                reference: pd.DataFrame, figures: dict[str, bytes], lang: str = "fa") -> str:
+def _names(frame: pd.DataFrame, column: str) -> list[str]:
+    return [str(name) for name in dict.fromkeys(frame[column]) if name]
+
+
+def _title(tables: pd.DataFrame, lang: str) -> str:
+    """The documents' reporter, partners and years, as the page's title."""
+    t = _TEXT[lang]
+    fa = lang == "fa"
+    reporters = _names(tables, C.REPORTER if fa else C.REPORTER_EN) \
+        if C.REPORTER in tables else []
+    partners = _names(tables, C.PARTNER if fa else C.PARTNER_EN)
+    years = sorted(int(y) for y in tables[C.YEAR])
+    values = {"partner": t["and"].join(partners),
+              "start": format_number(years[0], lang=lang, grouping=False) if years else "",
+              "end": format_number(years[-1], lang=lang, grouping=False) if years else ""}
+    if len(reporters) == 1:
+        return t["title"].format(reporter=reporters[0], **values)
+    return t["title_anon"].format(**values)
+
+
+def report_html(*, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame,
+                comparison: pd.DataFrame | None, reference: pd.DataFrame | None,
+                figures: dict[str, bytes],
+                lang: str = "fa") -> str:
     """One self-contained HTML page: figures inline, tables, every verdict with its source.
 
     Parameters
     ----------
     tables : pandas.DataFrame
-        Tidy table rows.
+        Tidy table rows; the title names their reporter, partners and years.
+    stated : pandas.DataFrame
+        The stated figures (the list of documents comes from both).
     result : pandas.DataFrame
         `chile_trade.frames.verify` output, with the reference columns.
-    comparison : pandas.DataFrame
-        `chile_trade.io.reference.compare_with_reference` output.
-    reference : pandas.DataFrame
+    comparison : pandas.DataFrame or None
+        `chile_trade.io.reference.compare_with_reference` output; None (no
+        reference) leaves the comparison out.
+    reference : pandas.DataFrame or None
         The reference table (for the list of sources).
     figures : dict of str to bytes
         PNG images by title, embedded as data URIs in this order.
@@ -106,24 +136,31 @@ def report_html(*, tables: pd.DataFrame, result: pd.DataFrame, comparison: pd.Da
         f'alt="{html.escape(t["alt"])}: {html.escape(name)}"></figure>'
         for name, png in figures.items())
     citations = "".join(f"<li>{html.escape(c)}</li>"
-                        for c in dict.fromkeys(reference["citation"]))
+                        for c in dict.fromkeys(reference["citation"])) \
+        if reference is not None else ""
+    against = (f"<h2>{html.escape(t['reference'])}</h2>"
+               f'<div class="table-wrap">{html_table(comparison, lang=lang)}</div>'
+               if comparison is not None else "")
     direction = "rtl" if lang == "fa" else "ltr"
+    title = _title(tables, lang)
+    intro = t["intro"] if reference is not None else t["intro_alone"]
+    files = t["and"].join(dict.fromkeys([*tables[C.FILE], *stated[C.FILE]]))
+    documents = t["seed"].format(files=files)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         'img-src data:; style-src \'unsafe-inline\'">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(t['title'])}</title><style>{_STYLE}</style></head><body>"
-        f"<h1 id=\"title\">{html.escape(t['title'])}</h1><p>{html.escape(t['intro'])}</p>"
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f"<h1 id=\"title\">{html.escape(title)}</h1><p>{html.escape(intro)}</p>"
         f"<p class=\"summary\">{html.escape(summary)}</p>"
         f"<h2>{html.escape(t['verdicts'])}</h2>"
         f'<div id="verdicts" class="table-wrap">{html_table(result, lang=lang)}</div>'
         f"<h2>{html.escape(t['figures'])}</h2><div id=\"figures\">{images}</div>"
         f"<h2>{html.escape(t['tables'])}</h2>"
         f'<div class="table-wrap">{html_table(tables, lang=lang)}</div>'
-        f"<h2>{html.escape(t['reference'])}</h2>"
-        f'<div class="table-wrap">{html_table(comparison, lang=lang)}</div>'
-        f"<h2>{html.escape(t['sources'])}</h2><ul><li>{html.escape(t['seed'])}</li>{citations}</ul>"
+        f"{against}"
+        f"<h2>{html.escape(t['sources'])}</h2><ul><li>{html.escape(documents)}</li>{citations}</ul>"
         "</body></html>\n")
 
 
