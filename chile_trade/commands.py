@@ -80,8 +80,10 @@ def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
 
 
 def _json_value(value: object) -> object:
-    """A cell as JSON has it: NaN, and a float out of range (which the digit limits of
-    `chile_trade.core.numbers` rule out), as null."""
+    """A cell as JSON has it: ``<NA>``, NaN, and a float out of range (which the digit
+    limits of `chile_trade.core.numbers` rule out), as null."""
+    if value is pd.NA or value is None:  # missing text or year
+        return None
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
     if isinstance(value, float) and not math.isfinite(value):

@@ -53,21 +53,53 @@ class Extraction:
 
 # ------------------------------------------------------------- dtypes
 
-_INT_COLUMNS = (C.LINE, C.YEAR, C.YEAR_FROM, C.YEAR_TO, C.SPAN_YEARS)
+FLOW_DTYPE = pd.CategoricalDtype(list(V.FLOWS), ordered=True)
+"""``flow``: an ordered categorical, exports before imports."""
+VERDICT_DTYPE = pd.CategoricalDtype(list(V.VERDICTS), ordered=True)
+"""``verdict``: an ordered categorical, from ``exact`` to ``unverifiable``."""
+TEXT_DTYPE = pd.StringDtype()
+"""Text columns: pandas' string dtype, missing text as ``<NA>``."""
+
+_INT_COLUMNS = (C.LINE, C.YEAR)
+_NULLABLE_INT_COLUMNS = (C.YEAR_FROM, C.YEAR_TO, C.SPAN_YEARS)  # <NA> where not given
 _FLOAT_COLUMNS = (C.VALUE, C.STATED)
-_TEXT_DTYPE = pd.Series([], dtype=str).dtype  # "str" on pandas 3, object before
+_CATEGORICAL = {C.FLOW: FLOW_DTYPE, C.VERDICT: VERDICT_DTYPE, C.REF_VERDICT: VERDICT_DTYPE}
+
+
+def _dtype(column: str) -> Any:
+    if column in _INT_COLUMNS:
+        return "int64"
+    if column in _NULLABLE_INT_COLUMNS:
+        return "Int64"
+    if column in _FLOAT_COLUMNS:
+        return "float64"
+    return _CATEGORICAL.get(column, TEXT_DTYPE)
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a table or stated-figures frame its documented dtypes."""
-    text = [c for c in frame.columns if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS]
-    if frame[text].isna().to_numpy().any():
-        frame = frame.fillna(dict.fromkeys(text, ""))
-    # Only columns not yet of their dtype are converted: converting is slow.
-    changes = {c: _TEXT_DTYPE if c in text else "int64" if c in _INT_COLUMNS else "float64"
-               for c in frame.columns}
+    """Give a table or stated-figures frame its documented dtypes.
+
+    Years and counts are integers (``year_from``, ``year_to`` and
+    ``span_years`` nullable: ``<NA>`` where the document gives none), values
+    floats, ``flow`` an ordered categorical, and the rest text with missing
+    text (``None``, NaN or ``''``) as ``<NA>``.
+    """
+    changes = {c: _dtype(c) for c in frame.columns}
     changes = {c: t for c, t in changes.items() if frame[c].dtype != t}
-    return frame.astype(changes) if changes else frame
+    if not changes:
+        return frame
+    frame = frame.copy()
+    for column, dtype in changes.items():
+        values = frame[column]
+        if dtype in ("int64", "float64"):
+            continue
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            # An empty text cell (a CSV's missing value) is missing, not a word or a 0.
+            values = values.mask(values.isna() | (values == ""), None)
+        if dtype == "Int64" and not pd.api.types.is_numeric_dtype(values):
+            values = pd.to_numeric(values)
+        frame[column] = values
+    return frame.astype(changes)
 
 
 def _frame(columns: dict[str, list[Any]], order: list[str]) -> pd.DataFrame:
@@ -81,33 +113,34 @@ def tables_frame(cells: Sequence[TableCell]) -> pd.DataFrame:
     return _frame({
         C.SOURCE: [c.span.source for c in cells], C.FILE: [c.span.file for c in cells],
         C.LINE: [c.span.line for c in cells], C.TABLE: [c.table for c in cells],
-        C.REPORTER: [c.subject.reporter for c in cells],
-        C.REPORTER_EN: [c.subject.reporter_en for c in cells],
+        C.REPORTER: [c.subject.reporter or None for c in cells],
+        C.REPORTER_EN: [c.subject.reporter_en or None for c in cells],
         C.PARTNER: [c.subject.partner for c in cells],
         C.PARTNER_EN: [c.subject.partner_en for c in cells],
         C.FLOW: [c.subject.flow for c in cells], C.YEAR: [c.year for c in cells],
         C.VALUE: [float(c.number.value) for c in cells],
-        C.VALUE_TEXT: [c.number.text for c in cells], C.UNIT: [c.unit for c in cells],
-        C.VALUATION: [c.valuation for c in cells], C.RAW: [c.number.raw for c in cells],
+        C.VALUE_TEXT: [c.number.text for c in cells], C.UNIT: [c.unit or None for c in cells],
+        C.VALUATION: [c.valuation or None for c in cells],
+        C.RAW: [c.number.raw for c in cells],
     }, C.TABLE_COLUMNS)
 
 
 def _stated_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
     return {
         C.SOURCE: [c.span.source for c in claims], C.FILE: [c.span.file for c in claims],
-        C.LINE: [c.span.line for c in claims], C.TABLE: [c.table for c in claims],
+        C.LINE: [c.span.line for c in claims], C.TABLE: [c.table or None for c in claims],
         C.KIND: [c.kind for c in claims],
-        C.REPORTER: [c.subject.reporter for c in claims],
-        C.REPORTER_EN: [c.subject.reporter_en for c in claims],
-        C.PARTNER: [c.subject.partner for c in claims],
-        C.PARTNER_EN: [c.subject.partner_en for c in claims],
-        C.FLOW: [c.subject.flow for c in claims],
-        C.YEAR_FROM: [c.year_from or 0 for c in claims],
-        C.YEAR_TO: [c.year_to or 0 for c in claims],
-        C.SPAN_YEARS: [c.span_years or 0 for c in claims],
-        C.BASE: [c.base for c in claims], C.COMPARATOR: [c.comparator for c in claims],
+        C.REPORTER: [c.subject.reporter or None for c in claims],
+        C.REPORTER_EN: [c.subject.reporter_en or None for c in claims],
+        C.PARTNER: [c.subject.partner or None for c in claims],
+        C.PARTNER_EN: [c.subject.partner_en or None for c in claims],
+        C.FLOW: [c.subject.flow or None for c in claims],
+        C.YEAR_FROM: [c.year_from for c in claims], C.YEAR_TO: [c.year_to for c in claims],
+        C.SPAN_YEARS: [c.span_years for c in claims],
+        C.BASE: [c.base or None for c in claims], C.COMPARATOR: [c.comparator for c in claims],
         C.STATED: [float(c.stated.value) for c in claims],
-        C.STATED_TEXT: [c.stated.text for c in claims], C.LABEL: [c.label for c in claims],
+        C.STATED_TEXT: [c.stated.text for c in claims],
+        C.LABEL: [c.label or None for c in claims],
         C.RAW: [c.stated.raw for c in claims],
     }
 
@@ -119,7 +152,7 @@ def stated_frame(claims: Sequence[Claim]) -> pd.DataFrame:
 
 def _exact(value: Fraction | None) -> str | None:
     """An exact value as text a DataFrame can serialise: ``"9075/503"``."""
-    return None if value is None else f"{value.numerator}/{value.denominator}"
+    return None if value is None else f"{value.numerator}/{value.denominator}"  # <NA>
 
 
 def _float(value: Fraction | None) -> float:
@@ -161,7 +194,7 @@ def result_frame(results: Sequence[Verdict],
         C.ACCEPTED_LOW: [a[0] for a in accepted], C.ACCEPTED_HIGH: [a[1] for a in accepted],
         C.VERDICT: [v.verdict for v in results],
         C.EXPLANATION: [e[0] for e in explained], C.EXPLANATION_FA: [e[1] for e in explained],
-        C.LIKELY_CAUSE: [v.cause for v in results],
+        C.LIKELY_CAUSE: [v.cause or None for v in results],
         C.RAW: [v.claim.stated.raw for v in results],
     }
     order = list(C.VERIFICATION_COLUMNS)
@@ -174,17 +207,14 @@ def result_frame(results: Sequence[Verdict],
             C.REF_COMPUTED_HIGH: [_float(v.high) for v, _ in against],
             C.REF_EXPLANATION: [e[0] for e in ref_explained],
             C.REF_EXPLANATION_FA: [e[1] for e in ref_explained],
-            C.REF_SOURCE: [_cited(used) for _, used in against],
+            C.REF_SOURCE: [_cited(used) or None for _, used in against],
         }
         order += C.REFERENCE_VERDICT_COLUMNS
     frame = pd.DataFrame(columns, columns=order)
-    for col in (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH, C.ACCEPTED_LOW,
-                C.ACCEPTED_HIGH, C.REF_COMPUTED,
-                C.REF_COMPUTED_LOW, C.REF_COMPUTED_HIGH):
-        if col in frame:
-            frame[col] = frame[col].astype("float64")
-    frame[C.COMPUTED_EXACT] = frame[C.COMPUTED_EXACT].astype(object)
-    return frame
+    floats = (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH, C.ACCEPTED_LOW,
+              C.ACCEPTED_HIGH, C.REF_COMPUTED, C.REF_COMPUTED_LOW, C.REF_COMPUTED_HIGH)
+    return frame.astype({c: "float64" if c in floats else _CATEGORICAL.get(c, TEXT_DTYPE)
+                         for c in frame.columns})
 
 
 # ------------------------------------------------------- frames -> records
@@ -356,8 +386,8 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame,
         as ``"numerator/denominator"``, for `fractions.Fraction`; missing when
         unverifiable), ``accepted_low`` and ``accepted_high`` (the band the
         stated figure's wording accepts; ±inf for "more/less than"),
-        ``verdict``, ``explanation`` and
-        ``explanation_fa`` (one line each), ``likely_cause`` ('' if none),
+        ``verdict`` (ordered categorical), ``explanation`` and
+        ``explanation_fa`` (one line each), ``likely_cause`` (``<NA>`` if none),
         ``raw``. With a reference, also ``reference_verdict``,
         ``reference_computed``, ``reference_computed_low``,
         ``reference_computed_high``, ``reference_explanation``,

@@ -12,7 +12,15 @@ import pandas as pd
 
 from chile_trade import columns as C
 from chile_trade.core import formulas as F
-from chile_trade.validation import NUMBER, TEXT, WHOLE, check_frame, check_unique, vocabulary
+from chile_trade.validation import (
+    NUMBER,
+    OPTIONAL_TEXT,
+    TEXT,
+    WHOLE,
+    check_frame,
+    check_unique,
+    vocabulary,
+)
 
 __all__ = [
     "cagr",
@@ -84,7 +92,7 @@ def to_wide(tables: pd.DataFrame) -> pd.DataFrame:
                  "one value for each partner, flow and year (the rows disagree; select one "
                  "table)")
     wide = agreed.pivot_table(index=[C.PARTNER, C.YEAR], columns=C.FLOW, values=C.VALUE,
-                              aggfunc="first")
+                              aggfunc="first", observed=True)
     wide = wide.reindex(columns=list(C.FLOWS))
     wide.columns.name = None
     return wide
@@ -112,7 +120,7 @@ def yoy_growth(tables: pd.DataFrame) -> pd.DataFrame:
     """
     _check_series(tables)
     out = tables.sort_values([*_SERIES_KEYS, C.YEAR]).reset_index(drop=True)
-    grouped = out.groupby(_SERIES_KEYS, sort=False)
+    grouped = out.groupby(_SERIES_KEYS, sort=False, observed=True, dropna=False)
     previous = grouped[C.VALUE].shift()
     out[C.YEAR_FROM] = grouped[C.YEAR].shift().fillna(0).astype("int64")
     out[GROWTH_PCT] = F.percent_change(previous, out[C.VALUE])
@@ -142,7 +150,7 @@ def cagr(tables: pd.DataFrame, start: int | None = None, end: int | None = None)
     if start is not None and end is not None and end <= start:
         raise ValueError(f"end must be after start; got start={start}, end={end}")
     series = tables.pivot_table(index=_SERIES_KEYS, columns=C.YEAR, values=C.VALUE,
-                                aggfunc="first")
+                                aggfunc="first", observed=True)
     present = series.notna().to_numpy()
     years = series.columns.to_numpy(dtype="int64")
     rows = np.arange(len(series))
@@ -234,8 +242,9 @@ def implied_totals(tables: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
     """
     check_frame(tables, "tables", {C.TABLE: TEXT, C.YEAR: WHOLE, C.VALUE: NUMBER})
     check_unique(tables, "tables", [C.TABLE, C.YEAR], "one value for each table and year")
-    check_frame(stated, "stated", {C.SOURCE: TEXT, C.TABLE: TEXT, C.KIND: TEXT,
-                                   C.PARTNER: TEXT, C.FLOW: TEXT, C.BASE: TEXT,
+    check_frame(stated, "stated", {C.SOURCE: TEXT, C.TABLE: OPTIONAL_TEXT, C.KIND: TEXT,
+                                   C.PARTNER: OPTIONAL_TEXT, C.FLOW: OPTIONAL_TEXT,
+                                   C.BASE: OPTIONAL_TEXT,
                                    C.YEAR_TO: WHOLE, C.STATED: NUMBER})
     shares = stated.loc[stated[C.KIND] == C.SHARE,
                         [C.SOURCE, C.TABLE, C.PARTNER, C.FLOW, C.BASE, C.YEAR_TO, C.STATED]]
@@ -271,7 +280,7 @@ def share_of_total_trade(wide: pd.DataFrame, totals: pd.DataFrame) -> pd.Series:
     check_frame(wide, "wide", _WIDE_SPEC)
     check_frame(totals, "totals", {C.FLOW: TEXT, C.YEAR: WHOLE, IMPLIED_TOTAL: NUMBER})
     by_year = totals.pivot_table(index=C.YEAR, columns=C.FLOW, values=IMPLIED_TOTAL,
-                                 aggfunc="first").reindex(columns=list(C.FLOWS))
+                                 aggfunc="first", observed=True).reindex(columns=list(C.FLOWS))
     years = wide.index.get_level_values(C.YEAR)
     totals = by_year.reindex(years)
     share: pd.Series = F.share_of_total_trade(

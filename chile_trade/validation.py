@@ -10,6 +10,7 @@ could fail obscurely or silently use the wrong row.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
@@ -22,6 +23,7 @@ from chile_trade.core.numbers import MAX_DIGITS
 __all__ = [
     "DECIMAL",
     "NUMBER",
+    "OPTIONAL_TEXT",
     "REFERENCE_SPEC",
     "STATED_SPEC",
     "TABLES_SPEC",
@@ -46,7 +48,12 @@ class _Kind:
 
 
 def _is_text_dtype(series: pd.Series) -> bool:
-    return ptypes.is_string_dtype(series) or ptypes.is_object_dtype(series)
+    return (ptypes.is_string_dtype(series) or ptypes.is_object_dtype(series)
+            or isinstance(series.dtype, pd.CategoricalDtype))
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def _is_whole_dtype(series: pd.Series) -> bool:
@@ -64,10 +71,13 @@ def _is_decimal_text(value: object) -> bool:
 
 def _one_of(allowed: Iterable[str]) -> Callable[[object], bool]:
     allowed = frozenset(allowed)
-    return lambda value: value in allowed
+    optional = "" in allowed  # "" (no word) and a missing value mean the same
+    return lambda value: (optional and _missing(value)) or value in allowed
 
 
 TEXT = _Kind("text", _is_text_dtype, lambda value: isinstance(value, str))
+OPTIONAL_TEXT = _Kind("text or missing", _is_text_dtype,
+                      lambda value: isinstance(value, str) or _missing(value))
 WHOLE = _Kind("whole numbers (an integer dtype)", _is_whole_dtype)
 NUMBER = _Kind("numbers (a numeric dtype)", _is_number_dtype)
 DECIMAL = _Kind(f"a printed decimal number as text ('14.4', '-3', at most {MAX_DIGITS} digits)",
@@ -85,8 +95,9 @@ TABLES_SPEC: Mapping[str, _Kind] = {
 }
 """What `verify` reads of the table rows."""
 STATED_SPEC: Mapping[str, _Kind] = {
-    C.SOURCE: TEXT, C.TABLE: TEXT, C.KIND: vocabulary(C.KINDS), C.PARTNER: TEXT,
-    C.PARTNER_EN: TEXT, C.FLOW: vocabulary(("", *C.FLOWS)), C.YEAR_FROM: WHOLE,
+    C.SOURCE: TEXT, C.TABLE: OPTIONAL_TEXT, C.KIND: vocabulary(C.KINDS),
+    C.PARTNER: OPTIONAL_TEXT, C.PARTNER_EN: OPTIONAL_TEXT, C.FLOW: vocabulary(("", *C.FLOWS)),
+    C.YEAR_FROM: WHOLE,
     C.YEAR_TO: WHOLE, C.SPAN_YEARS: WHOLE, C.BASE: vocabulary(("", *C.BASES)),
     C.COMPARATOR: vocabulary(C.COMPARATORS), C.STATED: NUMBER, C.STATED_TEXT: DECIMAL,
     C.RAW: TEXT,
@@ -94,8 +105,8 @@ STATED_SPEC: Mapping[str, _Kind] = {
 """What `verify` reads of the stated figures."""
 REFERENCE_SPEC: Mapping[str, _Kind] = {
     C.SOURCE: TEXT, "series": TEXT, "scope": vocabulary(("total", "bilateral")),
-    C.PARTNER_EN: TEXT, C.FLOW: vocabulary(C.FLOWS), C.YEAR: WHOLE, C.VALUE: NUMBER,
-    C.VALUE_TEXT: DECIMAL, "citation": TEXT,
+    C.PARTNER_EN: OPTIONAL_TEXT, C.FLOW: vocabulary(C.FLOWS), C.YEAR: WHOLE,
+    C.VALUE: NUMBER, C.VALUE_TEXT: DECIMAL, "citation": TEXT,
 }
 """What `verify` reads of a reference table."""
 _AGREEING = ((C.VALUE, C.VALUE_TEXT), (C.STATED, C.STATED_TEXT))

@@ -18,6 +18,11 @@ from chile_trade.io.dataset import load_stated, load_tables
 from chile_trade.io.reading import read_document
 
 
+def _listed(frame):
+    """Rows as lists, a missing value (<NA>) as None."""
+    return frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+
+
 def test_extraction_from_the_seeds_equals_the_shipped_data(seeds_dir):
     paths = sorted(seeds_dir.glob("*.txt"))
     extracted = extract_documents([read_document(p) for p in paths],
@@ -56,8 +61,9 @@ def test_a_document_about_another_partner_in_ascii_digits_extracts_without_code_
     assert tables[C.SOURCE].unique().tolist() == ["japan.txt:6"]
     stated = extracted.stated
     assert stated[C.KIND].tolist() == [C.CHANGE, C.SHARE]
-    assert stated[[C.YEAR_FROM, C.YEAR_TO]].to_numpy().tolist() == [[2002, 2003], [0, 2003]]
-    assert stated[C.BASE].tolist() == ["", C.IMPORT]
+    # A share has no base year and a change no base: missing, <NA>, not 0 or ''.
+    assert _listed(stated[[C.YEAR_FROM, C.YEAR_TO]]) == [[2002, 2003], [None, 2003]]
+    assert _listed(stated[[C.BASE]]) == [[None], [C.IMPORT]]
 
 
 def test_the_prose_claim_forms_are_typed():
@@ -66,13 +72,13 @@ def test_the_prose_claim_forms_are_typed():
             "تجارت با چین با رشدی ۹۰ درصدی نسبت به ۳ سال قبل. "
             "روزنامه مورخ ۹/۱/۹۳ و ۱۲٪ دیگر.")
     stated = extract(text, source="p.txt").stated
-    got = stated[[C.KIND, C.PARTNER_EN, C.YEAR_TO, C.SPAN_YEARS, C.COMPARATOR,
-                  C.STATED_TEXT]].to_numpy().tolist()
+    got = _listed(stated[[C.KIND, C.PARTNER_EN, C.YEAR_TO, C.SPAN_YEARS, C.COMPARATOR,
+                          C.STATED_TEXT]])
     assert got == [
-        [C.TRADE_SHARE, "Japan", 2001, 0, "<", "15.5"],
-        [C.TRADE_SHARE, "United States", 2002, 0, "~", "30"],
-        [C.GROWTH, "China", 0, 3, "=", "90"],
-        [C.OTHER, "", 0, 0, "=", "12"],
+        [C.TRADE_SHARE, "Japan", 2001, None, "<", "15.5"],
+        [C.TRADE_SHARE, "United States", 2002, None, "~", "30"],
+        [C.GROWTH, "China", None, 3, "=", "90"],
+        [C.OTHER, None, None, None, "=", "12"],
     ]
 
 

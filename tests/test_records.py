@@ -213,3 +213,26 @@ def test_figures_of_the_users_documents_and_clear_refusals(tmp_path, capsys):
     assert "the documents hold no table to draw" in capsys.readouterr().err
     assert not (tmp_path / "g").exists()
     assert not (tmp_path / "h").exists()
+
+
+def test_frames_a_pandas_user_expects():
+    tables, stated = ct.load_tables(), ct.load_stated()
+    result = ct.verify(tables, stated)
+    verdicts = pd.CategoricalDtype(list(C.VERDICTS), ordered=True)
+    flows = pd.CategoricalDtype(list(C.FLOWS), ordered=True)
+    assert result[C.VERDICT].dtype == verdicts
+    assert tables[C.FLOW].dtype == flows
+    assert stated[C.FLOW].dtype == flows
+    # exact < within_rounding < inconsistent < unverifiable: sorting by verdict groups them.
+    assert result.sort_values(C.VERDICT)[C.VERDICT].iloc[0] == C.EXACT
+    for column in (C.YEAR_FROM, C.YEAR_TO, C.SPAN_YEARS):
+        assert stated[column].dtype == "Int64"
+    prose = stated[stated[C.KIND] == C.OTHER].iloc[0]
+    # A prose percentage has no table, partner, flow, base or years: all <NA>, none 0 or ''.
+    for column in (C.TABLE, C.PARTNER, C.PARTNER_EN, C.BASE, C.YEAR_FROM, C.YEAR_TO):
+        assert prose[column] is pd.NA, column
+    assert pd.isna(prose[C.FLOW])  # a categorical's missing value is NaN in pandas
+    exact = result[result[C.VERDICT] == C.EXACT]
+    assert len(exact) > 0
+    assert exact[C.LIKELY_CAUSE].isna().all()
+    assert F(result[C.COMPUTED_EXACT].dropna().iloc[0]) > 0

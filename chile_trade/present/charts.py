@@ -197,10 +197,10 @@ class _Writer:
 
     def unit(self, frame: pd.DataFrame) -> str:
         """The data's unit and valuation (``میلیون دلار، فوب``, ``million USD, FOB``)."""
-        pairs = set(zip(frame[C.UNIT], frame[C.VALUATION], strict=True))
+        pairs = set(zip(frame[C.UNIT].fillna(""), frame[C.VALUATION].fillna(""), strict=True))
         if len(pairs) != 1:
             raise ValueError(f"the data must hold one unit and valuation; got {sorted(pairs)}")
-        unit, valuation = pairs.pop()
+        unit, valuation = (str(p) if not pd.isna(p) else "" for p in pairs.pop())
         if self.lang == "fa":
             unit = UNIT_NAMES_FA.get(unit, unit)
             valuation = VALUATION_NAMES_FA.get(valuation, valuation)

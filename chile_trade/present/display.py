@@ -67,6 +67,11 @@ class _Cell:
 Row = list[_Cell]
 
 
+def _shown(value: object) -> str:
+    """A cell's text; a missing value (``<NA>``) shows as nothing."""
+    return "" if value is None or value is pd.NA else str(value)
+
+
 def _pct(value: float, decimals: int, lang: str) -> str:
     return "—" if math.isnan(value) else format_percent(value, decimals, lang=lang)
 
@@ -87,17 +92,18 @@ def _verification_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[
         low, high = r[C.COMPUTED_LOW], r[C.COMPUTED_HIGH]
         span = "—" if math.isnan(low) else (
             f"{_pct(low, decimals + 2, lang)} – {_pct(high, decimals + 2, lang)}")
-        row = [_Cell(str(r[C.SOURCE]), ltr=True), _Cell(str(r[C.CLAIM_FA if fa else C.CLAIM])),
+        row = [_Cell(_shown(r[C.SOURCE]), ltr=True),
+               _Cell(_shown(r[C.CLAIM_FA if fa else C.CLAIM])),
                _Cell(stated, nowrap=True),
                _Cell(_pct(r[C.COMPUTED], decimals + 2, lang), nowrap=True),
                _Cell(span, nowrap=True),
                _Cell(w[r[C.VERDICT]], VERDICT_COLORS[r[C.VERDICT]], nowrap=True),
-               _Cell(str(r[C.EXPLANATION_FA if fa else C.EXPLANATION]))]
+               _Cell(_shown(r[C.EXPLANATION_FA if fa else C.EXPLANATION]))]
         if has_reference:
             row += [_Cell(_pct(r[C.REF_COMPUTED], decimals + 2, lang), nowrap=True),
                     _Cell(w[r[C.REF_VERDICT]], VERDICT_COLORS[r[C.REF_VERDICT]], nowrap=True),
-                    _Cell(str(r[C.REF_EXPLANATION_FA if fa else C.REF_EXPLANATION])),
-                    _Cell(str(r[C.REF_SOURCE]), ltr=True)]
+                    _Cell(_shown(r[C.REF_EXPLANATION_FA if fa else C.REF_EXPLANATION])),
+                    _Cell(_shown(r[C.REF_SOURCE]), ltr=True)]
         rows.append(row)
     return heads, rows
 
@@ -109,14 +115,14 @@ def _table_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[Row]]:
     rows = []
     for r in frame.to_dict(orient="records"):
         decimals = decimals_of(r[C.VALUE_TEXT])
-        rows.append([_Cell(str(r[C.SOURCE]), ltr=True),
-                     _Cell(str(r[C.PARTNER if lang == "fa" else C.PARTNER_EN])),
+        rows.append([_Cell(_shown(r[C.SOURCE]), ltr=True),
+                     _Cell(_shown(r[C.PARTNER if lang == "fa" else C.PARTNER_EN])),
                      _Cell(w[r[C.FLOW]]),
                      _Cell(format_number(r[C.YEAR], lang=lang, grouping=False)),
                      _Cell(format_number(r[C.VALUE], decimals, lang=lang)),
-                     _Cell(UNIT_NAMES_FA.get(r[C.UNIT], r[C.UNIT]) if lang == "fa"
-                           else str(r[C.UNIT])),
-                     _Cell(str(r[C.VALUATION]))])
+                     _Cell(_shown(UNIT_NAMES_FA.get(r[C.UNIT], r[C.UNIT])) if lang == "fa"
+                           else _shown(r[C.UNIT])),
+                     _Cell(_shown(r[C.VALUATION]))])
     return heads, rows
 
 
@@ -127,7 +133,7 @@ def _comparison_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[Ro
     rows = []
     for r in frame.to_dict(orient="records"):
         rows.append([
-            _Cell(str(r[C.SOURCE]), ltr=True), _Cell(w[r[C.FLOW]]),
+            _Cell(_shown(r[C.SOURCE]), ltr=True), _Cell(w[r[C.FLOW]]),
             _Cell(format_number(r[C.YEAR], lang=lang, grouping=False)),
             _Cell(f"{format_number(r[C.VALUE], lang=lang)} {r[C.VALUATION]}"),
             _Cell(f"{format_number(r['reference_value'], lang=lang)} {r['reference_valuation']}"),

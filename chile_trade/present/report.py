@@ -168,7 +168,8 @@ def _excel_value(value: object) -> object:
     """A cell value for openpyxl: numbers as numbers, empty for missing, the rest text."""
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+    if value is None or value is pd.NA or (isinstance(value, float)
+                                           and not math.isfinite(value)):
         return None
     if isinstance(value, (bool, int, float)):
         return value
