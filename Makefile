@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures bench bench-archive bench-adversarial fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
+.PHONY: report figures bench bench-archive bench-ratio bench-adversarial fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ figures: $(VENV)/.installed-run
 ## bench-archive: documents/s, MB/s and peak memory on generated archives of 1,000 and 10,000
 bench-archive: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_archive.py
+
+## bench-ratio: the pipeline's throughput as a ratio to a raw pass over the same files, and start-up against import pandas
+bench-ratio: $(VENV)/.installed-run
+	cd benchmarks && ../$(BIN)/python bench_ratio.py
 
 ## bench-adversarial: time against size (1x, 4x, 16x) on hostile inputs: linear means ratios of about 4 and 16
 bench-adversarial: $(VENV)/.installed-run

@@ -17,7 +17,9 @@ Two ratios, each measured in one run so that the machine's speed cancels out:
   ``chile-trade verify`` on one seed document against ``import pandas``.
 
 Run: ``python benchmarks/bench_ratio.py [--generated 1000] [--copies 5100]``
-(``make bench-ratio``).
+(``make bench-ratio``). To measure another version of the package in the same
+conditions, put its checkout first on the path:
+``PYTHONPATH=../old python benchmarks/bench_ratio.py``.
 """
 
 from __future__ import annotations
@@ -94,13 +96,12 @@ def _run(argv: list[str]) -> float:
 
 def startup(rounds: int) -> tuple[float, float, float]:
     """(median import pandas, median import chile_trade, median verify of one seed), seconds."""
-    cli = str(Path(sys.executable).with_name("chile-trade"))
     seed = str(sorted(SEEDS.glob("*.txt"))[0])
     pandas, package, verify = [], [], []
     for _ in range(rounds):  # paired and interleaved
         pandas.append(_run([sys.executable, "-c", "import pandas"]))
         package.append(_run([sys.executable, "-c", "import chile_trade"]))
-        verify.append(_run([cli, "verify", seed]))
+        verify.append(_run([sys.executable, "-m", "chile_trade", "verify", seed]))
     return statistics.median(pandas), statistics.median(package), statistics.median(verify)
 
 

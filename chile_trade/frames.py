@@ -20,7 +20,16 @@ from chile_trade.core import checks
 from chile_trade.core import vocabulary as V
 from chile_trade.core.grammar import read
 from chile_trade.core.numbers import ParsedNumber
-from chile_trade.core.records import Claim, ReferenceFigure, Span, Subject, TableCell, Verdict
+from chile_trade.core.records import (
+    Claim,
+    Period,
+    Quantity,
+    ReferenceFigure,
+    Span,
+    Subject,
+    TableCell,
+    Verdict,
+)
 from chile_trade.present.explain import describe, explain
 from chile_trade.validation import (
     REFERENCE_SPEC,
@@ -247,18 +256,23 @@ def _span(row: dict[Any, Any]) -> Span:
 
 def cells_of(tables: pd.DataFrame) -> list[TableCell]:
     """The records of a tidy table frame (checked by the caller)."""
-    return [TableCell(str(row[C.TABLE]), _subject(row), int(row[C.YEAR]),
-                      ParsedNumber.from_text(row[C.VALUE_TEXT], row[C.RAW]), _text(row, C.UNIT),
-                      _text(row, C.VALUATION), _span(row))
+    return [TableCell(str(row[C.TABLE]),
+                      Quantity(ParsedNumber.from_text(row[C.VALUE_TEXT], row[C.RAW]),
+                               _text(row, C.UNIT), _subject(row), Period(end=int(row[C.YEAR])),
+                               _span(row)),
+                      _text(row, C.VALUATION))
             for row in tables.to_dict("records")]
 
 
 def claims_of(stated: pd.DataFrame) -> list[Claim]:
     """The records of a stated-figures frame (checked by the caller)."""
-    return [Claim(str(row[C.KIND]), ParsedNumber.from_text(row[C.STATED_TEXT], row[C.RAW]),
-                  _span(row), _subject(row), str(row[C.COMPARATOR]), str(row[C.TABLE]),
-                  _year(row[C.YEAR_FROM]), _year(row[C.YEAR_TO]), _year(row[C.SPAN_YEARS]),
-                  _text(row, C.BASE), _text(row, C.LABEL))
+    return [Claim(str(row[C.KIND]),
+                  Quantity(ParsedNumber.from_text(row[C.STATED_TEXT], row[C.RAW]), V.PERCENT,
+                           _subject(row), Period(_year(row[C.YEAR_FROM]), _year(row[C.YEAR_TO]),
+                                                 _year(row[C.SPAN_YEARS])),
+                           _span(row)),
+                  str(row[C.COMPARATOR]), _text(row, C.TABLE), _text(row, C.BASE),
+                  _text(row, C.LABEL))
             for row in stated.to_dict("records")]
 
 

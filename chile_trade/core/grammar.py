@@ -49,7 +49,7 @@ from chile_trade.core.numbers import (
     parse_period,
     quoted,
 )
-from chile_trade.core.records import Claim, Span, Subject, TableCell
+from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 from chile_trade.errors import InputError
 
 __all__ = ["Document", "read", "resolve_place"]
@@ -352,15 +352,17 @@ def _table(lines: list[str], following: list[int | None], title_index: int, sour
     cells, claims = [], []
     for col, number in zip(cols, values, strict=True):
         if col.kind == _YEAR:
-            cells.append(TableCell(table_id, subject, col.year, number, unit, valuation, span))
+            cells.append(TableCell(table_id, Quantity(number, unit, subject, Period(end=col.year),
+                                                      span), valuation))
         elif col.kind == V.CHANGE:
             assert col.period is not None
-            claims.append(Claim(V.CHANGE, number, span, subject, table=table_id,
-                                year_from=col.period[0], year_to=col.period[1],
-                                label=col.label))
+            period = Period(col.period[0], col.period[1])
+            claims.append(Claim(V.CHANGE, Quantity(number, V.PERCENT, subject, period, span),
+                                table=table_id, label=col.label))
         else:
-            claims.append(Claim(V.SHARE, number, span, subject, table=table_id,
-                                year_to=col.year, base=col.base, label=col.label))
+            claims.append(Claim(V.SHARE, Quantity(number, V.PERCENT, subject,
+                                                  Period(end=col.year), span),
+                                table=table_id, base=col.base, label=col.label))
     return cells, claims, value_index
 
 
@@ -431,22 +433,23 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
         partner = resolve_place(m["partner"]) or _named(m["partner"].split()[0])
         reporter = reporters.note(_named(m["reporter"]) if m["reporter"] else ("", ""))
         number = number_of(m)
+        subject = Subject(reporter[0], reporter[1], partner[0], partner[1])
+        period = Period(end=whole(m["year"], "a year", 4))
         claims.append(Claim(
-            V.TRADE_SHARE, number, at(m.start("pct")),
-            Subject(reporter[0], reporter[1], partner[0], partner[1]),
-            _comparator(m["cmp"]), base=V.TRADE, year_to=whole(m["year"], "a year", 4),
+            V.TRADE_SHARE, Quantity(number, V.PERCENT, subject, period, at(m.start("pct"))),
+            _comparator(m["cmp"]), base=V.TRADE,
             label=f"{m['cmp'] or ''} {number.raw}".strip()))
     partners: _Partners | None = None
     for m in _GROWTH_RE.finditer(folded) if "رشد" in folded else ():
         partners = partners or _Partners(folded)
         number = number_of(m)
         partner = partners.before(m.start())
+        period = Period(years=whole(m["years"], "a number of years", _MAX_SPAN_DIGITS))
         claims.append(Claim(
-            V.GROWTH, number, at(m.start("pct")), Subject(partner=partner[0],
-                                                           partner_en=partner[1]),
-            _comparator(m["cmp"]),
-            span_years=whole(m["years"], "a number of years", _MAX_SPAN_DIGITS),
-            label=f"{m['cmp'] or ''} {number.raw}".strip()))
+            V.GROWTH, Quantity(number, V.PERCENT, Subject(partner=partner[0],
+                                                          partner_en=partner[1]),
+                               period, at(m.start("pct"))),
+            _comparator(m["cmp"]), label=f"{m['cmp'] or ''} {number.raw}".strip()))
     taken.sort()
     taken_starts = [start for start, _ in taken]
     for m in _PERCENT_RE.finditer(folded):
@@ -457,8 +460,18 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
         if folded[m.end():m.end() + 1].isdigit():
             continue
         number = parsed(*m.span())
-        claims.append(Claim(V.OTHER, number, at(m.start()), label=number.raw.strip()))
+        claims.append(Claim(V.OTHER, Quantity(number, V.PERCENT, _NOBODY, _NO_PERIOD,
+                                              at(m.start())), label=number.raw.strip()))
     return claims
+
+
+_NOBODY = Subject()
+_NO_PERIOD = Period()
+
+
+def _about(quantity: Quantity, subject: Subject) -> Quantity:
+    """The same quantity, of another subject."""
+    return Quantity(quantity.number, quantity.unit, subject, quantity.period, quantity.span)
 
 
 def read(text: str, source: str = "<text>") -> Document:
@@ -521,10 +534,10 @@ def read(text: str, source: str = "<text>") -> Document:
                                                subject.partner_en, subject.flow)
             return rehomed[id(subject)]
 
-        cells = [TableCell(c.table, subject_of(c.subject), c.year, c.number, c.unit,
-                           c.valuation, c.span) for c in cells]
+        cells = [TableCell(c.table, _about(c.quantity, subject_of(c.subject)), c.valuation)
+                 for c in cells]
         claims = [c if c.kind in (V.OTHER, V.GROWTH) or c.subject.reporter else
-                  Claim(c.kind, c.stated, c.span, subject_of(c.subject), c.comparator, c.table,
-                        c.year_from, c.year_to, c.span_years, c.base, c.label)
+                  Claim(c.kind, _about(c.quantity, subject_of(c.subject)), c.comparator,
+                        c.table, c.base, c.label)
                   for c in claims]
     return Document(cells, claims)

@@ -1,7 +1,8 @@
 """The records that flow from text to verdict.
 
 Each is a frozen dataclass with slots: what the grammar found
-(`TableCell`, `Claim`, both carrying a `Subject` and a `Span`), what a
+(`TableCell`, `Claim`, each holding a `Quantity`: a number with its unit,
+`Subject`, `Period` and `Span`), what a
 check concluded (`Verdict`, with the `Operand` values it used and the
 `Note` facts an explanation tells), and an official figure to check
 against (`ReferenceFigure`). Numbers stay `ParsedNumber` all the way: exact
@@ -12,14 +13,14 @@ documented DataFrames and `chile_trade.present.explain` into sentences.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from chile_trade.core.numbers import ParsedNumber
-from chile_trade.core.vocabulary import EQUAL
+from chile_trade.core.vocabulary import EQUAL, GREGORIAN
 
-__all__ = ["Claim", "Note", "Operand", "ReferenceFigure", "Span", "Subject", "TableCell",
-           "Verdict"]
+__all__ = ["Claim", "Note", "Operand", "Period", "Quantity", "ReferenceFigure", "Span", "Subject",
+           "TableCell", "Verdict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,33 @@ class Subject:
     partner: str = ""
     partner_en: str = ""
     flow: str = ""  # one of vocabulary.FLOWS, or ""
+    product: str = ""  # what is traded, where the document says; "" for all goods
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """When a quantity holds: a year (``end``), a span from ``start`` to ``end``, or
+    ``years`` years back from an unnamed base; ``None`` where the text does not say."""
+
+    start: int | None = None
+    end: int | None = None
+    years: int | None = None
+    calendar: str = GREGORIAN  # years as printed: vocabulary.CALENDARS
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A printed number with what it measures: unit, subject, period, and where it is.
+
+    ``unit`` is as the document gives it, scale included (``million USD``;
+    ``percent`` for a percentage); ``""`` where none is given.
+    """
+
+    number: ParsedNumber
+    unit: str
+    subject: Subject
+    period: Period
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,34 +84,71 @@ class TableCell:
     """One value of a table: a subject's flow in one year."""
 
     table: str  # the table's id: ``file:line`` of its title line
-    subject: Subject
-    year: int
-    number: ParsedNumber
-    unit: str
-    valuation: str
-    span: Span
+    quantity: Quantity
+    valuation: str = ""  # "FOB", "CIF" or ""
+
+    @property
+    def number(self) -> ParsedNumber:
+        return self.quantity.number
+
+    @property
+    def subject(self) -> Subject:
+        return self.quantity.subject
+
+    @property
+    def year(self) -> int:
+        year = self.quantity.period.end
+        assert year is not None  # a table's value is of a year of its header
+        return year
+
+    @property
+    def unit(self) -> str:
+        return self.quantity.unit
+
+    @property
+    def span(self) -> Span:
+        return self.quantity.span
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A figure the text states, with what it refers to.
+    """A figure the text states (``quantity``), with what it refers to.
 
-    ``table`` and the years are the operand references: a change refers to
-    the values of its table in ``year_from`` and ``year_to``, a share to its
-    table's value in ``year_to`` over the reporter's total ``base``.
+    ``table`` and the quantity's period are the operand references: a change
+    refers to the values of its table at the period's start and end, a share
+    to its table's value at the end over the reporter's total ``base``.
     """
 
     kind: str  # one of vocabulary.KINDS
-    stated: ParsedNumber
-    span: Span
-    subject: Subject = field(default_factory=Subject)
+    quantity: Quantity
     comparator: str = EQUAL
     table: str = ""  # the table the figure belongs to; "" for prose
-    year_from: int | None = None
-    year_to: int | None = None
-    span_years: int | None = None  # growth over this many years, base year not given
     base: str = ""  # what a share is a share of: one of vocabulary.BASES, or ""
     label: str = ""  # the Persian column label or phrase the figure came with
+
+    @property
+    def stated(self) -> ParsedNumber:
+        return self.quantity.number
+
+    @property
+    def subject(self) -> Subject:
+        return self.quantity.subject
+
+    @property
+    def span(self) -> Span:
+        return self.quantity.span
+
+    @property
+    def year_from(self) -> int | None:
+        return self.quantity.period.start
+
+    @property
+    def year_to(self) -> int | None:
+        return self.quantity.period.end
+
+    @property
+    def span_years(self) -> int | None:
+        return self.quantity.period.years
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,10 @@ MISLABELLED_COLUMN = "mislabelled column"
 WRONG_PERIOD = "wrong period"
 CAUSES = (DOUBLE_ROUNDING, TRANSPOSED_DIGITS, MISLABELLED_COLUMN, WRONG_PERIOD)
 
+GREGORIAN, SOLAR_HIJRI = "gregorian", "solar_hijri"
+CALENDARS = (GREGORIAN, SOLAR_HIJRI)
+PERCENT = "percent"  # the unit of a stated percentage
+
 # --------------------------------------------------------------- digits
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -99,6 +103,13 @@ PLACES = {
 A name not here is kept in Persian in both languages."""
 PLACE_ALIASES = {"ایالات متحده": "آمریکا", "ایالات متحده آمریکا": "آمریکا",
                  "امارات متحده عربی": "امارات"}
+
+PLACE_CODES = {
+    "us": "United States", "usa": "United States", "japan": "Japan", "china": "China",
+    "eu": "European Union", "mexico": "Mexico", "argentina": "Argentina", "brazil": "Brazil",
+    "canada": "Canada", "cuba": "Cuba",
+}
+"""The partner codes of a reference table's series names (``chile_exports_to_us``)."""
 
 COMPARATOR_WORDS = {
     "بیش از": MORE, "بیشتر از": MORE, "متجاوز از": MORE, "بالغ بر": EQUAL,

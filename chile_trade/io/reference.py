@@ -25,23 +25,18 @@ from decimal import Decimal
 import pandas as pd
 
 from chile_trade import columns as C
+from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import MAX_DIGITS, quoted
 from chile_trade.errors import InputError
 
 __all__ = [
     "MATCH_TOLERANCE",
-    "PARTNER_CODES",
     "REFERENCE_CSV_COLUMNS",
     "compare_with_reference",
     "parse_reference",
 ]
 
 REFERENCE_CSV_COLUMNS = ("series", "year", "value_musd", "valuation", "source")
-PARTNER_CODES = {
-    "us": "United States", "usa": "United States", "japan": "Japan", "china": "China",
-    "eu": "European Union", "mexico": "Mexico", "argentina": "Argentina", "brazil": "Brazil",
-    "canada": "Canada", "cuba": "Cuba",
-}
 MATCH_TOLERANCE = 0.005
 """A report value within 0.5 % of a reference value is marked ``matched``."""
 
@@ -141,7 +136,7 @@ def parse_reference(text: str, source: str = "<reference>") -> pd.DataFrame:
         rows.append({
             C.SOURCE: f"{source}:{line}", SERIES: series,
             SCOPE: "total" if match["total"] else "bilateral",
-            C.PARTNER_EN: PARTNER_CODES.get(partner_code, partner_code) if partner_code else "",
+            C.PARTNER_EN: V.PLACE_CODES.get(partner_code, partner_code) if partner_code else "",
             C.FLOW: _FLOW[match["total"] or ("exports" if match["to"] else "imports")],
             C.YEAR: int(year_text), C.VALUE: float(value), C.VALUE_TEXT: value_text,
             C.VALUATION: valuation, CITATION: citation,

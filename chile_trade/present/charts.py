@@ -30,7 +30,12 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from chile_trade import columns as C
-from chile_trade.core.vocabulary import UNIT_NAMES_FA, VALUATION_NAMES_FA, VERDICT_NAMES
+from chile_trade.core.vocabulary import (
+    FLOW_NAMES,
+    UNIT_NAMES_FA,
+    VALUATION_NAMES_FA,
+    VERDICT_NAMES,
+)
 from chile_trade.indicators import GROWTH_PCT, to_wide, trade_balance, yoy_growth
 from chile_trade.present.fonts import check_coverage, find_font
 from chile_trade.present.numbers import (
@@ -105,11 +110,9 @@ _LABELS = {
         "report_title": "تجارت {reporter} با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
         "report_title_anon": "تجارت با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
         **{code: names["fa"] for code, names in VERDICT_NAMES.items()},
-        "base_" + C.EXPORT: "صادرات",
-        "base_" + C.IMPORT: "واردات",
-        "base_" + C.TRADE: "مبادلات",
-        "flow_" + C.EXPORT: "صادرات",
-        "flow_" + C.IMPORT: "واردات",
+        **{"base_" + code: names["fa"] for code, names in FLOW_NAMES.items()},
+        **{"flow_" + code: FLOW_NAMES[code]["fa"]
+           for code in C.FLOWS},
     },
     "en": {
         "trade_title": "{reporter}'s trade with {partner}",
@@ -134,11 +137,9 @@ _LABELS = {
         "report_title": "{reporter}'s trade with {partner}, {start}–{end}: figures and checks",
         "report_title_anon": "Trade with {partner}, {start}–{end}: figures and checks",
         **{code: names["en"] for code, names in VERDICT_NAMES.items()},
-        "base_" + C.EXPORT: "exports",
-        "base_" + C.IMPORT: "imports",
-        "base_" + C.TRADE: "trade",
-        "flow_" + C.EXPORT: "Exports",
-        "flow_" + C.IMPORT: "Imports",
+        **{"base_" + code: names["en"] for code, names in FLOW_NAMES.items()},
+        **{"flow_" + code: FLOW_NAMES[code]["en"].capitalize()
+           for code in C.FLOWS},
     },
 }
 
