@@ -63,11 +63,15 @@ _SPACES_RE = re.compile(r"\s++")
 # Every quantifier in these patterns is possessive or bounded, and a number can
 # only start where no number part stands before it (`NUMBER_PATTERN`): a search
 # over any line is linear in its length.
-_NAME_WORD = r"(?!(?:به|از)\s)[^\s()]++"  # a word of a name, not the preposition after it
+_FLOWS = "|".join(V.FLOW_WORDS)  # صادرات|واردات
+_PREPOSITIONS = "|".join(V.FLOW_PREPOSITIONS.values())  # به|از
+_BASES = "|".join(V.BASE_WORDS)
+_TRADE_WORDS = "|".join(w for w, code in V.BASE_WORDS.items() if code == V.TRADE)
+_NAME_WORD = rf"(?!(?:{_PREPOSITIONS})\s)[^\s()]++"  # a word of a name, not the preposition
 _TITLE_RE = re.compile(
-    r"^جدول\s++(?:(?:میزان|ارزش|حجم)\s++)?+(?P<flow>صادرات|واردات)\s++"
+    rf"^جدول\s++(?:(?:میزان|ارزش|حجم)\s++)?+(?P<flow>{_FLOWS})\s++"
     rf"(?:(?P<reporter>{_NAME_WORD}(?:\s++{_NAME_WORD}){{0,2}}+)\s++)?+"
-    r"(?P<prep>به|از)\s++(?P<partner>[^()]++)\((?P<unit>[^()]*+)\)\s*+$"
+    rf"(?P<prep>{_PREPOSITIONS})\s++(?P<partner>[^()]++)\((?P<unit>[^()]*+)\)\s*+$"
 )
 _YEAR_RE = re.compile(r"\d{4}")
 _HEADER_START_RE = re.compile(r"\s*+\d{4}(?:\s|$)")
@@ -82,7 +86,7 @@ _CHANGE_LABEL = (
 # longer name would run into the next column's label.
 _SHARE_LABEL = (
     r"(?:میزان\s*+)?+(?:مشارکت|سهم)\s*+(?:از|در)\s*+(?:کل\s*+)?+"
-    r"(?P<base>صادرات|واردات|تجارت|مبادلات)"
+    rf"(?P<base>{_BASES})"
     r"(?:\s++(?P<owner>(?!(?:درصد|تغییرات|تغییر|رشد|میزان|مشارکت|سهم)(?!\S))[^\s\d]++))?+"
 )
 _LABEL_RE = re.compile(rf"(?P<change>{_CHANGE_LABEL})|(?P<share>{_SHARE_LABEL})")
@@ -91,7 +95,7 @@ _PERCENT = rf"(?:[%٪]\s*+{NUMBER_PATTERN}|{NUMBER_PATTERN}\s*+(?:[%٪]|در\s*+
 _COMPARATOR = "|".join(sorted(map(re.escape, V.COMPARATOR_WORDS), key=len, reverse=True))
 _TRADE_SHARE_RE = re.compile(
     rf"(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?P<pct>{_PERCENT})\s*+(?:از\s*+)?+(?:حجم\s*+)?+کل\s*+"
-    rf"(?:مبادلات|تجارت)(?:\s*+(?:خارجی|تجاری|بازرگانی))?+"
+    rf"(?:{_TRADE_WORDS})(?:\s*+(?:خارجی|تجاری|بازرگانی))?+"
     rf"(?:\s++(?P<reporter>(?!در\s)(?!با\s){_WORD}))?+\s*+"
     rf"در\s*+سال\s*+(?P<year>\d{{4}}+)\s*+با\s*+(?P<partner>{_WORDS})"
 )
