@@ -8,13 +8,14 @@ concatenated in its worker, and the batches in file order in the main process.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import dataclasses
 import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -178,17 +179,39 @@ def _worker_started(parent: int) -> None:
     """Set up a worker: the main process alone answers signals and writes output.
 
     Ctrl-C reaches every process of the terminal's group: workers ignore it and
-    the main process stops them. A worker's standard streams point nowhere, so
-    that no worker, even an orphan, holds open the pipe the caller reads.
+    the main process stops them. A worker is forked with the stopping signals
+    blocked (`_forking`), so a Ctrl-C while it starts up waits, and is dropped
+    here once it is ignored. A worker's standard streams point nowhere, so that
+    no worker, even an orphan, holds open the pipe the caller reads.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
     nowhere = os.open(os.devnull, os.O_RDWR)
     for stream in (0, 1, 2):
         os.dup2(nowhere, stream)
     os.close(nowhere)
     _die_with_parent(parent)
+
+
+_STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+@contextlib.contextmanager
+def _forking() -> Iterator[None]:
+    """Block the stopping signals while a worker may be forked (a submit can start one).
+
+    A signal that arrives meanwhile is delivered to the main process when the block
+    ends; a worker starts with it blocked, so a Ctrl-C sent to the whole group cannot
+    interrupt the worker's start-up before `_worker_started` ignores it (it printed
+    a traceback from the worker).
+    """
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -259,7 +282,9 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
                                  source=display_path(batch[0])) from None
 
         for batch in batches:
-            waiting.append((batch, pool.submit(_batch, (batch, figures))))
+            with _forking():
+                future = pool.submit(_batch, (batch, figures))
+            waiting.append((batch, future))
             if len(waiting) >= 2 * workers:
                 yield taken(next_done())
         while waiting:
