@@ -219,7 +219,7 @@ def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
             langs: tuple[str, ...], formats: tuple[str, ...],
             font: str | None) -> dict[str, bytes]:
     for column, what in ((C.PARTNER, "partners"), (C.UNIT, "units")):
-        found = sorted(set(tables[column]))
+        found = sorted(set(tables[column].fillna("")))
         if len(found) > 1:
             raise InputError(f"the figures draw one partner's trade in one unit; the documents "
                              f"hold {len(found)} {what}: {', '.join(found)} (select their files)",

@@ -1,9 +1,11 @@
 """Whole archives: many files and folders, every core, bad files reported and skipped.
 
 Each file is read, extracted and verified on its own (a document's stated
-figures are checked against that document's tables). Files go in batches to
-a pool of worker processes when there is more than one worker; each batch is
-concatenated in its worker, and the batches in file order in the main process.
+figures are checked against that document's tables), as records
+(`chile_trade.core`). Files go in batches to a pool of worker processes when
+there is more than one worker; a batch's records become frames once, in its
+worker (`chile_trade.frames`), and the batches are concatenated in file order
+in the main process.
 """
 
 from __future__ import annotations
