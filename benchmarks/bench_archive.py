@@ -31,7 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from chile_trade.io.archive import process_files
+try:
+    from chile_trade.io.archive import process_files
+except ImportError:  # a version before the io package: for before/after runs (bench_ratio)
+    from chile_trade.archive import process_files  # type: ignore[no-redef]
 
 PARTNERS = ["آمریکا", "ژاپن", "چین", "آلمان", "برزیل", "مکزیک", "کانادا", "آرژانتین"]
 DIGITS = {"fa": "۰۱۲۳۴۵۶۷۸۹", "ar": "٠١٢٣٤٥٦٧٨٩", "en": "0123456789"}
