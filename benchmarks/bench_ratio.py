@@ -18,8 +18,9 @@ Two ratios, each measured in one run so that the machine's speed cancels out:
 
 Run: ``python benchmarks/bench_ratio.py [--generated 1000] [--copies 5100]``
 (``make bench-ratio``). To measure another version of the package in the same
-conditions, put its checkout first on the path:
-``PYTHONPATH=../old python benchmarks/bench_ratio.py``.
+conditions, put its checkout first on the path and leave out the editable
+install (``-S``): ``PYTHONPATH=../old:.venv/lib/python3.11/site-packages
+python -S benchmarks/bench_ratio.py``.
 """
 
 from __future__ import annotations
@@ -97,11 +98,12 @@ def _run(argv: list[str]) -> float:
 def startup(rounds: int) -> tuple[float, float, float]:
     """(median import pandas, median import chile_trade, median verify of one seed), seconds."""
     seed = str(sorted(SEEDS.glob("*.txt"))[0])
+    python = [sys.executable, *(["-S"] if sys.flags.no_site else [])]  # as this run was started
     pandas, package, verify = [], [], []
     for _ in range(rounds):  # paired and interleaved
-        pandas.append(_run([sys.executable, "-c", "import pandas"]))
-        package.append(_run([sys.executable, "-c", "import chile_trade"]))
-        verify.append(_run([sys.executable, "-m", "chile_trade", "verify", seed]))
+        pandas.append(_run([*python, "-c", "import pandas"]))
+        package.append(_run([*python, "-c", "import chile_trade"]))
+        verify.append(_run([*python, "-m", "chile_trade", "verify", seed]))
     return statistics.median(pandas), statistics.median(package), statistics.median(verify)
 
 
