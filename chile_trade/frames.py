@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from chile_trade import columns as C
@@ -111,8 +112,19 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(changes)
 
 
+def _array(values: list[Any], dtype: Any) -> Any:
+    """A column of the given dtype from a list of values, ``None`` for missing."""
+    if dtype in ("int64", "float64"):
+        return np.asarray(values, dtype=dtype)
+    if isinstance(dtype, pd.CategoricalDtype):
+        return pd.Categorical(values, dtype=dtype)
+    return pd.array(values, dtype=dtype)
+
+
 def _frame(columns: dict[str, list[Any]], order: list[str]) -> pd.DataFrame:
-    return typed(pd.DataFrame(columns, columns=order))
+    """A frame of the documented dtypes, built once from columns of record values."""
+    return pd.DataFrame({name: _array(columns[name], _dtype(name)) for name in order},
+                        columns=order)
 
 
 # ------------------------------------------------------- records -> frames
@@ -219,11 +231,11 @@ def result_frame(results: Sequence[Verdict],
             C.REF_SOURCE: [_cited(used) or None for _, used in against],
         }
         order += C.REFERENCE_VERDICT_COLUMNS
-    frame = pd.DataFrame(columns, columns=order)
     floats = (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH, C.ACCEPTED_LOW,
               C.ACCEPTED_HIGH, C.REF_COMPUTED, C.REF_COMPUTED_LOW, C.REF_COMPUTED_HIGH)
-    return frame.astype({c: "float64" if c in floats else _CATEGORICAL.get(c, TEXT_DTYPE)
-                         for c in frame.columns})
+    return pd.DataFrame({c: _array(columns[c], "float64" if c in floats
+                                   else _CATEGORICAL.get(c, TEXT_DTYPE)) for c in order},
+                        columns=order)
 
 
 # ------------------------------------------------------- frames -> records
