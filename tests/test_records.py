@@ -20,6 +20,7 @@ from chile_trade.cli import main
 from chile_trade.core.checks import Ratio, round_half_up
 from chile_trade.core.formulas import FORMULAS
 from chile_trade.core.grammar import read
+from chile_trade.core.numbers import ParsedNumber
 from chile_trade.frames import extract, verify
 from chile_trade.present import charts
 
@@ -236,3 +237,15 @@ def test_frames_a_pandas_user_expects():
     assert len(exact) > 0
     assert exact[C.LIKELY_CAUSE].isna().all()
     assert F(result[C.COMPUTED_EXACT].dropna().iloc[0]) > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(digits=st.integers(-(10**30) + 1, 10**30 - 1), exponent=st.integers(-12, 3),
+       decimals=st.integers(0, 12))
+def test_a_numbers_interval_equals_fraction_arithmetic(digits, exponent, decimals):
+    # The interval is built from integers; Fraction arithmetic on the Decimal is the oracle.
+    value = Decimal(digits).scaleb(exponent, context=decimal.Context(prec=60))
+    number = ParsedNumber(value, decimals, "x")
+    half = F(1, 2 * 10**decimals)
+    assert (number.exact, number.low, number.high) == (F(value), F(value) - half,
+                                                        F(value) + half)

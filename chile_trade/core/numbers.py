@@ -327,8 +327,19 @@ class ParsedNumber:
 
     def _computed(self) -> tuple[Fraction, Fraction, Fraction]:
         if self._bounds is None:
-            exact, half = Fraction(self.value), Fraction(1, 2 * 10**self.decimals)
-            object.__setattr__(self, "_bounds", (exact, exact - half, exact + half))
+            # value = m / 10^k, printed with k decimals: the interval is (2m ∓ 1) / (2·10^k),
+            # in integers (Decimal arithmetic would round past its 28 digits).
+            sign, digits, exponent = self.value.as_tuple()
+            shift = int(exponent) + self.decimals
+            scale = 10**self.decimals
+            if shift >= 0:
+                m = int("".join(map(str, digits))) * 10**shift * (-1 if sign else 1)
+                bounds = (Fraction(m, scale), Fraction(2 * m - 1, 2 * scale),
+                          Fraction(2 * m + 1, 2 * scale))
+            else:  # more digits than the printed decimals (not made by parse_number)
+                exact, half = Fraction(self.value), Fraction(1, 2 * scale)
+                bounds = (exact, exact - half, exact + half)
+            object.__setattr__(self, "_bounds", bounds)
         assert self._bounds is not None
         return self._bounds
 
