@@ -406,7 +406,14 @@ def _comparator(word: str | None) -> str:
 def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> list[Claim]:
     if _DIGIT_RE.search(raw_line) is None:  # every claim has a number
         return []
-    folded, index_map = fold_with_map(raw_line)
+    folded = fold(raw_line)
+    mapped: list[Sequence[int]] = []  # the index map, made when a claim is found
+
+    def index_map() -> Sequence[int]:
+        if not mapped:
+            mapped.append(fold_with_map(raw_line)[1])
+        return mapped[0]
+
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []  # spans of typed claims' numbers, in increasing order
 
@@ -415,7 +422,7 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
 
     def parsed(start: int, end: int) -> ParsedNumber:
         try:
-            return parse_number(_raw_span(raw_line, index_map, start, end))
+            return parse_number(_raw_span(raw_line, index_map(), start, end))
         except InputError as exc:
             raise located(exc) from None
 
@@ -430,7 +437,7 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
             raise located(exc) from None
 
     def at(start: int) -> Span:
-        return Span(source, lineno, index_map[start] + 1)
+        return Span(source, lineno, index_map()[start] + 1)
 
     # Each typed form has a word without which it cannot match: most lines skip its scan.
     for m in _TRADE_SHARE_RE.finditer(folded) if "کل" in folded else ():

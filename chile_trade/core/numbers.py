@@ -151,7 +151,12 @@ _NUMBER_PARTS = frozenset(DECIMAL_SEPARATORS + THOUSANDS_SEPARATORS + PERCENT_SI
 # A character next to a digit, or a digit of a script the package does not read;
 # found in one linear pass, then judged by its Unicode category.
 # (Other whitespace is looked at too: U+0085 and U+2028 are whitespace to ``\s``.)
-_NEAR_NUMBER = re.compile(r"(?<=\d)[^\d ]|[^\d ](?=\d)|(?![0-9۰-۹٠-٩])\d")
+# Letters and punctuation that are seen beside numbers all the time and are neither
+# hidden nor digit-like are passed over by the pattern itself (no \s: some whitespace
+# characters are controls).
+_PLAIN = (r"A-Za-z\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
+          r"%٪٫٬/.,\-−+()\[\]:;،؛«»\"'!?؟")
+_NEAR_NUMBER = re.compile(rf"(?<=\d)[^\d {_PLAIN}]|[^\d {_PLAIN}](?=\d)|(?![0-9۰-۹٠-٩])\d")
 # Embeddings, overrides and isolates can reorder the digits a reader sees
 # (the "Trojan Source" trick).
 _ANY_DIGIT = re.compile(r"\d")
