@@ -90,6 +90,7 @@ _NUMBER_RE = re.compile(
     rf"(?:(?P<sep>[{re.escape(DECIMAL_SEPARATORS)}])(?P<frac>\d++))?+"
     rf"\s*+(?P<post>[{PERCENT_SIGNS}]|{_PERCENT_WORD})?+$"
 )
+_THOUSANDS_RE = re.compile(f"[{THOUSANDS_SEPARATORS}]")
 _PERIOD_RE = re.compile(r"^(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})$")
 
 
@@ -451,14 +452,14 @@ def parse_number(raw: str) -> ParsedNumber:
     if match["pre"] and match["post"]:
         raise InputError(f"number {quoted(raw)} has a percent sign on both sides")
     integer, frac = match["int"], match["frac"] or ""
-    digits = re.sub(f"[{THOUSANDS_SEPARATORS}]", "", integer) + frac
+    groups = _THOUSANDS_RE.split(integer)
+    digits = "".join(groups) + frac
     if len(digits) > MAX_DIGITS:
         raise InputError(f"number {quoted(raw)} has {len(digits):,} digits; "
                          f"the limit is {MAX_DIGITS}")
     _digit_system(digits, raw)
-    groups = re.split(f"[{THOUSANDS_SEPARATORS}]", integer)
     if len(groups) > 1:
-        separators = set(re.findall(f"[{THOUSANDS_SEPARATORS}]", integer))
+        separators = set(_THOUSANDS_RE.findall(integer))
         if len(separators) > 1 or not 1 <= len(groups[0]) <= 3 or any(
             len(g) != 3 for g in groups[1:]
         ):
