@@ -185,7 +185,8 @@ def _accepted(claim: Claim) -> tuple[float, float]:
     if band is not None:
         return float(band[0]), float(band[1])
     stated = float(claim.stated.value)
-    return (stated, float("inf")) if claim.comparator == V.MORE else (float("-inf"), stated)
+    above = claim.comparator in (V.MORE, V.AT_LEAST)
+    return (stated, float("inf")) if above else (float("-inf"), stated)
 
 
 def _cited(figures: Sequence[ReferenceFigure]) -> str:

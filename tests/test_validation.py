@@ -44,8 +44,8 @@ def _broken(frame, **changes):
          load_stated(), "tables row 0: value_text is '14,4'; expected a printed decimal number"),
         (load_tables(), _broken(load_stated(), kind="share"),
          "stated row 0: kind is 'share'; expected one of 'change', 'share_of_total'"),
-        (load_tables(), _broken(load_stated(), comparator=">="),
-         "stated row 0: comparator is '>='; expected one of '=', '>', '<', '~'"),
+        (load_tables(), _broken(load_stated(), comparator="=>"),
+         "stated row 0: comparator is '=>'; expected one of '=', '>', '<', '>=', '<=', '~'"),
         (_broken(load_tables(), table=None), load_stated(), "tables row 0: table is None"),
         # The value must be the value of its printed text (first row: 1649).
         (_broken(load_tables(), value=[1650.0, *load_tables()[C.VALUE][1:]]), load_stated(),

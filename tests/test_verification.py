@@ -137,8 +137,8 @@ def test_comparisons_are_claims_too(comparator, point, low, high, verdict):
 
 
 def test_an_unknown_comparator_is_refused_by_name():
-    with pytest.raises(ValueError, match=r"comparator must be one of .* got '>='"):
-        judge(F(1), F(1), F(1), parse_number("1"), ">=")
+    with pytest.raises(ValueError, match=r"comparator must be one of .* got '=>'"):
+        judge(F(1), F(1), F(1), parse_number("1"), "=>")
 
 
 def test_round_half_up_is_exact_at_ties():

@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -70,6 +71,10 @@ def round_half_up(value: Fraction, decimals: int) -> Decimal:
                     -decimals))
 
 
+_ONE_SIDED = {V.MORE: operator.gt, V.LESS: operator.lt, V.AT_LEAST: operator.ge,
+              V.AT_MOST: operator.le}
+
+
 def accepted_band(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Fraction] | None:
     """The values a stated figure accepts: its rounding interval, 5 % either side for
     *about* (or its rounding if wider); ``None`` for *more than* and *less than*.
@@ -80,7 +85,7 @@ def accepted_band(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Frac
     >>> [str(x) for x in accepted_band(parse_number("20"), "~")]
     ['19', '21']
     """
-    if comparator in (V.MORE, V.LESS):
+    if comparator in _ONE_SIDED:
         return None
     if comparator == V.ABOUT:
         tolerance = max(stated.half_unit, abs(stated.exact) * ABOUT_TOLERANCE)
@@ -100,9 +105,9 @@ def judge(point: Fraction, low: Fraction, high: Fraction, stated: ParsedNumber,
         The range of values the printed numbers' rounding allows.
     stated : ParsedNumber
         The stated figure, with its printed precision.
-    comparator : {'=', '>', '<', '~'}
+    comparator : {'=', '>', '<', '>=', '<=', '~'}
         What the text claims: equal (after rounding), more than, less than,
-        about.
+        at least, at most, about.
 
     Returns
     -------
@@ -120,12 +125,14 @@ def judge(point: Fraction, low: Fraction, high: Fraction, stated: ParsedNumber,
     """
     if comparator not in V.COMPARATORS:
         raise ValueError(f"comparator must be one of {V.COMPARATORS}; got {comparator!r}")
-    if comparator == V.MORE:
+    if comparator in _ONE_SIDED:
+        # The printed values satisfy the comparison (exact), only some values inside their
+        # rounding do (within rounding), or none does.
+        holds = _ONE_SIDED[comparator]
         s = stated.exact
-        return V.EXACT if point > s else V.WITHIN_ROUNDING if high > s else V.INCONSISTENT
-    if comparator == V.LESS:
-        s = stated.exact
-        return V.EXACT if point < s else V.WITHIN_ROUNDING if low < s else V.INCONSISTENT
+        reach = high if comparator in (V.MORE, V.AT_LEAST) else low
+        return V.EXACT if holds(point, s) else V.WITHIN_ROUNDING if holds(reach, s) \
+            else V.INCONSISTENT
     band = accepted_band(stated, comparator)
     assert band is not None
     s_low, s_high = band

@@ -79,6 +79,9 @@ _HEADER_NUMBER_RE = re.compile(r"(\d++)(?:\s++|$)")
 _PERIOD = r"\d{2,4}+\s*+[/\-–]\s*+\d{2,4}+"
 _WORD = r"[^\s.،؛:()]++"
 _WORDS = rf"{_WORD}(?:\s++{_WORD}){{0,2}}+"  # up to three words: a place's name
+_CONJUNCTIONS = ("و", "،", ",")
+_PHRASE_END_RE = re.compile(r"[.؛;:()!?؟\n]")
+_PARTNER_LOOKAHEAD = 80  # characters read past a partner's name for a second partner
 _CHANGE_LABEL = (
     rf"(?:درصد\s*+)?+(?:تغییرات|تغییر|رشد)(?:\s*+درصد)?+(?:\s*+(?P<period>{_PERIOD}))?+"
 )
@@ -124,6 +127,35 @@ class Document:
     claims: list[Claim]
 
 
+def _place_at(folded: str) -> tuple[int, str, str] | None:
+    """The known place ``folded`` starts with (longest name): (its length, name, English)."""
+    for name in _PLACES_LONGEST_FIRST:
+        if folded == name or folded.startswith(name + " "):
+            return len(name), V.PLACE_ALIASES.get(name, name), V.PLACES[name]
+    return None
+
+
+def _partner_phrase(text: str) -> tuple[str, str]:
+    """The partner a phrase after ``با`` names: a known place; a place joined by ``و`` to
+    more (``آمریکا و کانادا``), kept whole, so that a claim about several partners is
+    never checked against the first alone; or the first word as written."""
+    phrase = _PHRASE_END_RE.split(fold(text), maxsplit=1)[0]  # a sentence's end ends the list
+    folded = _SPACES_RE.sub(" ", phrase.replace("،", " ، ").replace(",", " , ").strip())
+    first = _place_at(folded)
+    if first is None:
+        return _named(folded.split()[0])
+    length, name, english = first
+    rest = folded[length:].split()
+    if rest and rest[0] in _CONJUNCTIONS:
+        second = _place_at(" ".join(rest[1:]))
+        if second is not None:
+            return f"{name} و {second[1]}", f"{english} and {second[2]}"
+        if rest[0] == "و" and len(rest) == 1:  # a sentence cut off after "و"
+            return f"{name} و …", f"{english} and …"
+    # Otherwise "و" or "،" joins another clause ("با آمریکا، که ...").
+    return name, english
+
+
 def resolve_place(text: str) -> tuple[str, str] | None:
     """Match the start of ``text`` to a known country or group; the longest name wins.
 
@@ -138,11 +170,8 @@ def resolve_place(text: str) -> tuple[str, str] | None:
     >>> resolve_place("جایی دیگر") is None
     True
     """
-    folded = fold(text).strip()
-    for name in _PLACES_LONGEST_FIRST:
-        if folded == name or folded.startswith(name + " "):
-            return V.PLACE_ALIASES.get(name, name), V.PLACES[name]
-    return None
+    found = _place_at(fold(text).strip())
+    return None if found is None else (found[1], found[2])
 
 
 def _named(text: str) -> tuple[str, str]:
@@ -441,7 +470,9 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
 
     # Each typed form has a word without which it cannot match: most lines skip its scan.
     for m in _TRADE_SHARE_RE.finditer(folded) if "کل" in folded else ():
-        partner = resolve_place(m["partner"]) or _named(m["partner"].split()[0])
+        # A list of partners may go on past the captured words: "با آمریکا، کانادا و ...".
+        end = m.end("partner")
+        partner = _partner_phrase(folded[m.start("partner"):end + _PARTNER_LOOKAHEAD])
         reporter = reporters.note(_named(m["reporter"]) if m["reporter"] else ("", ""))
         number = number_of(m)
         subject = Subject(reporter[0], reporter[1], partner[0], partner[1])

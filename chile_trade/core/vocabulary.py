@@ -21,8 +21,8 @@ GROWTH = "growth_over_years"  # prose: growth over N years, base year not given
 OTHER = "other_percentage"  # prose: a percentage the package does not interpret
 KINDS = (CHANGE, SHARE, TRADE_SHARE, GROWTH, OTHER)
 
-EQUAL, MORE, LESS, ABOUT = "=", ">", "<", "~"
-COMPARATORS = (EQUAL, MORE, LESS, ABOUT)
+EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT = "=", ">", "<", ">=", "<=", "~"
+COMPARATORS = (EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT)
 
 EXACT, WITHIN_ROUNDING, INCONSISTENT, UNVERIFIABLE = (
     "exact", "within_rounding", "inconsistent", "unverifiable")
@@ -114,6 +114,10 @@ PLACE_CODES = {
 COMPARATOR_WORDS = {
     "بیش از": MORE, "بیشتر از": MORE, "متجاوز از": MORE, "بالغ بر": EQUAL,
     "کمتر از": LESS, "کم تر از": LESS,
+    # A negated comparison is its converse with equality: "not more than 20 %" is "at
+    # most 20 %". Longer words are tried first, so "نه بیش از" is never read as "بیش از".
+    "حداقل": AT_LEAST, "دست کم": AT_LEAST, "نه کمتر از": AT_LEAST, "نه کم تر از": AT_LEAST,
+    "حداکثر": AT_MOST, "نه بیش از": AT_MOST, "نه بیشتر از": AT_MOST, "نه متجاوز از": AT_MOST,
     "حدود": ABOUT, "در حدود": ABOUT, "نزدیک به": ABOUT, "تقریبا": ABOUT, "قریب به": ABOUT,
 }
 
@@ -129,6 +133,8 @@ FLOW_TITLES = {EXPORT: {"fa": "صادرات به {}", "en": "Exports to {}"},
 COMPARATOR_NAMES = {EQUAL: {"fa": "", "en": ""},
                     MORE: {"fa": "بیش از ", "en": "more than "},
                     LESS: {"fa": "کمتر از ", "en": "less than "},
+                    AT_LEAST: {"fa": "حداقل ", "en": "at least "},
+                    AT_MOST: {"fa": "حداکثر ", "en": "at most "},
                     ABOUT: {"fa": "حدود ", "en": "about "}}
 VERDICT_NAMES = {EXACT: {"fa": "دقیق", "en": "exact"},
                  WITHIN_ROUNDING: {"fa": "در حد گرد کردن", "en": "within rounding"},

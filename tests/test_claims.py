@@ -1,0 +1,85 @@
+"""Figures as Persian economic writing states them: qualifiers, several partners."""
+
+from fractions import Fraction as F
+
+import pytest
+
+from chile_trade import columns as C
+from chile_trade.core.checks import judge
+from chile_trade.core.numbers import parse_number
+from chile_trade.frames import extract, verify
+
+# Exports 250 of an implied total 250 / 10 % = 2500; imports 350 of 350 / 25 % = 1400.
+# The US's share of total trade in 1995 is (250 + 350) / (2500 + 1400) = 600 / 3900
+# = 15.385 %. Over the rounding box of the printed values (values ±0.5, shares ±0.5):
+# min (249.5 + 349.5) / (249.5 / 10.5 % + 349.5 / 25.5 %) ... at the corners, by hand
+# with fractions: 14.766 % to 15.997 %.
+TABLES = """جدول صادرات شیلی به آمریکا (میلیون دلار)
+۱۹۹۴ ۱۹۹۵ سهم از کل صادرات
+۲۰۰ ۲۵۰ ۱۰
+جدول واردات شیلی از آمریکا (میلیون دلار)
+۱۹۹۴ ۱۹۹۵ سهم از کل واردات
+۳۰۰ ۳۵۰ ۲۵
+"""
+US_SHARE = F(600, 3900) * 100
+
+
+def _trade_share(phrase: str) -> dict:
+    doc = TABLES + f"{phrase} کل تجارت شیلی در سال ۱۹۹۵ با آمریکا بود.\n"
+    extraction = extract(doc, source="t.txt")
+    result = verify(extraction.tables, extraction.stated)
+    rows = result[result[C.KIND] == C.TRADE_SHARE]
+    assert len(rows) == 1
+    return rows.iloc[0].to_dict()
+
+
+@pytest.mark.parametrize(("phrase", "comparator", "verdict"), [
+    ("نه بیش از ۲۰٪", "<=", C.EXACT),  # 15.385 <= 20; read as "more than 20" it was inconsistent
+    ("نه بیشتر از ۲۰ درصد", "<=", C.EXACT),
+    ("حداکثر ۲۰٪", "<=", C.EXACT),  # was read as "= 20" (inconsistent)
+    ("حداکثر ۱۰٪", "<=", C.INCONSISTENT),  # 14.766 at the least, more than 10
+    ("حداقل ۱۵٪", ">=", C.EXACT),  # 15.385 >= 15
+    ("حداقل ۱۶٪", ">=", C.INCONSISTENT),  # 15.997 at the most, less than 16
+    ("حداقل ۱۵٫۵٪", ">=", C.WITHIN_ROUNDING),  # 15.385 < 15.5 <= 15.997
+    ("نه کمتر از ۱۵٪", ">=", C.EXACT),
+    ("بیش از ۱۵٪", ">", C.EXACT),
+    ("کمتر از ۱۵٪", "<", C.WITHIN_ROUNDING),  # 15.385 >= 15 but 14.766 < 15
+    ("کمتر از ۱۴٪", "<", C.INCONSISTENT),  # 14.766 at the least
+])
+def test_qualifiers_keep_their_meaning(phrase, comparator, verdict):
+    row = _trade_share(phrase)
+    assert row[C.COMPARATOR] == comparator
+    assert row[C.VERDICT] == verdict
+    assert F(row[C.COMPUTED_EXACT]) == US_SHARE
+
+
+def test_at_least_and_at_most_include_their_bound():
+    stated = parse_number("20")
+    twenty = F(20)
+    assert judge(twenty, twenty, twenty, stated, ">=") == C.EXACT
+    assert judge(twenty, twenty, twenty, stated, "<=") == C.EXACT
+    assert judge(twenty, twenty, twenty, stated, ">") == C.INCONSISTENT
+    # Only the rounding of the printed values reaches the bound: within rounding.
+    assert judge(F(199, 10), F(198, 10), F(201, 10), stated, ">=") == C.WITHIN_ROUNDING
+    assert judge(F(201, 10), F(199, 10), F(202, 10), stated, "<=") == C.WITHIN_ROUNDING
+
+
+@pytest.mark.parametrize("partners", ["آمریکا و کانادا", "آمریکا، کانادا", "ایالات متحده و کانادا",
+                                      "ایالات متحده آمریکا و کانادا"])
+def test_a_share_with_two_partners_is_never_checked_against_one(partners):
+    doc = TABLES + f"بیش از ۲۰٪ کل تجارت شیلی در سال ۱۹۹۵ با {partners} بود.\n"
+    extraction = extract(doc, source="t.txt")
+    result = verify(extraction.tables, extraction.stated)
+    row = result[result[C.KIND] == C.TRADE_SHARE].iloc[0]
+    # The documents give the US alone: the claim about the US and Canada cannot be checked.
+    assert row[C.VERDICT] == C.UNVERIFIABLE
+    assert "United States and Canada" in row[C.CLAIM]
+
+
+def test_a_clause_after_the_partner_is_not_a_second_partner():
+    row = _trade_share("بیش از ۱۵٪")
+    assert row[C.VERDICT] == C.EXACT
+    doc = TABLES + "بیش از ۱۵٪ کل تجارت شیلی در سال ۱۹۹۵ با آمریکا، که بزرگترین شریک است، بود.\n"
+    extraction = extract(doc, source="t.txt")
+    result = verify(extraction.tables, extraction.stated)
+    assert result[result[C.KIND] == C.TRADE_SHARE][C.VERDICT].tolist() == [C.EXACT]
