@@ -83,3 +83,56 @@ def test_a_clause_after_the_partner_is_not_a_second_partner():
     extraction = extract(doc, source="t.txt")
     result = verify(extraction.tables, extraction.stated)
     assert result[result[C.KIND] == C.TRADE_SHARE][C.VERDICT].tolist() == [C.EXACT]
+
+
+# Exports to the US in thousand dollars, to Japan in million dollars. Each share implies
+# total exports of 2,500 million: 250,000 thousand / 10 % and 500 million / 20 %.
+MIXED_UNITS = """جدول صادرات شیلی به آمریکا (هزار دلار)
+۱۹۹۴ ۱۹۹۵ سهم از کل صادرات
+۲۰۰۰۰۰ ۲۵۰۰۰۰ ۱۰
+جدول صادرات شیلی به ژاپن (میلیون دلار)
+۱۹۹۴ ۱۹۹۵ سهم از کل صادرات
+۴۰۰ ۵۰۰ ۲۰
+"""
+
+
+def test_tables_in_thousand_and_million_dollars_are_converted_never_mixed():
+    extraction = extract(MIXED_UNITS, source="m.txt")
+    result = verify(extraction.tables, extraction.stated)
+    shares = result[result[C.KIND] == C.SHARE]
+    # US: 250 (million) / (500 / 20 %) = 10 %; Japan: 500 / (250 / 10 %) = 20 %. Mixed
+    # without conversion they came out as 10,000 % and 0.02 %: inconsistent.
+    assert [F(x) for x in shares[C.COMPUTED_EXACT]] == [F(10), F(20)]
+    assert shares[C.VERDICT].tolist() == [C.EXACT, C.EXACT]
+    assert "250.000" in shares[C.EXPLANATION].iloc[0]
+    assert "Amounts are in million USD" in shares[C.EXPLANATION].iloc[0]
+    # The changes stay within one table and one unit: (250000 − 200000) / 200000 = 25 %.
+    changes = result[result[C.KIND] == C.CHANGE]
+    assert changes.empty
+
+
+def test_amounts_in_units_that_do_not_convert_are_unverifiable():
+    doc = MIXED_UNITS.replace("(هزار دلار)", "(هزار تن)")
+    extraction = extract(doc, source="m.txt")
+    result = verify(extraction.tables, extraction.stated)
+    shares = result[result[C.KIND] == C.SHARE]
+    assert shares[C.VERDICT].tolist() == [C.UNVERIFIABLE, C.UNVERIFIABLE]
+    assert "no way to convert" in shares[C.EXPLANATION].iloc[0]
+
+
+def test_a_table_in_thousand_dollars_against_the_reference_in_million_dollars():
+    from chile_trade.io.dataset import load_reference  # noqa: PLC0415
+
+    # 2,375 million printed as 2,375,000 thousand: the reference share check must give
+    # what it gives for the table in million dollars.
+    seed = """جدول صادرات شیلی به آمریکا (میلیون دلار، فوب)
+۱۹۹۴ ۱۹۹۵ میزان مشارکت در کل صادرات
+۲۰۱۲ ۲۳۷۵ ۱۴/۴
+"""
+    thousand = seed.replace("میلیون دلار", "هزار دلار").replace("۲۰۱۲ ۲۳۷۵", "۲۰۱۲۰۰۰ ۲۳۷۵۰۰۰")
+    results = []
+    for doc in (seed, thousand):
+        extraction = extract(doc, source="r.txt")
+        results.append(verify(extraction.tables, extraction.stated, load_reference()))
+    assert results[1][C.REF_VERDICT].tolist() == results[0][C.REF_VERDICT].tolist()
+    assert results[1][C.REF_COMPUTED].tolist() == results[0][C.REF_COMPUTED].tolist()

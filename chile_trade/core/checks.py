@@ -284,9 +284,50 @@ def _cause(formula: str, operands: Sequence[_Keyed], point: Fraction, stated: Pa
     return None
 
 
+def _rescaled(number: ParsedNumber, places: int) -> ParsedNumber:
+    """The same printed number in a unit ``10**places`` times larger: 250 thousand is
+    0.250 million, its rounding interval divided by the same power (exact)."""
+    if places == 0:
+        return number
+    sign, digits, exponent = number.value.as_tuple()
+    value = Decimal((sign, digits, int(exponent) - places))  # built, never rounded
+    return ParsedNumber(value, number.decimals + places, number.raw, number.is_percent)
+
+
+def _in_one_unit(operands: Sequence[_Keyed]) -> list[_Keyed] | Note:
+    """The operands with every amount in one unit, the largest of them (a share stays a
+    share), or why they cannot be: units that differ by more than a power of ten."""
+    units = {operand.unit for _, operand in operands if operand.unit != V.PERCENT}
+    if len(units) <= 1:
+        return list(operands)
+    scales = {unit: V.UNIT_SCALES.get(unit) for unit in units}
+    bases = {scale[0] if scale else unit for unit, scale in scales.items()}
+    if None in scales.values() or len(bases) > 1:
+        return Note("incompatible_units", tuple(sorted(units)))
+    top = max(scale[1] for scale in scales.values() if scale)
+    top_unit = next(unit for unit, scale in scales.items() if scale and scale[1] == top)
+    converted: list[_Keyed] = []
+    for key, operand in operands:
+        scale = scales.get(operand.unit)
+        if operand.unit == V.PERCENT or scale is None or scale[1] == top:
+            converted.append((key, operand))
+        else:
+            converted.append((key, Operand(_rescaled(operand.number, top - scale[1]),
+                                           operand.source, top_unit)))
+    return converted
+
+
 def _judged(claim: Claim, formula: str, operands: Sequence[_Keyed],
             notes: tuple[Note, ...] = ()) -> Verdict:
     stated, comparator = claim.stated, claim.comparator
+    same_unit = _in_one_unit(operands)
+    if isinstance(same_unit, Note):
+        return Verdict(claim, V.UNVERIFIABLE, reason=same_unit)
+    converted = [new.unit for (_, old), (_, new) in zip(operands, same_unit, strict=True)
+                 if new.unit != old.unit]
+    if converted:  # amounts in several units of one currency, all in the largest
+        notes = (*notes, Note("in_unit", (converted[0],)))
+    operands = same_unit
     # Every formula here is of trade values and shares, which are positive; the corner
     # evaluation is exact only where no input's rounding interval reaches zero.
     if any(operand.number.low <= 0 for _, operand in operands):
@@ -346,7 +387,7 @@ class Documents:
         cell = self.printed.get((table, year)) if year is not None else None
         if cell is None:
             return None
-        return f"{table}|{year}", Operand(cell.number, cell.span.source)
+        return f"{table}|{year}", Operand(cell.number, cell.span.source, cell.unit)
 
     def total(self, flow: str, year: int, *, exclude_table: str = "", strict_label: bool,
               ) -> tuple[_Keyed, _Keyed, Claim] | None:
@@ -368,7 +409,7 @@ class Documents:
             value = self.value(claim.table, year)
             if value is not None:
                 source = claim.span.source
-                return value, (f"{source}|share", Operand(claim.stated, source)), claim
+                return value, (f"{source}|share", Operand(claim.stated, source, V.PERCENT)), claim
         return None
 
 
@@ -481,7 +522,7 @@ class Reference:
 
 
 def _keyed(figure: ReferenceFigure) -> _Keyed:
-    return f"{figure.series}|{figure.year}", Operand(figure.number, figure.source)
+    return f"{figure.series}|{figure.year}", Operand(figure.number, figure.source, figure.unit)
 
 
 _RefOutcome = tuple[Verdict, list[ReferenceFigure]]

@@ -157,6 +157,7 @@ class Operand:
 
     number: ParsedNumber
     source: str  # "file:line" of the value, or of the stated share it came from
+    unit: str = ""  # the value's unit (``million USD``), ``percent`` for a share
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,3 +209,4 @@ class ReferenceFigure:
     number: ParsedNumber
     source: str  # "file:line" in the reference table
     citation: str
+    unit: str = "million USD"

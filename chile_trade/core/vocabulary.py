@@ -65,6 +65,9 @@ UNIT_WORDS = {
     "میلیارد دلار": "billion USD",
 }
 VALUATION_WORDS = {"فوب": "FOB", "سیف": "CIF"}
+UNIT_SCALES = {"USD": ("USD", 0), "thousand USD": ("USD", 3), "million USD": ("USD", 6),
+               "billion USD": ("USD", 9)}
+"""Units one converts into another by a power of ten: (base unit, exponent)."""
 
 PLACES = {
     "آمریکا": "United States",

@@ -22,9 +22,11 @@ reason (unverifiable)       values
 ``ref_no_total``            base, year
 ``ref_no_totals``           year
 ``ref_no_figures``          —
+``incompatible_units``      the units
 ==========================  ==========================================
 
-Notes: ``implied_total`` (base, source), ``totals_implied``,
+Notes: ``implied_total`` (base, source), ``totals_implied``, ``in_unit`` (the
+unit amounts were converted into),
 ``share_read_as`` (source, flow, label's base), ``reference_total``
 (series), ``reference_totals``; causes: ``double rounding`` (point, once,
 twice), ``transposed_stated`` (swap), ``transposed_input`` (swap, printed),
@@ -156,6 +158,13 @@ reason names one, the year last."""
 
 
 def _reason(claim: Claim, note: Note) -> tuple[str, str]:
+    if note.code == "incompatible_units":
+        units = [str(unit) for unit in note.values]
+        names_fa = [V.UNIT_NAMES_FA.get(unit, unit) for unit in units]
+        return (f"the figure would combine amounts in {' and '.join(units)}, which the "
+                "documents give no way to convert",
+                f"رقم مقادیری به {' و '.join(names_fa)} را با هم ترکیب می‌کند که اسناد راهی "
+                "برای تبدیلشان به دست نمی‌دهند")
     partner_en, partner_fa = _partner(claim)
     owner_en, owner_fa = _owner(claim)
     values = note.values
@@ -227,6 +236,10 @@ def _note(claim: Claim, note: Note) -> tuple[str, str]:
         series = values[0]
         return (f"The table's value over the reference total ({series}).",
                 f"رقم جدول تقسیم بر کل مرجع ({series}).")
+    if note.code == "in_unit":
+        unit = str(values[0])
+        return (f"Amounts are in {unit}, the tables' largest unit.",
+                f"مقادیر به {V.UNIT_NAMES_FA.get(unit, unit)}، بزرگ‌ترین واحد جدول‌ها، است.")
     if note.code == "reference_totals":
         return ("The tables' values over the reference totals.",
                 "ارقام جدول‌ها تقسیم بر کل‌های مرجع.")
