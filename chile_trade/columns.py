@@ -56,11 +56,13 @@ BASE = "base"  # what a share is a share of: one of BASES, or ""
 COMPARATOR = "comparator"  # one of COMPARATORS
 STATED = "stated"  # float
 STATED_TEXT = "stated_text"  # exact printed value, ASCII, precision kept
+STATED_LOW = "stated_low"  # a range's first bound (float); <NA> otherwise
+STATED_LOW_TEXT = "stated_low_text"  # its printed value, as STATED_TEXT
 LABEL = "label"  # the Persian column label or phrase the figure came with
 
 STATED_COLUMNS = [SOURCE, FILE, LINE, TABLE, KIND, REPORTER, REPORTER_EN, PARTNER, PARTNER_EN,
                   FLOW, YEAR_FROM, YEAR_TO, SPAN_YEARS, BASE, COMPARATOR, STATED, STATED_TEXT,
-                  LABEL, RAW]
+                  STATED_LOW, STATED_LOW_TEXT, LABEL, RAW]
 
 # Verification results.
 CLAIM = "claim"  # short English description
@@ -77,6 +79,7 @@ EXPLANATION_FA = "explanation_fa"
 LIKELY_CAUSE = "likely_cause"
 
 VERIFICATION_COLUMNS = [SOURCE, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, STATED_TEXT,
+                        STATED_LOW, STATED_LOW_TEXT,
                         COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, ACCEPTED_LOW,
                         ACCEPTED_HIGH, VERDICT, EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, RAW]
 
@@ -139,6 +142,8 @@ __all__ = [
     "SPAN_YEARS",
     "STATED",
     "STATED_COLUMNS",
+    "STATED_LOW",
+    "STATED_LOW_TEXT",
     "STATED_TEXT",
     "TABLE",
     "TABLE_COLUMNS",

@@ -72,7 +72,7 @@ TEXT_DTYPE = pd.StringDtype()
 
 _INT_COLUMNS = (C.LINE, C.YEAR)
 _NULLABLE_INT_COLUMNS = (C.YEAR_FROM, C.YEAR_TO, C.SPAN_YEARS)  # <NA> where not given
-_FLOAT_COLUMNS = (C.VALUE, C.STATED)
+_FLOAT_COLUMNS = (C.VALUE, C.STATED, C.STATED_LOW)
 _CATEGORICAL = {C.FLOW: FLOW_DTYPE, C.VERDICT: VERDICT_DTYPE, C.REF_VERDICT: VERDICT_DTYPE}
 
 
@@ -101,12 +101,13 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for column, dtype in changes.items():
         values = frame[column]
-        if dtype in ("int64", "float64"):
+        if dtype == "int64" or (dtype == "float64" and not pd.api.types.is_string_dtype(values)
+                                and values.dtype != object):
             continue
         if values.dtype == object or pd.api.types.is_string_dtype(values):
             # An empty text cell (a CSV's missing value) is missing, not a word or a 0.
             values = values.mask(values.isna() | (values == ""), None)
-        if dtype == "Int64" and not pd.api.types.is_numeric_dtype(values):
+        if dtype in ("Int64", "float64") and not pd.api.types.is_numeric_dtype(values):
             values = pd.to_numeric(values)
         frame[column] = values
     return frame.astype(changes)
@@ -161,6 +162,8 @@ def _stated_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
         C.BASE: [c.base or None for c in claims], C.COMPARATOR: [c.comparator for c in claims],
         C.STATED: [float(c.stated.value) for c in claims],
         C.STATED_TEXT: [c.stated.text for c in claims],
+        C.STATED_LOW: [float(c.low.value) if c.low else None for c in claims],
+        C.STATED_LOW_TEXT: [c.low.text if c.low else None for c in claims],
         C.LABEL: [c.label or None for c in claims],
         C.RAW: [c.stated.raw for c in claims],
     }
@@ -181,7 +184,7 @@ def _float(value: Fraction | None) -> float:
 
 
 def _accepted(claim: Claim) -> tuple[float, float]:
-    band = checks.accepted_band(claim.stated, claim.comparator)
+    band = checks.accepted_band(claim.stated, claim.comparator, claim.low)
     if band is not None:
         return float(band[0]), float(band[1])
     stated = float(claim.stated.value)
@@ -209,6 +212,8 @@ def result_frame(results: Sequence[Verdict],
         C.COMPARATOR: [v.claim.comparator for v in results],
         C.STATED: [float(v.claim.stated.value) for v in results],
         C.STATED_TEXT: [v.claim.stated.text for v in results],
+        C.STATED_LOW: [float(v.claim.low.value) if v.claim.low else None for v in results],
+        C.STATED_LOW_TEXT: [v.claim.low.text if v.claim.low else None for v in results],
         C.COMPUTED: [_float(v.point) for v in results],
         C.COMPUTED_LOW: [_float(v.low) for v in results],
         C.COMPUTED_HIGH: [_float(v.high) for v in results],
@@ -232,7 +237,7 @@ def result_frame(results: Sequence[Verdict],
             C.REF_SOURCE: [_cited(used) or None for _, used in against],
         }
         order += C.REFERENCE_VERDICT_COLUMNS
-    floats = (C.STATED, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH, C.ACCEPTED_LOW,
+    floats = (C.STATED, C.STATED_LOW, C.COMPUTED, C.COMPUTED_LOW, C.COMPUTED_HIGH, C.ACCEPTED_LOW,
               C.ACCEPTED_HIGH, C.REF_COMPUTED, C.REF_COMPUTED_LOW, C.REF_COMPUTED_HIGH)
     return pd.DataFrame({c: _array(columns[c], "float64" if c in floats
                                    else _CATEGORICAL.get(c, TEXT_DTYPE)) for c in order},
@@ -285,7 +290,9 @@ def claims_of(stated: pd.DataFrame) -> list[Claim]:
                                                  _year(row[C.SPAN_YEARS])),
                            _span(row)),
                   str(row[C.COMPARATOR]), _text(row, C.TABLE), _text(row, C.BASE),
-                  _text(row, C.LABEL))
+                  _text(row, C.LABEL),
+                  ParsedNumber.from_text(_text(row, C.STATED_LOW_TEXT))
+                  if _text(row, C.STATED_LOW_TEXT) else None)
             for row in stated.to_dict("records")]
 
 

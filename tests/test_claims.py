@@ -2,6 +2,7 @@
 
 from fractions import Fraction as F
 
+import pandas as pd
 import pytest
 
 from chile_trade import columns as C
@@ -136,3 +137,41 @@ def test_a_table_in_thousand_dollars_against_the_reference_in_million_dollars():
         results.append(verify(extraction.tables, extraction.stated, load_reference()))
     assert results[1][C.REF_VERDICT].tolist() == results[0][C.REF_VERDICT].tolist()
     assert results[1][C.REF_COMPUTED].tolist() == results[0][C.REF_COMPUTED].tolist()
+
+
+@pytest.mark.parametrize(("phrase", "verdict"), [
+    # 15.385 % (box 14.766–15.997 %) against a range of [low − ½, high + ½] of its bounds.
+    ("بین ۱۵ و ۱۶ درصد", C.EXACT),  # 14.5 <= 15.385 <= 16.5
+    ("۱۵ تا ۱۶ درصد", C.EXACT),
+    ("۱۵-۱۶٪", C.EXACT),  # a hyphen between two numbers is a range, not a minus
+    ("۱۶ تا ۲۰ درصد", C.WITHIN_ROUNDING),  # 15.385 < 15.5, but 15.997 reaches it
+    ("۱۸ تا ۲۰ درصد", C.INCONSISTENT),  # 15.997 < 17.5: read as "= 20 %" it said the same
+    ("بین ۱۰ و ۱۲ درصد", C.INCONSISTENT),  # 14.766 > 12.5
+])
+def test_a_range_accepts_anything_inside_it(phrase, verdict):
+    row = _trade_share(phrase)
+    assert row[C.COMPARATOR] == "range"
+    assert row[C.VERDICT] == verdict
+    assert F(row[C.COMPUTED_EXACT]) == US_SHARE
+
+
+def test_the_bounds_of_a_range_are_both_kept():
+    row = _trade_share("بین ۱۸ و ۲۰ درصد")
+    assert (row[C.STATED_LOW_TEXT], row[C.STATED_TEXT]) == ("18", "20")
+    assert "18–20%" in row[C.CLAIM]
+    doc = "سهم ۱۸-۲۰٪ و ۱۸ تا ۲۰ درصد و بین ۱۸ و ۲۰٪ و ۲۵٪.\n"
+    stated = extract(doc, source="r.txt").stated
+    # Never −20 or 20 alone: three ranges of 18 to 20, then 25.
+    assert stated[C.COMPARATOR].tolist() == ["range", "range", "range", "="]
+    assert stated[C.STATED].tolist() == [20.0, 20.0, 20.0, 25.0]
+    assert stated[C.STATED_LOW].tolist()[:3] == [18.0, 18.0, 18.0]
+    assert pd.isna(stated[C.STATED_LOW].iloc[3])
+
+
+def test_a_range_survives_the_frames():
+    # verify() on frames reads the range's low bound back from stated_low_text.
+    doc = TABLES + "بین ۱۵ و ۱۶ درصد کل تجارت شیلی در سال ۱۹۹۵ با آمریکا بود.\n"
+    extraction = extract(doc, source="t.txt")
+    result = verify(extraction.tables, extraction.stated)
+    row = result[result[C.KIND] == C.TRADE_SHARE].iloc[0]
+    assert (row[C.ACCEPTED_LOW], row[C.ACCEPTED_HIGH]) == (14.5, 16.5)

@@ -75,9 +75,11 @@ _ONE_SIDED = {V.MORE: operator.gt, V.LESS: operator.lt, V.AT_LEAST: operator.ge,
               V.AT_MOST: operator.le}
 
 
-def accepted_band(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Fraction] | None:
+def accepted_band(stated: ParsedNumber, comparator: str, low: ParsedNumber | None = None,
+                  ) -> tuple[Fraction, Fraction] | None:
     """The values a stated figure accepts: its rounding interval, 5 % either side for
-    *about* (or its rounding if wider); ``None`` for *more than* and *less than*.
+    *about* (or its rounding if wider), from the low bound's interval to the stated
+    (high) one's for a *range* (``low``); ``None`` for the one-sided comparisons.
 
     Examples
     --------
@@ -87,6 +89,10 @@ def accepted_band(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Frac
     """
     if comparator in _ONE_SIDED:
         return None
+    if comparator == V.RANGE:
+        if low is None:
+            raise ValueError("a range needs its low bound")
+        return min(low.low, stated.low), max(low.high, stated.high)
     if comparator == V.ABOUT:
         tolerance = max(stated.half_unit, abs(stated.exact) * ABOUT_TOLERANCE)
         return stated.exact - tolerance, stated.exact + tolerance
@@ -94,7 +100,7 @@ def accepted_band(stated: ParsedNumber, comparator: str) -> tuple[Fraction, Frac
 
 
 def judge(point: Fraction, low: Fraction, high: Fraction, stated: ParsedNumber,
-          comparator: str = V.EQUAL) -> str:
+          comparator: str = V.EQUAL, *, stated_low: ParsedNumber | None = None) -> str:
     """The verdict for a recomputed value against a stated figure.
 
     Parameters
@@ -105,9 +111,11 @@ def judge(point: Fraction, low: Fraction, high: Fraction, stated: ParsedNumber,
         The range of values the printed numbers' rounding allows.
     stated : ParsedNumber
         The stated figure, with its printed precision.
-    comparator : {'=', '>', '<', '>=', '<=', '~'}
+    comparator : {'=', '>', '<', '>=', '<=', '~', 'range'}
         What the text claims: equal (after rounding), more than, less than,
-        at least, at most, about.
+        at least, at most, about, between ``stated_low`` and ``stated``.
+    stated_low : ParsedNumber, optional
+        A range's low bound.
 
     Returns
     -------
@@ -133,7 +141,7 @@ def judge(point: Fraction, low: Fraction, high: Fraction, stated: ParsedNumber,
         reach = high if comparator in (V.MORE, V.AT_LEAST) else low
         return V.EXACT if holds(point, s) else V.WITHIN_ROUNDING if holds(reach, s) \
             else V.INCONSISTENT
-    band = accepted_band(stated, comparator)
+    band = accepted_band(stated, comparator, stated_low)
     assert band is not None
     s_low, s_high = band
     if s_low <= point <= s_high:
@@ -333,7 +341,7 @@ def _judged(claim: Claim, formula: str, operands: Sequence[_Keyed],
     if any(operand.number.low <= 0 for _, operand in operands):
         return _unverifiable(claim, "non_positive_input")
     point, low, high = _evaluate(formula, operands)
-    verdict = judge(point, low, high, stated, comparator)
+    verdict = judge(point, low, high, stated, comparator, stated_low=claim.low)
     cause_note = _cause(formula, operands, point, stated, comparator) \
         if verdict != V.EXACT else None
     cause = ""
@@ -342,7 +350,8 @@ def _judged(claim: Claim, formula: str, operands: Sequence[_Keyed],
             else cause_note.code
         notes = (cause_note, *notes)
     return Verdict(claim, verdict, formula, tuple(operand for _, operand in operands),
-                   point, low, high, accepted_band(stated, comparator), cause, None, notes)
+                   point, low, high, accepted_band(stated, comparator, claim.low), cause, None,
+                   notes)
 
 
 def _with_cause(verdict: Verdict, cause: str, note: Note) -> Verdict:

@@ -96,8 +96,16 @@ _LABEL_RE = re.compile(rf"(?P<change>{_CHANGE_LABEL})|(?P<share>{_SHARE_LABEL})"
 
 _PERCENT = rf"(?:[%٪]\s*+{NUMBER_PATTERN}|{NUMBER_PATTERN}\s*+(?:[%٪]|در\s*+صدی?+(?!\w)))"
 _COMPARATOR = "|".join(sorted(map(re.escape, V.COMPARATOR_WORDS), key=len, reverse=True))
+# The first bound of a range before a percentage: "بین ۱۸ و" or "۱۸ تا", "۱۸ الی", "۱۸-"
+# (a hyphen between two numbers is a range, not a minus sign).
+_RANGE_START = (
+    rf"(?:بین\s*+(?P<lo>{NUMBER_PATTERN})\s*+(?:[%٪]|درصد)?+\s*+و\s*+"
+    rf"|(?P<lo2>{NUMBER_PATTERN})\s*+(?:[%٪]|درصد)?+\s*+(?:{'|'.join(V.RANGE_WORDS)}|[-–])\s*+)"
+)
+_RANGE_HINTS = ("بین", *V.RANGE_WORDS, "-", "–")
 _TRADE_SHARE_RE = re.compile(
-    rf"(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?P<pct>{_PERCENT})\s*+(?:از\s*+)?+(?:حجم\s*+)?+کل\s*+"
+    rf"(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?:{_RANGE_START})?+(?P<pct>{_PERCENT})\s*+(?:از\s*+)?+"
+    r"(?:حجم\s*+)?+کل\s*+"
     rf"(?:{_TRADE_WORDS})(?:\s*+(?:خارجی|تجاری|بازرگانی))?+"
     rf"(?:\s++(?P<reporter>(?!در\s)(?!با\s){_WORD}))?+\s*+"
     rf"در\s*+سال\s*+(?P<year>\d{{4}}+)\s*+با\s*+(?P<partner>{_WORDS})"
@@ -107,6 +115,7 @@ _GROWTH_RE = re.compile(
     r"(?P<years>\d++)\s*+سال\s*+(?:قبل|پیش|گذشته)"
 )
 _PERCENT_RE = re.compile(_PERCENT)
+_RANGE_PERCENT_RE = re.compile(rf"{_RANGE_START}(?P<pct>{_PERCENT})")
 _WITH_PARTNER_RE = re.compile(rf"با\s++({_WORDS})")
 _CLAUSE_BREAK_RE = re.compile("[.،]")
 _DIGIT_RE = re.compile(r"\d")
@@ -399,6 +408,11 @@ def _table(lines: list[str], following: list[int | None], title_index: int, sour
     return cells, claims, value_index
 
 
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (few: a line's typed claims)."""
+    return any(start <= position < end for start, end in spans)
+
+
 def _raw_span(raw_line: str, index_map: Sequence[int], start: int, end: int) -> str:
     return raw_line[index_map[start]:index_map[end - 1] + 1]
 
@@ -432,68 +446,99 @@ def _comparator(word: str | None) -> str:
     return V.COMPARATOR_WORDS.get(word or "", V.EQUAL)
 
 
-def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> list[Claim]:
-    if _DIGIT_RE.search(raw_line) is None:  # every claim has a number
-        return []
-    folded = fold(raw_line)
-    mapped: list[Sequence[int]] = []  # the index map, made when a claim is found
+class _Line:
+    """One prose line being read: its folded text, the raw text behind each folded
+    position (mapped when a claim is first found), and the spans its claims took."""
 
-    def index_map() -> Sequence[int]:
-        if not mapped:
-            mapped.append(fold_with_map(raw_line)[1])
-        return mapped[0]
+    def __init__(self, raw_line: str, source: str, lineno: int):
+        self.raw, self.source, self.lineno = raw_line, source, lineno
+        self.folded = fold(raw_line)
+        self._map: Sequence[int] | None = None
+        self.taken: list[tuple[int, int]] = []  # spans of numbers already read
 
-    claims: list[Claim] = []
-    taken: list[tuple[int, int]] = []  # spans of typed claims' numbers, in increasing order
+    def index_map(self) -> Sequence[int]:
+        if self._map is None:
+            self._map = fold_with_map(self.raw)[1]
+        return self._map
 
-    def located(error: InputError) -> InputError:
-        return error.located(source, lineno)
+    def raw_text(self, start: int, end: int) -> str:
+        return _raw_span(self.raw, self.index_map(), start, end)
 
-    def parsed(start: int, end: int) -> ParsedNumber:
+    def parsed(self, start: int, end: int) -> ParsedNumber:
         try:
-            return parse_number(_raw_span(raw_line, index_map(), start, end))
+            return parse_number(self.raw_text(start, end))
         except InputError as exc:
-            raise located(exc) from None
+            raise exc.located(self.source, self.lineno) from None
 
-    def number_of(m: re.Match[str]) -> ParsedNumber:
-        taken.append(m.span("pct"))
-        return parsed(*m.span("pct"))
+    def number_of(self, m: re.Match[str]) -> ParsedNumber:
+        self.taken.append(m.span("pct"))
+        return self.parsed(*m.span("pct"))
 
-    def whole(text: str, what: str, max_digits: int) -> int:
+    def range_low(self, m: re.Match[str]) -> ParsedNumber | None:
+        """A range's low bound, taken so that it is not read as a figure of its own."""
+        group = "lo" if m["lo"] else "lo2" if m["lo2"] else None
+        if group is None:
+            return None
+        self.taken.append(m.span(group))
+        return self.parsed(*m.span(group))
+
+    def whole(self, text: str, what: str, max_digits: int) -> int:
         try:
             return parse_integer(text, what, max_digits=max_digits)
         except InputError as exc:
-            raise located(exc) from None
+            raise exc.located(self.source, self.lineno) from None
 
-    def at(start: int) -> Span:
-        return Span(source, lineno, index_map()[start] + 1)
+    def at(self, start: int) -> Span:
+        return Span(self.source, self.lineno, self.index_map()[start] + 1)
 
-    # Each typed form has a word without which it cannot match: most lines skip its scan.
-    for m in _TRADE_SHARE_RE.finditer(folded) if "کل" in folded else ():
+
+def _trade_shares(line: _Line, reporters: _Reporters) -> list[Claim]:
+    claims = []
+    folded = line.folded
+    for m in _TRADE_SHARE_RE.finditer(folded):
         # A list of partners may go on past the captured words: "با آمریکا، کانادا و ...".
         end = m.end("partner")
         partner = _partner_phrase(folded[m.start("partner"):end + _PARTNER_LOOKAHEAD])
         reporter = reporters.note(_named(m["reporter"]) if m["reporter"] else ("", ""))
-        number = number_of(m)
+        number = line.number_of(m)
+        low = line.range_low(m)
         subject = Subject(reporter[0], reporter[1], partner[0], partner[1])
-        period = Period(end=whole(m["year"], "a year", 4))
+        period = Period(end=line.whole(m["year"], "a year", 4))
         claims.append(Claim(
-            V.TRADE_SHARE, Quantity(number, V.PERCENT, subject, period, at(m.start("pct"))),
-            _comparator(m["cmp"]), base=V.TRADE,
-            label=f"{m['cmp'] or ''} {number.raw}".strip()))
-    partners: _Partners | None = None
-    for m in _GROWTH_RE.finditer(folded) if "رشد" in folded else ():
-        partners = partners or _Partners(folded)
-        number = number_of(m)
+            V.TRADE_SHARE, Quantity(number, V.PERCENT, subject, period, line.at(m.start("pct"))),
+            V.RANGE if low else _comparator(m["cmp"]), base=V.TRADE,
+            label=folded[m.start():m.end("pct")].strip(), low=low))
+    return claims
+
+
+def _growths(line: _Line) -> list[Claim]:
+    claims = []
+    partners = _Partners(line.folded)
+    for m in _GROWTH_RE.finditer(line.folded):
+        number = line.number_of(m)
         partner = partners.before(m.start())
-        period = Period(years=whole(m["years"], "a number of years", _MAX_SPAN_DIGITS))
+        period = Period(years=line.whole(m["years"], "a number of years", _MAX_SPAN_DIGITS))
         claims.append(Claim(
             V.GROWTH, Quantity(number, V.PERCENT, Subject(partner=partner[0],
                                                           partner_en=partner[1]),
-                               period, at(m.start("pct"))),
+                               period, line.at(m.start("pct"))),
             _comparator(m["cmp"]), label=f"{m['cmp'] or ''} {number.raw}".strip()))
+    return claims
+
+
+def _other_percentages(line: _Line) -> list[Claim]:
+    """Every percentage the typed forms did not read; a range (۱۸ تا ۲۰ درصد) as one."""
+    folded, taken = line.folded, line.taken
+    ranges: dict[int, tuple[ParsedNumber, int]] = {}  # by the percentage's start: low, start
+    if any(hint in folded for hint in _RANGE_HINTS):
+        for m in _RANGE_PERCENT_RE.finditer(folded):
+            if not _inside(taken, m.start("pct")):
+                low = line.range_low(m)
+                assert low is not None
+                ranges[m.start("pct")] = (low, m.start())
     taken.sort()
     taken_starts = [start for start, _ in taken]
+    claims = []
     for m in _PERCENT_RE.finditer(folded):
         inside = bisect.bisect_right(taken_starts, m.start()) - 1
         if inside >= 0 and m.start() < taken[inside][1]:
@@ -501,10 +546,23 @@ def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> li
         # A date such as ۹/۱/۹۳ or a range is not a percentage.
         if folded[m.end():m.end() + 1].isdigit():
             continue
-        number = parsed(*m.span())
+        number = line.parsed(*m.span())
+        low, start = ranges.get(m.start(), (None, m.start()))
         claims.append(Claim(V.OTHER, Quantity(number, V.PERCENT, _NOBODY, _NO_PERIOD,
-                                              at(m.start())), label=number.raw.strip()))
+                                              line.at(m.start())), V.RANGE if low else V.EQUAL,
+                            label=line.raw_text(start, m.end()).strip(), low=low))
     return claims
+
+
+def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> list[Claim]:
+    if _DIGIT_RE.search(raw_line) is None:  # every claim has a number
+        return []
+    line = _Line(raw_line, source, lineno)
+    # Each typed form has a word without which it cannot match: most lines skip its scan.
+    claims = _trade_shares(line, reporters) if "کل" in line.folded else []
+    if "رشد" in line.folded:
+        claims += _growths(line)
+    return claims + _other_percentages(line)
 
 
 _NOBODY = Subject()

@@ -125,6 +125,7 @@ class Claim:
     table: str = ""  # the table the figure belongs to; "" for prose
     base: str = ""  # what a share is a share of: one of vocabulary.BASES, or ""
     label: str = ""  # the Persian column label or phrase the figure came with
+    low: ParsedNumber | None = None  # a range's first bound ("18" of "18 to 20 %")
 
     @property
     def stated(self) -> ParsedNumber:

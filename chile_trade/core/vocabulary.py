@@ -21,8 +21,8 @@ GROWTH = "growth_over_years"  # prose: growth over N years, base year not given
 OTHER = "other_percentage"  # prose: a percentage the package does not interpret
 KINDS = (CHANGE, SHARE, TRADE_SHARE, GROWTH, OTHER)
 
-EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT = "=", ">", "<", ">=", "<=", "~"
-COMPARATORS = (EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT)
+EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT, RANGE = "=", ">", "<", ">=", "<=", "~", "range"
+COMPARATORS = (EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT, RANGE)
 
 EXACT, WITHIN_ROUNDING, INCONSISTENT, UNVERIFIABLE = (
     "exact", "within_rounding", "inconsistent", "unverifiable")
@@ -138,7 +138,9 @@ COMPARATOR_NAMES = {EQUAL: {"fa": "", "en": ""},
                     LESS: {"fa": "کمتر از ", "en": "less than "},
                     AT_LEAST: {"fa": "حداقل ", "en": "at least "},
                     AT_MOST: {"fa": "حداکثر ", "en": "at most "},
-                    ABOUT: {"fa": "حدود ", "en": "about "}}
+                    ABOUT: {"fa": "حدود ", "en": "about "},
+                    RANGE: {"fa": "", "en": ""}}
+RANGE_WORDS = ("تا", "الی")  # ۱۸ تا ۲۰ درصد; بین ۱۸ و ۲۰ درصد and ۱۸-۲۰٪ are ranges too
 VERDICT_NAMES = {EXACT: {"fa": "دقیق", "en": "exact"},
                  WITHIN_ROUNDING: {"fa": "در حد گرد کردن", "en": "within rounding"},
                  INCONSISTENT: {"fa": "ناسازگار", "en": "inconsistent"},

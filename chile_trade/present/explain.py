@@ -74,6 +74,13 @@ def _flow(code: object, lang: str) -> str:
     return V.FLOW_NAMES[str(code)][lang]
 
 
+def _stated(claim: Claim) -> str:
+    """The stated figure as printed, a range as ``18–20``."""
+    if claim.low is not None:
+        return f"{claim.low.text}–{claim.stated.text}"
+    return claim.stated.text
+
+
 def _partner(claim: Claim) -> tuple[str, str]:
     subject = claim.subject
     return subject.partner_en or subject.partner, subject.partner
@@ -102,7 +109,7 @@ def describe(claim: Claim) -> tuple[str, str]:
     partner_en, partner_fa = _partner(claim)
     owner_en, owner_fa = _owner(claim)
     cmp_en, cmp_fa = (V.COMPARATOR_NAMES[claim.comparator][lang] for lang in ("en", "fa"))
-    stated = claim.stated.text
+    stated = _stated(claim)
     if kind == V.CHANGE:
         y0, y1 = _year(claim.year_from), _year(claim.year_to)
         return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change {y0}→{y1}",
@@ -268,7 +275,7 @@ def explain(verdict: Verdict) -> tuple[str, str]:
     stated, comparator = claim.stated, claim.comparator
     places = stated.decimals + 3
     pt, lo, hi = (_num(x, places) for x in (verdict.point, verdict.low, verdict.high))
-    s = stated.text
+    s = _stated(claim)
     cmp_en, cmp_fa = (V.COMPARATOR_NAMES[comparator][lang] for lang in ("en", "fa"))
     texts = [number.number.text for number in verdict.inputs]
     expression_en, expression_fa = _EXPRESSIONS[verdict.formula]
