@@ -135,6 +135,12 @@ PROBES = {
     "digit-arabic-comma": "۱،", "bish-az": "بیش از ", "jadval": "جدول ", "year": "۱۹۹۵ ",
     "paren": "(", "ba": "با ", "digit-zwnj": "۱\u200c", "digit-rlm": "۱\u200f ",
     "superscript": "¹", "growth-word": "رشد ",
+    # Ranges, qualifiers and partner lists (issue 11): a range's bounds, percentages joined
+    # by hyphens, and trade shares with ranges and lists of partners, back to back.
+    "range-hyphen": "۱۸-", "percent-hyphen": "۱۸٪-", "range-ta": "۱۸ تا ",
+    "range-bein": "بین ۱۸ و ", "at-most": "نه بیش از ",
+    "share-range": "۱۸-۲۰٪ کل تجارت در سال ۱۹۹۵ با آمریکا و ",
+    "share-partners": "۲۰٪ کل تجارت در سال ۱۹۹۵ با آمریکا و کانادا، ",
 }
 INPUTS = {**ISSUE_INPUTS, **{f"repeat-{name}": functools.partial(repeated, piece)
                              for name, piece in PROBES.items()}}

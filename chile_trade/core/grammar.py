@@ -408,9 +408,11 @@ def _table(lines: list[str], following: list[int | None], title_index: int, sour
     return cells, claims, value_index
 
 
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether ``position`` lies in one of ``spans`` (few: a line's typed claims)."""
-    return any(start <= position < end for start, end in spans)
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (sorted, not overlapping; ``starts``
+    their starts)."""
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def _raw_span(raw_line: str, index_map: Sequence[int], start: int, end: int) -> str:
@@ -531,8 +533,10 @@ def _other_percentages(line: _Line) -> list[Claim]:
     folded, taken = line.folded, line.taken
     ranges: dict[int, tuple[ParsedNumber, int]] = {}  # by the percentage's start: low, start
     if any(hint in folded for hint in _RANGE_HINTS):
+        typed = sorted(taken)  # the typed claims' numbers, looked up by bisection
+        typed_starts = [start for start, _ in typed]
         for m in _RANGE_PERCENT_RE.finditer(folded):
-            if not _inside(taken, m.start("pct")):
+            if not _inside(typed, typed_starts, m.start("pct")):
                 low = line.range_low(m)
                 assert low is not None
                 ranges[m.start("pct")] = (low, m.start())
@@ -540,8 +544,7 @@ def _other_percentages(line: _Line) -> list[Claim]:
     taken_starts = [start for start, _ in taken]
     claims = []
     for m in _PERCENT_RE.finditer(folded):
-        inside = bisect.bisect_right(taken_starts, m.start()) - 1
-        if inside >= 0 and m.start() < taken[inside][1]:
+        if _inside(taken, taken_starts, m.start()):
             continue
         # A date such as ۹/۱/۹۳ or a range is not a percentage.
         if folded[m.end():m.end() + 1].isdigit():
