@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures bench bench-archive bench-ratio bench-adversarial fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
+.PHONY: report figures eval bench bench-archive bench-ratio bench-adversarial fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ figures: $(VENV)/.installed-run
 ## bench-archive: documents/s, MB/s and peak memory on generated archives of 1,000 and 10,000
 bench-archive: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_archive.py
+
+## eval: the claims corpus score (../shared/corpus/claims/score.py) of the installed command line
+eval: $(VENV)/.installed-run
+	$(BIN)/python ../shared/corpus/claims/score.py --cmd $(BIN)/chile-trade ../shared/corpus/claims | tail -n 1
 
 ## bench-ratio: the pipeline's throughput as a ratio to a raw pass over the same files, and start-up against import pandas
 bench-ratio: $(VENV)/.installed-run

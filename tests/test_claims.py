@@ -1,12 +1,17 @@
 """Figures as Persian economic writing states them: qualifiers, several partners."""
 
+import json
+import shlex
+import subprocess
+import sys
 from fractions import Fraction as F
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from chile_trade import columns as C
-from chile_trade.core.checks import judge
+from chile_trade.core.checks import judge, truncate
 from chile_trade.core.numbers import parse_number
 from chile_trade.frames import extract, verify
 
@@ -175,3 +180,49 @@ def test_a_range_survives_the_frames():
     result = verify(extraction.tables, extraction.stated)
     row = result[result[C.KIND] == C.TRADE_SHARE].iloc[0]
     assert (row[C.ACCEPTED_LOW], row[C.ACCEPTED_HIGH]) == (14.5, 16.5)
+
+
+def test_a_figure_cut_off_instead_of_rounded_is_named_truncation():
+    # (259100 − 200000) / 200000 × 100 = 29.55 (box ±0.0006): printed 29, which cutting
+    # off gives; rounding gives 30 and rounding twice (29.6, then 30) too.
+    doc = ("جدول صادرات ایران به ترکیه (میلیون دلار)\n۲۰۲۱ ۲۰۲۲ درصد تغییرات\n"
+           "۲۰۰۰۰۰ ۲۵۹۱۰۰ ٪۲۹\n")
+    extraction = extract(doc, source="c.txt")
+    row = verify(extraction.tables, extraction.stated).iloc[0]
+    assert F(row[C.COMPUTED_EXACT]) == F(591, 20)
+    assert row[C.VERDICT] == C.INCONSISTENT
+    assert row[C.LIKELY_CAUSE] == "truncation"
+    assert "29.550 cut off to 29 instead of rounded" in row[C.EXPLANATION]
+    # Rounded correctly (30), there is no cause to name.
+    fixed = extract(doc.replace("٪۲۹", "٪۳۰"), source="c.txt")
+    assert verify(fixed.tables, fixed.stated)[C.VERDICT].tolist() == [C.EXACT]
+
+
+@pytest.mark.parametrize(("value", "decimals", "expected"), [
+    (F(2955, 100), 0, "29"), (F(-2955, 100), 0, "-29"), (F(2955, 100), 1, "29.5"),
+    (F(1, 3), 2, "0.33"), (F(-1, 1000), 1, "0.0"), (F(7), 2, "7.00"),
+])
+def test_truncate_cuts_toward_zero(value, decimals, expected):
+    from decimal import Decimal  # noqa: PLC0415
+
+    assert truncate(value, decimals) == Decimal(expected)
+    assert str(truncate(value, decimals)) == expected
+
+
+CLAIMS_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "claims"
+SCORE_REACHED = 40
+"""Claims scored right on the claims corpus (``make eval``) when this test was last raised."""
+
+
+def test_the_claims_corpus_score_never_drops_and_nothing_is_wrong():
+    if not (CLAIMS_CORPUS / "score.py").is_file():
+        pytest.fail(f"the claims corpus is expected in {CLAIMS_CORPUS} (beside the project)")
+    done = subprocess.run(
+        [sys.executable, str(CLAIMS_CORPUS / "score.py"), "--json", "--cmd",
+         f"{shlex.quote(sys.executable)} -m chile_trade", str(CLAIMS_CORPUS)],
+        capture_output=True, text=True, check=True, timeout=600)
+    totals = json.loads(done.stdout)["totals"]
+    # A wrong verdict or a false flag is the worst this product can do: none, ever.
+    assert totals["wrong"] == 0
+    assert totals["false_flags"] == 0
+    assert totals["right"] >= SCORE_REACHED

@@ -45,7 +45,8 @@ from chile_trade.core.numbers import ParsedNumber
 from chile_trade.core.records import Claim, Note, Operand, ReferenceFigure, TableCell, Verdict
 
 __all__ = ["ABOUT_TOLERANCE", "SWAP_DIGIT_LIMIT", "Documents", "Ratio", "Reference",
-           "accepted_band", "check", "check_against_reference", "judge", "round_half_up"]
+           "accepted_band", "check", "check_against_reference", "judge", "round_half_up",
+           "truncate"]
 
 ABOUT_TOLERANCE = Fraction(5, 100)
 """``حدود N`` (about N) accepts values within 5 % of N, or N's own rounding if wider."""
@@ -73,6 +74,19 @@ def round_half_up(value: Fraction, decimals: int) -> Decimal:
 
 _ONE_SIDED = {V.MORE: operator.gt, V.LESS: operator.lt, V.AT_LEAST: operator.ge,
               V.AT_MOST: operator.le}
+
+
+def truncate(value: Fraction, decimals: int) -> Decimal:
+    """Cut an exact value to ``decimals`` places, toward zero.
+
+    Examples
+    --------
+    >>> truncate(Fraction(2955, 100), 0), truncate(Fraction(-2955, 100), 1)
+    (Decimal('29'), Decimal('-29.5'))
+    """
+    units = abs(value.numerator) * 10**decimals // value.denominator
+    return Decimal((int(value.numerator < 0 and units > 0), tuple(map(int, str(units))),
+                    -decimals))
 
 
 def accepted_band(stated: ParsedNumber, comparator: str, low: ParsedNumber | None = None,
@@ -275,6 +289,10 @@ def _cause(formula: str, operands: Sequence[_Keyed], point: Fraction, stated: Pa
     """The likely cause of a figure that is not exact, with its facts."""
     if comparator != V.EQUAL:
         return None
+    # Cut off, not rounded (Iranian customs often print 29.55 as 29).
+    truncated = truncate(point, stated.decimals)
+    if truncated == stated.value and round_half_up(point, stated.decimals) != stated.value:
+        return Note(V.TRUNCATION, (point, truncated))
     for extra in (1, 2):
         once = round_half_up(point, stated.decimals + extra)
         twice = round_half_up(Fraction(once), stated.decimals)

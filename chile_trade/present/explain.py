@@ -30,7 +30,8 @@ unit amounts were converted into),
 ``share_read_as`` (source, flow, label's base), ``reference_total``
 (series), ``reference_totals``; causes: ``double rounding`` (point, once,
 twice), ``transposed_stated`` (swap), ``transposed_input`` (swap, printed),
-``wrong period`` (from, to, point), ``mislabelled column`` (base, flow).
+``wrong period`` (from, to, point), ``mislabelled column`` (base, flow),
+``truncation`` (point, the value cut off).
 """
 
 from __future__ import annotations
@@ -184,40 +185,47 @@ def _reason(claim: Claim, note: Note) -> tuple[str, str]:
     return en.format(**fields), fa.format(**fields)
 
 
+_CAUSES = {
+    V.TRUNCATION: (("point", "cut"),
+                   "truncation: {point} cut off to {cut} instead of rounded",
+                   "بریدن به جای گرد کردن: {point_fa} به {cut_fa} بریده شده است"),
+    V.DOUBLE_ROUNDING: (("point", "once", "twice"),
+                        "double rounding ({point} → {once} → {twice})",
+                        "گرد کردن دوباره ({point_fa} → {once_fa} → {twice_fa})"),
+    "transposed_stated": (("swap",),
+                          "transposed digits: the value computes to {swap}, printed {stated}",
+                          "جابه‌جایی ارقام: مقدار محاسبه‌شده {swap_fa} و چاپ‌شده {stated_fa} است"),
+    "transposed_input": (("swap", "printed"),
+                         "transposed digits: with {swap} in place of the table's {printed} the "
+                         "figure comes out as stated",
+                         "جابه‌جایی ارقام: با {swap_fa} به جای {printed_fa} جدول، رقم اعلام‌شده "
+                         "به دست می‌آید"),
+    V.WRONG_PERIOD: (("a", "b", "point"),
+                     "wrong period: the figure matches the change {a}→{b} ({point}%)",
+                     "دوره نادرست: رقم با تغییرات {a_fa}–{b_fa} ({point_fa}٪) می‌خواند"),
+    V.MISLABELLED_COLUMN: (("base", "flow"),
+                           "mislabelled column: the label names total {base} but the table is "
+                           "of {flow}; as a share of total {flow} the figure contradicts nothing "
+                           "in the documents",
+                           "برچسب نادرست ستون: برچسب از کل {base_fa} می‌گوید اما جدول {flow_fa} "
+                           "است؛ به عنوان سهم از کل {flow_fa} با اسناد تناقضی ندارد"),
+}
+"""A likely cause's sentence pair, by cause code, with the names of the note's values."""
+
+
 def _cause(verdict: Verdict, note: Note, places: int) -> tuple[str, str] | None:
-    stated = verdict.claim.stated.text
-    values = note.values
-    if note.code == V.DOUBLE_ROUNDING:
-        point, once, twice = values
-        assert isinstance(point, Fraction)
-        chain = f"{_num(point, verdict.claim.stated.decimals + 3)} → {once} → {twice}"
-        return f"double rounding ({chain})", f"گرد کردن دوباره ({_fa(chain)})"
-    if note.code == "transposed_stated":
-        swap = str(values[0])
-        return (f"transposed digits: the value computes to {swap}, printed {stated}",
-                f"جابه‌جایی ارقام: مقدار محاسبه‌شده {_fa(swap)} و چاپ‌شده {_fa(stated)} است")
-    if note.code == "transposed_input":
-        swap, printed = map(str, values)
-        return (f"transposed digits: with {swap} in place of the table's {printed} the "
-                "figure comes out as stated",
-                f"جابه‌جایی ارقام: با {_fa(swap)} به جای {_fa(printed)} جدول، رقم اعلام‌شده "
-                "به دست می‌آید")
-    if note.code == V.WRONG_PERIOD:
-        a, b, point = values
-        assert isinstance(point, Fraction)
-        shown = _num(point, places)
-        return (f"wrong period: the figure matches the change {a}→{b} ({shown}%)",
-                f"دوره نادرست: رقم با تغییرات {_fa(str(a))}–{_fa(str(b))} ({_fa(shown)}٪) "
-                "می‌خواند")
-    if note.code == V.MISLABELLED_COLUMN:
-        base, flow = values
-        return (f"mislabelled column: the label names total {_flow(base, 'en')} but the table "
-                f"is of {_flow(flow, 'en')}; as a share of total {_flow(flow, 'en')} the figure "
-                "contradicts nothing in the documents",
-                f"برچسب نادرست ستون: برچسب از کل {_flow(base, 'fa')} می‌گوید اما جدول "
-                f"{_flow(flow, 'fa')} است؛ به عنوان سهم از کل {_flow(flow, 'fa')} با اسناد "
-                "تناقضی ندارد")
-    return None
+    if note.code not in _CAUSES:
+        return None
+    names, english, persian = _CAUSES[note.code]
+    fields = {"stated": verdict.claim.stated.text,
+              "stated_fa": _fa(verdict.claim.stated.text)}
+    for name, value in zip(names, note.values, strict=True):
+        if name in ("base", "flow"):
+            fields[name], fields[name + "_fa"] = _flow(value, "en"), _flow(value, "fa")
+            continue
+        text = _num(value, places) if isinstance(value, Fraction) else str(value)
+        fields[name], fields[name + "_fa"] = text, _fa(text)
+    return english.format(**fields), persian.format(**fields)
 
 
 def _note(claim: Claim, note: Note) -> tuple[str, str]:
