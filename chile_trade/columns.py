@@ -77,11 +77,13 @@ VERDICT = "verdict"
 EXPLANATION = "explanation"
 EXPLANATION_FA = "explanation_fa"
 LIKELY_CAUSE = "likely_cause"
+REASON = "reason"  # why a figure is unverifiable ("no table value"); <NA> otherwise
 
 VERIFICATION_COLUMNS = [SOURCE, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, STATED_TEXT,
                         STATED_LOW, STATED_LOW_TEXT,
                         COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, ACCEPTED_LOW,
-                        ACCEPTED_HIGH, VERDICT, EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, RAW]
+                        ACCEPTED_HIGH, VERDICT, EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, REASON,
+                        RAW]
 
 # Verification against a reference table (verify(..., reference=...)).
 REF_VERDICT = "reference_verdict"
@@ -127,6 +129,7 @@ __all__ = [
     "PARTNER",
     "PARTNER_EN",
     "RAW",
+    "REASON",
     "REFERENCE_VERDICT_COLUMNS",
     "REF_COMPUTED",
     "REF_COMPUTED_HIGH",

@@ -71,6 +71,8 @@ def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
         for part in batches:
             interrupts.check()
             args.skipped += part.errors
+            for name in part.empty:  # nothing silent: a file that held nothing says so
+                print(f"{name}: no table and no stated figure found", file=sys.stderr)
             yield part
 
     try:
@@ -132,13 +134,32 @@ def _verify_text(results: Iterable[pd.DataFrame], lang: str) -> Iterator[str]:
     explanation = C.EXPLANATION_FA if lang == "fa" else C.EXPLANATION
     claim = C.CLAIM_FA if lang == "fa" else C.CLAIM
     counts = dict.fromkeys(C.VERDICTS, 0)
+    per_file: dict[str, dict[str, int]] = {}  # file -> verdict or reason -> figures
     for result in results:
         for row in result.to_dict(orient="records"):
             counts[row[C.VERDICT]] += 1
+            tally = per_file.setdefault(str(row[C.SOURCE]).rpartition(":")[0], {})
+            key = row[C.VERDICT] if row[C.VERDICT] != C.UNVERIFIABLE else f"- {row[C.REASON]}"
+            tally[key] = tally.get(key, 0) + 1
             yield (f"{row[C.SOURCE]}  {row[C.VERDICT].upper()}  {row[claim]}\n"
                    f"    {row[explanation]}\n")
+    for name, tally in per_file.items():
+        yield _file_summary(name, tally)
     summary = ", ".join(f"{counts[v]} {v}" for v in C.VERDICTS)
     yield f"{sum(counts.values())} stated figures: {summary}\n"
+
+
+def _file_summary(name: str, tally: dict[str, int]) -> str:
+    """``file: 7 figures, 4 checked (1 exact, ...), 3 unverifiable (2 no figures, ...)``."""
+    checked = [(v, tally[v]) for v in C.VERDICTS[:3] if v in tally]
+    reasons = sorted((key[2:], n) for key, n in tally.items() if key.startswith("- "))
+    parts = [f"{sum(tally.values())} figures",
+             f"{sum(n for _, n in checked)} checked"
+             + (f" ({', '.join(f'{n} {v}' for v, n in checked)})" if checked else "")]
+    if reasons:
+        parts.append(f"{sum(n for _, n in reasons)} unverifiable "
+                     f"({', '.join(f'{n} {reason}' for reason, n in reasons)})")
+    return f"{name}: {', '.join(parts)}\n"
 
 
 def _tables_text(tables: pd.DataFrame) -> str:

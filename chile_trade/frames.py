@@ -222,6 +222,7 @@ def result_frame(results: Sequence[Verdict],
         C.VERDICT: [v.verdict for v in results],
         C.EXPLANATION: [e[0] for e in explained], C.EXPLANATION_FA: [e[1] for e in explained],
         C.LIKELY_CAUSE: [v.cause or None for v in results],
+        C.REASON: [v.reason.code.replace("_", " ") if v.reason else None for v in results],
         C.RAW: [v.claim.stated.raw for v in results],
     }
     order = list(C.VERIFICATION_COLUMNS)

@@ -226,3 +226,26 @@ def test_the_claims_corpus_score_never_drops_and_nothing_is_wrong():
     assert totals["wrong"] == 0
     assert totals["false_flags"] == 0
     assert totals["right"] >= SCORE_REACHED
+
+
+def test_every_file_is_summed_up_and_a_file_with_nothing_says_so(tmp_path, capsys):
+    from chile_trade.cli import main  # noqa: PLC0415
+
+    (tmp_path / "prose.txt").write_text("متنی بدون جدول و بدون درصد.\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text(TABLES + "حداکثر ۲۰٪ کل تجارت شیلی در سال ۱۹۹۵ با "
+                                    "آمریکا بود و ۳٪ دیگر.\n", encoding="utf-8")
+    assert main(["verify", str(tmp_path), "--jobs", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert f"{tmp_path / 'prose.txt'}: no table and no stated figure found" in err
+    # t.txt: the two shares (each its table's only total: unverifiable), the trade share
+    # (15.385 % <= 20: exact) and the 3 % (no figures it refers to).
+    assert (f"{tmp_path / 't.txt'}: 4 figures, 1 checked (1 exact), 3 unverifiable "
+            "(1 no figures, 2 total only through share)") in out
+
+
+def test_an_unverifiable_figure_has_a_machine_readable_reason():
+    extraction = extract(TABLES + "۳٪ دیگر.\n", source="t.txt")
+    result = verify(extraction.tables, extraction.stated)
+    assert result[C.REASON].tolist() == ["total only through share"] * 2 + ["no figures"]
+    checked = _trade_share("حداکثر ۲۰٪")
+    assert pd.isna(checked[C.REASON])

@@ -60,6 +60,8 @@ class ArchiveResult:
         One per file that was refused, located ``file:line``.
     files : int
         Files attempted.
+    empty : list of str
+        The files read in which nothing was found: no table and no stated figure.
     """
 
     tables: pd.DataFrame
@@ -67,6 +69,7 @@ class ArchiveResult:
     result: pd.DataFrame
     errors: list[InputError]
     files: int
+    empty: list[str] = dataclasses.field(default_factory=list)
 
     def _replace_files(self, files: int) -> ArchiveResult:
         return dataclasses.replace(self, files=files)
@@ -129,19 +132,22 @@ def _batch(job: tuple[list[str], list[ReferenceFigure] | None]) -> ArchiveResult
     results: list[Verdict] = []
     against: list[tuple[Verdict, list[ReferenceFigure]]] = []
     errors: list[InputError] = []
+    empty: list[str] = []
     for path in paths:
         outcome = _one((path, reference))
         if isinstance(outcome, InputError):
             errors.append(outcome)
             continue
         document, checked, checked_against = outcome
+        if not document.cells and not document.claims:
+            empty.append(display_path(path))
         cells += document.cells
         claims += document.claims
         results += checked
         against += checked_against or []
     return ArchiveResult(tables_frame(cells), stated_frame(claims),
                          result_frame(results, against if reference is not None else None),
-                         errors, len(paths))
+                         errors, len(paths), empty)
 
 
 def _combine(parts: Sequence[ArchiveResult], files: int,
@@ -153,7 +159,8 @@ def _combine(parts: Sequence[ArchiveResult], files: int,
     return ArchiveResult(typed(pd.concat([p.tables for p in parts], ignore_index=True)),
                          typed(pd.concat([p.stated for p in parts], ignore_index=True)),
                          pd.concat([p.result for p in parts], ignore_index=True),
-                         [e for p in parts for e in p.errors], files)
+                         [e for p in parts for e in p.errors], files,
+                         [name for p in parts for name in p.empty])
 
 
 def _batches(paths: Sequence[Path], workers: int) -> list[list[str]]:
