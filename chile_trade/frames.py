@@ -37,6 +37,7 @@ from chile_trade.validation import (
     STATED_SPEC,
     TABLES_SPEC,
     check_frame,
+    check_ranges,
     check_unique,
 )
 
@@ -448,6 +449,7 @@ def verify(tables: pd.DataFrame, stated: pd.DataFrame,
     check_frame(tables, "tables", TABLES_SPEC)
     check_unique(tables, "tables", [C.TABLE, C.YEAR], "one value for each table and year")
     check_frame(stated, "stated", STATED_SPEC)
+    check_ranges(stated, "stated")
     figures = checked_reference(reference) if reference is not None else None
     results, against = verdicts(cells_of(tables), claims_of(stated), figures)
     return result_frame(results, against)

@@ -30,6 +30,7 @@ __all__ = [
     "TEXT",
     "WHOLE",
     "check_frame",
+    "check_ranges",
     "check_unique",
     "vocabulary",
 ]
@@ -159,6 +160,25 @@ def check_frame(frame: object, name: str, spec: Mapping[str, _Kind]) -> None:
                 if value != float(printed):
                     raise ValueError(f"{name} {_row_name(label)}: {number} {value!r} disagrees "
                                      f"with {text} {printed!r} (must be its value)")
+
+
+def check_ranges(frame: pd.DataFrame, name: str) -> None:
+    """Refuse a stated range (comparator ``range``) without its first bound.
+
+    Raises
+    ------
+    ValueError
+        Naming the row: a range needs ``stated_low_text`` ('18' of '18 to 20 %').
+    """
+    if C.COMPARATOR not in frame.columns:
+        return
+    lows = frame[C.STATED_LOW_TEXT].tolist() if C.STATED_LOW_TEXT in frame.columns \
+        else [None] * len(frame)
+    for label, comparator, low in zip(frame.index, frame[C.COMPARATOR].tolist(), lows,
+                                      strict=True):
+        if comparator == C.RANGE and not _is_decimal_text(low):
+            raise ValueError(f"{name} {_row_name(label)}: a range needs {C.STATED_LOW_TEXT}, "
+                             f"its first bound as printed ('18' of '18 to 20 %'); got {low!r}")
 
 
 def _columns(frame: pd.DataFrame, names: Iterable[str]) -> dict[Hashable, pd.Series]:

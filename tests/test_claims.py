@@ -249,3 +249,11 @@ def test_an_unverifiable_figure_has_a_machine_readable_reason():
     assert result[C.REASON].tolist() == ["total only through share"] * 2 + ["no figures"]
     checked = _trade_share("حداکثر ۲۰٪")
     assert pd.isna(checked[C.REASON])
+
+
+def test_a_range_without_its_first_bound_is_refused_naming_the_row():
+    doc = TABLES + "بین ۱۵ و ۱۶ درصد کل تجارت شیلی در سال ۱۹۹۵ با آمریکا بود.\n"
+    extraction = extract(doc, source="t.txt")
+    stated = extraction.stated.drop(columns=[C.STATED_LOW, C.STATED_LOW_TEXT])
+    with pytest.raises(ValueError, match=r"stated row 2: a range needs stated_low_text"):
+        verify(extraction.tables, stated)
