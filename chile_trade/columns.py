@@ -60,10 +60,14 @@ STATED_TEXT = "stated_text"  # exact printed value, ASCII, precision kept
 STATED_LOW = "stated_low"  # a range's first bound (float); <NA> otherwise
 STATED_LOW_TEXT = "stated_low_text"  # its printed value, as STATED_TEXT
 LABEL = "label"  # the Persian column label or phrase the figure came with
+REASON = "reason"  # why a figure is unverifiable ("no table value"); <NA> otherwise
+FORMULA = "formula"  # a prose figure's formula (chile_trade.core.formulas); <NA> otherwise
+OPERANDS = "operands"  # a prose figure's operands: "file:line:column=text unit" joined by "; "
+INPUTS = "inputs"  # the "file:line" of each number a verdict used, joined by "; "
 
 STATED_COLUMNS = [SOURCE, FILE, LINE, TABLE, KIND, REPORTER, REPORTER_EN, PARTNER, PARTNER_EN,
                   FLOW, YEAR_FROM, YEAR_TO, SPAN_YEARS, BASE, COMPARATOR, STATED, STATED_TEXT,
-                  STATED_LOW, STATED_LOW_TEXT, LABEL, RAW]
+                  STATED_LOW, STATED_LOW_TEXT, UNIT, LABEL, FORMULA, OPERANDS, REASON, RAW]
 
 # Verification results.
 CLAIM = "claim"  # short English description
@@ -78,13 +82,12 @@ VERDICT = "verdict"
 EXPLANATION = "explanation"
 EXPLANATION_FA = "explanation_fa"
 LIKELY_CAUSE = "likely_cause"
-REASON = "reason"  # why a figure is unverifiable ("no table value"); <NA> otherwise
 
 VERIFICATION_COLUMNS = [SOURCE, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, STATED_TEXT,
-                        STATED_LOW, STATED_LOW_TEXT,
+                        STATED_LOW, STATED_LOW_TEXT, UNIT,
                         COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, ACCEPTED_LOW,
                         ACCEPTED_HIGH, VERDICT, EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, REASON,
-                        RAW]
+                        INPUTS, RAW]
 
 # Verification against a reference table (verify(..., reference=...)).
 REF_VERDICT = "reference_verdict"
@@ -118,14 +121,17 @@ __all__ = [
     "FILE",
     "FLOW",
     "FLOWS",
+    "FORMULA",
     "GROWTH",
     "IMPORT",
     "INCONSISTENT",
+    "INPUTS",
     "KIND",
     "KINDS",
     "LABEL",
     "LIKELY_CAUSE",
     "LINE",
+    "OPERANDS",
     "OTHER",
     "PARTNER",
     "PARTNER_EN",

@@ -99,8 +99,13 @@ def _csv_value(value: object) -> object:
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    return [{str(k): _json_value(v) for k, v in row.items()}
-            for row in frame.to_dict(orient="records")]
+    records = [{str(k): _json_value(v) for k, v in row.items()}
+               for row in frame.to_dict(orient="records")]
+    if C.INPUTS in frame.columns:  # a list in JSON, "a; b" in a CSV cell
+        for record in records:
+            inputs = record[C.INPUTS]
+            record[C.INPUTS] = str(inputs).split("; ") if inputs else []
+    return records
 
 
 def _as_csv(frame: pd.DataFrame, *, header: bool = True) -> str:

@@ -165,9 +165,38 @@ def _stated_columns(claims: Sequence[Claim]) -> dict[str, list[Any]]:
         C.STATED_TEXT: [c.stated.text for c in claims],
         C.STATED_LOW: [float(c.low.value) if c.low else None for c in claims],
         C.STATED_LOW_TEXT: [c.low.text if c.low else None for c in claims],
+        C.UNIT: [c.unit or None for c in claims],
         C.LABEL: [c.label or None for c in claims],
+        C.FORMULA: [c.formula or None for c in claims],
+        C.OPERANDS: [_operands_text(c.operands) for c in claims],
+        C.REASON: [c.reason or None for c in claims],
         C.RAW: [c.stated.raw for c in claims],
     }
+
+
+def _operands_text(operands: Sequence[Quantity]) -> str | None:
+    """A prose claim's operands as text a CSV keeps: ``file:line:column=value unit``
+    joined by ``"; "`` (the value keeps its printed precision)."""
+    if not operands:
+        return None
+    return "; ".join(f"{q.span.source}:{q.span.column}={q.number.text} {q.unit}"
+                     for q in operands)
+
+
+def _operands_of(text: str) -> tuple[Quantity, ...]:
+    """The operands `_operands_text` wrote."""
+    out = []
+    for item in text.split("; ") if text else []:
+        where, _, rest = item.rpartition("=")
+        value, _, unit = rest.partition(" ")
+        place, _, column = where.rpartition(":")
+        file, _, line = place.rpartition(":")
+        if not (file and line.isdigit() and column.isdigit() and value):
+            raise ValueError(f"operands: cannot read {item!r} (want 'file:line:column=value "
+                             "unit')")
+        out.append(Quantity(ParsedNumber.from_text(value), unit, Subject(), Period(),
+                            Span(file, int(line), int(column))))
+    return tuple(out)
 
 
 def stated_frame(claims: Sequence[Claim]) -> pd.DataFrame:
@@ -215,6 +244,7 @@ def result_frame(results: Sequence[Verdict],
         C.STATED_TEXT: [v.claim.stated.text for v in results],
         C.STATED_LOW: [float(v.claim.low.value) if v.claim.low else None for v in results],
         C.STATED_LOW_TEXT: [v.claim.low.text if v.claim.low else None for v in results],
+        C.UNIT: [v.claim.unit or V.PERCENT for v in results],
         C.COMPUTED: [_float(v.point) for v in results],
         C.COMPUTED_LOW: [_float(v.low) for v in results],
         C.COMPUTED_HIGH: [_float(v.high) for v in results],
@@ -224,6 +254,8 @@ def result_frame(results: Sequence[Verdict],
         C.EXPLANATION: [e[0] for e in explained], C.EXPLANATION_FA: [e[1] for e in explained],
         C.LIKELY_CAUSE: [v.cause or None for v in results],
         C.REASON: [v.reason.code.replace("_", " ") if v.reason else None for v in results],
+        C.INPUTS: ["; ".join(dict.fromkeys(o.source for o in v.inputs)) or None
+                   for v in results],
         C.RAW: [v.claim.stated.raw for v in results],
     }
     order = list(C.VERIFICATION_COLUMNS)
@@ -287,14 +319,17 @@ def cells_of(tables: pd.DataFrame) -> list[TableCell]:
 def claims_of(stated: pd.DataFrame) -> list[Claim]:
     """The records of a stated-figures frame (checked by the caller)."""
     return [Claim(str(row[C.KIND]),
-                  Quantity(ParsedNumber.from_text(row[C.STATED_TEXT], row[C.RAW]), V.PERCENT,
+                  Quantity(ParsedNumber.from_text(row[C.STATED_TEXT], row[C.RAW]),
+                           _text(row, C.UNIT) or V.PERCENT,
                            _subject(row), Period(_year(row[C.YEAR_FROM]), _year(row[C.YEAR_TO]),
                                                  _year(row[C.SPAN_YEARS])),
                            _span(row)),
                   str(row[C.COMPARATOR]), _text(row, C.TABLE), _text(row, C.BASE),
                   _text(row, C.LABEL),
                   ParsedNumber.from_text(_text(row, C.STATED_LOW_TEXT))
-                  if _text(row, C.STATED_LOW_TEXT) else None)
+                  if _text(row, C.STATED_LOW_TEXT) else None,
+                  _operands_of(_text(row, C.OPERANDS)), _text(row, C.FORMULA),
+                  _text(row, C.REASON).replace(" ", "_"))
             for row in stated.to_dict("records")]
 
 

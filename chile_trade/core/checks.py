@@ -516,8 +516,144 @@ def _check_trade_share(claim: Claim, docs: Documents) -> Verdict:
     return _judged(claim, "share_of_implied_total_trade", operands, tuple(notes))
 
 
+# ------------------------------------------------------------ prose claims
+
+_AMOUNT_RESULTS = frozenset({"balance", "balance_of_trade_total", "sum"})
+"""Formulas whose value is an amount in the operands' unit (the rest give a percent,
+percentage points or a multiple)."""
+
+
+def _scaled(number: ParsedNumber, places: int) -> ParsedNumber:
+    return _rescaled(number, places) if places else number
+
+
+def _one_power(claim: Claim) -> tuple[list[_Keyed], ParsedNumber, ParsedNumber | None,
+                                      Fraction] | Note:
+    """The operands in one unit (and the stated figure too, when it is an amount):
+    the largest power of ten among them, reached by moving the decimal point (exact).
+    Returns the keyed operands, the stated figure and its low bound in that unit, and
+    the factor back to the stated figure's unit; or why the units do not mix."""
+    scales = [V.unit_scale(q.unit) if q.unit != V.PERCENT else (V.PERCENT, 0)
+              for q in claim.operands]
+    amount_result = claim.formula in _AMOUNT_RESULTS
+    stated_scale = V.unit_scale(claim.unit) if amount_result else None
+    everything = [*scales, stated_scale] if amount_result else scales
+    units = sorted({q.unit for q in claim.operands} | ({claim.unit} if amount_result else set()))
+    if any(s is None for s in everything) or len({s[0] for s in everything if s}) > 1:
+        return Note("incompatible_units", tuple(units))
+    top = max(s[1] for s in everything if s)
+    keyed: list[_Keyed] = []
+    for quantity, scale in zip(claim.operands, scales, strict=True):
+        assert scale is not None
+        span = quantity.span
+        keyed.append((f"{span.source}:{span.column}",
+                      Operand(_scaled(quantity.number, top - scale[1]), span.source,
+                              quantity.unit)))
+    stated, low = claim.stated, claim.low
+    factor = Fraction(1)
+    if stated_scale is not None:
+        places = top - stated_scale[1]
+        stated = _scaled(stated, places)
+        low = _scaled(low, places) if low is not None else None
+        factor = Fraction(10) ** places
+    return keyed, stated, low, factor
+
+
+def _check_cagr(claim: Claim) -> Verdict:
+    """Average annual growth, exactly and without roots: a stated rate s accepts the
+    growth factor ``end / start`` in ``[(1 + s_low/100)**n, (1 + s_high/100)**n]``."""
+    n = claim.span_years
+    start, end = claim.operands
+    if n is None or n <= 0 or V.unit_scale(start.unit) != V.unit_scale(end.unit) \
+            or V.unit_scale(start.unit) is None:
+        return _unverifiable(claim, "incompatible_units", start.unit, end.unit)
+    if start.number.low <= 0 or end.number.low <= 0:
+        return _unverifiable(claim, "non_positive_input")
+    ratio = end.number.exact / start.number.exact
+    ratio_low, ratio_high = end.number.low / start.number.high, end.number.high / start.number.low
+
+    def factor(rate: Fraction) -> Fraction:
+        return (1 + rate / 100) ** n
+
+    def rate(growth: Fraction) -> Fraction:  # for display only: a root is not exact
+        return Fraction(((float(growth)) ** (1 / n) - 1) * 100)
+
+    stated, comparator = claim.stated, claim.comparator
+    if comparator in _ONE_SIDED:
+        holds = _ONE_SIDED[comparator]
+        s = factor(stated.exact)
+        reach = ratio_high if comparator in (V.MORE, V.AT_LEAST) else ratio_low
+        verdict = V.EXACT if holds(ratio, s) else V.WITHIN_ROUNDING if holds(reach, s) \
+            else V.INCONSISTENT
+    else:
+        band = accepted_band(stated, comparator, claim.low)
+        assert band is not None
+        lo, hi = factor(band[0]), factor(band[1])
+        verdict = V.EXACT if lo <= ratio <= hi else V.WITHIN_ROUNDING \
+            if ratio_low <= hi and ratio_high >= lo else V.INCONSISTENT
+    operands = tuple(Operand(q.number, q.span.source, q.unit) for q in claim.operands)
+    return Verdict(claim, verdict, "cagr", operands, rate(ratio), rate(ratio_low),
+                   rate(ratio_high), accepted_band(stated, comparator, claim.low),
+                   notes=(Note("years", (n,)),))
+
+
+def _check_price(claim: Claim) -> Verdict:
+    """A unit price (``USD/tonne``): money over mass, each moved into the stated
+    unit's scale (exact powers of ten)."""
+    money, mass = claim.operands
+    top, _, bottom = claim.unit.partition("/")
+    found = [V.unit_scale(money.unit), V.unit_scale(mass.unit), V.unit_scale(top),
+             V.unit_scale(bottom)]
+    scales = [s for s in found if s is not None]
+    if len(scales) < len(found) or scales[0][0] != scales[2][0] \
+            or scales[1][0] != scales[3][0]:
+        return _unverifiable(claim, "incompatible_units", money.unit, mass.unit)
+    (_, p_money), (_, p_mass), (_, p_top), (_, p_bottom) = scales
+    factor = Fraction(10) ** (p_money - p_top) / Fraction(10) ** (p_mass - p_bottom)
+    if money.number.low <= 0 or mass.number.low <= 0:
+        return _unverifiable(claim, "non_positive_input")
+    point = money.number.exact / mass.number.exact * factor
+    low = money.number.low / mass.number.high * factor
+    high = money.number.high / mass.number.low * factor
+    verdict = judge(point, low, high, claim.stated, claim.comparator, stated_low=claim.low)
+    return Verdict(claim, verdict, "unit_price",
+                   tuple(Operand(q.number, q.span.source, q.unit) for q in claim.operands),
+                   point, low, high, accepted_band(claim.stated, claim.comparator, claim.low))
+
+
+def _check_prose(claim: Claim) -> Verdict:
+    """A prose claim with its operands: the formula over their rounding intervals."""
+    if not claim.formula:
+        return _unverifiable(claim, claim.reason or "no_figures")
+    if claim.formula == "cagr":
+        return _check_cagr(claim)
+    if claim.formula == "unit_price":
+        return _check_price(claim)
+    in_one = _one_power(claim)
+    if isinstance(in_one, Note):
+        return Verdict(claim, V.UNVERIFIABLE, reason=in_one)
+    operands, stated, low, factor = in_one
+    if any(operand.number.low <= 0 for _, operand in operands):
+        return _unverifiable(claim, "non_positive_input")
+    point, lowest, highest = _evaluate(claim.formula, operands)
+    verdict = judge(point, lowest, highest, stated, claim.comparator, stated_low=low)
+    cause_note = _cause(claim.formula, operands, point, stated, claim.comparator) \
+        if verdict != V.EXACT else None
+    cause, notes = "", tuple[Note, ...]()
+    if cause_note is not None:
+        cause = V.TRANSPOSED_DIGITS if cause_note.code.startswith("transposed") \
+            else cause_note.code
+        notes = (cause_note,)
+    return Verdict(claim, verdict, claim.formula,
+                   tuple(Operand(q.number, q.span.source, q.unit) for q in claim.operands),
+                   point * factor, lowest * factor, highest * factor,
+                   accepted_band(claim.stated, claim.comparator, claim.low), cause, None, notes)
+
+
 def check(claim: Claim, docs: Documents) -> Verdict:
     """The verdict on one claim from the documents' own numbers."""
+    if claim.formula or claim.reason:
+        return _check_prose(claim)
     kind = claim.kind
     if kind == V.CHANGE:
         return _check_change(claim, docs)

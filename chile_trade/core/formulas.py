@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["FORMULAS", "balance", "cagr", "coverage", "implied_total", "percent_change",
-           "share", "share_of_total_trade", "share_via_implied_total", "total_trade"]
+__all__ = ["FORMULAS", "balance", "balance_of_trade_total", "cagr", "coverage", "implied_total",
+           "multiple", "percent_change", "points", "share", "share_of_sum", "share_of_total_trade",
+           "share_via_implied_total", "sum_of", "total_trade"]
 
 Value = Any
 """A Fraction, a float, a numpy array or a pandas Series: anything with ``+ − × ÷``."""
@@ -85,6 +86,36 @@ def share_of_implied_total_trade(  # noqa: PLR0917  operands in order, as checks
                                 implied_total(import_total_value, import_share_pct))
 
 
+def points(earlier_pct: Value, later_pct: Value) -> Value:
+    """The change of a percentage in percentage points: ``later − earlier``."""
+    return later_pct - earlier_pct
+
+
+def multiple(smaller: Value, larger: Value) -> Value:
+    """How many times ``smaller`` ``larger`` is: ``larger / smaller``."""
+    return larger / smaller
+
+
+def balance_of_trade_total(exports: Value, trade: Value) -> Value:
+    """The balance when the text gives exports and total trade: ``exports − (trade −
+    exports)``."""
+    return balance(exports, trade - exports)
+
+
+def sum_of(*values: Value) -> Value:
+    """``values[0] + values[1] + …``."""
+    total = values[0]
+    for value in values[1:]:
+        total = total + value
+    return total
+
+
+def share_of_sum(*operands: Value) -> Value:
+    """Several parts together as a percent of a whole (the last operand):
+    ``(parts[0] + parts[1] + …) / whole × 100``."""
+    return share(sum_of(*operands[:-1]), operands[-1])
+
+
 def cagr(first: Any, last: Any, years: Any) -> Any:
     """Compound annual growth in percent: ``((last / first) ** (1 / years) − 1) × 100``.
 
@@ -99,5 +130,11 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "share_via_implied_total": share_via_implied_total,
     "share_of_total_trade": share_of_total_trade,
     "share_of_implied_total_trade": share_of_implied_total_trade,
+    "points": points,
+    "multiple": multiple,
+    "balance": balance,
+    "balance_of_trade_total": balance_of_trade_total,
+    "sum": sum_of,
+    "share_of_sum": share_of_sum,
 }
 """The formulas a check may use, by the name a `Verdict` records."""

@@ -31,6 +31,7 @@ never touches the disk and builds no DataFrame.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from chile_trade.core.numbers import (
     parse_period,
     quoted,
 )
+from chile_trade.core.prose import prose_claims
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 from chile_trade.errors import InputError
 
@@ -557,15 +559,21 @@ def _other_percentages(line: _Line) -> list[Claim]:
     return claims
 
 
-def _prose(raw_line: str, source: str, lineno: int, reporters: _Reporters) -> list[Claim]:
-    if _DIGIT_RE.search(raw_line) is None:  # every claim has a number
-        return []
+def _typed(raw_line: str, source: str, lineno: int, reporters: _Reporters,
+           ) -> tuple[list[Claim], list[tuple[int, int]]]:
+    """The typed forms of a prose line (a partner's share of total trade, growth over
+    N years), and the folded spans of the numbers they took."""
+    if _DIGIT_RE.search(raw_line) is None:
+        return [], []
     line = _Line(raw_line, source, lineno)
     # Each typed form has a word without which it cannot match: most lines skip its scan.
     claims = _trade_shares(line, reporters) if "کل" in line.folded else []
     if "رشد" in line.folded:
         claims += _growths(line)
-    return claims + _other_percentages(line)
+    return claims, line.taken
+
+
+
 
 
 _NOBODY = Subject()
@@ -611,6 +619,8 @@ def read(text: str, source: str = "<text>") -> Document:
         except InputError as exc:
             raise exc.located(source, lineno) from None
     following = _next_nonempty(lines)
+    prose_lines: list[tuple[int, str]] = []
+    taken_by_line: dict[int, list[tuple[int, int]]] = {}
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -623,8 +633,14 @@ def read(text: str, source: str = "<text>") -> Document:
             claims += table_claims
             index = last + 1
             continue
-        claims += _prose(line, source, index + 1, reporters)
+        typed, taken = _typed(line, source, index + 1, reporters)
+        claims += typed
+        if taken:
+            taken_by_line[index + 1] = taken
+        prose_lines.append((index + 1, line))
         index += 1
+    claims += prose_claims(source, prose_lines, taken_by_line)
+    claims.sort(key=lambda claim: claim.span.line)  # in the document's order
     only = reporters.only()
     if only is not None:
         rehomed: dict[int, Subject] = {}  # the records of one table share one subject
@@ -639,8 +655,8 @@ def read(text: str, source: str = "<text>") -> Document:
 
         cells = [TableCell(c.table, _about(c.quantity, subject_of(c.subject)), c.valuation)
                  for c in cells]
-        claims = [c if c.kind in (V.OTHER, V.GROWTH) or c.subject.reporter else
-                  Claim(c.kind, _about(c.quantity, subject_of(c.subject)), c.comparator,
-                        c.table, c.base, c.label)
+        claims = [c if c.kind not in (V.CHANGE, V.SHARE, V.TRADE_SHARE) or c.formula
+                  or c.reason or c.subject.reporter
+                  else dataclasses.replace(c, quantity=_about(c.quantity, subject_of(c.subject)))
                   for c in claims]
     return Document(cells, claims)

@@ -126,6 +126,16 @@ class Claim:
     base: str = ""  # what a share is a share of: one of vocabulary.BASES, or ""
     label: str = ""  # the Persian column label or phrase the figure came with
     low: ParsedNumber | None = None  # a range's first bound ("18" of "18 to 20 %")
+    # A prose claim tied to printed numbers: its operands, in the order of ``formula``
+    # (a `chile_trade.core.formulas` name); or why it could not be tied (``reason``).
+    operands: tuple[Quantity, ...] = ()
+    formula: str = ""
+    reason: str = ""
+
+    @property
+    def unit(self) -> str:
+        """The stated figure's unit: ``percent``, ``pp``, ``x``, ``million USD`` ..."""
+        return self.quantity.unit
 
     @property
     def stated(self) -> ParsedNumber:

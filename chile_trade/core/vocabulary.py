@@ -8,6 +8,8 @@ folded (Persian ``ی ک``, no ZWNJ; see `chile_trade.core.numbers.fold`).
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 # ------------------------------------------------------------------ codes
 
 EXPORT, IMPORT, TRADE = "export", "import", "trade"
@@ -19,7 +21,15 @@ SHARE = "share_of_total"  # a table value as a percent of the reporter's total f
 TRADE_SHARE = "share_of_total_trade"  # prose: a partner's share of total trade
 GROWTH = "growth_over_years"  # prose: growth over N years, base year not given
 OTHER = "other_percentage"  # prose: a percentage the package does not interpret
-KINDS = (CHANGE, SHARE, TRADE_SHARE, GROWTH, OTHER)
+POINTS_KIND = "points"  # prose: a difference of two percentages, in percentage points
+MULTIPLE = "multiple"  # prose: "دو برابر"
+CAGR = "cagr"  # prose: average annual growth over N years
+BALANCE = "balance"  # prose: exports − imports ("تراز", "کسری", "مازاد")
+SUM = "sum"  # prose: a total introduced as such ("مجموع", "در مجموع")
+PROSE_SHARE = "share"  # prose: a part as a percent of a whole
+PROSE_OTHER = "other"  # prose: a derived amount the grammar does not interpret
+KINDS = (CHANGE, SHARE, TRADE_SHARE, GROWTH, OTHER, POINTS_KIND, MULTIPLE, CAGR, BALANCE, SUM,
+         PROSE_SHARE, PROSE_OTHER)
 
 EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT, RANGE = "=", ">", "<", ">=", "<=", "~", "range"
 COMPARATORS = (EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT, RANGE)
@@ -38,6 +48,8 @@ CAUSES = (TRUNCATION, DOUBLE_ROUNDING, TRANSPOSED_DIGITS, MISLABELLED_COLUMN, WR
 GREGORIAN, SOLAR_HIJRI = "gregorian", "solar_hijri"
 CALENDARS = (GREGORIAN, SOLAR_HIJRI)
 PERCENT = "percent"  # the unit of a stated percentage
+POINTS = "pp"  # percentage points: the unit of a difference of two percentages
+TIMES = "x"  # the unit of a multiple ("دو برابر")
 
 # --------------------------------------------------------------- digits
 
@@ -65,6 +77,91 @@ UNIT_WORDS = {
     "میلیون دلار": "million USD",
     "میلیارد دلار": "billion USD",
 }
+NUMBER_WORDS = {
+    "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8,
+    "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15,
+    "پونزده": 15, "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19,
+    "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80,
+    "نود": 90, "صد": 100, "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400,
+    "پانصد": 500, "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
+}
+"""Number words below a thousand; larger numbers are written with `SCALE_WORDS`."""
+HALF_WORD = "نیم"  # 0.5, one decimal: "نیم درصد", "یک و نیم میلیارد"
+ZERO_WORD = "صفر"
+SCALE_WORDS = {"هزار": 3, "میلیون": 6, "میلیارد": 9, "بیلیون": 9, "تریلیون": 12}
+"""Scale words, by their power of ten (``هزار میلیارد`` is 10**12)."""
+SCALE_NAMES = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "thousand billion"}
+FRACTION_WORDS = {"نصف": Fraction(1, 2), "یکسوم": Fraction(1, 3), "یکچهارم": Fraction(1, 4),
+                  "یکپنجم": Fraction(1, 5), "یکدهم": Fraction(1, 10), "دوسوم": Fraction(2, 3),
+                  "سهچهارم": Fraction(3, 4), "ربع": Fraction(1, 4)}
+"""Fraction words (folded: ``یک‌سوم`` is ``یکسوم``), exact shares of a whole."""
+ORDINAL_DENOMINATORS = {"سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8,
+                        "دهم": 10}
+"""``یک سوم`` written apart: a number word, then the denominator."""
+PERCENT_WORDS = ("درصد", "درصدی")
+POINTS_WORD = "واحد"  # "واحد درصد", "واحد درصدی": percentage points
+TIMES_WORDS = ("برابر",)
+AMOUNT_UNITS = {
+    "دلار": ("USD", "USD", 0), "دلاری": ("USD", "USD", 0),
+    "سنت": ("cent", "USD", -2),
+    "یورو": ("EUR", "EUR", 0), "یورویی": ("EUR", "EUR", 0),
+    "ریال": ("rial", "rial", 0), "ریالی": ("rial", "rial", 0),
+    "تومان": ("toman", "rial", 1), "تومانی": ("toman", "rial", 1),
+    "تن": ("tonne", "kg", 3), "تنی": ("tonne", "kg", 3),
+    "کیلوگرم": ("kg", "kg", 0), "کیلوگرمی": ("kg", "kg", 0),
+    "بشکه در روز": ("barrel/day", "barrel/day", 0),
+}
+"""Units of amounts, by their Persian words: (name, dimension, power of ten of the
+dimension's base unit). Amounts of one dimension convert exactly; of two, never."""
+
+UNIT_BASES = {name: (dimension, power) for name, dimension, power in AMOUNT_UNITS.values()}
+"""Each unit name with its dimension and power of ten (``tonne``: kg, 3)."""
+
+
+def unit_scale(unit: str) -> tuple[str, int] | None:
+    """A unit name's dimension and power of ten of the dimension's base unit, or ``None``.
+
+    >>> unit_scale("million USD"), unit_scale("thousand tonne"), unit_scale("percent")
+    (('USD', 6), ('kg', 6), None)
+    """
+    for power, prefix in SCALE_NAMES.items():
+        if prefix and unit.startswith(prefix + " "):
+            base = UNIT_BASES.get(unit[len(prefix) + 1:])
+            if base is not None and (power == 12 or not unit.startswith("thousand billion")):
+                return base[0], base[1] + power
+    return UNIT_BASES.get(unit)
+
+
+MONEY = ("USD", "EUR", "rial")  # the dimensions of money (AMOUNT_UNITS)
+
+# Prose claims (chile_trade.core.prose): the words that tie a figure to others.
+FLOW_NOUNS = {"صادرات": EXPORT, "صادراتی": EXPORT, "واردات": IMPORT, "وارداتی": IMPORT,
+              "تجارت": TRADE, "مبادلات": TRADE}
+"""Flow nouns: they name the flow of the amounts written after them."""
+FLOW_VERBS = {"صادر": EXPORT, "وارد": IMPORT}
+"""Flow verbs (``صادر کرد``, ``وارد شد``): they name the flow of the amount before them."""
+PLACE_PREPOSITIONS = ("به", "از", "با")
+THIS_COUNTRY = "این کشور"  # after a preposition: the partner named last
+RESPECTIVELY = "به ترتیب"
+BASE_BEFORE = ("مقایسه با", "نسبت به", "سال قبل", "سال گذشته", "مدت مشابه", "فصل گذشته",
+               "ماه قبل", "سال پیش")
+"""Words before an amount that make it the earlier value of a comparison."""
+BASE_AFTER = ("سال قبل", "مدت مشابه", "سال گذشته", "در سال قبل", "در مدت مشابه")
+"""Words right after an amount that make it the earlier value of a comparison."""
+THIS_FIGURE = "این رقم"  # "این رقم ... X بود": X is the earlier value; "... به X رسید": the new
+CHANGE_WORDS = frozenset({"رشد", "رشدی", "افزایش", "افزایشی", "کاهش", "کاهشی", "افت", "تنزل",
+                          "کمتر", "بیشتر", "کم", "کوچک", "سقوط", "نزول", "بزرگتر"})
+DECREASE_WORDS = frozenset({"کاهش", "کاهشی", "افت", "تنزل", "کمتر", "کم", "کوچک", "سقوط",
+                            "نزول"})
+SHARE_VERBS = frozenset({"تشکیل", "اختصاص", "جذب", "خرید", "خریداری", "شامل", "تامین",
+                         "اختیار", "را"})
+AVERAGE_WORDS = frozenset({"متوسط", "میانگین"})
+ANNUAL_WORDS = frozenset({"سالانه", "سالیانه"})
+BALANCE_WORDS = frozenset({"تراز", "کسری", "مازاد"})
+DEFICIT_WORDS = frozenset({"کسری", "منفی"})
+SUM_WORDS = frozenset({"مجموع", "مجموعا"})
+TOGETHER_WORDS = ("روی هم", "در مجموع", "مجموعا", "به ترتیب")
+
 VALUATION_WORDS = {"فوب": "FOB", "سیف": "CIF"}
 UNIT_SCALES = {"USD": ("USD", 0), "thousand USD": ("USD", 3), "million USD": ("USD", 6),
                "billion USD": ("USD", 9)}

@@ -55,7 +55,34 @@ _EXPRESSIONS = {
                              "({0} + {1}) ÷ ({2} + {3}) × ۱۰۰"),
     "share_of_implied_total_trade": ("({0} + {3}) / ({1} / {2}% + {4} / {5}%) × 100",
                                      "({0} + {3}) ÷ ({1} ÷ {2}٪ + {4} ÷ {5}٪) × ۱۰۰"),
+    "points": ("{1}% − {0}%", "{1}٪ − {0}٪"),
+    "multiple": ("{1} / {0}", "{1} ÷ {0}"),
+    "balance": ("{0} − {1}", "{0} − {1}"),
+    "balance_of_trade_total": ("{0} − ({1} − {0})", "{0} − ({1} − {0})"),
+    "unit_price": ("{0} / {1}", "{0} ÷ {1}"),
+    "cagr": ("(({1} / {0})^(1/{n}) − 1) × 100", "(({1} ÷ {0})^(۱/{n}) − ۱) × ۱۰۰"),
 }
+
+
+def _expression(formula: str, count: int) -> tuple[str, str]:
+    """The expression of a formula with ``count`` operands (sums take any number)."""
+    if formula == "sum":
+        terms = " + ".join(f"{{{i}}}" for i in range(count))
+        return terms, terms
+    if formula == "share_of_sum":
+        terms = " + ".join(f"{{{i}}}" for i in range(count - 1))
+        return (f"({terms}) / {{{count - 1}}} × 100", f"({terms}) ÷ {{{count - 1}}} × ۱۰۰")
+    return _EXPRESSIONS[formula]
+
+
+_SUFFIXES = {V.PERCENT: ("%", "٪"), V.POINTS: (" pp", " واحد درصد"), V.TIMES: ("×", " برابر")}
+
+
+def _suffix(unit: str) -> tuple[str, str]:
+    """What follows a number of ``unit``: ``%`` for a percentage, `` million USD`` ..."""
+    if unit in _SUFFIXES:
+        return _SUFFIXES[unit]
+    return f" {unit}", f" {V.UNIT_NAMES_FA.get(unit, unit)}"
 
 
 def _num(value: Fraction | Decimal, places: int) -> str:
@@ -95,7 +122,7 @@ def _owner(claim: Claim) -> tuple[str, str]:
     return f"{V.UNKNOWN_REPORTER['en']}'s", V.UNKNOWN_REPORTER["fa"]
 
 
-def describe(claim: Claim) -> tuple[str, str]:
+def describe(claim: Claim) -> tuple[str, str]:  # noqa: PLR0911  one return per kind
     """A short name of a claim: (English, Persian).
 
     Examples
@@ -111,6 +138,12 @@ def describe(claim: Claim) -> tuple[str, str]:
     owner_en, owner_fa = _owner(claim)
     cmp_en, cmp_fa = (V.COMPARATOR_NAMES[claim.comparator][lang] for lang in ("en", "fa"))
     stated = _stated(claim)
+    if kind == V.CHANGE and (claim.formula or claim.reason):
+        u_en, u_fa = _suffix(claim.unit or V.PERCENT)
+        what_en = f"{_flow(flow, 'en').capitalize()}: " if flow else ""
+        what_fa = f"{_flow(flow, 'fa')}: " if flow else ""
+        return (f"{what_en}percent change {cmp_en}{stated}{u_en}",
+                f"{what_fa}درصد تغییر {cmp_fa}{_fa(stated)}{u_fa}")
     if kind == V.CHANGE:
         y0, y1 = _year(claim.year_from), _year(claim.year_to)
         return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change {y0}→{y1}",
@@ -132,7 +165,26 @@ def describe(claim: Claim) -> tuple[str, str]:
         span = _year(claim.span_years)
         return (f"Growth{who_en} of {stated}% over {span} years",
                 f"رشد{who_fa} {_fa(stated)}٪ در {_fa(span)} سال")
+    if kind in _PROSE_KINDS:
+        name_en, name_fa = _PROSE_KINDS[kind]
+        u_en, u_fa = _suffix(claim.unit or V.PERCENT)
+        what_en = f"{_flow(flow, 'en').capitalize()}: " if flow else ""
+        what_fa = f"{_flow(flow, 'fa')}: " if flow else ""
+        return (f"{what_en}{name_en} {cmp_en}{stated}{u_en}",
+                f"{what_fa}{name_fa} {cmp_fa}{_fa(stated)}{u_fa}")
     return (f"A percentage in the text: {stated}%", f"درصدی در متن: {_fa(stated)}٪")
+
+
+_PROSE_KINDS = {
+    V.POINTS_KIND: ("change in percentage points", "تغییر به واحد درصد"),
+    V.MULTIPLE: ("multiple", "چند برابر"),
+    V.CAGR: ("average annual growth", "رشد متوسط سالانه"),
+    V.BALANCE: ("trade balance", "تراز تجاری"),
+    V.SUM: ("total", "مجموع"),
+    V.PROSE_SHARE: ("share", "سهم"),
+    V.PROSE_OTHER: ("derived amount", "رقم محاسبه‌شده"),
+}
+"""Names of the prose kinds; a prose change is named as a change."""
 
 
 _REASONS = {
@@ -158,6 +210,17 @@ _REASONS = {
                      "مرجع کل {flow_fa} {owner_fa} در {year_fa} را ندارد"),
     "ref_no_totals": ("the reference has no totals for {owner_en} trade in {year}",
                       "مرجع کل تجارت {owner_fa} در {year_fa} را ندارد"),
+    "no_base_value": ("the text gives no earlier value this change is measured from",
+                      "متن مقدار پیشینی را که این تغییر از آن سنجیده شده به دست نمی‌دهد"),
+    "no_whole": ("the text gives no total this share is a share of",
+                 "متن کلی را که این سهم از آن است به دست نمی‌دهد"),
+    "no_operands": ("the text does not print the values this figure is computed from",
+                    "متن مقادیری را که این رقم از آن‌ها محاسبه می‌شود چاپ نکرده است"),
+    "no_years": ("the text does not say over how many years this growth is averaged",
+                 "متن نمی‌گوید این رشد در چند سال میانگین گرفته شده است"),
+    "unknown_construction": (
+        "the grammar does not know how this sentence ties the figure to its values",
+        "دستور زبان بسته نمی‌داند این جمله رقم را چگونه به مقادیرش پیوند می‌دهد"),
     "ref_no_figures": ("the reference holds no figures this refers to",
                        "مرجع رقمی که این به آن اشاره دارد ندارد"),
 }
@@ -286,26 +349,30 @@ def explain(verdict: Verdict) -> tuple[str, str]:
     s = _stated(claim)
     cmp_en, cmp_fa = (V.COMPARATOR_NAMES[comparator][lang] for lang in ("en", "fa"))
     texts = [number.number.text for number in verdict.inputs]
-    expression_en, expression_fa = _EXPRESSIONS[verdict.formula]
-    head_en = f"{expression_en.format(*texts)} = {pt}%"
-    head_fa = f"{expression_fa.format(*map(_fa, texts))} = {_fa(pt)}٪"
+    expression_en, expression_fa = _expression(verdict.formula, len(texts))
+    years = next((str(n.values[0]) for n in verdict.notes if n.code == "years"), "")
+    u_en, u_fa = _suffix(claim.unit or V.PERCENT)
+    head_en = f"{expression_en.format(*texts, n=years)} = {pt}{u_en}"
+    head_fa = f"{expression_fa.format(*map(_fa, texts), n=_fa(years))} = {_fa(pt)}{u_fa}"
     if verdict.verdict == V.EXACT:
-        tail_en = (f"which rounds to the stated {s}%" if comparator == V.EQUAL
-                   else f"which agrees with the stated {cmp_en}{s}%")
-        tail_fa = (f"که به رقم اعلام‌شده {_fa(s)}٪ گرد می‌شود" if comparator == V.EQUAL
-                   else f"که با «{cmp_fa}{_fa(s)}٪» سازگار است")
+        tail_en = (f"which rounds to the stated {s}{u_en}" if comparator == V.EQUAL
+                   else f"which agrees with the stated {cmp_en}{s}{u_en}")
+        tail_fa = (f"که به رقم اعلام‌شده {_fa(s)}{u_fa} گرد می‌شود" if comparator == V.EQUAL
+                   else f"که با «{cmp_fa}{_fa(s)}{u_fa}» سازگار است")
     elif verdict.verdict == V.WITHIN_ROUNDING:
-        tail_en = (f"which is not {cmp_en}{s}%, but the rounding of the printed values "
-                   f"allows {lo}–{hi}%, which reaches it")
-        tail_fa = (f"که {cmp_fa}{_fa(s)}٪ نیست، اما گرد شدن ارقام چاپ‌شده بازه "
-                   f"{_fa(lo)} تا {_fa(hi)}٪ را ممکن می‌کند که به آن می‌رسد")
+        tail_en = (f"which is not {cmp_en}{s}{u_en}, but the rounding of the printed values "
+                   f"allows {lo}–{hi}{u_en}, which reaches it")
+        tail_fa = (f"که {cmp_fa}{_fa(s)}{u_fa} نیست، اما گرد شدن ارقام چاپ‌شده بازه "
+                   f"{_fa(lo)} تا {_fa(hi)}{u_fa} را ممکن می‌کند که به آن می‌رسد")
     else:
-        tail_en = (f"no values within the rounding of the printed values give {cmp_en}{s}%: "
-                   f"they allow only {lo}–{hi}%")
-        tail_fa = (f"هیچ مقداری در بازه گرد شدن ارقام چاپ‌شده {cmp_fa}{_fa(s)}٪ نمی‌دهد؛ "
-                   f"بازه ممکن فقط {_fa(lo)} تا {_fa(hi)}٪ است")
+        tail_en = (f"no values within the rounding of the printed values give "
+                   f"{cmp_en}{s}{u_en}: they allow only {lo}–{hi}{u_en}")
+        tail_fa = (f"هیچ مقداری در بازه گرد شدن ارقام چاپ‌شده {cmp_fa}{_fa(s)}{u_fa} "
+                   f"نمی‌دهد؛ بازه ممکن فقط {_fa(lo)} تا {_fa(hi)}{u_fa} است")
     en, fa = [f"{head_en}, {tail_en}."], [f"{head_fa}، {tail_fa}."]
     for note in verdict.notes:
+        if note.code == "years":
+            continue  # in the expression
         cause = _cause(verdict, note, places)
         if cause is not None:
             en.append(f"Likely cause: {cause[0]}.")

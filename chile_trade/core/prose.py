@@ -1,0 +1,925 @@
+"""Claims in running text, and the printed numbers they are computed from.
+
+The second pass of the grammar. `chile_trade.core.quantities` has turned each
+prose line into quantities; here every stated figure becomes a claim record —
+a percentage, percentage points, a multiple, or an amount introduced as
+derived (a balance, a sum) — with its kind, signed value, comparator and, where
+the text ties it to printed numbers, its operands and formula:
+
+``change``
+    ``از X … به Y رسید که رشد Z درصدی``, ``Y … در مقایسه با/نسبت به X … Z درصد
+    افزایش``, or the base in another sentence (``این رقم سال گذشته X بود``);
+    decrease words make Z negative;
+``multiple``
+    ``Y … دو برابر X``, ``از X به Y … سه برابر شد``;
+``points``
+    ``از A درصد … به B درصد … C واحد درصد``;
+``share``
+    ``با X، Z درصد این صادرات``, ``X بود که Z درصد کل …``; several parts
+    ``روی هم``/``به ترتیب`` are summed;
+``balance``
+    ``تراز/کسری/مازاد``: exports − imports of the same partner (imports may be
+    the trade total less exports);
+``sum``
+    ``مجموع``/``در مجموع``/``روی هم``: the amounts listed before it.
+
+Where an operand cannot be tied without a guess, the claim keeps no operands
+and a machine-readable ``reason`` (`REASONS`). Tables are read by
+`chile_trade.core.grammar`; nothing here reads a file or builds a sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from chile_trade.core import vocabulary as V
+from chile_trade.core.numbers import ParsedNumber, fold_with_map
+from chile_trade.core.quantities import Amount, Word, quantities, words
+from chile_trade.core.records import Claim, Period, Quantity, Span, Subject
+from chile_trade.errors import InputError
+
+__all__ = ["REASONS", "prose_claims"]
+
+REASONS = ("no_base_value", "no_whole", "no_operands", "no_years", "incompatible_units",
+           "unknown_construction")
+"""Why a prose figure has no operands."""
+
+_CLAUSE_ENDS = frozenset(".؛;!؟?:")
+_LIST_WORDS = frozenset({"و", "،", ","})
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A quantity of the document with what the text says about it."""
+
+    amount: Amount
+    line: int
+    clause: int  # index of its clause in the document
+    raw: str
+    column: int
+    flow: str = ""
+    partner: str = ""
+    year: int | None = None
+    base: bool = False  # introduced as the earlier value of a comparison
+    claim: bool = False  # a stated derived figure, not an input
+    total: bool = False  # introduced as a total ("کل", "مجموع")
+    price: bool = False  # a price per unit ("قیمت هر تن …")
+    new_of: _Figure | None = None  # for a base: the value it is compared with, if known
+    pair: tuple[_Figure, _Figure] | None = field(default=None, repr=False)
+
+
+@dataclass(slots=True)
+class _Clause:
+    line: int
+    index: int
+    words: list[Word]
+    text: str  # folded, spaces normalised
+
+
+def _clauses(items: list[Word]) -> list[list[Word]]:
+    out: list[list[Word]] = [[]]
+    for item in items:
+        if item.kind == "punct" and item.text in _CLAUSE_ENDS:
+            out.append([])
+        else:
+            out[-1].append(item)
+    return [c for c in out if c]
+
+
+def _has(words_: Sequence[Word], vocabulary: Iterable[str]) -> bool:
+    texts = {w.text for w in words_}
+    return any(v in texts for v in vocabulary)
+
+
+def _phrase_in(words_: Sequence[Word], phrase: str) -> bool:
+    text = " ".join(w.text for w in words_)
+    return f" {phrase} " in f" {text} "
+
+
+class _Line:
+    """One prose line: its words, clauses, quantities and the raw text behind them."""
+
+    def __init__(self, raw: str, lineno: int, folded: str, index_map: Sequence[int]):
+        self.raw, self.lineno, self.folded, self.index_map = raw, lineno, folded, index_map
+        self.words = words(folded)
+        self.amounts = quantities(folded, self.words)
+        self.clauses = _clauses(self.words)
+        self.clause_starts = [c[0].start for c in self.clauses]
+
+    def raw_text(self, start: int, end: int) -> str:
+        return self.raw[self.index_map[start]:self.index_map[end]]
+
+    def clause_of(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.clause_starts, position) - 1)
+
+
+def _words_between(line: _Line, start: int, end: int) -> list[Word]:
+    return [w for w in line.words if w.start >= start and w.end <= end]
+
+
+def _place_at(items: Sequence[Word], k: int) -> tuple[str, int] | None:
+    """A place name at ``items[k]`` (one or two words): (folded name, next index)."""
+    if k + 1 < len(items):
+        two = f"{items[k].text} {items[k + 1].text}"
+        if two in V.PLACES:
+            return V.PLACE_ALIASES.get(two, two), k + 2
+    if k < len(items) and items[k].text in V.PLACES:
+        return V.PLACE_ALIASES.get(items[k].text, items[k].text), k + 1
+    return None
+
+
+@dataclass(slots=True)
+class _Named:
+    """Flows or partners a clause names, with where: ``صادرات و واردات``, ``به آلمان و
+    ایتالیا``."""
+
+    position: int
+    end: int
+    names: list[str]
+
+
+def _partners_named(items: Sequence[Word], last_partner: str) -> list[_Named]:
+    out = []
+    k = 0
+    while k < len(items):
+        if items[k].text in V.PLACE_PREPOSITIONS:
+            if k + 2 < len(items) and f"{items[k + 1].text} {items[k + 2].text}" == \
+                    V.THIS_COUNTRY and last_partner:
+                out.append(_Named(items[k].start, items[k + 2].end, [last_partner]))
+                k += 3
+                continue
+            place = _place_at(items, k + 1)
+            if place is not None:
+                names, j = [place[0]], place[1]
+                while j + 1 < len(items) and items[j].text in _LIST_WORDS:
+                    more = _place_at(items, j + 1)
+                    if more is None:
+                        break
+                    names.append(more[0])
+                    j = more[1]
+                out.append(_Named(items[k].start, items[j - 1].end, names))
+                k = j
+                continue
+        k += 1
+    return out
+
+
+def _flows_named(items: Sequence[Word]) -> list[_Named]:
+    out = []
+    k = 0
+    while k < len(items):
+        code = V.FLOW_NOUNS.get(items[k].text)
+        if code:
+            names, j = [code], k + 1
+            while j + 1 < len(items) and items[j].text == "و" and items[j + 1].text in \
+                    V.FLOW_NOUNS:
+                names.append(V.FLOW_NOUNS[items[j + 1].text])
+                j += 2
+            out.append(_Named(items[k].start, items[j - 1].end, names))
+            k = j
+            continue
+        k += 1
+    return out
+
+
+def _assign(named: list[_Named], amounts: list[Amount], respectively: int | None,
+            ) -> list[str]:
+    """What each amount of a clause is about: the last name before it, or the first after
+    it before the next amount; a list of names is shared out over a respectively list
+    (``به ترتیب``) of as many amounts, and otherwise names all of them at once."""
+    out = []
+    for index, amount in enumerate(amounts):
+        before = [n for n in named if n.end <= amount.start]
+        following = amounts[index + 1].start if index + 1 < len(amounts) else 1 << 30
+        after = [n for n in named if amount.end <= n.position < following]
+        chosen = before[-1] if before else after[0] if after else None
+        if chosen is None:
+            out.append("")
+            continue
+        if len(chosen.names) == 1:
+            out.append(chosen.names[0])
+            continue
+        members = [a for a in amounts if a.start > chosen.end
+                   and a.dimension == amount.dimension]
+        if respectively is not None and chosen.end <= respectively and \
+                len(members) == len(chosen.names) and amount in members:
+            out.append(chosen.names[members.index(amount)])
+        else:
+            out.append("+".join(chosen.names))
+    return out
+
+
+def _years_in(clause_words: Sequence[Word]) -> list[tuple[int, int]]:
+    """(position, year) of each year of a clause: four digits, or ``سال ۹۸``."""
+    out = []
+    for i, w in enumerate(clause_words):
+        if w.kind != "num" or not w.text.isdigit():
+            continue
+        digits = int(w.text.translate(_ASCII))
+        if len(w.text) == 4 and (1300 <= digits <= 1499 or 1900 <= digits <= 2099):
+            out.append((w.start, digits))
+        elif len(w.text) == 2 and i > 0 and clause_words[i - 1].text == "سال":
+            out.append((w.start, 1300 + digits))
+    return out
+
+
+_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def _year_of(amount: Amount, clause_words: Sequence[Word], taken: set[int]) -> int | None:
+    """A year written right after an amount (``… دلار در سال ۱۴۰۱``) is its own;
+    otherwise the last year before it in the clause that no amount took."""
+    years = _years_in(clause_words)
+    after = [w for w in clause_words if w.start >= amount.end][:3]
+    for position, year in years:
+        if any(w.start == position for w in after):
+            taken.add(position)
+            return year
+    before = [year for position, year in years if position < amount.start and position not in taken]
+    return before[-1] if before else None
+
+
+def _sign(after: Sequence[Word], before: Sequence[Word]) -> int:
+    if _has(after[:4], V.DECREASE_WORDS) or _has(before[-3:], V.DECREASE_WORDS):
+        return -1
+    return 1
+
+
+def _signed(number: ParsedNumber, sign: int) -> ParsedNumber:
+    if sign > 0:
+        return number
+    negated = ParsedNumber(-number.value, number.decimals, number.raw, number.is_percent)
+    if number._bounds is not None and number._bounds[0] == number._bounds[1]:  # exact threshold
+        value = -number._bounds[0]
+        object.__setattr__(negated, "_bounds", (value, value, value))
+    return negated
+
+
+# ------------------------------------------------------------------ the pass
+
+class _Reader:
+    def __init__(self, source: str, lines: Sequence[tuple[int, str]],
+                 taken: dict[int, list[tuple[int, int]]]):
+        self.source = source
+        self.lines: dict[int, _Line] = {}
+        self.figures: list[_Figure] = []
+        self.by_line: dict[int, list[_Figure]] = {}
+        last_partner = ""
+        for lineno, raw in lines:
+            folded, index_map = fold_with_map(raw)
+            try:
+                line = _Line(raw, lineno, folded, index_map)
+            except InputError as exc:
+                raise exc.located(source, lineno) from None
+            self.lines[lineno] = line
+            skip = taken.get(lineno, [])
+            line_figures: list[_Figure] = []
+            for clause_index, clause in enumerate(line.clauses):
+                lo, hi = clause[0].start, clause[-1].end
+                amounts = [a for a in line.amounts if lo <= a.start < hi
+                           and not any(s <= a.number_start < e for s, e in skip)]
+                respectively = next((w.start for i, w in enumerate(clause)
+                                     if w.text == "به" and i + 1 < len(clause)
+                                     and clause[i + 1].text == "ترتیب"), None)
+                partners_named = _partners_named(clause, last_partner)
+                if partners_named and len(partners_named[-1].names) == 1:
+                    last_partner = partners_named[-1].names[0]
+                partners = _assign(partners_named, amounts, respectively)
+                flows = _assign(_flows_named(clause), amounts, respectively)
+                years_taken: set[int] = set()
+                previous: _Figure | None = None
+                for index, amount in enumerate(amounts):
+                    figure = _Figure(amount, lineno, len(line_figures) and clause_index,
+                                     line.raw_text(amount.number_start,
+                                                   amount.number_end).strip(),
+                                     index_map[amount.number_start] + 1)
+                    figure.clause = clause_index
+                    following = amounts[index + 1].start if index + 1 < len(amounts) else hi
+                    verb = next((V.FLOW_VERBS[w.text] for w in clause
+                                 if amount.end <= w.start < following
+                                 and w.text in V.FLOW_VERBS), "")
+                    figure.flow = verb or flows[index]
+                    figure.partner = partners[index]
+                    figure.year = _year_of(amount, clause, years_taken)
+                    self._mark(clause, figure)
+                    if previous is not None and previous.base and not figure.base and \
+                            previous.amount.dimension == amount.dimension and all(
+                                w.text in _LIST_WORDS for w in clause
+                                if previous.amount.end <= w.start < amount.start):
+                        figure.base = True  # "… که به ترتیب X و Y بود": a list of bases
+                    previous = figure if amount.is_amount else previous
+                    line_figures.append(figure)
+            self.by_line[lineno] = line_figures
+            self.figures += line_figures
+
+    def _mark(self, clause: list[Word], figure: _Figure) -> None:
+        """Whether the text introduces an amount as a base, a total or a derived figure."""
+        if not figure.amount.is_amount:
+            return
+        before = [w for w in clause if w.end <= figure.amount.start]
+        after = [w for w in clause if w.start >= figure.amount.end]
+        before_text = " ".join(w.text for w in before[-6:])
+        after_text = " ".join(w.text for w in after[:5])
+        reaches = before and before[-1].text == "به"  # "… به X رسید": the new value
+        if (before and before[-1].text == "از" and any(w.text == "به" for w in after[:8])) or \
+                any(marker in before_text for marker in V.BASE_BEFORE) or \
+                any(after_text.startswith(marker) for marker in V.BASE_AFTER) or \
+                (V.THIS_FIGURE in before_text and not reaches) or \
+                (before and before[-1].text == "(" and "قبل" in before_text):
+            figure.base = True
+        whole_clause = " ".join(w.text for w in before)
+        last_words = {w.text for w in before[-5:]}
+        if ("کل" in {w.text for w in before} and not any(
+                w.kind == "num" for w in before[max(i for i, w in enumerate(before)
+                                                    if w.text == "کل"):])) or \
+                ("مجموع" in last_words and "در" not in last_words):
+            figure.total = True
+        if _has(before, V.BALANCE_WORDS) or _has(before[-4:], V.SUM_WORDS) or \
+                "مجموع" in whole_clause.split():
+            figure.claim = True
+        if figure.base:
+            figure.claim = figure.total = False  # the earlier value of a comparison
+        if _has(before, ("هر",)) and not _has(before, V.BALANCE_WORDS):
+            figure.claim = figure.price = True  # a unit price: "قیمت هر تن ... ۳۶۵ دلار"
+
+    # -------------------------------------------------------------- look-ups
+
+    def inputs_before(self, figure: _Figure, dimension: str, *, lines_back: int | None = None,
+                      ) -> list[_Figure]:
+        """Input amounts of ``dimension`` printed before ``figure``."""
+        out = []
+        for other in self.figures:
+            if other is figure or (other.line, other.amount.start) >= (figure.line,
+                                                                       figure.amount.start):
+                break
+            if other.amount.dimension != dimension or other.claim:
+                continue
+            if lines_back is not None and figure.line - other.line > lines_back:
+                continue
+            out.append(other)
+        return out
+
+    def in_clause(self, figure: _Figure) -> list[_Figure]:
+        return [f for f in self.by_line[figure.line] if f.clause == figure.clause]
+
+
+def _span(source: str, figure: _Figure) -> Span:
+    return Span(source, figure.line, figure.column)
+
+
+def _quantity(source: str, figure: _Figure, number: ParsedNumber | None = None,
+              subject: Subject | None = None, period: Period | None = None) -> Quantity:
+    amount = figure.amount
+    flow = figure.flow if figure.flow in V.FLOWS else ""
+    return Quantity(number or ParsedNumber(amount.number.value, amount.number.decimals,
+                                           figure.raw, amount.number.is_percent)
+                    if number is None else number,
+                    amount.unit, subject or Subject(flow=flow), period or Period(
+                        end=figure.year), _span(source, figure))
+
+
+def _operand(source: str, figure: _Figure) -> Quantity:
+    return _quantity(source, figure, ParsedNumber(figure.amount.number.value,
+                                                  figure.amount.number.decimals, figure.raw))
+
+
+# ------------------------------------------------------------------ claims
+
+_CHANGE, _SHARE, _POINTS, _MULTIPLE, _CAGR, _OTHER = (
+    V.CHANGE, V.PROSE_SHARE, V.POINTS_KIND, V.MULTIPLE, V.CAGR, V.OTHER)
+
+
+def _kind(reader: _Reader, figure: _Figure) -> str:
+    amount = figure.amount
+    line = reader.lines[figure.line]
+    clause = line.clauses[figure.clause]
+    before = [w for w in clause if w.end <= amount.start]
+    after = [w for w in clause if w.start >= amount.end]
+    if amount.dimension == V.POINTS:
+        return _POINTS
+    if amount.dimension == V.TIMES:
+        return _MULTIPLE
+    if _has(before[-6:], V.AVERAGE_WORDS) and _has(before[-6:], V.ANNUAL_WORDS):
+        return _CAGR
+    if _has(after[:3], V.CHANGE_WORDS) or (before and before[-1].text in V.CHANGE_WORDS):
+        return _CHANGE
+    if _has(before, ("سهم",)) or _has(after[:8], V.SHARE_VERBS) or (
+            after and after[0].text == "از"):
+        return _SHARE
+    return _OTHER
+
+
+def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: PLR0917  the claim's fields in order
+           operands: Sequence[_Figure] = (), formula: str = "", reason: str = "",
+           years: int | None = None) -> Claim:
+    source = reader.source
+    amount = figure.amount
+    number = _signed(ParsedNumber(amount.number.value, amount.number.decimals, figure.raw,
+                                  amount.number.is_percent), sign)
+    if amount.number._bounds is not None and amount.number._bounds[0] == amount.number._bounds[1]:
+        object.__setattr__(number, "_bounds", tuple(b * sign for b in amount.number._bounds))
+    low = amount.low
+    if low is not None:
+        low = _signed(low, sign)
+        if sign < 0:
+            low, number = number, low  # a falling range: -20 to -18
+    period = Period(end=figure.year, years=years)
+    flow = figure.flow if figure.flow in V.FLOWS else ""  # trade is no flow of its own
+    quantity = Quantity(number, amount.unit, Subject(flow=flow), period,
+                        _span(source, figure))
+    return Claim(kind, quantity, amount.comparator, label=figure.raw,
+                 low=low, operands=tuple(_operand(source, f) for f in operands),
+                 formula=formula, reason=reason if not formula else "")
+
+
+def _change_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:  # noqa: PLR0911  one return per reason
+    """(old, new) for a percent change, or ([], reason)."""
+    if any(f.claim and f.amount.start < figure.amount.start for f in reader.in_clause(figure)):
+        return [], "unknown_construction"  # the change of a derived figure (a balance)
+    clause = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.claim]
+    before = [f for f in clause if f.amount.start < figure.amount.start]
+    after = [f for f in reader.by_line[figure.line] if f.amount.is_amount and not f.claim
+             and f.clause > figure.clause]
+    if len(before) >= 2:
+        by_dimension = [f for f in before if f.amount.dimension == before[-1].amount.dimension]
+        if len(by_dimension) == 2:
+            a, b = by_dimension
+            if a.base and not b.base:
+                return [a, b], ""
+            if b.base and not a.base:
+                return [b, a], ""
+            if a.year and b.year and a.year != b.year:
+                return ([a, b] if a.year < b.year else [b, a]), ""
+        return [], "unknown_construction"
+    if not before and clause:
+        before = clause[:1]  # "با کاهشی یک درصدی به ۲۰۳ تن رسید؛ این رقم سال قبل …"
+    if len(before) == 1:
+        only = before[0]
+        if only.base:
+            new = _referent(reader, only)
+            if isinstance(new, str):
+                return [], new
+            return [only, new], ""
+        bases = [f for f in after if f.base and f.amount.dimension == only.amount.dimension]
+        if len(bases) == 1:
+            return [bases[0], only], ""
+        return [], "no_base_value"
+    # No amount in the clause: a pair set up just before (same line or the line before).
+    pair = _recent_pair(reader, figure)
+    if isinstance(pair, str):
+        return [], pair
+    return list(pair), ""
+
+
+def _compatible(a: _Figure, b: _Figure) -> bool:
+    if a.flow and b.flow and a.flow != b.flow:
+        return False
+    return not (a.partner and b.partner and a.partner != b.partner)
+
+
+def _referent(reader: _Reader, base: _Figure) -> _Figure | str:
+    """The value a base is compared with: the last input of its dimension before it
+    that is not itself a base, of the same flow and partner, in the period the text
+    names for it."""
+    candidates = [f for f in reader.inputs_before(base, base.amount.dimension, lines_back=3)
+                  if not f.base and _compatible(f, base)]
+    if not candidates:
+        others = [f for f in reader.figures if f.amount.is_amount and not f.claim
+                  and f.amount.dimension != base.amount.dimension
+                  and f.amount.dimension in V.MONEY and base.amount.dimension in V.MONEY
+                  and f.line <= base.line + 1]
+        return "incompatible_units" if others else "no_base_value"
+    line = reader.lines[base.line]
+    clause = line.clauses[base.clause]
+    named = [year for position, year in _years_in(clause) if position < base.amount.start]
+    if named and base.year != named[-1]:
+        same_year = [f for f in candidates if f.year == named[-1]]
+        if len(same_year) == 1:
+            return same_year[0]
+        return "no_base_value"
+    latest_line = candidates[-1].line
+    latest = [f for f in candidates if f.line == latest_line]
+    if len(latest) != 1:
+        return "no_base_value"
+    return latest[0]
+
+
+def _recent_pair(reader: _Reader, figure: _Figure) -> tuple[_Figure, _Figure] | str:  # noqa: PLR0911  one return per reason
+    """The last comparison the text set up before a figure with no amount of its own:
+    a base with the value it was compared with, ``این رقم … به Y رسید``."""
+    for other in reversed(reader.figures):
+        if (other.line, other.amount.start) >= (figure.line, figure.amount.start):
+            continue
+        if figure.line - other.line > 2:
+            break
+        if not other.amount.is_amount or other.claim:
+            continue
+        if other.base:
+            new = _referent(reader, other)
+            if isinstance(new, str):
+                return new
+            if figure.flow and new.flow and figure.flow != new.flow:
+                return "no_base_value"
+            return other, new
+        line = reader.lines[other.line]
+        clause = line.clauses[other.clause]
+        if _phrase_in(clause, "این رقم"):
+            old = _referent(reader, other)
+            if isinstance(old, str):
+                return old
+            if figure.flow and other.flow and figure.flow != other.flow:
+                return "no_base_value"
+            return old, other
+        # "… در سال ۲۰۲۲ به X رسید، در حالی که … در سال ۲۰۱۶ Y بود": two values, two years.
+        dated = [f for f in reader.by_line[other.line] if f.amount.is_amount and not f.claim
+                 and f.amount.dimension == other.amount.dimension]
+        if len(dated) == 2 and all(f.year for f in dated) and dated[0].year != dated[1].year \
+                and _flows_agree(dated[0], dated[1]) and not (
+                    figure.flow and other.flow and figure.flow != other.flow):
+            older, newer = sorted(dated, key=lambda f: f.year or 0)
+            return older, newer
+        return "no_base_value"
+    return "no_base_value"
+
+
+def _span_years(clause: Sequence[Word]) -> int | None:
+    """The number of years a clause names: ``طی شش سال``, ``دوره چهار ساله``."""
+    found = set()
+    for i, w in enumerate(clause[:-1]):
+        if clause[i + 1].text not in ("سال", "ساله"):
+            continue
+        if w.text in V.NUMBER_WORDS:
+            found.add(V.NUMBER_WORDS[w.text])
+        elif w.kind == "num" and w.text.isdigit() and len(w.text) <= 2:
+            found.add(int(w.text.translate(_ASCII)))
+    return found.pop() if len(found) == 1 else None
+
+
+def _cagr_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], int | None, str]:
+    """(start, end) of an average annual growth and its number of years."""
+    clause_words = reader.lines[figure.line].clauses[figure.clause]
+    years = _span_years(clause_words)
+    clause = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.claim
+              and f.amount.start < figure.amount.start]
+    if len(clause) == 2 and clause[0].amount.dimension == clause[1].amount.dimension:
+        pair: tuple[_Figure, _Figure] | str = (clause[0], clause[1]) if clause[0].base \
+            else "unknown_construction"
+    elif len(clause) == 1 and clause[0].year is not None and years is not None:
+        start = clause[0]
+        target = clause[0].year + years
+        ends = [f for f in reader.figures if f.amount.is_amount and not f.claim
+                and f.amount.dimension == start.amount.dimension
+                and f.year == target and _compatible(f, start)]
+        pair = (start, ends[0]) if len(ends) == 1 else "no_base_value"
+    elif clause:
+        pair = "unknown_construction"
+    else:
+        pair = _recent_pair(reader, figure)
+    if isinstance(pair, str):
+        return [], None, pair
+    start, end = pair
+    if start.year is not None and end.year is not None:
+        if years is not None and end.year - start.year != years:
+            return [], None, "unknown_construction"
+        years = end.year - start.year
+    if years is None or years <= 0:
+        return [], None, "no_years"
+    return [start, end], years, ""
+
+
+def _price_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str, str]:
+    """(money, mass) of a unit price, and the price's unit (``USD/tonne``): the one
+    money and the one mass amount the text printed before it."""
+    clause_words = reader.lines[figure.line].clauses[figure.clause]
+    index = next(i for i, w in enumerate(clause_words) if w.text == "هر")
+    per = clause_words[index + 1].text if index + 1 < len(clause_words) else ""
+    mass = V.AMOUNT_UNITS.get(per)
+    if mass is None or mass[1] != "kg":
+        return [], "", "unknown_construction"
+    unit = f"{figure.amount.unit}/{mass[0]}"
+    flows = {V.FLOW_NOUNS[w.text] for w in clause_words if w.text in V.FLOW_NOUNS}
+
+    def one(dimension: str) -> _Figure | None:
+        found = [f for f in reader.inputs_before(figure, dimension) if not f.base
+                 and f.line < figure.line and (not flows or not f.flow or f.flow in flows)]
+        return found[0] if len(found) == 1 else None
+
+    money, weight = one(figure.amount.dimension), one("kg")
+    if money is None or weight is None:
+        return [], unit, "no_operands"
+    return [money, weight], unit, ""
+
+
+def _list_of(reader: _Reader, figure: _Figure) -> list[_Figure]:
+    """The stated figures of one list with ``figure`` (``۲۶، ۱۸ و ۱۶ درصد``): same
+    dimension, nothing but ``و``/``،`` between them."""
+    line = reader.lines[figure.line]
+    clause = line.clauses[figure.clause]
+    same = [f for f in reader.in_clause(figure)
+            if f.amount.dimension == figure.amount.dimension]
+    index = same.index(figure)
+    members = [figure]
+
+    def joined(a: _Figure, b: _Figure) -> bool:
+        return all(w.text in _LIST_WORDS for w in clause
+                   if a.amount.end <= w.start < b.amount.start)
+
+    for k in range(index - 1, -1, -1):
+        if not joined(same[k], members[0]):
+            break
+        members.insert(0, same[k])
+    for k in range(index + 1, len(same)):
+        if not joined(members[-1], same[k]):
+            break
+        members.append(same[k])
+    return members
+
+
+def _whole_phrase(reader: _Reader, figure: _Figure) -> list[Word]:
+    """The words after a share up to its verb: what it is a share of."""
+    clause = reader.lines[figure.line].clauses[figure.clause]
+    out = []
+    for w in clause:
+        if w.start < figure.amount.end:
+            continue
+        if w.text in V.SHARE_VERBS or w.kind == "num":
+            break
+        out.append(w)
+    return out[:8]
+
+
+def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  # noqa: PLR0911  one return per reason
+                    ) -> tuple[list[_Figure], str, str]:
+    """(parts, whole) as operands, the formula, or a reason."""
+    clause_words = reader.lines[figure.line].clauses[figure.clause]
+    in_clause = reader.in_clause(figure)
+    phrase = _whole_phrase(reader, members[-1])
+    wants = "kg" if _has(phrase, ("وزن",)) else "money" if _has(phrase, ("ارزش",)) else ""
+
+    def wanted(f: _Figure) -> bool:
+        return not wants or (f.amount.dimension == "kg") == (wants == "kg")
+
+    first = members[0]
+    previous_percent = [f for f in in_clause if f.amount.start < first.amount.start
+                        and not f.amount.is_amount]
+    start = previous_percent[-1].amount.end if previous_percent else -1
+    inputs = [f for f in in_clause if f.amount.is_amount and not f.claim and wanted(f)
+              and start < f.amount.start < first.amount.start]
+    parts = [f for f in inputs if not f.total]
+    whole: _Figure | str | None = None
+    if not parts and len(inputs) == 1 and len(members) == 1:
+        # "کل صادرات … X بود و عراق ۲۰ درصد آن را": the part is the place's own value.
+        whole = inputs[0]
+        named = [w for w in clause_words if whole.amount.end <= w.start < figure.amount.start]
+        places = {p for k in range(len(named)) if (p := _place_at(named, k)) is not None}
+        if len(places) != 1:
+            return [], "", "no_operands"
+        place = next(iter(places))[0]
+        own = [f for f in reader.inputs_before(whole, whole.amount.dimension)
+               if f.partner == place and not f.base and _flows_agree(f, whole)]
+        if not own:
+            return [], "", "no_operands"
+        parts = [own[-1]]
+    if not parts and previous_percent and wants:
+        parts = [f for f in in_clause if f.amount.is_amount and not f.claim and not f.total
+                 and f.amount.start < figure.amount.start and wanted(f)]
+        if len(parts) != 1:
+            return [], "", "no_operands"
+    if not parts or len({f.amount.dimension for f in parts}) != 1:
+        return [], "", "no_operands"
+    together = _has(clause_words, ("روی", "مجموع", "مجموعا"))
+    respectively = _phrase_in(clause_words, V.RESPECTIVELY)
+    if len(members) > 1:
+        if not respectively or len(parts) != len(members) or together:
+            return [], "", "unknown_construction"
+        parts = [parts[members.index(figure)]]
+    elif len(parts) > 1 and not (together or respectively):
+        return [], "", "unknown_construction"
+    elif len(parts) == 1 and together:
+        return [], "", "no_operands"
+    if whole is None:
+        whole = _whole(reader, figure, parts, phrase)
+    if isinstance(whole, str):
+        return [], "", whole
+    formula = "share" if len(parts) == 1 else "share_of_sum"
+    return [*parts, whole], formula, ""
+
+
+def _flows_agree(a: _Figure, b: _Figure) -> bool:
+    return not (a.flow and b.flow and a.flow != b.flow)
+
+
+def _is_part(reader: _Reader, figure: _Figure) -> bool:
+    """An amount in a clause that states a share: a part, not a whole."""
+    if all(f.amount.is_amount for f in reader.in_clause(figure)):
+        return False
+    clause = reader.lines[figure.line].clauses[figure.clause]
+    return _has(clause, V.SHARE_VERBS) or _has(clause, ("سهم",))
+
+
+def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure], phrase: list[Word],
+           ) -> _Figure | str:
+    """What a share is a share of: a total the text introduces as such (``کل``,
+    ``مجموع``), or the value the share's words point back to (``این صادرات``), or the
+    one value of the parts' dimension printed before them."""
+    dimension = parts[0].amount.dimension
+    places = {p[0] for k in range(len(phrase)) if (p := _place_at(phrase, k)) is not None
+              and k > 0 and phrase[k - 1].text in V.PLACE_PREPOSITIONS}
+    flows = {V.FLOW_NOUNS[w.text] for w in phrase if w.text in V.FLOW_NOUNS}
+
+    def fits(f: _Figure) -> bool:
+        if f.amount.dimension != dimension or f in parts or f is figure:
+            return False
+        if places and f.partner not in places:
+            return False
+        if flows and f.flow and f.flow not in flows:
+            return False
+        return parts[0].year is None or f.year in (None, parts[0].year)
+
+    says_total = _has(phrase, ("کل", "مجموع", "آن", "این"))
+    totals = [f for f in reader.figures if f.total and fits(f) and f.line <= figure.line + 1]
+    if totals and says_total:
+        return totals[-1]
+    if places:
+        own = [f for f in reader.inputs_before(parts[0], dimension) if fits(f) and not f.base
+               and not _is_part(reader, f)]
+        return own[-1] if own else "no_whole"
+    earlier = [f for f in reader.inputs_before(parts[0], dimension)
+               if not f.base and fits(f) and not _is_part(reader, f)]
+    refers_back = _has(phrase[:3], ("این", "آن"))
+    if refers_back and earlier:
+        return earlier[-1]
+    if len(earlier) == 1:
+        return earlier[0]
+    return "no_whole"
+
+
+def _points_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:
+    """Two printed shares ``از A درصد … به B درصد`` in the line or the line before."""
+    for back in (0, 1):
+        figures = [f for f in reader.by_line.get(figure.line - back, [])
+                   if f.amount.dimension == V.PERCENT and not (back == 0 and f.amount.start
+                                                               > figure.amount.start)]
+        if back == 1 and reader.by_line.get(figure.line - 1) is None:
+            continue
+        pairs = [(a, b) for a, b in itertools.pairwise(figures)
+                 if a.base or (a.year and b.year and a.year < b.year)]
+        if len(figures) == 2 and len(pairs) == 1:
+            return list(pairs[0]), ""
+        if figures:
+            return [], "unknown_construction"
+    return [], "no_operands"
+
+
+def _multiple_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:  # noqa: PLR0911  one return per reason
+    """(smaller, larger) amounts of one multiple: ``Y … دو برابر X``, ``از X به Y``."""
+    clause = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.claim]
+    dims = {f.amount.dimension for f in clause}
+    if len(clause) == 2 and len(dims) == 1:
+        a, b = clause
+        if a.base and not b.base:
+            return [a, b], ""
+        if b.base and not a.base:
+            return [b, a], ""
+        if a.amount.start < figure.amount.start < b.amount.start:
+            return [b, a], ""  # "Y … دو برابر X"
+        return [], "unknown_construction"
+    if not clause:
+        pair = _recent_pair(reader, figure)
+        if isinstance(pair, str):
+            return [], pair
+        return list(pair), ""
+    return [], "unknown_construction"
+
+
+def _balance_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str, str]:
+    """Exports and imports (or the trade total) printed before a balance, of one
+    partner and period."""
+    dimension = figure.amount.dimension
+    if figure.year is not None:  # "مازاد … در سال ۲۰۲۲": the values of that year
+        earlier = [f for f in reader.inputs_before(figure, dimension) if f.year == figure.year]
+    else:
+        earlier = [f for f in reader.inputs_before(figure, dimension) if not f.base]
+
+    def of_flow(flow: str) -> list[_Figure]:
+        # The partner's own values; values naming no partner only where the text gives
+        # this flow for no other partner.
+        flowing = [f for f in earlier if f.flow == flow]
+        own = [f for f in flowing if f.partner == figure.partner]
+        if own or not figure.partner:
+            return own
+        return [] if any(f.partner for f in flowing) else flowing
+
+    exports, imports, trade = of_flow(V.EXPORT), of_flow(V.IMPORT), of_flow(V.TRADE)
+    if exports and imports:
+        return [exports[-1], imports[-1]], "balance", ""
+    if exports and trade:
+        return [exports[-1], trade[-1]], "balance_of_trade_total", ""
+    return [], "", "no_operands"
+
+
+def _sum_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:
+    """The amounts a total adds up: listed before it in its clause, else in the line
+    before (their number named by ``دو``, ``سه`` … when the text names it)."""
+    dimension = figure.amount.dimension
+    clause = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.claim
+              and f.amount.dimension == dimension and f.amount.start < figure.amount.start]
+    if len(clause) >= 2:
+        return clause, ""
+    line = reader.lines[figure.line]
+    clause_words = line.clauses[figure.clause]
+    count = next((V.NUMBER_WORDS[w.text] for w in clause_words
+                  if w.end <= figure.amount.start and w.text in V.NUMBER_WORDS
+                  and 2 <= V.NUMBER_WORDS[w.text] <= 9), None)
+    if clause or count is None:
+        return [], "no_operands"
+    earlier = [f for f in reader.inputs_before(figure, dimension, lines_back=2)
+               if not f.base and not f.total
+               and (not figure.partner or f.partner == figure.partner)
+               and (figure.flow == V.TRADE or _flows_agree(f, figure))]
+    if len(earlier) < count:
+        return [], "no_operands"
+    chosen = earlier[-count:]
+    if len({f.line for f in chosen}) > 2:
+        return [], "no_operands"
+    return chosen, ""
+
+
+def prose_claims(source: str, lines: Sequence[tuple[int, str]],
+                 taken: dict[int, list[tuple[int, int]]] | None = None) -> list[Claim]:
+    """Every stated figure of the prose lines of one document, as claims.
+
+    Parameters
+    ----------
+    source : str
+        The file name recorded as provenance.
+    lines : sequence of (line number, raw line)
+        The document's prose lines, in order (tables left out).
+    taken : dict, optional
+        By line number, the folded spans of numbers other forms already read.
+    """
+    reader = _Reader(source, lines, taken or {})
+    claims: list[Claim] = []
+    for figure in reader.figures:
+        amount = figure.amount
+        line = reader.lines[figure.line]
+        clause = line.clauses[figure.clause]
+        before = [w for w in clause if w.end <= amount.start]
+        if amount.is_amount:
+            claim = _amount_claim(reader, figure, before)
+            if claim is not None:
+                claims.append(claim)
+            continue
+        members = _list_of(reader, figure)
+        kind = _kind(reader, members[-1])
+        last = members[-1]
+        last_clause = reader.lines[last.line].clauses[last.clause]
+        sign = _sign([w for w in last_clause if w.start >= last.amount.end],
+                     before) if kind in (_CHANGE, _POINTS, _CAGR) else 1
+        if kind == _CHANGE:
+            operands, reason = _change_operands(reader, figure)
+            claims.append(_claim(reader, figure, kind, sign, operands,
+                                 "percent_change" if operands else "", reason))
+        elif kind == _POINTS:
+            operands, reason = _points_operands(reader, figure)
+            claims.append(_claim(reader, figure, kind, sign, operands,
+                                 "points" if operands else "", reason))
+        elif kind == _MULTIPLE:
+            operands, reason = _multiple_operands(reader, figure)
+            claims.append(_claim(reader, figure, kind, 1, operands,
+                                 "multiple" if operands else "", reason))
+        elif kind == _CAGR:
+            operands, years, reason = _cagr_operands(reader, figure)
+            claims.append(_claim(reader, figure, kind, sign, operands,
+                                 "cagr" if operands else "", reason, years))
+        elif kind == _SHARE:
+            operands, formula, reason = _share_operands(reader, figure, members)
+            claims.append(_claim(reader, figure, kind, 1, operands, formula, reason))
+        else:
+            claims.append(_claim(reader, figure, kind, sign, (), "", "no_figures"))
+    return claims
+
+
+def _amount_claim(reader: _Reader, figure: _Figure, before: list[Word]) -> Claim | None:
+    if not figure.claim:
+        return None
+    if figure.price:
+        operands, unit, reason = _price_operands(reader, figure)
+        claim = _claim(reader, figure, V.PROSE_OTHER, 1, operands,
+                       "unit_price" if operands else "", reason)
+        if unit:
+            claim = dataclasses.replace(claim, quantity=dataclasses.replace(
+                claim.quantity, unit=unit))
+        return claim
+    if _has(before, V.BALANCE_WORDS):
+        sign = -1 if _has(before, V.DEFICIT_WORDS) else 1
+        operands, formula, reason = _balance_operands(reader, figure)
+        return _claim(reader, figure, V.BALANCE, sign, operands, formula, reason)
+    if _has(before, V.SUM_WORDS):
+        operands, reason = _sum_operands(reader, figure)
+        return _claim(reader, figure, V.SUM, 1, operands, "sum" if operands else "", reason)
+    return _claim(reader, figure, "other", 1, (), "", "unknown_construction")
