@@ -141,6 +141,19 @@ PROBES = {
     "range-bein": "بین ۱۸ و ", "at-most": "نه بیش از ",
     "share-range": "۱۸-۲۰٪ کل تجارت در سال ۱۹۹۵ با آمریکا و ",
     "share-partners": "۲۰٪ کل تجارت در سال ۱۹۹۵ با آمریکا و کانادا، ",
+    # Prose claims: compound amounts, number words, lists, and sentences whose figures
+    # are tied to earlier ones (bases, totals, balances, sums), back to back on one line
+    # and on many lines.
+    "scale-words": "۴ میلیارد و ۷۹۶ میلیون و ", "number-words": "بیست و پنج و ",
+    "amount-list": "۳۱، ", "word-percent": "یک‌سوم و نیم درصد ",
+    "change-sentence": "صادرات به عراق از ۱۰ میلیون دلار به ۲۰ میلیون دلار رسید که رشد ۱۰۰ "
+                       "درصدی داشت؛ ",
+    "base-sentence": "این رقم در مقایسه با ۱۲ میلیون دلار سال قبل ۵ درصد رشد داشت.\n",
+    "share-sentence": "کل صادرات ۹۰ میلیون دلار بود و عراق با ۳۰ میلیون دلار ۳۳ درصد آن را "
+                      "خرید.\n",
+    "balance-sentence": "صادرات به ترکیه ۵ میلیون دلار و واردات از این کشور ۳ میلیون دلار "
+                        "بود و تراز تجاری مثبت ۲ میلیون دلار شد.\n",
+    "sum-sentence": "به ترتیب ۳۱، ۲۶ و ۱۹ میلیون دلار و در مجموع ۷۶ میلیون دلار بود؛ ",
 }
 INPUTS = {**ISSUE_INPUTS, **{f"repeat-{name}": functools.partial(repeated, piece)
                              for name, piece in PROBES.items()}}

@@ -68,16 +68,64 @@ class _Figure:
     claim: bool = False  # a stated derived figure, not an input
     total: bool = False  # introduced as a total ("کل", "مجموع")
     price: bool = False  # a price per unit ("قیمت هر تن …")
-    new_of: _Figure | None = None  # for a base: the value it is compared with, if known
-    pair: tuple[_Figure, _Figure] | None = field(default=None, repr=False)
+    index: int = 0  # its place among the document's figures
+    where: _Clause | None = field(default=None, repr=False)
+
+    @property
+    def clause_words(self) -> _Clause:
+        assert self.where is not None
+        return self.where
 
 
-@dataclass(slots=True)
+WINDOW = 40
+"""Words either side of a figure the grammar reads: a sentence ties a figure to words
+near it, and a bounded window keeps a line of any length linear to read."""
+CROWDED = 24
+"""Figures in one clause beyond which none of them is linked (each is reported as an
+unknown construction): no sentence people write holds more."""
+LOOKBACK = 64
+"""Earlier amounts of one dimension a look-up considers, the nearest first."""
+
+
 class _Clause:
-    line: int
-    index: int
-    words: list[Word]
-    text: str  # folded, spaces normalised
+    """The words of one clause, with look-ups by position that cost the window, not
+    the clause."""
+
+    __slots__ = ("_part_of_share", "ends", "figures", "starts", "texts", "words", "years")
+
+    def __init__(self, words_: list[Word]):
+        self.words = words_
+        self.starts = [w.start for w in words_]
+        self.ends = [w.end for w in words_]
+        self.texts = frozenset(w.text for w in words_)
+        self.figures: list[_Figure] = []
+        self.years = _years_in(words_)
+        self._part_of_share: bool | None = None
+
+    @property
+    def states_share(self) -> bool:
+        """Whether the clause states a share: its amounts are parts, not wholes."""
+        if self._part_of_share is None:
+            self._part_of_share = any(not f.amount.is_amount for f in self.figures) and (
+                bool(self.texts & V.SHARE_VERBS) or "سهم" in self.texts)
+        return self._part_of_share
+
+    def before(self, position: int, n: int = WINDOW) -> list[Word]:
+        """The last ``n`` words that end at or before ``position``."""
+        i = bisect.bisect_right(self.ends, position)
+        return self.words[max(0, i - n):i]
+
+    def after(self, position: int, n: int = WINDOW) -> list[Word]:
+        """The first ``n`` words that start at or after ``position``."""
+        i = bisect.bisect_left(self.starts, position)
+        return self.words[i:i + n]
+
+    def between(self, start: int, end: int) -> list[Word]:
+        return self.words[bisect.bisect_left(self.starts, start):
+                          bisect.bisect_left(self.starts, end)]
+
+    def around(self, figure: _Figure) -> list[Word]:
+        return [*self.before(figure.amount.start), *self.after(figure.amount.start)]
 
 
 def _clauses(items: list[Word]) -> list[list[Word]]:
@@ -192,19 +240,24 @@ def _assign(named: list[_Named], amounts: list[Amount], respectively: int | None
     it before the next amount; a list of names is shared out over a respectively list
     (``به ترتیب``) of as many amounts, and otherwise names all of them at once."""
     out = []
+    ends = [n.end for n in named]
+    positions = [n.position for n in named]
+    starts = [a.start for a in amounts]
     for index, amount in enumerate(amounts):
-        before = [n for n in named if n.end <= amount.start]
+        i = bisect.bisect_right(ends, amount.start)
         following = amounts[index + 1].start if index + 1 < len(amounts) else 1 << 30
-        after = [n for n in named if amount.end <= n.position < following]
-        chosen = before[-1] if before else after[0] if after else None
+        j = bisect.bisect_left(positions, amount.end)
+        chosen = named[i - 1] if i else (
+            named[j] if j < len(named) and named[j].position < following else None)
         if chosen is None:
             out.append("")
             continue
         if len(chosen.names) == 1:
             out.append(chosen.names[0])
             continue
-        members = [a for a in amounts if a.start > chosen.end
-                   and a.dimension == amount.dimension]
+        k = bisect.bisect_right(starts, chosen.end)
+        members = [a for a in amounts[k:k + 4 * len(chosen.names)]
+                   if a.dimension == amount.dimension][:len(chosen.names) + 1]
         if respectively is not None and chosen.end <= respectively and \
                 len(members) == len(chosen.names) and amount in members:
             out.append(chosen.names[members.index(amount)])
@@ -230,17 +283,22 @@ def _years_in(clause_words: Sequence[Word]) -> list[tuple[int, int]]:
 _ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
-def _year_of(amount: Amount, clause_words: Sequence[Word], taken: set[int]) -> int | None:
+def _year_of(amount: Amount, clause: _Clause, taken: set[int]) -> int | None:
     """A year written right after an amount (``… دلار در سال ۱۴۰۱``) is its own;
-    otherwise the last year before it in the clause that no amount took."""
-    years = _years_in(clause_words)
-    after = [w for w in clause_words if w.start >= amount.end][:3]
-    for position, year in years:
-        if any(w.start == position for w in after):
+    otherwise the last year before it in the clause (within the window) that no
+    amount took."""
+    after = {w.start for w in clause.after(amount.end, 3)}
+    positions = [position for position, _ in clause.years]
+    i = bisect.bisect_left(positions, amount.end)
+    for position, year in clause.years[i:i + 3]:
+        if position in after:
             taken.add(position)
             return year
-    before = [year for position, year in years if position < amount.start and position not in taken]
-    return before[-1] if before else None
+    j = bisect.bisect_left(positions, amount.start)
+    for position, year in reversed(clause.years[max(0, j - WINDOW):j]):
+        if position not in taken:
+            return year
+    return None
 
 
 def _sign(after: Sequence[Word], before: Sequence[Word]) -> int:
@@ -261,6 +319,12 @@ def _signed(number: ParsedNumber, sign: int) -> ParsedNumber:
 
 # ------------------------------------------------------------------ the pass
 
+def _taken(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether ``position`` is inside one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < spans[i][1]
+
+
 class _Reader:
     def __init__(self, source: str, lines: Sequence[tuple[int, str]],
                  taken: dict[int, list[tuple[int, int]]]):
@@ -268,6 +332,10 @@ class _Reader:
         self.lines: dict[int, _Line] = {}
         self.figures: list[_Figure] = []
         self.by_line: dict[int, list[_Figure]] = {}
+        # By dimension: input amounts (not derived figures), and totals, in order.
+        self.inputs: dict[str, list[_Figure]] = {}
+        self.totals: dict[str, list[_Figure]] = {}
+        self.dated: dict[tuple[str, int], list[_Figure]] = {}
         last_partner = ""
         for lineno, raw in lines:
             folded, index_map = fold_with_map(raw)
@@ -276,70 +344,85 @@ class _Reader:
             except InputError as exc:
                 raise exc.located(source, lineno) from None
             self.lines[lineno] = line
-            skip = taken.get(lineno, [])
+            skip = sorted(taken.get(lineno, []))
+            skip_starts = [start for start, _ in skip]
             line_figures: list[_Figure] = []
-            for clause_index, clause in enumerate(line.clauses):
-                lo, hi = clause[0].start, clause[-1].end
-                amounts = [a for a in line.amounts if lo <= a.start < hi
-                           and not any(s <= a.number_start < e for s, e in skip)]
-                respectively = next((w.start for i, w in enumerate(clause)
-                                     if w.text == "به" and i + 1 < len(clause)
-                                     and clause[i + 1].text == "ترتیب"), None)
-                partners_named = _partners_named(clause, last_partner)
+            starts = [a.start for a in line.amounts]
+            for clause_index, words_ in enumerate(line.clauses):
+                clause = _Clause(words_)
+                lo, hi = words_[0].start, words_[-1].end
+                amounts = [a for a in line.amounts[bisect.bisect_left(starts, lo):
+                                                   bisect.bisect_left(starts, hi)]
+                           if not _taken(skip, skip_starts, a.number_start)]
+                respectively = next((w.start for i, w in enumerate(words_)
+                                     if w.text == "به" and i + 1 < len(words_)
+                                     and words_[i + 1].text == "ترتیب"), None)
+                partners_named = _partners_named(words_, last_partner)
                 if partners_named and len(partners_named[-1].names) == 1:
                     last_partner = partners_named[-1].names[0]
                 partners = _assign(partners_named, amounts, respectively)
-                flows = _assign(_flows_named(clause), amounts, respectively)
+                flows = _assign(_flows_named(words_), amounts, respectively)
                 years_taken: set[int] = set()
                 previous: _Figure | None = None
                 for index, amount in enumerate(amounts):
-                    figure = _Figure(amount, lineno, len(line_figures) and clause_index,
+                    figure = _Figure(amount, lineno, clause_index,
                                      line.raw_text(amount.number_start,
                                                    amount.number_end).strip(),
-                                     index_map[amount.number_start] + 1)
-                    figure.clause = clause_index
+                                     index_map[amount.number_start] + 1,
+                                     index=len(self.figures) + len(line_figures), where=clause)
                     following = amounts[index + 1].start if index + 1 < len(amounts) else hi
-                    verb = next((V.FLOW_VERBS[w.text] for w in clause
-                                 if amount.end <= w.start < following
-                                 and w.text in V.FLOW_VERBS), "")
+                    verb = next((V.FLOW_VERBS[w.text] for w in clause.between(
+                        amount.end, following)[:WINDOW] if w.text in V.FLOW_VERBS), "")
                     figure.flow = verb or flows[index]
                     figure.partner = partners[index]
                     figure.year = _year_of(amount, clause, years_taken)
                     self._mark(clause, figure)
                     if previous is not None and previous.base and not figure.base and \
                             previous.amount.dimension == amount.dimension and all(
-                                w.text in _LIST_WORDS for w in clause
-                                if previous.amount.end <= w.start < amount.start):
+                                w.text in _LIST_WORDS for w in clause.between(
+                                    previous.amount.end, amount.start)[:WINDOW]):
                         figure.base = True  # "… که به ترتیب X و Y بود": a list of bases
                     previous = figure if amount.is_amount else previous
                     line_figures.append(figure)
+                    clause.figures.append(figure)
             self.by_line[lineno] = line_figures
             self.figures += line_figures
+            for figure in line_figures:
+                dimension = figure.amount.dimension
+                if figure.amount.is_amount and not figure.claim:
+                    self.inputs.setdefault(dimension, []).append(figure)
+                if figure.total:
+                    self.totals.setdefault(dimension, []).append(figure)
+                if figure.amount.is_amount and figure.year is not None:
+                    self.dated.setdefault((dimension, figure.year), []).append(figure)
 
-    def _mark(self, clause: list[Word], figure: _Figure) -> None:
+    def _mark(self, clause: _Clause, figure: _Figure) -> None:
         """Whether the text introduces an amount as a base, a total or a derived figure."""
-        if not figure.amount.is_amount:
+        before = clause.before(figure.amount.start)
+        after = clause.after(figure.amount.end, 8)
+        if not figure.amount.is_amount:  # "از ۱۰٫۲ درصد به ۱۱٫۹ درصد": the earlier share
+            figure.base = bool(before) and before[-1].text == "از" and any(
+                w.text == "به" for w in after)
             return
-        before = [w for w in clause if w.end <= figure.amount.start]
-        after = [w for w in clause if w.start >= figure.amount.end]
         before_text = " ".join(w.text for w in before[-6:])
         after_text = " ".join(w.text for w in after[:5])
         reaches = before and before[-1].text == "به"  # "… به X رسید": the new value
-        if (before and before[-1].text == "از" and any(w.text == "به" for w in after[:8])) or \
+        if (before and before[-1].text == "از" and any(w.text == "به" for w in after)) or \
                 any(marker in before_text for marker in V.BASE_BEFORE) or \
                 any(after_text.startswith(marker) for marker in V.BASE_AFTER) or \
                 (V.THIS_FIGURE in before_text and not reaches) or \
                 (before and before[-1].text == "(" and "قبل" in before_text):
             figure.base = True
-        whole_clause = " ".join(w.text for w in before)
         last_words = {w.text for w in before[-5:]}
-        if ("کل" in {w.text for w in before} and not any(
-                w.kind == "num" for w in before[max(i for i, w in enumerate(before)
-                                                    if w.text == "کل"):])) or \
-                ("مجموع" in last_words and "در" not in last_words):
+        all_words = [w.text for w in before]
+        if "کل" in all_words:
+            last_total = len(all_words) - 1 - all_words[::-1].index("کل")
+            if not any(w.kind == "num" for w in before[last_total:]):
+                figure.total = True
+        if "مجموع" in last_words and "در" not in last_words:
             figure.total = True
         if _has(before, V.BALANCE_WORDS) or _has(before[-4:], V.SUM_WORDS) or \
-                "مجموع" in whole_clause.split():
+                "مجموع" in all_words:
             figure.claim = True
         if figure.base:
             figure.claim = figure.total = False  # the earlier value of a comparison
@@ -350,21 +433,23 @@ class _Reader:
 
     def inputs_before(self, figure: _Figure, dimension: str, *, lines_back: int | None = None,
                       ) -> list[_Figure]:
-        """Input amounts of ``dimension`` printed before ``figure``."""
-        out = []
-        for other in self.figures:
-            if other is figure or (other.line, other.amount.start) >= (figure.line,
-                                                                       figure.amount.start):
-                break
-            if other.amount.dimension != dimension or other.claim:
-                continue
-            if lines_back is not None and figure.line - other.line > lines_back:
-                continue
-            out.append(other)
+        """Input amounts of ``dimension`` printed before ``figure`` (the nearest
+        `LOOKBACK` of them), in order."""
+        found = self.inputs.get(dimension, [])
+        i = bisect.bisect_left(found, figure.index, key=lambda f: f.index)
+        out = found[max(0, i - LOOKBACK):i]
+        if lines_back is not None:
+            out = [f for f in out if figure.line - f.line <= lines_back]
         return out
 
+    def totals_until(self, dimension: str, line: int) -> list[_Figure]:
+        """Totals of ``dimension`` printed up to ``line`` (the last `LOOKBACK`)."""
+        found = self.totals.get(dimension, [])
+        i = bisect.bisect_right(found, line, key=lambda f: f.line)
+        return found[max(0, i - LOOKBACK):i]
+
     def in_clause(self, figure: _Figure) -> list[_Figure]:
-        return [f for f in self.by_line[figure.line] if f.clause == figure.clause]
+        return figure.clause_words.figures
 
 
 def _span(source: str, figure: _Figure) -> Span:
@@ -395,10 +480,8 @@ _CHANGE, _SHARE, _POINTS, _MULTIPLE, _CAGR, _OTHER = (
 
 def _kind(reader: _Reader, figure: _Figure) -> str:
     amount = figure.amount
-    line = reader.lines[figure.line]
-    clause = line.clauses[figure.clause]
-    before = [w for w in clause if w.end <= amount.start]
-    after = [w for w in clause if w.start >= amount.end]
+    before = figure.clause_words.before(amount.start)
+    after = figure.clause_words.after(amount.end)
     if amount.dimension == V.POINTS:
         return _POINTS
     if amount.dimension == V.TIMES:
@@ -442,7 +525,8 @@ def _change_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], s
         return [], "unknown_construction"  # the change of a derived figure (a balance)
     clause = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.claim]
     before = [f for f in clause if f.amount.start < figure.amount.start]
-    after = [f for f in reader.by_line[figure.line] if f.amount.is_amount and not f.claim
+    after = [f for f in reader.figures[figure.index + 1:figure.index + 1 + CROWDED]
+             if f.line == figure.line and f.amount.is_amount and not f.claim
              and f.clause > figure.clause]
     if len(before) >= 2:
         by_dimension = [f for f in before if f.amount.dimension == before[-1].amount.dimension]
@@ -488,14 +572,12 @@ def _referent(reader: _Reader, base: _Figure) -> _Figure | str:
     candidates = [f for f in reader.inputs_before(base, base.amount.dimension, lines_back=3)
                   if not f.base and _compatible(f, base)]
     if not candidates:
-        others = [f for f in reader.figures if f.amount.is_amount and not f.claim
-                  and f.amount.dimension != base.amount.dimension
-                  and f.amount.dimension in V.MONEY and base.amount.dimension in V.MONEY
-                  and f.line <= base.line + 1]
+        others = base.amount.dimension in V.MONEY and any(
+            reader.inputs_before(base, dimension, lines_back=3)
+            for dimension in V.MONEY if dimension != base.amount.dimension)
         return "incompatible_units" if others else "no_base_value"
-    line = reader.lines[base.line]
-    clause = line.clauses[base.clause]
-    named = [year for position, year in _years_in(clause) if position < base.amount.start]
+    named = [year for position, year in base.clause_words.years
+             if position < base.amount.start]
     if named and base.year != named[-1]:
         same_year = [f for f in candidates if f.year == named[-1]]
         if len(same_year) == 1:
@@ -511,9 +593,7 @@ def _referent(reader: _Reader, base: _Figure) -> _Figure | str:
 def _recent_pair(reader: _Reader, figure: _Figure) -> tuple[_Figure, _Figure] | str:  # noqa: PLR0911  one return per reason
     """The last comparison the text set up before a figure with no amount of its own:
     a base with the value it was compared with, ``این رقم … به Y رسید``."""
-    for other in reversed(reader.figures):
-        if (other.line, other.amount.start) >= (figure.line, figure.amount.start):
-            continue
+    for other in reversed(reader.figures[max(0, figure.index - LOOKBACK):figure.index]):
         if figure.line - other.line > 2:
             break
         if not other.amount.is_amount or other.claim:
@@ -525,9 +605,7 @@ def _recent_pair(reader: _Reader, figure: _Figure) -> tuple[_Figure, _Figure] | 
             if figure.flow and new.flow and figure.flow != new.flow:
                 return "no_base_value"
             return other, new
-        line = reader.lines[other.line]
-        clause = line.clauses[other.clause]
-        if _phrase_in(clause, "این رقم"):
+        if _phrase_in(other.clause_words.before(other.amount.start), V.THIS_FIGURE):
             old = _referent(reader, other)
             if isinstance(old, str):
                 return old
@@ -535,8 +613,8 @@ def _recent_pair(reader: _Reader, figure: _Figure) -> tuple[_Figure, _Figure] | 
                 return "no_base_value"
             return old, other
         # "… در سال ۲۰۲۲ به X رسید، در حالی که … در سال ۲۰۱۶ Y بود": two values, two years.
-        dated = [f for f in reader.by_line[other.line] if f.amount.is_amount and not f.claim
-                 and f.amount.dimension == other.amount.dimension]
+        dated = [f for f in reader.inputs_before(figure, other.amount.dimension)
+                 if f.line == other.line]
         if len(dated) == 2 and all(f.year for f in dated) and dated[0].year != dated[1].year \
                 and _flows_agree(dated[0], dated[1]) and not (
                     figure.flow and other.flow and figure.flow != other.flow):
@@ -561,8 +639,7 @@ def _span_years(clause: Sequence[Word]) -> int | None:
 
 def _cagr_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], int | None, str]:
     """(start, end) of an average annual growth and its number of years."""
-    clause_words = reader.lines[figure.line].clauses[figure.clause]
-    years = _span_years(clause_words)
+    years = _span_years(figure.clause_words.around(figure))
     clause = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.claim
               and f.amount.start < figure.amount.start]
     if len(clause) == 2 and clause[0].amount.dimension == clause[1].amount.dimension:
@@ -571,9 +648,8 @@ def _cagr_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], int
     elif len(clause) == 1 and clause[0].year is not None and years is not None:
         start = clause[0]
         target = clause[0].year + years
-        ends = [f for f in reader.figures if f.amount.is_amount and not f.claim
-                and f.amount.dimension == start.amount.dimension
-                and f.year == target and _compatible(f, start)]
+        ends = [f for f in reader.dated.get((start.amount.dimension, target), [])[:LOOKBACK]
+                if not f.claim and _compatible(f, start)]
         pair = (start, ends[0]) if len(ends) == 1 else "no_base_value"
     elif clause:
         pair = "unknown_construction"
@@ -594,8 +670,8 @@ def _cagr_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], int
 def _price_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str, str]:
     """(money, mass) of a unit price, and the price's unit (``USD/tonne``): the one
     money and the one mass amount the text printed before it."""
-    clause_words = reader.lines[figure.line].clauses[figure.clause]
-    index = next(i for i, w in enumerate(clause_words) if w.text == "هر")
+    clause_words = figure.clause_words.before(figure.amount.start)
+    index = max(i for i, w in enumerate(clause_words) if w.text == "هر")
     per = clause_words[index + 1].text if index + 1 < len(clause_words) else ""
     mass = V.AMOUNT_UNITS.get(per)
     if mass is None or mass[1] != "kg":
@@ -617,16 +693,14 @@ def _price_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], st
 def _list_of(reader: _Reader, figure: _Figure) -> list[_Figure]:
     """The stated figures of one list with ``figure`` (``۲۶، ۱۸ و ۱۶ درصد``): same
     dimension, nothing but ``و``/``،`` between them."""
-    line = reader.lines[figure.line]
-    clause = line.clauses[figure.clause]
+    clause = figure.clause_words
     same = [f for f in reader.in_clause(figure)
             if f.amount.dimension == figure.amount.dimension]
     index = same.index(figure)
     members = [figure]
 
     def joined(a: _Figure, b: _Figure) -> bool:
-        return all(w.text in _LIST_WORDS for w in clause
-                   if a.amount.end <= w.start < b.amount.start)
+        return all(w.text in _LIST_WORDS for w in clause.between(a.amount.end, b.amount.start))
 
     for k in range(index - 1, -1, -1):
         if not joined(same[k], members[0]):
@@ -641,11 +715,8 @@ def _list_of(reader: _Reader, figure: _Figure) -> list[_Figure]:
 
 def _whole_phrase(reader: _Reader, figure: _Figure) -> list[Word]:
     """The words after a share up to its verb: what it is a share of."""
-    clause = reader.lines[figure.line].clauses[figure.clause]
     out = []
-    for w in clause:
-        if w.start < figure.amount.end:
-            continue
+    for w in figure.clause_words.after(figure.amount.end, 8):
         if w.text in V.SHARE_VERBS or w.kind == "num":
             break
         out.append(w)
@@ -655,7 +726,7 @@ def _whole_phrase(reader: _Reader, figure: _Figure) -> list[Word]:
 def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  # noqa: PLR0911  one return per reason
                     ) -> tuple[list[_Figure], str, str]:
     """(parts, whole) as operands, the formula, or a reason."""
-    clause_words = reader.lines[figure.line].clauses[figure.clause]
+    clause = figure.clause_words
     in_clause = reader.in_clause(figure)
     phrase = _whole_phrase(reader, members[-1])
     wants = "kg" if _has(phrase, ("وزن",)) else "money" if _has(phrase, ("ارزش",)) else ""
@@ -674,7 +745,7 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
     if not parts and len(inputs) == 1 and len(members) == 1:
         # "کل صادرات … X بود و عراق ۲۰ درصد آن را": the part is the place's own value.
         whole = inputs[0]
-        named = [w for w in clause_words if whole.amount.end <= w.start < figure.amount.start]
+        named = clause.between(whole.amount.end, figure.amount.start)[-WINDOW:]
         places = {p for k in range(len(named)) if (p := _place_at(named, k)) is not None}
         if len(places) != 1:
             return [], "", "no_operands"
@@ -691,8 +762,9 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
             return [], "", "no_operands"
     if not parts or len({f.amount.dimension for f in parts}) != 1:
         return [], "", "no_operands"
-    together = _has(clause_words, ("روی", "مجموع", "مجموعا"))
-    respectively = _phrase_in(clause_words, V.RESPECTIVELY)
+    around = clause.around(figure)
+    together = _has(around, ("روی", "مجموع", "مجموعا"))
+    respectively = _phrase_in(around, V.RESPECTIVELY)
     if len(members) > 1:
         if not respectively or len(parts) != len(members) or together:
             return [], "", "unknown_construction"
@@ -715,10 +787,7 @@ def _flows_agree(a: _Figure, b: _Figure) -> bool:
 
 def _is_part(reader: _Reader, figure: _Figure) -> bool:
     """An amount in a clause that states a share: a part, not a whole."""
-    if all(f.amount.is_amount for f in reader.in_clause(figure)):
-        return False
-    clause = reader.lines[figure.line].clauses[figure.clause]
-    return _has(clause, V.SHARE_VERBS) or _has(clause, ("سهم",))
+    return figure.clause_words.states_share
 
 
 def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure], phrase: list[Word],
@@ -741,7 +810,7 @@ def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure], phrase: list[
         return parts[0].year is None or f.year in (None, parts[0].year)
 
     says_total = _has(phrase, ("کل", "مجموع", "آن", "این"))
-    totals = [f for f in reader.figures if f.total and fits(f) and f.line <= figure.line + 1]
+    totals = [f for f in reader.totals_until(dimension, figure.line + 1) if fits(f)]
     if totals and says_total:
         return totals[-1]
     if places:
@@ -760,8 +829,17 @@ def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure], phrase: list[
 
 def _points_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:
     """Two printed shares ``از A درصد … به B درصد`` in the line or the line before."""
-    for back in (0, 1):
-        figures = [f for f in reader.by_line.get(figure.line - back, [])
+    on_this_line = [f for f in reader.by_line[figure.line][:4 * CROWDED]
+                    if f.amount.dimension == V.PERCENT][:CROWDED + 1]
+    # The line before only where this one names no other share and points back to it
+    # ("این کاهش ۳٫۳ واحد درصدی").
+    refers_back = not on_this_line and "این" in {
+        w.text for w in figure.clause_words.before(figure.amount.start, 4)}
+    for back in (0, 1) if refers_back else (0,):
+        on_line = reader.by_line.get(figure.line - back, [])
+        if len(on_line) > CROWDED:
+            return [], "unknown_construction"
+        figures = [f for f in on_line
                    if f.amount.dimension == V.PERCENT and not (back == 0 and f.amount.start
                                                                > figure.amount.start)]
         if back == 1 and reader.by_line.get(figure.line - 1) is None:
@@ -830,11 +908,8 @@ def _sum_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]
               and f.amount.dimension == dimension and f.amount.start < figure.amount.start]
     if len(clause) >= 2:
         return clause, ""
-    line = reader.lines[figure.line]
-    clause_words = line.clauses[figure.clause]
-    count = next((V.NUMBER_WORDS[w.text] for w in clause_words
-                  if w.end <= figure.amount.start and w.text in V.NUMBER_WORDS
-                  and 2 <= V.NUMBER_WORDS[w.text] <= 9), None)
+    count = next((V.NUMBER_WORDS[w.text] for w in figure.clause_words.before(figure.amount.start)
+                  if w.text in V.NUMBER_WORDS and 2 <= V.NUMBER_WORDS[w.text] <= 9), None)
     if clause or count is None:
         return [], "no_operands"
     earlier = [f for f in reader.inputs_before(figure, dimension, lines_back=2)
@@ -866,9 +941,12 @@ def prose_claims(source: str, lines: Sequence[tuple[int, str]],
     claims: list[Claim] = []
     for figure in reader.figures:
         amount = figure.amount
-        line = reader.lines[figure.line]
-        clause = line.clauses[figure.clause]
-        before = [w for w in clause if w.end <= amount.start]
+        before = figure.clause_words.before(amount.start)
+        if len(reader.in_clause(figure)) > CROWDED:  # not a sentence: nothing is linked
+            if not amount.is_amount or figure.claim:
+                claims.append(_claim(reader, figure, _kind(reader, figure), 1, (), "",
+                                     "unknown_construction"))
+            continue
         if amount.is_amount:
             claim = _amount_claim(reader, figure, before)
             if claim is not None:
@@ -877,8 +955,7 @@ def prose_claims(source: str, lines: Sequence[tuple[int, str]],
         members = _list_of(reader, figure)
         kind = _kind(reader, members[-1])
         last = members[-1]
-        last_clause = reader.lines[last.line].clauses[last.clause]
-        sign = _sign([w for w in last_clause if w.start >= last.amount.end],
+        sign = _sign(last.clause_words.after(last.amount.end),
                      before) if kind in (_CHANGE, _POINTS, _CAGR) else 1
         if kind == _CHANGE:
             operands, reason = _change_operands(reader, figure)
@@ -916,7 +993,8 @@ def _amount_claim(reader: _Reader, figure: _Figure, before: list[Word]) -> Claim
                 claim.quantity, unit=unit))
         return claim
     if _has(before, V.BALANCE_WORDS):
-        sign = -1 if _has(before, V.DEFICIT_WORDS) else 1
+        after = figure.clause_words.after(figure.amount.end, 2)
+        sign = -1 if _has(before, V.DEFICIT_WORDS) or _has(after, V.DEFICIT_WORDS) else 1
         operands, formula, reason = _balance_operands(reader, figure)
         return _claim(reader, figure, V.BALANCE, sign, operands, formula, reason)
     if _has(before, V.SUM_WORDS):
