@@ -33,22 +33,22 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from chile_trade.core import vocabulary as V
-from chile_trade.core.numbers import ParsedNumber, fold_with_map
+from chile_trade.core.numbers import ParsedNumber, fold, fold_with_map
 from chile_trade.core.quantities import Amount, Word, quantities, words
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject
 from chile_trade.errors import InputError
 
-__all__ = ["REASONS", "prose_claims"]
+__all__ = ["REASONS", "may_hold", "prose_claims"]
 
 REASONS = ("no_base_value", "no_whole", "no_operands", "no_years", "incompatible_units",
            "unknown_construction")
 """Why a prose figure has no operands."""
 
-_CLAUSE_ENDS = frozenset(".؛;!؟?:")
 _LIST_WORDS = frozenset({"و", "،", ","})
 
 
@@ -128,14 +128,9 @@ class _Clause:
         return [*self.before(figure.amount.start), *self.after(figure.amount.start)]
 
 
-def _clauses(items: list[Word]) -> list[list[Word]]:
-    out: list[list[Word]] = [[]]
-    for item in items:
-        if item.kind == "punct" and item.text in _CLAUSE_ENDS:
-            out.append([])
-        else:
-            out[-1].append(item)
-    return [c for c in out if c]
+_CLAUSE_END_RE = re.compile(r"[؛;!؟?:]|(?<!\d)\.|\.(?!\d)")
+"""Where a clause ends: a sentence or clause mark; a full stop, unless it is a decimal
+point between digits."""
 
 
 def _has(words_: Sequence[Word], vocabulary: Iterable[str]) -> bool:
@@ -151,22 +146,30 @@ def _phrase_in(words_: Sequence[Word], phrase: str) -> bool:
 class _Line:
     """One prose line: its words, clauses, quantities and the raw text behind them."""
 
-    def __init__(self, raw: str, lineno: int, folded: str, index_map: Sequence[int]):
-        self.raw, self.lineno, self.folded, self.index_map = raw, lineno, folded, index_map
-        self.words = words(folded)
-        self.amounts = quantities(folded, self.words)
-        self.clauses = _clauses(self.words)
-        self.clause_starts = [c[0].start for c in self.clauses]
+    def __init__(self, raw: str, lineno: int, folded: str):
+        self.raw, self.lineno, self.folded = raw, lineno, folded
+        self._index_map: Sequence[int] | None = None
+        # Only the clauses that may hold a quantity are cut into words.
+        self.clauses: list[list[Word]] = []
+        self.amounts: list[Amount] = []
+        start = 0
+        for end in [*(m.start() for m in _CLAUSE_END_RE.finditer(folded)), len(folded)]:
+            if may_hold(folded[start:end]):
+                items = words(folded, start, end)
+                if items:
+                    self.clauses.append(items)
+                    self.amounts += quantities(folded, items)
+            start = end + 1
+
+    @property
+    def index_map(self) -> Sequence[int]:
+        """The raw index of each folded one (made when a figure is first found)."""
+        if self._index_map is None:
+            self._index_map = fold_with_map(self.raw)[1]
+        return self._index_map
 
     def raw_text(self, start: int, end: int) -> str:
         return self.raw[self.index_map[start]:self.index_map[end]]
-
-    def clause_of(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self.clause_starts, position) - 1)
-
-
-def _words_between(line: _Line, start: int, end: int) -> list[Word]:
-    return [w for w in line.words if w.start >= start and w.end <= end]
 
 
 def _place_at(items: Sequence[Word], k: int) -> tuple[str, int] | None:
@@ -319,6 +322,19 @@ def _signed(number: ParsedNumber, sign: int) -> ParsedNumber:
 
 # ------------------------------------------------------------------ the pass
 
+_PERCENT_OR_TONNE = re.compile(r"[٪%]|(?<!\S)تنی?+(?![^\s.,،؛:)])")
+_QUANTITY_WORDS = ("درصد", "برابر", "واحد", "هزار", "میلیون", "میلیارد", "بیلیون", "تریلیون",
+                   "سوم", "چهارم", "پنجم", "دهم", "نصف", "ربع", "دلار", "یورو", "ریال",
+                   "تومان", "سنت", "کیلوگرم", "بشکه")
+
+
+def may_hold(text: str) -> bool:
+    """Whether a text may hold a quantity. Every quantity ends in a percent sign or word,
+    a multiple, a scale word or a unit, or is a fraction word (`quantities`): a text
+    with none of them (a year, a count of months) holds none."""
+    return any(w in text for w in _QUANTITY_WORDS) or _PERCENT_OR_TONNE.search(text) is not None
+
+
 def _taken(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
     """Whether ``position`` is inside one of ``spans`` (sorted, not overlapping)."""
     i = bisect.bisect_right(starts, position) - 1
@@ -326,6 +342,9 @@ def _taken(spans: list[tuple[int, int]], starts: list[int], position: int) -> bo
 
 
 class _Reader:
+    """Every quantity of a document's prose lines, as figures with what the text says
+    about each, and look-ups over them."""
+
     def __init__(self, source: str, lines: Sequence[tuple[int, str]],
                  taken: dict[int, list[tuple[int, int]]]):
         self.source = source
@@ -336,55 +355,26 @@ class _Reader:
         self.inputs: dict[str, list[_Figure]] = {}
         self.totals: dict[str, list[_Figure]] = {}
         self.dated: dict[tuple[str, int], list[_Figure]] = {}
-        last_partner = ""
+        self.last_partner = ""  # the partner named last, for "این کشور"
         for lineno, raw in lines:
-            folded, index_map = fold_with_map(raw)
+            if not may_hold(raw):
+                continue  # no percent, multiple, scale word, unit or fraction: nothing to read
             try:
-                line = _Line(raw, lineno, folded, index_map)
+                line = _Line(raw, lineno, fold(raw))
             except InputError as exc:
                 raise exc.located(source, lineno) from None
             self.lines[lineno] = line
             skip = sorted(taken.get(lineno, []))
             skip_starts = [start for start, _ in skip]
-            line_figures: list[_Figure] = []
             starts = [a.start for a in line.amounts]
+            line_figures: list[_Figure] = []
             for clause_index, words_ in enumerate(line.clauses):
-                clause = _Clause(words_)
                 lo, hi = words_[0].start, words_[-1].end
                 amounts = [a for a in line.amounts[bisect.bisect_left(starts, lo):
                                                    bisect.bisect_left(starts, hi)]
                            if not _taken(skip, skip_starts, a.number_start)]
-                respectively = next((w.start for i, w in enumerate(words_)
-                                     if w.text == "به" and i + 1 < len(words_)
-                                     and words_[i + 1].text == "ترتیب"), None)
-                partners_named = _partners_named(words_, last_partner)
-                if partners_named and len(partners_named[-1].names) == 1:
-                    last_partner = partners_named[-1].names[0]
-                partners = _assign(partners_named, amounts, respectively)
-                flows = _assign(_flows_named(words_), amounts, respectively)
-                years_taken: set[int] = set()
-                previous: _Figure | None = None
-                for index, amount in enumerate(amounts):
-                    figure = _Figure(amount, lineno, clause_index,
-                                     line.raw_text(amount.number_start,
-                                                   amount.number_end).strip(),
-                                     index_map[amount.number_start] + 1,
-                                     index=len(self.figures) + len(line_figures), where=clause)
-                    following = amounts[index + 1].start if index + 1 < len(amounts) else hi
-                    verb = next((V.FLOW_VERBS[w.text] for w in clause.between(
-                        amount.end, following)[:WINDOW] if w.text in V.FLOW_VERBS), "")
-                    figure.flow = verb or flows[index]
-                    figure.partner = partners[index]
-                    figure.year = _year_of(amount, clause, years_taken)
-                    self._mark(clause, figure)
-                    if previous is not None and previous.base and not figure.base and \
-                            previous.amount.dimension == amount.dimension and all(
-                                w.text in _LIST_WORDS for w in clause.between(
-                                    previous.amount.end, amount.start)[:WINDOW]):
-                        figure.base = True  # "… که به ترتیب X و Y بود": a list of bases
-                    previous = figure if amount.is_amount else previous
-                    line_figures.append(figure)
-                    clause.figures.append(figure)
+                line_figures += self._clause(line, clause_index, _Clause(words_), amounts,
+                                             len(self.figures) + len(line_figures))
             self.by_line[lineno] = line_figures
             self.figures += line_figures
             for figure in line_figures:
@@ -395,6 +385,41 @@ class _Reader:
                     self.totals.setdefault(dimension, []).append(figure)
                 if figure.amount.is_amount and figure.year is not None:
                     self.dated.setdefault((dimension, figure.year), []).append(figure)
+
+    def _clause(self, line: _Line, clause_index: int, clause: _Clause, amounts: list[Amount],
+                first_index: int) -> list[_Figure]:
+        """The figures of one clause: each amount with its flow, partner, year and marks."""
+        words_, hi = clause.words, clause.words[-1].end
+        respectively = next((w.start for i, w in enumerate(words_)
+                             if w.text == "به" and i + 1 < len(words_)
+                             and words_[i + 1].text == "ترتیب"), None)
+        partners_named = _partners_named(words_, self.last_partner)
+        if partners_named and len(partners_named[-1].names) == 1:
+            self.last_partner = partners_named[-1].names[0]
+        partners = _assign(partners_named, amounts, respectively)
+        flows = _assign(_flows_named(words_), amounts, respectively)
+        years_taken: set[int] = set()
+        previous: _Figure | None = None
+        for index, amount in enumerate(amounts):
+            figure = _Figure(amount, line.lineno, clause_index,
+                             line.raw_text(amount.number_start, amount.number_end).strip(),
+                             line.index_map[amount.number_start] + 1,
+                             index=first_index + index, where=clause)
+            following = amounts[index + 1].start if index + 1 < len(amounts) else hi
+            verb = next((V.FLOW_VERBS[w.text] for w in clause.between(
+                amount.end, following)[:WINDOW] if w.text in V.FLOW_VERBS), "")
+            figure.flow = verb or flows[index]
+            figure.partner = partners[index]
+            figure.year = _year_of(amount, clause, years_taken)
+            self._mark(clause, figure)
+            if previous is not None and previous.base and not figure.base and \
+                    previous.amount.dimension == amount.dimension and all(
+                        w.text in _LIST_WORDS for w in clause.between(
+                            previous.amount.end, amount.start)[:WINDOW]):
+                figure.base = True  # "… که به ترتیب X و Y بود": a list of bases
+            previous = figure if amount.is_amount else previous
+            clause.figures.append(figure)
+        return clause.figures
 
     def _mark(self, clause: _Clause, figure: _Figure) -> None:
         """Whether the text introduces an amount as a base, a total or a derived figure."""

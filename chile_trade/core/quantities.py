@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import NamedTuple
 
 from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import ParsedNumber, parse_number
@@ -46,8 +47,7 @@ _WORD_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One word, number or punctuation mark of a folded line, with its span."""
 
     text: str
@@ -56,7 +56,7 @@ class Word:
     end: int
 
 
-def words(folded: str) -> list[Word]:
+def words(folded: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words, numbers and punctuation marks of a folded line, in order.
 
     Examples
@@ -64,12 +64,8 @@ def words(folded: str) -> list[Word]:
     >>> [w.text for w in words("از ۴۴ میلیارد و ۶۲۰ میلیون دلار، ۸٫۷٪")]
     ['از', '۴۴', 'میلیارد', 'و', '۶۲۰', 'میلیون', 'دلار', '،', '۸٫۷', '٪']
     """
-    out = []
-    for m in _WORD_RE.finditer(folded):
-        kind = m.lastgroup
-        assert kind is not None
-        out.append(Word(m.group(), kind, m.start(), m.end()))
-    return out
+    return [Word(m.group(), m.lastgroup or "", m.start(), m.end())
+            for m in _WORD_RE.finditer(folded, start, len(folded) if end is None else end)]
 
 
 # ------------------------------------------------------------ number words
@@ -257,6 +253,8 @@ def exact_percent(fraction: Fraction, raw: str) -> ParsedNumber:
 
 
 _YEAR_RANGES = ((1300, 1499), (1900, 2099))
+_STARTS = frozenset({*V.NUMBER_WORDS, *V.FRACTION_WORDS, V.HALF_WORD, V.ZERO_WORD, "هزار"})
+"""The words a quantity can start with (besides digits and a percent sign)."""
 
 
 def _is_year(item: Word) -> bool:
@@ -343,6 +341,11 @@ def quantities(folded: str, items: list[Word] | None = None) -> list[Amount]:  #
     i = 0
     while i < len(items):
         item = items[i]
+        if item.kind == "word" and item.text not in _STARTS:  # the usual case: a plain word
+            if item.text != "و":
+                pending.clear()
+            i += 1
+            continue
         # A fraction word: یکسوم, یک سوم, یک چهارم ...
         fraction = _fraction_at(items, i)
         if fraction is not None:
@@ -451,7 +454,8 @@ def _fraction_at(items: list[Word], i: int) -> tuple[Fraction, int] | None:
     """A fraction word at ``items[i]``: ``یکسوم`` (folded ``یک‌سوم``), ``یک سوم``,
     ``دو سوم``: (the fraction, next index)."""
     item = items[i]
-    if item.kind != "word":
+    if item.kind != "word" or (item.text not in V.FRACTION_WORDS
+                               and item.text not in V.NUMBER_WORDS):
         return None
     whole = V.FRACTION_WORDS.get(item.text)
     if whole is not None:
