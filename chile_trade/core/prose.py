@@ -278,11 +278,15 @@ def _years_in(clause_words: Sequence[Word]) -> list[tuple[int, int]]:
         digits = int(w.text.translate(_ASCII))
         if len(w.text) == 4 and (1300 <= digits <= 1499 or 1900 <= digits <= 2099):
             out.append((w.start, digits))
-        elif len(w.text) == 2 and i > 0 and clause_words[i - 1].text == "سال":
+        elif len(w.text) == 2 and i > 0 and clause_words[i - 1].text == "سال" and (
+                i + 1 == len(clause_words) or clause_words[i + 1].text not in _AFTER_NUMBER):
             out.append((w.start, 1300 + digits))
     return out
 
 
+_AFTER_NUMBER = frozenset({*V.SCALE_WORDS, *V.PERCENT_WORDS, *V.TIMES_WORDS,
+                           *(word.split()[0] for word in V.AMOUNT_UNITS)})
+"""Words after a number that make it an amount ("سال ۴۸ میلیارد" is no year)."""
 _ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
@@ -546,9 +550,12 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
 
 def _change_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:  # noqa: PLR0911  one return per reason
     """(old, new) for a percent change, or ([], reason)."""
-    if any(f.claim and f.amount.start < figure.amount.start for f in reader.in_clause(figure)):
+    if any(f.claim and not f.price and f.amount.start < figure.amount.start
+           for f in reader.in_clause(figure)):
         return [], "unknown_construction"  # the change of a derived figure (a balance)
-    clause = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.claim]
+    # Printed prices are values too: "از ۴۲۴ دلار به ۳۶۰ دلار رسید و ۱۵ درصد کاهش یافت".
+    clause = [f for f in reader.in_clause(figure) if f.amount.is_amount
+              and (not f.claim or f.price)]
     before = [f for f in clause if f.amount.start < figure.amount.start]
     after = [f for f in reader.figures[figure.index + 1:figure.index + 1 + CROWDED]
              if f.line == figure.line and f.amount.is_amount and not f.claim
@@ -637,6 +644,13 @@ def _recent_pair(reader: _Reader, figure: _Figure) -> tuple[_Figure, _Figure] | 
             if figure.flow and other.flow and figure.flow != other.flow:
                 return "no_base_value"
             return old, other
+        # "از X به Y رسید؛ یعنی …": the pair of the clause before.
+        earlier_in_clause = [f for f in other.clause_words.figures
+                             if f.amount.end <= other.amount.start and f.amount.is_amount
+                             and f.amount.dimension == other.amount.dimension]
+        if len(earlier_in_clause) == 1 and earlier_in_clause[0].base and not (
+                figure.flow and other.flow and figure.flow != other.flow):
+            return earlier_in_clause[0], other
         # "… در سال ۲۰۲۲ به X رسید، در حالی که … در سال ۲۰۱۶ Y بود": two values, two years.
         dated = [f for f in reader.inputs_before(figure, other.amount.dimension)
                  if f.line == other.line]
@@ -703,16 +717,43 @@ def _price_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], st
         return [], "", "unknown_construction"
     unit = f"{figure.amount.unit}/{mass[0]}"
     flows = {V.FLOW_NOUNS[w.text] for w in clause_words if w.text in V.FLOW_NOUNS}
+    after_unit = [w.text for w in clause_words[index + 2:] if w.text not in V.STOP_WORDS]
+    product = _stem(after_unit[0]) if after_unit else ""
+    # "از ۴۲۴ دلار به ۳۶۰ دلار": the earlier price is of the earlier values.
+    earlier = figure.base
 
     def one(dimension: str) -> _Figure | None:
-        found = [f for f in reader.inputs_before(figure, dimension) if not f.base
-                 and f.line < figure.line and (not flows or not f.flow or f.flow in flows)]
+        found = [f for f in reader.inputs_before(figure, dimension) if f.base == earlier
+                 and (not flows or not f.flow or f.flow in flows)]
+        if product and any(product in _named_with(f, loose=True) for f in found):
+            # The product is named: only its own values (named beside them, else in their
+            # clause) may be used.
+            found = [f for f in found if product in _named_with(f)] or [
+                f for f in found if product in _named_with(f, loose=True)]
+        else:  # the whole's values, not a part's
+            found = [f for f in found if not _is_part(reader, f)]
         return found[0] if len(found) == 1 else None
 
     money, weight = one(figure.amount.dimension), one("kg")
     if money is None or weight is None:
         return [], unit, "no_operands"
     return [money, weight], unit, ""
+
+
+def _stem(word: str) -> str:
+    """A noun without the ezafe or adjective ending ``ی`` (``خرمای``, ``میگوی``)."""
+    return word[:-1] if len(word) > 3 and word.endswith("ی") else word
+
+
+def _named_with(figure: _Figure, *, loose: bool = False) -> set[str]:
+    """The stems of the words printed with an amount: from the amount before it in its
+    clause (``loose``: from the clause's start) up to two words after it."""
+    clause = figure.clause_words
+    previous = [f for f in clause.figures if f.amount.end <= figure.amount.start]
+    start = previous[-1].amount.end if previous and not loose else 0
+    segment = [*clause.between(start, figure.amount.start)[-WINDOW:],
+               *clause.after(figure.amount.end, 2)]
+    return {_stem(w.text) for w in segment if w.kind == "word"}
 
 
 def _list_of(reader: _Reader, figure: _Figure) -> list[_Figure]:
@@ -892,17 +933,28 @@ def _multiple_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure],
             return [b, a], ""  # "Y … دو برابر X"
         return [], "unknown_construction"
     if not clause:
-        pair = _recent_pair(reader, figure)
-        if isinstance(pair, str):
-            return [], pair
-        return list(pair), ""
-    return [], "unknown_construction"
+        # "ارزش صادرات به این کشور سی برابر واردات از آن": the two flows of one partner.
+        before = {V.FLOW_NOUNS.get(w.text) for w in figure.clause_words.before(
+            figure.amount.start, 6)}
+        after = next((V.FLOW_NOUNS[w.text] for w in figure.clause_words.after(
+            figure.amount.end, 2) if w.text in V.FLOW_NOUNS), "")
+        if after in V.FLOWS and (set(V.FLOWS) - {after}) & before:
+            money = [f for d in V.MONEY for f in reader.inputs_before(figure, d)[-1:]]
+            if len(money) != 1:
+                return [], "no_operands"
+            operands, _, reason = _balance_operands(reader, figure, money[0].amount.dimension)
+            if not operands or operands[0].flow != V.EXPORT or operands[1].flow != V.IMPORT:
+                return [], reason or "no_operands"
+            exports, imports = operands
+            return ([imports, exports] if after == V.IMPORT else [exports, imports]), ""
+    return _change_operands(reader, figure)
 
 
-def _balance_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str, str]:
+def _balance_operands(reader: _Reader, figure: _Figure, dimension: str = "",
+                      ) -> tuple[list[_Figure], str, str]:
     """Exports and imports (or the trade total) printed before a balance, of one
     partner and period."""
-    dimension = figure.amount.dimension
+    dimension = dimension or figure.amount.dimension
     if figure.year is not None:  # "مازاد … در سال ۲۰۲۲": the values of that year
         earlier = [f for f in reader.inputs_before(figure, dimension) if f.year == figure.year]
     else:

@@ -160,6 +160,9 @@ ANNUAL_WORDS = frozenset({"سالانه", "سالیانه"})
 BALANCE_WORDS = frozenset({"تراز", "کسری", "مازاد"})
 DEFICIT_WORDS = frozenset({"کسری", "منفی"})
 SUM_WORDS = frozenset({"مجموع", "مجموعا"})
+STOP_WORDS = frozenset({"از", "به", "در", "و", "را", "این", "آن", "که", "با", "هر", "کل", "نیز",
+                        "صادرات", "واردات", "ارزش", "وزن", "حجم", "تجارت", "کشور", "سال"})
+"""Words that name no product or subject of their own."""
 TOGETHER_WORDS = ("روی هم", "در مجموع", "مجموعا", "به ترتیب")
 
 VALUATION_WORDS = {"فوب": "FOB", "سیف": "CIF"}
