@@ -385,7 +385,7 @@ class _Reader:
                 dimension = figure.amount.dimension
                 if figure.amount.is_amount and not figure.claim:
                     self.inputs.setdefault(dimension, []).append(figure)
-                if figure.total:
+                if figure.total:  # also a stated sum: a whole a share may be of
                     self.totals.setdefault(dimension, []).append(figure)
                 if figure.amount.is_amount and figure.year is not None:
                     self.dated.setdefault((dimension, figure.year), []).append(figure)
@@ -442,14 +442,13 @@ class _Reader:
                 (V.THIS_FIGURE in before_text and not reaches) or \
                 (before and before[-1].text == "(" and "قبل" in before_text):
             figure.base = True
-        last_words = {w.text for w in before[-5:]}
         all_words = [w.text for w in before]
-        if "کل" in all_words:
-            last_total = len(all_words) - 1 - all_words[::-1].index("کل")
-            if not any(w.kind == "num" for w in before[last_total:]):
-                figure.total = True
-        if "مجموع" in last_words and "در" not in last_words:
-            figure.total = True
+        for word in ("کل", "مجموع"):  # "کل صادرات … X", "مجموع عملیات … X" (not "در مجموع")
+            if word in all_words:
+                at = len(all_words) - 1 - all_words[::-1].index(word)
+                if not any(w.kind == "num" for w in before[at:]) and (
+                        at == 0 or all_words[at - 1] != "در"):
+                    figure.total = True
         if _has(before, V.BALANCE_WORDS) or _has(before[-4:], V.SUM_WORDS) or \
                 "مجموع" in all_words:
             figure.claim = True
@@ -507,7 +506,7 @@ _CHANGE, _SHARE, _POINTS, _MULTIPLE, _CAGR, _OTHER = (
     V.CHANGE, V.PROSE_SHARE, V.POINTS_KIND, V.MULTIPLE, V.CAGR, V.OTHER)
 
 
-def _kind(reader: _Reader, figure: _Figure) -> str:
+def _kind(reader: _Reader, figure: _Figure) -> str:  # noqa: PLR0911  one return per kind
     amount = figure.amount
     before = figure.clause_words.before(amount.start)
     after = figure.clause_words.after(amount.end)
@@ -520,8 +519,15 @@ def _kind(reader: _Reader, figure: _Figure) -> str:
     if _has(after[:3], V.CHANGE_WORDS) or (before and before[-1].text in V.CHANGE_WORDS):
         return _CHANGE
     if _has(before, ("سهم",)) or _has(after[:8], V.SHARE_VERBS) or (
-            after and after[0].text == "از"):
+            after and (after[0].text == "از" or after[0].text in V.WHOLE_WORDS)):
         return _SHARE
+    # "متانول با X، ۲۷٫۴ درصد و پلی‌اتیلن با Y، ۱۳ درصد از … را تشکیل دادند": the verb
+    # further on, with no change word before it.
+    for w in after:
+        if w.text in V.CHANGE_WORDS:
+            break
+        if w.text in V.SHARE_VERBS and w.text != "را":
+            return _SHARE
     return _OTHER
 
 
@@ -780,13 +786,20 @@ def _list_of(reader: _Reader, figure: _Figure) -> list[_Figure]:
 
 
 def _whole_phrase(reader: _Reader, figure: _Figure) -> list[Word]:
-    """The words after a share up to its verb: what it is a share of."""
-    out = []
+    """The words after a share up to its verb: what it is a share of. Where another
+    share comes first (``X با A، ۲۷ درصد و Y با B، ۱۳ درصد از صادرات … را``), the
+    words of the last of them."""
+    out: list[Word] = []
     for w in figure.clause_words.after(figure.amount.end, 8):
-        if w.text in V.SHARE_VERBS or w.kind == "num":
-            break
+        if w.text in V.SHARE_VERBS:
+            return out
+        if w.kind == "num":
+            later = [f for f in figure.clause_words.figures
+                     if f.amount.start >= w.start and f.amount.dimension == V.PERCENT]
+            return _whole_phrase(reader, later[0]) if later and later[0] is not figure \
+                else out
         out.append(w)
-    return out[:8]
+    return out
 
 
 def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  # noqa: PLR0911  one return per reason
@@ -795,7 +808,11 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
     clause = figure.clause_words
     in_clause = reader.in_clause(figure)
     phrase = _whole_phrase(reader, members[-1])
-    wants = "kg" if _has(phrase, ("وزن",)) else "money" if _has(phrase, ("ارزش",)) else ""
+    # "… ارزش صادرات آبزیان", "سهم آن از وزن صادرات ۳۵٪": what the share is of.
+    since = [f for f in in_clause if f.amount.end <= figure.amount.start]
+    lead = clause.between(since[-1].amount.end if since else 0, figure.amount.start)[-6:]
+    said = [*phrase, *lead]
+    wants = "kg" if _has(said, ("وزن",)) else "money" if _has(said, ("ارزش",)) else ""
 
     def wanted(f: _Figure) -> bool:
         return not wants or (f.amount.dimension == "kg") == (wants == "kg")
@@ -856,8 +873,8 @@ def _is_part(reader: _Reader, figure: _Figure) -> bool:
     return figure.clause_words.states_share
 
 
-def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure], phrase: list[Word],
-           ) -> _Figure | str:
+def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure],  # noqa: PLR0911  one per way
+           phrase: list[Word]) -> _Figure | str:
     """What a share is a share of: a total the text introduces as such (``کل``,
     ``مجموع``), or the value the share's words point back to (``این صادرات``), or the
     one value of the parts' dimension printed before them."""
@@ -879,12 +896,21 @@ def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure], phrase: list[
     totals = [f for f in reader.totals_until(dimension, figure.line + 1) if fits(f)]
     if totals and says_total:
         return totals[-1]
+    # "۲۵٫۳ درصد عملیات بندر" of "مجموع عملیات بندری این بندر …": the total named alike.
+    content = {_stem(w.text) for w in phrase if w.kind == "word"} - V.STOP_WORDS
+    alike = [f for f in totals if content & _named_with(f, loose=True)]
+    if len(alike) == 1:
+        return alike[0]
     if places:
         own = [f for f in reader.inputs_before(parts[0], dimension) if fits(f) and not f.base
                and not _is_part(reader, f)]
         return own[-1] if own else "no_whole"
     earlier = [f for f in reader.inputs_before(parts[0], dimension)
                if not f.base and fits(f) and not _is_part(reader, f)]
+    if content:  # "۴۳ درصد سیمان صادراتی": the value named with the same product
+        alike = [f for f in earlier if content & _named_with(f, loose=True)]
+        if len(alike) == 1:
+            return alike[0]
     refers_back = _has(phrase[:3], ("این", "آن"))
     if refers_back and earlier:
         return earlier[-1]
