@@ -85,8 +85,18 @@ def test_a_partner_without_an_english_name_keeps_its_persian_name():
 
 
 def test_a_product_before_the_preposition_is_not_a_reporter():
+    # The words before "به" are what is traded, not who reports it.
+    doc = read("جدول صادرات مصنوعات پلاستیکی به عراق (میلیون دلار)\n۲۰۲۱ ۲۰۲۲\n۱ ۲\n")
+    assert {(c.subject.reporter, c.subject.partner_en, c.subject.product, c.unit)
+            for c in doc.cells} == {("", "Iraq", "مصنوعات پلاستیکی", "million USD")}
+
+
+def test_a_title_with_no_partner_or_a_place_of_origin_names_a_product():
+    doc = read("جدول وزن صادرات از گمرکات استان خراسان (هزار تن)\n۱۴۰۱ ۱۴۰۲\n۵۸۶۰ ۶۴۳۰\n")
+    assert {(c.subject.partner, c.subject.product, c.unit) for c in doc.cells} == {
+        ("", "از گمرکات استان خراسان", "thousand tonne")}
     with pytest.raises(ct.InputError, match="table title must read"):
-        read("جدول صادرات مصنوعات پلاستیکی به عراق (میلیون دلار)\n۲۰۲۱ ۲۰۲۲\n۱ ۲\n")
+        read("جدول بدون جریان (میلیون دلار)\n۲۰۲۱ ۲۰۲۲\n۱ ۲\n")
 
 
 def _imported_by(code: str) -> set[str]:

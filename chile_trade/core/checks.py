@@ -543,10 +543,12 @@ def _one_power(claim: Claim) -> tuple[list[_Keyed], ParsedNumber, ParsedNumber |
         return Note("incompatible_units", tuple(units))
     top = max(s[1] for s in everything if s)
     keyed: list[_Keyed] = []
-    for quantity, scale in zip(claim.operands, scales, strict=True):
+    for index, (quantity, scale) in enumerate(zip(claim.operands, scales, strict=True)):
         assert scale is not None
         span = quantity.span
-        keyed.append((f"{span.source}:{span.column}",
+        # Each operand is a variable of its own (a formula here takes each printed
+        # number once).
+        keyed.append((f"{span.source}:{span.column}#{index}",
                       Operand(_scaled(quantity.number, top - scale[1]), span.source,
                               quantity.unit)))
     stated, low = claim.stated, claim.low

@@ -71,9 +71,16 @@ _BASES = "|".join(V.BASE_WORDS)
 _TRADE_WORDS = "|".join(w for w, code in V.BASE_WORDS.items() if code == V.TRADE)
 _NAME_WORD = rf"(?!(?:{_PREPOSITIONS})\s)[^\s()]++"  # a word of a name, not the preposition
 _TITLE_RE = re.compile(
-    rf"^جدول\s++(?:(?:میزان|ارزش|حجم)\s++)?+(?P<flow>{_FLOWS})\s++"
+    rf"^جدول\s++(?:(?:میزان|ارزش|حجم|وزن)\s++)?+(?P<flow>{_FLOWS})\s++"
     rf"(?:(?P<reporter>{_NAME_WORD}(?:\s++{_NAME_WORD}){{0,2}}+)\s++)?+"
     rf"(?P<prep>{_PREPOSITIONS})\s++(?P<partner>[^()]++)\((?P<unit>[^()]*+)\)\s*+$"
+)
+# A title naming what is traded rather than a reporter: "جدول صادرات مصنوعات پلاستیکی به
+# عراق (میلیون دلار)", "جدول ارزش صادرات محصولات پتروشیمی (میلیون دلار)", "جدول وزن صادرات
+# از گمرکات استان … (هزار تن)". The partner is a known place after the flow's preposition.
+_PRODUCT_TITLE_RE = re.compile(
+    rf"^جدول\s++(?:(?:میزان|ارزش|حجم|وزن)\s++)?+(?P<flow>{_FLOWS})\s++"
+    rf"(?P<rest>[^()]++)\((?P<unit>[^()]*+)\)\s*+$"
 )
 _YEAR_RE = re.compile(r"\d{4}")
 _HEADER_START_RE = re.compile(r"\s*+\d{4}(?:\s|$)")
@@ -194,6 +201,19 @@ def _named(text: str) -> tuple[str, str]:
     return folded, folded
 
 
+def _product_and_partner(rest: str) -> tuple[str, str, tuple[str, str]]:
+    """What a product title names: (product, preposition, partner). The partner is a
+    known place after the last ``به``/``از``; the words before it are the product. With
+    no known place there, the whole is the product (``از گمرکات استان …``)."""
+    words = _SPACES_RE.sub(" ", rest.strip()).split(" ")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1] in V.FLOW_PREPOSITIONS.values():
+            place = " ".join(words[i:])
+            if place in V.PLACES:
+                return " ".join(words[:i - 1]), words[i - 1], _named(place)
+    return " ".join(words), "", ("", "")
+
+
 def _parse_unit(raw: str) -> tuple[str, str]:
     parts = [p.strip() for p in _UNIT_SPLIT_RE.split(fold(raw)) if p.strip()]
     unit, valuation = [], ""
@@ -279,8 +299,7 @@ def _parse_header(line: str, where: tuple[str, int]) -> list[_Column]:
         else:
             owner = _named(m["owner"]) if m["owner"] else ("", "")
             if owner[0] and owner[0] not in V.PLACES:
-                raise InputError(f"unrecognised column label {m['owner']!r} in table header",
-                                 source=source, line=lineno)
+                owner = ("", "")  # "سهم از کل صادرات پلاستیک": a product's total, no reporter
             cols.append(_Column(V.SHARE, label, year=years[-1], base=V.BASE_WORDS[m["base"]],
                                 owner=owner))
     gap = rest[position:].strip()
@@ -354,30 +373,57 @@ class _Reporters:
         return next(iter(self.named.items())) if len(self.named) == 1 else None
 
 
-def _table(lines: list[str], following: list[int | None], title_index: int, source: str,
-           reporters: _Reporters) -> tuple[list[TableCell], list[Claim], int]:
-    title_line = title_index + 1
+@dataclass(frozen=True, slots=True)
+class _Title:
+    flow: str
+    reporter: tuple[str, str]
+    partner: tuple[str, str]
+    product: str
+    unit: str  # as written, in the title's parentheses
+
+
+def _title(text: str, where: tuple[str, int], reporters: _Reporters) -> _Title:
+    """What a table's title names: its flow, reporter, partner or product, and unit."""
+    source, title_line = where
     try:  # the title's words travel into every output, beside the numbers
-        check_label_text(lines[title_index])
+        check_label_text(text)
     except InputError as exc:
         raise exc.located(source, title_line) from None
-    title = _TITLE_RE.match(fold(lines[title_index]).strip())
+    folded_title = fold(text).strip()
+    title = _TITLE_RE.match(folded_title)
     # A reporter is a place the vocabulary knows: other words there (a product) are not
     # read as a reporter.
     if title is not None and title["reporter"] and _named(title["reporter"])[0] not in V.PLACES:
         title = None
-    if title is None:
-        raise InputError("table title must read 'جدول ... صادرات [REPORTER] به PARTNER (UNIT)' "
-                         "or 'جدول ... واردات [REPORTER] از PARTNER (UNIT)'",
-                         source=source, line=title_line)
-    flow = V.FLOW_WORDS[title["flow"]]
-    if title["prep"] != V.FLOW_PREPOSITIONS[flow]:
-        raise InputError(f"table title says {title['flow']} {title['prep']}: exports go to "
+    # "صادرات از گمرکات استان …": a place of origin, not an import partner.
+    if title is not None and title["prep"] != V.FLOW_PREPOSITIONS[V.FLOW_WORDS[title["flow"]]] \
+            and _named(title["partner"])[0] not in V.PLACES:
+        title = None
+    if title is not None:
+        flow, prep, product = V.FLOW_WORDS[title["flow"]], title["prep"], ""
+        partner = _named(title["partner"])
+        reporter = reporters.note(_named(title["reporter"]) if title["reporter"] else ("", ""))
+    else:
+        title = _PRODUCT_TITLE_RE.match(folded_title)
+        if title is None:
+            raise InputError("table title must read 'جدول ... صادرات [REPORTER] به PARTNER "
+                             "(UNIT)' or 'جدول ... واردات [REPORTER] از PARTNER (UNIT)'",
+                             source=source, line=title_line)
+        flow, reporter = V.FLOW_WORDS[title["flow"]], ("", "")
+        product, prep, partner = _product_and_partner(title["rest"])
+    if prep and prep != V.FLOW_PREPOSITIONS[flow]:
+        raise InputError(f"table title says {title['flow']} {prep}: exports go to "
                          "('به') a partner, imports come from ('از') one",
                          source=source, line=title_line)
-    partner = _named(title["partner"])
-    reporter = reporters.note(_named(title["reporter"]) if title["reporter"] else ("", ""))
-    unit, valuation = _parse_unit(title["unit"])
+    return _Title(flow, reporter, partner, product, title["unit"])
+
+
+def _table(lines: list[str], following: list[int | None], title_index: int, source: str,
+           reporters: _Reporters) -> tuple[list[TableCell], list[Claim], int]:
+    title_line = title_index + 1
+    title = _title(lines[title_index], (source, title_line), reporters)
+    flow, reporter, partner, product = title.flow, title.reporter, title.partner, title.product
+    unit, valuation = _parse_unit(title.unit)
     header_index = following[title_index]
     assert header_index is not None  # the caller checked that a header follows
     cols = _parse_header(lines[header_index], (source, header_index + 1))
@@ -392,7 +438,7 @@ def _table(lines: list[str], following: list[int | None], title_index: int, sour
             reporter = reporters.note(col.owner)
     table_id = f"{source}:{title_line}"
     span = Span(source, lineno)
-    subject = Subject(reporter[0], reporter[1], partner[0], partner[1], flow)
+    subject = Subject(reporter[0], reporter[1], partner[0], partner[1], flow, product)
     cells, claims = [], []
     for col, number in zip(cols, values, strict=True):
         if col.kind == _YEAR:
@@ -639,7 +685,9 @@ def read(text: str, source: str = "<text>") -> Document:
             taken_by_line[index + 1] = taken
         prose_lines.append((index + 1, line))
         index += 1
-    claims += prose_claims(source, prose_lines, taken_by_line)
+    table_claims = [c for c in claims if c.table]
+    prose, tied = prose_claims(source, prose_lines, taken_by_line, cells, table_claims)
+    claims = [c for c in claims if not c.table] + tied + prose
     claims.sort(key=lambda claim: claim.span.line)  # in the document's order
     only = reporters.only()
     if only is not None:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import ParsedNumber, fold, fold_with_map
 from chile_trade.core.quantities import Amount, Word, quantities, words
-from chile_trade.core.records import Claim, Period, Quantity, Span, Subject
+from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 from chile_trade.errors import InputError
 
 __all__ = ["REASONS", "may_hold", "prose_claims"]
@@ -68,7 +68,9 @@ class _Figure:
     claim: bool = False  # a stated derived figure, not an input
     total: bool = False  # introduced as a total ("کل", "مجموع")
     price: bool = False  # a price per unit ("قیمت هر تن …")
+    compared: bool = False  # a base written as the value compared with ("نسبت به X")
     index: int = 0  # its place among the document's figures
+    table: str = ""  # a table's value: the table's id
     where: _Clause | None = field(default=None, repr=False)
 
     @property
@@ -290,7 +292,8 @@ _AFTER_NUMBER = frozenset({*V.SCALE_WORDS, *V.PERCENT_WORDS, *V.TIMES_WORDS,
 _ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
-def _year_of(amount: Amount, clause: _Clause, taken: set[int]) -> int | None:
+def _year_of(amount: Amount, clause: _Clause, taken: set[int], *, own_only: bool = False,
+             ) -> int | None:
     """A year written right after an amount (``… دلار در سال ۱۴۰۱``) is its own;
     otherwise the last year before it in the clause (within the window) that no
     amount took."""
@@ -301,6 +304,8 @@ def _year_of(amount: Amount, clause: _Clause, taken: set[int]) -> int | None:
         if position in after:
             taken.add(position)
             return year
+    if own_only:
+        return None
     j = bisect.bisect_left(positions, amount.start)
     for position, year in reversed(clause.years[max(0, j - WINDOW):j]):
         if position not in taken:
@@ -350,8 +355,11 @@ class _Reader:
     about each, and look-ups over them."""
 
     def __init__(self, source: str, lines: Sequence[tuple[int, str]],
-                 taken: dict[int, list[tuple[int, int]]]):
+                 taken: dict[int, list[tuple[int, int]]], cells: Sequence[TableCell] = ()):
         self.source = source
+        # The tables' values, as figures in the document's order: by table id.
+        self.tables: dict[str, list[_Figure]] = {}
+        pending_cells = sorted(cells, key=lambda c: c.span.line)
         self.lines: dict[int, _Line] = {}
         self.figures: list[_Figure] = []
         self.by_line: dict[int, list[_Figure]] = {}
@@ -361,6 +369,8 @@ class _Reader:
         self.dated: dict[tuple[str, int], list[_Figure]] = {}
         self.last_partner = ""  # the partner named last, for "این کشور"
         for lineno, raw in lines:
+            while pending_cells and pending_cells[0].span.line < lineno:
+                self._add([self._cell(pending_cells.pop(0))])
             if not may_hold(raw):
                 continue  # no percent, multiple, scale word, unit or fraction: nothing to read
             try:
@@ -380,15 +390,41 @@ class _Reader:
                 line_figures += self._clause(line, clause_index, _Clause(words_), amounts,
                                              len(self.figures) + len(line_figures))
             self.by_line[lineno] = line_figures
-            self.figures += line_figures
-            for figure in line_figures:
-                dimension = figure.amount.dimension
-                if figure.amount.is_amount and not figure.claim:
-                    self.inputs.setdefault(dimension, []).append(figure)
-                if figure.total:  # also a stated sum: a whole a share may be of
-                    self.totals.setdefault(dimension, []).append(figure)
-                if figure.amount.is_amount and figure.year is not None:
-                    self.dated.setdefault((dimension, figure.year), []).append(figure)
+            self._add(line_figures)
+        while pending_cells:
+            self._add([self._cell(pending_cells.pop(0))])
+
+    def _add(self, figures: list[_Figure]) -> None:
+        for figure in figures:
+            figure.index = len(self.figures)
+            self.figures.append(figure)
+            dimension = figure.amount.dimension
+            if figure.amount.is_amount and not figure.claim:
+                self.inputs.setdefault(dimension, []).append(figure)
+            if figure.total:  # also a stated sum: a whole a share may be of
+                self.totals.setdefault(dimension, []).append(figure)
+            if figure.amount.is_amount and figure.year is not None:
+                self.dated.setdefault((dimension, figure.year), []).append(figure)
+            if figure.table:
+                self.tables.setdefault(figure.table, []).append(figure)
+
+    def _cell(self, cell: TableCell) -> _Figure:
+        """A table's value as a figure: its unit, flow, partner and year from the table."""
+        scale = V.unit_scale(cell.unit) or ("", 0)
+        amount = Amount(cell.number, cell.unit, scale[0] or cell.unit, scale[1], 0, 0, 0, 0)
+        figure = _Figure(amount, cell.span.line, -1, cell.number.raw, cell.span.column or 1,
+                         table=cell.table, where=_Clause([]))
+        figure.flow, figure.partner, figure.year = (cell.subject.flow, cell.subject.partner,
+                                                    cell.year)
+        return figure
+
+    def only_table(self) -> list[_Figure] | None:
+        """The values of the document's one table (``None`` with none or several)."""
+        return next(iter(self.tables.values())) if len(self.tables) == 1 else None
+
+    def table_value(self, year: int) -> _Figure | None:
+        table = self.only_table()
+        return next((f for f in table if f.year == year), None) if table else None
 
     def _clause(self, line: _Line, clause_index: int, clause: _Clause, amounts: list[Amount],
                 first_index: int) -> list[_Figure]:
@@ -414,8 +450,9 @@ class _Reader:
                 amount.end, following)[:WINDOW] if w.text in V.FLOW_VERBS), "")
             figure.flow = verb or flows[index]
             figure.partner = partners[index]
-            figure.year = _year_of(amount, clause, years_taken)
             self._mark(clause, figure)
+            # An earlier value has the year printed after it, not the clause's year.
+            figure.year = _year_of(amount, clause, years_taken, own_only=figure.compared)
             if previous is not None and previous.base and not figure.base and \
                     previous.amount.dimension == amount.dimension and all(
                         w.text in _LIST_WORDS for w in clause.between(
@@ -436,17 +473,20 @@ class _Reader:
         before_text = " ".join(w.text for w in before[-6:])
         after_text = " ".join(w.text for w in after[:5])
         reaches = before and before[-1].text == "به"  # "… به X رسید": the new value
-        if (before and before[-1].text == "از" and any(w.text == "به" for w in after)) or \
-                any(marker in before_text for marker in V.BASE_BEFORE) or \
-                any(after_text.startswith(marker) for marker in V.BASE_AFTER) or \
-                (V.THIS_FIGURE in before_text and not reaches) or \
-                (before and before[-1].text == "(" and "قبل" in before_text):
+        compared = any(marker in before_text for marker in V.BASE_BEFORE) or \
+            any(after_text.startswith(marker) for marker in V.BASE_AFTER) or \
+            (bool(before) and before[-1].text == "(" and "قبل" in before_text)
+        if compared and V.THIS_FIGURE not in before_text:
+            figure.compared = True  # "در مقایسه با X سال قبل": its year is not the clause's
+        if compared or (before and before[-1].text == "از" and any(
+                w.text == "به" for w in after)) or (V.THIS_FIGURE in before_text and not reaches):
             figure.base = True
         all_words = [w.text for w in before]
         for word in ("کل", "مجموع"):  # "کل صادرات … X", "مجموع عملیات … X" (not "در مجموع")
             if word in all_words:
                 at = len(all_words) - 1 - all_words[::-1].index(word)
-                if not any(w.kind == "num" for w in before[at:]) and (
+                # No other amount between the word and this one (a year may stand there).
+                if not any(f.amount.start >= before[at].end for f in clause.figures) and (
                         at == 0 or all_words[at - 1] != "در"):
                     figure.total = True
         if _has(before, V.BALANCE_WORDS) or _has(before[-4:], V.SUM_WORDS) or \
@@ -514,11 +554,14 @@ def _kind(reader: _Reader, figure: _Figure) -> str:  # noqa: PLR0911  one return
         return _POINTS
     if amount.dimension == V.TIMES:
         return _MULTIPLE
-    if _has(before[-6:], V.AVERAGE_WORDS) and _has(before[-6:], V.ANNUAL_WORDS):
+    since = [w for w in before[-12:] if not any(
+        w.start < f.amount.start < figure.amount.start for f in figure.clause_words.figures)]
+    if _has(since, V.AVERAGE_WORDS) and _has(since, V.ANNUAL_WORDS):
         return _CAGR
     if _has(after[:3], V.CHANGE_WORDS) or (before and before[-1].text in V.CHANGE_WORDS):
         return _CHANGE
-    if _has(before, ("سهم",)) or _has(after[:8], V.SHARE_VERBS) or (
+    if _has(before, ("سهم",)) or (before and before[-1].text == "مقصد") or \
+            _has(after[:8], V.SHARE_VERBS) or (
             after and (after[0].text == "از" or after[0].text in V.WHOLE_WORDS)):
         return _SHARE
     # "متانول با X، ۲۷٫۴ درصد و پلی‌اتیلن با Y، ۱۳ درصد از … را تشکیل دادند": the verb
@@ -580,21 +623,96 @@ def _change_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], s
     if not before and clause:
         before = clause[:1]  # "با کاهشی یک درصدی به ۲۰۳ تن رسید؛ این رقم سال قبل …"
     if len(before) == 1:
-        only = before[0]
-        if only.base:
-            new = _referent(reader, only)
-            if isinstance(new, str):
-                return [], new
-            return [only, new], ""
-        bases = [f for f in after if f.base and f.amount.dimension == only.amount.dimension]
-        if len(bases) == 1:
-            return [bases[0], only], ""
-        return [], "no_base_value"
+        return _with_one_amount(reader, figure, before[0], after)
+    # A change the table behind the text shows: "صادرات سال ۱۴۰۰ در مقایسه با سال قبل".
+    from_table = _table_pair(reader, figure)
+    if from_table is not None:
+        return from_table, ""
     # No amount in the clause: a pair set up just before (same line or the line before).
     pair = _recent_pair(reader, figure)
     if isinstance(pair, str):
         return [], pair
     return list(pair), ""
+
+
+def _with_one_amount(reader: _Reader, figure: _Figure, only: _Figure, after: list[_Figure],
+                     ) -> tuple[list[_Figure], str]:
+    """(old, new) of a change whose clause prints one amount."""
+    if only.base:
+        new = _referent(reader, only)
+        if isinstance(new, str):
+            return [], new
+        return [only, new], ""
+    bases = [f for f in after if f.base and f.amount.dimension == only.amount.dimension]
+    if len(bases) == 1:
+        return [bases[0], only], ""
+    # "به X رسید که نسبت به سال ۱۳۹۹ …": the value the text (or its table) gives for
+    # the year compared with.
+    base = _value_of_year(reader, figure, only)
+    return ([base, only], "") if base is not None else ([], "no_base_value")
+
+
+_COMPARED_WITH = ("نسبت به", "مقایسه با")
+
+
+def _value_of_year(reader: _Reader, figure: _Figure, new: _Figure) -> _Figure | None:
+    """The one value of ``new``'s dimension, flow and partner in the year the clause
+    compares with (``نسبت به سال ۱۳۹۹``, between ``new`` and the figure)."""
+    words_ = new.clause_words.between(new.amount.end, figure.amount.start)[-WINDOW:]
+    text = " ".join(w.text for w in words_)
+    if not any(phrase in text for phrase in _COMPARED_WITH):
+        return None
+    years = [year for _, year in _years_in(words_)]
+    if len(years) != 1:
+        return None
+    found = [f for f in reader.dated.get((new.amount.dimension, years[0]), [])[:LOOKBACK]
+             if f is not new and not f.claim and _compatible(f, new)]
+    return found[0] if len(found) == 1 else None
+
+
+def _clause_partner(figure: _Figure) -> str:
+    """The partner the words around a figure name after a preposition, if any."""
+    named = _partners_named(figure.clause_words.around(figure), "")
+    return "+".join(named[-1].names) if named else ""
+
+
+def _table_years(reader: _Reader, figure: _Figure) -> tuple[int, int] | None:
+    """The two years of the one table a figure with no amounts of its own compares: two
+    years named (``در سال ۱۴۰۰ نسبت به ۱۳۹۹``), one year (with the year before it),
+    or N years (``طی سه سال``, ``منتهی به ۱۴۰۲``) back from the table's last."""
+    table = reader.only_table()
+    if table is None or any(f.amount.is_amount and not f.table
+                            for f in reader.in_clause(figure)):
+        return None
+    if _clause_partner(figure) not in ("", table[0].partner):
+        return None
+    years = sorted(f.year for f in table if f.year is not None)
+    before = figure.clause_words.before(figure.amount.start)
+    dated = [(position, year) for position, year in figure.clause_words.years
+             if position < figure.amount.start and year in years]
+    named = [year for _, year in dated]
+    # The years named last: "طی سه سال … و در سال ۲۰۲۱ … ۵۲٫۵ درصد" is of 2021.
+    ending = _phrase_in(before, "منتهی به")
+    span = _span_years([w for w in before if not dated or w.start > dated[-1][0]]
+                       if len(dated) == 1 and not ending else before)
+    if len(named) >= 2 and not ending:
+        pair = sorted(named[-2:])
+        return (pair[0], pair[1]) if pair[0] != pair[1] else None
+    if span is not None:
+        end = named[-1] if named and ending else years[-1] if not named else None
+        return (end - span, end) if end is not None else None
+    if len(named) == 1:
+        i = years.index(named[0])
+        return (years[i - 1], named[0]) if i > 0 else None
+    return None
+
+
+def _table_pair(reader: _Reader, figure: _Figure) -> list[_Figure] | None:
+    pair = _table_years(reader, figure)
+    if pair is None:
+        return None
+    start, end = reader.table_value(pair[0]), reader.table_value(pair[1])
+    return [start, end] if start is not None and end is not None else None
 
 
 def _compatible(a: _Figure, b: _Figure) -> bool:
@@ -699,7 +817,8 @@ def _cagr_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], int
     elif clause:
         pair = "unknown_construction"
     else:
-        pair = _recent_pair(reader, figure)
+        from_table = _table_pair(reader, figure)
+        pair = (from_table[0], from_table[1]) if from_table else _recent_pair(reader, figure)
     if isinstance(pair, str):
         return [], None, pair
     start, end = pair
@@ -1028,7 +1147,9 @@ def _sum_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]
 
 
 def prose_claims(source: str, lines: Sequence[tuple[int, str]],
-                 taken: dict[int, list[tuple[int, int]]] | None = None) -> list[Claim]:
+                 taken: dict[int, list[tuple[int, int]]] | None = None,
+                 cells: Sequence[TableCell] = (), table_claims: Sequence[Claim] = (),
+                 ) -> tuple[list[Claim], list[Claim]]:
     """Every stated figure of the prose lines of one document, as claims.
 
     Parameters
@@ -1039,8 +1160,17 @@ def prose_claims(source: str, lines: Sequence[tuple[int, str]],
         The document's prose lines, in order (tables left out).
     taken : dict, optional
         By line number, the folded spans of numbers other forms already read.
+    cells, table_claims : sequence
+        The document's table values and the figures its tables state.
+
+    Returns
+    -------
+    claims : list of Claim
+        The prose claims.
+    table_claims : list of Claim
+        The table claims, a share of a total the prose prints tied to it.
     """
-    reader = _Reader(source, lines, taken or {})
+    reader = _Reader(source, lines, taken or {}, cells)
     claims: list[Claim] = []
     for figure in reader.figures:
         amount = figure.amount
@@ -1081,7 +1211,25 @@ def prose_claims(source: str, lines: Sequence[tuple[int, str]],
             claims.append(_claim(reader, figure, kind, 1, operands, formula, reason))
         else:
             claims.append(_claim(reader, figure, kind, sign, (), "", "no_figures"))
-    return claims
+    return claims, [_tied_table_share(reader, claim) for claim in table_claims]
+
+
+def _tied_table_share(reader: _Reader, claim: Claim) -> Claim:
+    """A table's share column of a total the prose prints (``کل صادرات … در سال ۲۰۲۲
+    معادل X``): tied to that total where the document has this one table and one such
+    total of the share's year; any other claim as it is."""
+    if claim.kind != V.SHARE or not claim.table or claim.year_to is None:
+        return claim
+    value = reader.table_value(claim.year_to)
+    if value is None or value.table != claim.table:
+        return claim
+    totals = [f for f in reader.totals.get(value.amount.dimension, [])
+              if f.year == claim.year_to and f.flow in ("", claim.base) and not f.table]
+    if len(totals) != 1:
+        return claim
+    return dataclasses.replace(claim, operands=(_operand(reader.source, value),
+                                                _operand(reader.source, totals[0])),
+                               formula="share")
 
 
 def _amount_claim(reader: _Reader, figure: _Figure, before: list[Word]) -> Claim | None:

@@ -72,11 +72,6 @@ FLOW_WORDS = {"صادرات": EXPORT, "واردات": IMPORT}
 FLOW_PREPOSITIONS = {EXPORT: "به", IMPORT: "از"}  # exports go to (به), imports come from (از)
 BASE_WORDS = {"صادرات": EXPORT, "واردات": IMPORT, "تجارت": TRADE, "مبادلات": TRADE}
 
-UNIT_WORDS = {
-    "هزار دلار": "thousand USD",
-    "میلیون دلار": "million USD",
-    "میلیارد دلار": "billion USD",
-}
 NUMBER_WORDS = {
     "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8,
     "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15,
@@ -113,6 +108,11 @@ AMOUNT_UNITS = {
 }
 """Units of amounts, by their Persian words: (name, dimension, power of ten of the
 dimension's base unit). Amounts of one dimension convert exactly; of two, never."""
+_UNIT_NOUNS = ("دلار", "سنت", "یورو", "ریال", "تومان", "تن", "کیلوگرم", "بشکه در روز")
+UNIT_WORDS = {f"{scale} {noun}".strip(): f"{SCALE_NAMES[power]} {AMOUNT_UNITS[noun][0]}".strip()
+              for noun in _UNIT_NOUNS for scale, power in (("", 0), *SCALE_WORDS.items())
+              if power in SCALE_NAMES and scale not in ("بیلیون", "تریلیون")}
+"""A table's unit as its title writes it (``میلیون دلار``, ``هزار تن``), by its name."""
 
 UNIT_BASES = {name: (dimension, power) for name, dimension, power in AMOUNT_UNITS.values()}
 """Each unit name with its dimension and power of ten (``tonne``: kg, 3)."""
