@@ -589,7 +589,8 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
         if sign < 0:
             low, number = number, low  # a falling range: -20 to -18
     period = Period(end=figure.year, years=years)
-    flow = figure.flow if figure.flow in V.FLOWS else ""  # trade is no flow of its own
+    # Trade is no flow of its own, and a balance or sum is of both flows.
+    flow = figure.flow if figure.flow in V.FLOWS and kind not in (V.BALANCE, V.SUM) else ""
     quantity = Quantity(number, amount.unit, Subject(flow=flow), period,
                         _span(source, figure))
     return Claim(kind, quantity, amount.comparator, label=figure.raw,
@@ -992,6 +993,18 @@ def _is_part(reader: _Reader, figure: _Figure) -> bool:
     return figure.clause_words.states_share
 
 
+def _alike(candidates: list[_Figure], content: set[str]) -> _Figure | None:
+    """The one candidate named with any of ``content``'s words: beside it first, then
+    anywhere in its clause."""
+    for loose in (False, True):
+        alike = [f for f in candidates if content & _named_with(f, loose=loose)]
+        if len(alike) == 1:
+            return alike[0]
+        if alike:
+            return None
+    return None
+
+
 def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure],  # noqa: PLR0911  one per way
            phrase: list[Word]) -> _Figure | str:
     """What a share is a share of: a total the text introduces as such (``کل``,
@@ -1017,9 +1030,9 @@ def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure],  # noqa: PLR0
         return totals[-1]
     # "۲۵٫۳ درصد عملیات بندر" of "مجموع عملیات بندری این بندر …": the total named alike.
     content = {_stem(w.text) for w in phrase if w.kind == "word"} - V.STOP_WORDS
-    alike = [f for f in totals if content & _named_with(f, loose=True)]
-    if len(alike) == 1:
-        return alike[0]
+    alike = _alike(totals, content)
+    if alike is not None:
+        return alike
     if places:
         own = [f for f in reader.inputs_before(parts[0], dimension) if fits(f) and not f.base
                and not _is_part(reader, f)]
@@ -1027,9 +1040,9 @@ def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure],  # noqa: PLR0
     earlier = [f for f in reader.inputs_before(parts[0], dimension)
                if not f.base and fits(f) and not _is_part(reader, f)]
     if content:  # "۴۳ درصد سیمان صادراتی": the value named with the same product
-        alike = [f for f in earlier if content & _named_with(f, loose=True)]
-        if len(alike) == 1:
-            return alike[0]
+        alike = _alike(earlier, content)
+        if alike is not None:
+            return alike
     refers_back = _has(phrase[:3], ("این", "آن"))
     if refers_back and earlier:
         return earlier[-1]

@@ -41,7 +41,7 @@ __all__ = ["Amount", "Word", "exact_percent", "parse_number_words", "quantities"
 # A number (digits and separators), a run of letters, or one other character. Every
 # quantifier is possessive: one linear scan.
 _WORD_RE = re.compile(
-    r"(?P<num>(?<![\d٬,/٫.])\d++(?:[٬,]\d++)*+(?:[/٫.]\d++)?+)"
+    r"(?P<num>(?<![\d٬,/٫.])\d++(?:[٬,]\d++)*+(?:[/٫.]\d++)*+)"
     r"|(?P<word>[^\s\d.,،؛;:()\[\]«»\"'!؟?\-–−/٪%٬٫]++)"
     r"|(?P<punct>\S)"
 )
@@ -148,7 +148,8 @@ def _scale_at(items: list[Word], j: int) -> tuple[int, int]:
     return power, j
 
 
-def _part(items: list[Word], i: int) -> tuple[Decimal, int, int, bool, bool] | None:
+def _part(items: list[Word], i: int, *, later: bool = False,
+          ) -> tuple[Decimal, int, int, bool, bool] | None:
     """One part of a compound number: a group (digits or words) with an optional
     ``و نیم``: (value, decimals, next index, half, in digits)."""
     item = items[i]
@@ -168,6 +169,8 @@ def _part(items: list[Word], i: int) -> tuple[Decimal, int, int, bool, bool] | N
         value, decimals, j, digits = Decimal("0.5"), 1, i + 1, False
     elif item.text == V.ZERO_WORD:
         value, decimals, j, digits = Decimal(0), 0, i + 1, False
+    elif later and item.text in V.SCALE_WORDS:  # "یک میلیون و هزار": one thousand
+        value, decimals, j, digits = Decimal(1), 0, i, False
     else:
         group = _word_group(items, i)
         if group is None:
@@ -195,7 +198,7 @@ def _compound(items: list[Word], i: int) -> _Compound | None:
         total, last_scale = value.scaleb(power), power
     while (power > 0 and j + 1 < len(items) and items[j].text == "و" and not half
            and decimals == 0):
-        part = _part(items, j + 1)
+        part = _part(items, j + 1, later=True)
         if part is None:
             break
         value, part_decimals, k, part_half, part_digits = part
@@ -361,13 +364,16 @@ def quantities(folded: str, items: list[Word] | None = None) -> list[Amount]:  #
         percent_first = item.text in V.PERCENT_SIGNS and i + 1 < len(items) \
             and items[i + 1].kind == "num"
         start_index = i + 1 if percent_first else i
-        if _is_year(items[start_index]) and not percent_first:
+        # A year stands alone; "۱۹۰۰ میلیون دلار" or "۲۰۲۰ درصد" is an amount.
+        if _is_year(items[start_index]) and not percent_first and \
+                _unit_at(items, start_index + 1) is None and \
+                _scale_at(items, start_index + 1)[0] == 0:
             pending.clear()
             i += 1
             continue
         compound = _compound(items, start_index) if (
             items[start_index].kind == "num" or items[start_index].text in _NUMBER_WORD_CLASS
-            or items[start_index].text in (V.HALF_WORD, "هزار")) else None
+            or items[start_index].text in (V.HALF_WORD, V.ZERO_WORD, "هزار")) else None
         if compound is None:
             if item.text not in ("و", "،", ","):
                 pending.clear()

@@ -250,6 +250,15 @@ VERDICT_NAMES = {EXACT: {"fa": "دقیق", "en": "exact"},
                  INCONSISTENT: {"fa": "ناسازگار", "en": "inconsistent"},
                  UNVERIFIABLE: {"fa": "غیرقابل بررسی", "en": "unverifiable"}}
 UNIT_NAMES_FA = {english: persian for persian, english in UNIT_WORDS.items()}
+
+
+def unit_name_fa(unit: str) -> str:
+    """A unit's Persian name: ``million USD`` → ``میلیون دلار``, ``USD/tonne`` →
+    ``دلار در هر تن``; a unit with no Persian name is kept as it is."""
+    top, per, bottom = unit.partition("/")
+    if per:
+        return f"{UNIT_NAMES_FA.get(top, top)} در هر {UNIT_NAMES_FA.get(bottom, bottom)}"
+    return UNIT_NAMES_FA.get(unit, unit)
 VALUATION_NAMES_FA = {english: persian for persian, english in VALUATION_WORDS.items()}
 UNKNOWN_REPORTER = {"fa": "گزارشگر", "en": "the reporter"}
 """Who a total belongs to when the document does not name its reporter."""

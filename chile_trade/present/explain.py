@@ -82,7 +82,7 @@ def _suffix(unit: str) -> tuple[str, str]:
     """What follows a number of ``unit``: ``%`` for a percentage, `` million USD`` ..."""
     if unit in _SUFFIXES:
         return _SUFFIXES[unit]
-    return f" {unit}", f" {V.UNIT_NAMES_FA.get(unit, unit)}"
+    return f" {unit}", f" {V.unit_name_fa(unit)}"
 
 
 def _num(value: Fraction | Decimal, places: int) -> str:
@@ -167,6 +167,8 @@ def describe(claim: Claim) -> tuple[str, str]:  # noqa: PLR0911  one return per 
                 f"رشد{who_fa} {_fa(stated)}٪ در {_fa(span)} سال")
     if kind in _PROSE_KINDS:
         name_en, name_fa = _PROSE_KINDS[kind]
+        if kind == V.PROSE_OTHER and "/" in claim.unit:
+            name_en, name_fa = "unit price", "قیمت واحد"
         u_en, u_fa = _suffix(claim.unit or V.PERCENT)
         what_en = f"{_flow(flow, 'en').capitalize()}: " if flow else ""
         what_fa = f"{_flow(flow, 'fa')}: " if flow else ""
@@ -349,11 +351,16 @@ def explain(verdict: Verdict) -> tuple[str, str]:
     s = _stated(claim)
     cmp_en, cmp_fa = (V.COMPARATOR_NAMES[comparator][lang] for lang in ("en", "fa"))
     texts = [number.number.text for number in verdict.inputs]
+    texts_fa = [_fa(text) for text in texts]
+    if verdict.formula == "unit_price":  # money over mass: the units say which is which
+        texts = [f"{o.number.text} {o.unit}" for o in verdict.inputs]
+        texts_fa = [f"{_fa(o.number.text)} {V.UNIT_NAMES_FA.get(o.unit, o.unit)}"
+                    for o in verdict.inputs]
     expression_en, expression_fa = _expression(verdict.formula, len(texts))
     years = next((str(n.values[0]) for n in verdict.notes if n.code == "years"), "")
     u_en, u_fa = _suffix(claim.unit or V.PERCENT)
     head_en = f"{expression_en.format(*texts, n=years)} = {pt}{u_en}"
-    head_fa = f"{expression_fa.format(*map(_fa, texts), n=_fa(years))} = {_fa(pt)}{u_fa}"
+    head_fa = f"{expression_fa.format(*texts_fa, n=_fa(years))} = {_fa(pt)}{u_fa}"
     if verdict.verdict == V.EXACT:
         tail_en = (f"which rounds to the stated {s}{u_en}" if comparator == V.EQUAL
                    else f"which agrees with the stated {cmp_en}{s}{u_en}")

@@ -1,0 +1,300 @@
+"""Claims in running text: each construction tied to the printed numbers it states,
+checked exactly; what cannot be tied is unverifiable with a reason, never a guess.
+
+Every passage here is invented for the test; expected values are derived by hand
+(the arithmetic is in the comments), never copied from the program's output.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chile_trade.core.checks import Documents, check
+from chile_trade.core.grammar import read
+from chile_trade.core.records import Verdict
+from chile_trade.core.vocabulary import TO_PERSIAN
+from chile_trade.present.explain import describe, explain
+
+
+def _verdicts(text: str) -> list[Verdict]:
+    doc = read(text, "t.txt")
+    docs = Documents(doc.cells, doc.claims)
+    return [check(claim, docs) for claim in doc.claims]
+
+
+def _only(text: str, kind: str) -> Verdict:
+    found = [v for v in _verdicts(text) if v.claim.kind == kind]
+    assert len(found) == 1, [(v.claim.kind, v.claim.stated.text) for v in _verdicts(text)]
+    return found[0]
+
+
+def _lines(verdict: Verdict) -> list[int]:
+    return [int(o.source.rpartition(":")[2]) for o in verdict.inputs]
+
+
+def fa(number: object) -> str:
+    return str(number).translate(TO_PERSIAN)
+
+
+# ------------------------------------------------------------------ changes
+
+def test_a_change_from_one_value_to_another_in_one_sentence():
+    v = _only("فروش فرش از ۲۰۰ میلیون دلار در سال ۱۴۰۰ به ۲۵۰ میلیون دلار در سال ۱۴۰۱ "
+              "رسید که رشد ۲۵ درصدی نشان می‌دهد.\n", "change")
+    # (250 − 200) / 200 × 100 = 25
+    assert (v.verdict, v.point, v.claim.stated.value) == ("exact", 25, 25)
+    assert [o.number.text for o in v.inputs] == ["200", "250"]
+
+
+def test_a_decrease_word_makes_the_stated_change_negative():
+    v = _only("صادرات میوه از ۴۰۰ میلیون دلار به ۳۰۰ میلیون دلار رسید و ۲۵ درصد کاهش یافت.\n",
+              "change")
+    # (300 − 400) / 400 × 100 = −25: the stated figure is −25, not 25
+    assert (v.claim.stated.value, v.point, v.verdict) == (-25, -25, "exact")
+
+
+def test_the_base_compared_with_may_follow_the_new_value():
+    v = _only("واردات کاغذ به ۱۱۰ میلیون دلار رسید که در مقایسه با ۱۰۰ میلیون دلار سال قبل "
+              "۱۰ درصد افزایش داشت.\n", "change")
+    assert [o.number.text for o in v.inputs] == ["100", "110"]  # (110 − 100) / 100 = 10 %
+    assert v.verdict == "exact"
+
+
+def test_a_base_in_another_sentence_is_tied_to_the_value_it_is_compared_with():
+    text = ("صادرات چای در سال ۱۴۰۲ به ۹۰ میلیون دلار رسید.\n"
+            "این رقم در سال ۱۴۰۱ معادل ۷۵ میلیون دلار بود و بنابراین صادرات چای ۲۰ درصد "
+            "افزایش یافت.\n")
+    v = _only(text, "change")
+    # (90 − 75) / 75 × 100 = 20; the 90 is on line 1, the 75 on line 2
+    assert (v.verdict, v.point, _lines(v)) == ("exact", 20, [2, 1])
+
+
+def test_truncation_is_named_where_cutting_off_gives_the_stated_change():
+    v = _only("واردات دارو از ۱ میلیارد دلار به یک میلیارد و ۲۹۸ میلیون دلار رسید و "
+              "۲۹ درصد افزایش یافت.\n", "change")
+    # (1,298 − 1,000) / 1,000 = 29.8 % (the rounding of 1 billion, ±0.5 billion, is wide:
+    # its interval is in billions) ...
+    assert v.verdict == "within_rounding"
+    v = _only("واردات دارو از ۱۰۰۰ میلیون دلار به ۱۲۹۸ میلیون دلار رسید و "
+              "۲۹ درصد افزایش یافت.\n", "change")
+    # ... printed in millions: 29.8 %, at most (1298.5 − 999.5) / 999.5 = 29.915 %, at least
+    # (1297.5 − 1000.5) / 1000.5 = 29.685 %; 29 % needs [28.5, 29.5]. It rounds to 30 and
+    # cuts off to 29.
+    assert (v.verdict, v.point, v.cause) == ("inconsistent", Fraction(298, 10), "truncation")
+
+
+def test_a_change_with_no_printed_base_is_unverifiable_with_its_reason():
+    v = _only("صادرات سیب با افزایش ۸ درصدی به ۳۰۰ هزار تن رسید.\n", "change")
+    assert (v.verdict, v.reason.code) == ("unverifiable", "no_base_value")
+
+
+def test_values_in_rials_and_dollars_are_never_compared():
+    text = ("تجارت دو کشور در سال ۱۴۰۲ به ۵۰۰ میلیون دلار رسید.\n"
+            "در مدت مشابه سال قبل تجارت دو کشور ۲۰ هزار میلیارد ریال بود.\n"
+            "بنابراین تجارت دوجانبه ۵ درصد افزایش یافته است.\n")
+    v = _only(text, "change")
+    assert (v.verdict, v.reason.code) == ("unverifiable", "incompatible_units")
+
+
+def test_a_change_of_the_only_table_for_the_years_the_text_names():
+    text = ("جدول ارزش صادرات محصولات لبنی (میلیون دلار)\n"
+            "۱۴۰۰ ۱۴۰۱ ۱۴۰۲\n"
+            "۲۰۰ ۲۵۰ ۲۶۰\n"
+            "صادرات در سال ۱۴۰۱ نسبت به ۱۴۰۰ حدود ۲۵ درصد رشد کرد.\n")
+    v = _only(text, "change")
+    # (250 − 200) / 200 = 25 %; both values from the table's line 3
+    assert (v.verdict, v.point, _lines(v)) == ("exact", 25, [3, 3])
+
+
+# ------------------------------------------------------------------ shares
+
+def test_a_part_with_its_share_of_a_total_named_in_the_sentence():
+    text = ("کل صادرات استان در سال ۱۴۰۲ معادل ۸۰۰ میلیون دلار بود و عراق ۲۵ درصد آن را "
+            "خریداری کرد.\n")
+    assert _only(text, "share").verdict == "unverifiable"  # Iraq's value is not printed
+    text = ("صادرات استان به عراق در سال ۱۴۰۲ به ۲۰۰ میلیون دلار رسید.\n" + text)
+    v = _only(text, "share")
+    # 200 / 800 × 100 = 25
+    assert (v.verdict, v.point, _lines(v)) == ("exact", 25, [1, 2])
+
+
+def test_parts_together_are_summed_and_a_respectively_list_is_paired_in_order():
+    text = ("کل صادرات کاشی ۵۰۰ میلیون دلار بود.\n"
+            "عراق و عمان به ترتیب با ۱۰۰ و ۵۰ میلیون دلار، ۲۰ و ۱۰ درصد این صادرات را "
+            "خریدند.\n"
+            "ترکیه و ارمنستان با ۶۰ و ۴۰ میلیون دلار روی هم ۲۰ درصد این صادرات را خریدند.\n")
+    shares = [v for v in _verdicts(text) if v.claim.kind == "share"]
+    # 100/500 = 20 %, 50/500 = 10 %, (60 + 40)/500 = 20 %
+    assert [(v.point, v.verdict) for v in shares] == [(20, "exact"), (10, "exact"),
+                                                      (20, "exact")]
+
+
+def test_a_share_of_a_product_takes_the_total_of_that_product():
+    text = ("صادرات سیمان به ۱۰ میلیون تن و صادرات کلینکر به ۲ میلیون تن رسید.\n"
+            "عراق با ۴ میلیون تن حدود ۴۰ درصد سیمان صادراتی را خرید.\n")
+    v = _only(text, "share")
+    # 4 / 10 = 40 % of cement (not 4 / 2 of clinker)
+    assert (v.point, v.verdict) == (40, "exact")
+
+
+def test_a_share_no_value_of_which_is_printed_is_unverifiable():
+    v = _only("امارات ۳۰ درصد واردات کشور را تامین کرد.\n", "share")
+    assert v.verdict == "unverifiable"
+
+
+# ------------------------------------------------------------------ other kinds
+
+def test_percentage_points_are_the_difference_of_two_printed_shares():
+    v = _only("سهم فرش از صادرات از ۱۲٫۵ درصد در سال ۱۴۰۱ به ۱۰٫۲ درصد در سال ۱۴۰۲ رسید؛ "
+              "یعنی ۲٫۳ واحد درصد کاهش یافت.\n", "points")
+    # 10.2 − 12.5 = −2.3 percentage points
+    assert (v.claim.unit, v.claim.stated.value, v.point, v.verdict) == ("pp", Decimal("-2.3"),
+                                                                         Fraction(-23, 10),
+                                                                         "exact")
+
+
+def test_a_deficit_is_a_negative_balance_of_exports_less_imports():
+    text = ("صادرات به ترکیه ۳۰۰ میلیون دلار و واردات از این کشور ۵۰۰ میلیون دلار بود.\n"
+            "بدین ترتیب کسری تجاری با ترکیه ۲۰۰ میلیون دلار بود.\n")
+    v = _only(text, "balance")
+    # 300 − 500 = −200; the deficit is stated as −200 million USD
+    assert (v.claim.stated.value, v.claim.unit, v.point, v.verdict) == (-200, "million USD",
+                                                                         -200, "exact")
+
+
+def test_a_balance_in_billions_from_values_in_millions_converts_exactly():
+    text = ("صادرات به عمان ۲ میلیارد و ۵۰۰ میلیون دلار و واردات از این کشور ۹۰۰ میلیون دلار "
+            "بود و مازاد تجاری با عمان به ۱٫۶ میلیارد دلار رسید.\n")
+    v = _only(text, "balance")
+    # 2,500 − 900 = 1,600 million = 1.6 billion
+    assert (v.point, v.verdict) == (Fraction(16, 10), "exact")
+
+
+def test_a_total_introduced_as_such_is_the_sum_of_its_parts():
+    v = _only("گندم و جو به ترتیب با ۳۱۰ و ۹۵ هزار تن حمل شدند و در مجموع ۴۵۰ هزار تن را "
+              "شامل شدند.\n", "sum")
+    # 310 + 95 = 405 ≠ 450 (the digits of 405 and 450 are the same, moved)
+    assert (v.point, v.verdict) == (405, "inconsistent")
+
+
+def test_a_multiple_of_two_values_and_of_two_flows():
+    v = _only("صادرات به عراق بیش از سه برابر شد و از ۴۰ میلیون دلار به ۱۳۰ میلیون دلار "
+              "رسید.\n", "multiple")
+    assert (v.point, v.verdict, v.claim.comparator) == (Fraction(13, 4), "exact", ">")  # 130/40
+    text = ("صادرات به پاکستان ۹۰۰ میلیون دلار و واردات از این کشور ۳۰ میلیون دلار بود.\n"
+            "مازاد تجاری با پاکستان ۸۷۰ میلیون دلار بود و صادرات به این کشور سی برابر واردات "
+            "از آن بود.\n")
+    v = _only(text, "multiple")
+    assert (v.point, v.verdict) == (30, "exact")  # 900 / 30
+
+
+def test_average_annual_growth_is_checked_without_roots():
+    text = ("ارزش صادرات از ۱۰۰ میلیون دلار در سال ۱۳۹۸ به ۱۴۶ میلیون دلار در سال ۱۴۰۲ "
+            "رسید.\n"
+            "این به معنای رشد متوسط سالانه ۱۰ درصد در این دوره چهار ساله است.\n")
+    v = _only(text, "cagr")
+    # «۱۰» stands for [9.5, 10.5]: 1.095^4 = 1.4377 ≤ 146/100 = 1.46 ≤ 1.105^4 = 1.4909
+    assert (v.verdict, v.claim.span_years) == ("exact", 4)
+    v = _only(text.replace("۱۰ درصد", "۱۰٫۰ درصد"), "cagr")
+    # «۱۰٫۰» stands for [9.95, 10.05]: 1.0995^4 = 1.46145 > 1.46, so not exact; the
+    # rounding of 100 and 146 allows up to 146.5/99.5 = 1.47236, which reaches it.
+    assert v.verdict == "within_rounding"
+
+
+def test_a_unit_price_is_money_over_mass_in_the_stated_units():
+    text = ("صادرات خرما ۱۰۰ هزار تن به ارزش ۶۵ میلیون دلار بود.\n"
+            "بنابراین قیمت هر تن خرما حدود ۶۵۰ دلار بود.\n")
+    v = _only(text, "other")
+    # 65,000,000 USD / 100,000 t = 650 USD/tonne
+    assert (v.claim.unit, v.point, v.verdict) == ("USD/tonne", 650, "exact")
+
+
+# ------------------------------------------------------------------ property
+
+def _amount(million: int, style: int) -> str:
+    """An amount in million dollars, written in one of the forms people use."""
+    billions, millions = divmod(million, 1000)
+    if style == 0 or not billions:
+        return f"{fa(million)} میلیون دلار"
+    if style == 1:
+        return f"{fa(billions)} میلیارد و {fa(millions)} میلیون دلار" if millions else \
+            f"{fa(billions)} میلیارد دلار"
+    return f"{million:,} میلیون دلار"  # ASCII digits with grouping
+
+
+def _rounded(value: Fraction, places: int) -> Decimal:
+    return Decimal(value.numerator) / Decimal(value.denominator) if places < 0 else (
+        Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+@settings(max_examples=150, deadline=None)
+@given(old=st.integers(50, 50_000), new=st.integers(50, 50_000), form=st.integers(0, 2),
+       style=st.integers(0, 2))
+def test_a_correct_change_in_any_supported_form_is_never_inconsistent(old, new, form, style):
+    change = _rounded(Fraction(new - old, old) * 100, 1)
+    word = "کاهش" if change < 0 else "افزایش"
+    pct = fa(abs(change)).replace(".", "٫")
+    a, b = _amount(old, style), _amount(new, style)
+    text = [f"صادرات از {a} به {b} رسید که {word} {pct} درصدی نشان می‌دهد.\n",
+            f"صادرات به {b} رسید که در مقایسه با {a} سال قبل {pct} درصد {word} داشت.\n",
+            f"صادرات در سال ۱۴۰۱ معادل {a} بود.\nاین رقم در سال ۱۴۰۲ به {b} رسید.\n"
+            f"بنابراین صادرات {pct} درصد {word} یافت.\n"][form]
+    v = _only(text, "change")
+    assert v.verdict in ("exact", "within_rounding"), (text, v)
+
+
+@settings(max_examples=150, deadline=None)
+@given(exports=st.integers(1, 20_000), imports=st.integers(1, 20_000), style=st.integers(0, 2))
+def test_a_correct_balance_or_share_is_never_inconsistent(exports, imports, style):
+    balance = exports - imports
+    word = "کسری" if balance < 0 else "مازاد"
+    text = (f"صادرات به هند {_amount(exports, style)} و واردات از این کشور "
+            f"{_amount(imports, style)} بود.\n"
+            f"بدین ترتیب {word} تجاری با هند {_amount(abs(balance), style)} بود.\n")
+    if balance:
+        assert _only(text, "balance").verdict == "exact", text
+    total = exports + imports
+    share = fa(_rounded(Fraction(exports, total) * 100, 1)).replace(".", "٫")
+    text = (f"کل تجارت با هند {_amount(total, style)} بود.\n"
+            f"صادرات با {_amount(exports, style)}، {share} درصد این تجارت را تشکیل داد.\n")
+    assert _only(text, "share").verdict in ("exact", "within_rounding"), text
+
+
+# The formula with the printed numbers, and its value to three more places than stated.
+_EXPLAINED = {
+    "change": ("از ۱۰ میلیون دلار به ۱۲ میلیون دلار رسید که رشد ۲۰ درصدی داشت.\n",
+               "(12 − 10) / 10 × 100 = 20.000%"),
+    "share": ("کل صادرات ۱۰۰ میلیون دلار بود و چین با ۲۰ میلیون دلار ۲۰ درصد آن را خرید.\n",
+              "20 / 100 × 100 = 20.000%"),
+    "balance": ("صادرات به چین ۵ میلیون دلار و واردات از این کشور ۳ میلیون دلار بود و تراز "
+                "تجاری با چین مثبت ۲ میلیون دلار بود.\n", "5 − 3 = 2.000 million USD"),
+    "sum": ("به ترتیب ۳ و ۴ میلیون دلار و در مجموع ۷ میلیون دلار بود.\n",
+            "3 + 4 = 7.000 million USD"),
+    "multiple": ("صادرات دو برابر شد و از ۱۰ میلیون دلار به ۲۰ میلیون دلار رسید.\n",
+                 "20 / 10 = 2.000×"),
+    "points": ("سهم از ۱۰ درصد به ۱۲ درصد رسید؛ یعنی ۲ واحد درصد افزایش یافت.\n",
+               "12% − 10% = 2.000 pp"),
+    "cagr": ("ارزش از ۱۰۰ میلیون دلار در سال ۱۴۰۰ به ۱۲۱ میلیون دلار در سال ۱۴۰۲ رسید و رشد "
+             "متوسط سالانه آن ۱۰ درصد بود.\n", "((121 / 100)^(1/2) − 1) × 100 = 10.000%"),
+    "other": ("صادرات ۱۰۰ هزار تن به ارزش ۵۰ میلیون دلار بود و قیمت هر تن ۵۰۰ دلار بود.\n",
+              "50 million USD / 100 thousand tonne = 500.000 USD/tonne"),
+}
+
+
+@pytest.mark.parametrize("kind", list(_EXPLAINED))
+def test_every_prose_kind_is_named_and_explained_with_its_printed_numbers(kind):
+    text, expression = _EXPLAINED[kind]
+    v = _only(text, kind)
+    assert v.verdict == "exact"
+    name_en, name_fa = describe(v.claim)
+    assert name_en
+    assert name_fa
+    en, fa_ = explain(v)
+    assert en.startswith(expression + ", which rounds to the stated")
+    assert "گرد می‌شود" in fa_
