@@ -71,6 +71,7 @@ class _Figure:
     compared: bool = False  # a base written as the value compared with ("نسبت به X")
     index: int = 0  # its place among the document's figures
     table: str = ""  # a table's value: the table's id
+    table_product: str = ""  # and what the table's title says is traded
     where: _Clause | None = field(default=None, repr=False)
 
     @property
@@ -416,6 +417,7 @@ class _Reader:
                          table=cell.table, where=_Clause([]))
         figure.flow, figure.partner, figure.year = (cell.subject.flow, cell.subject.partner,
                                                     cell.year)
+        figure.table_product = cell.subject.product
         return figure
 
     def only_table(self) -> list[_Figure] | None:
@@ -930,7 +932,7 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
     phrase = _whole_phrase(reader, members[-1])
     # "… ارزش صادرات آبزیان", "سهم آن از وزن صادرات ۳۵٪": what the share is of.
     since = [f for f in in_clause if f.amount.end <= figure.amount.start]
-    lead = clause.between(since[-1].amount.end if since else 0, figure.amount.start)[-6:]
+    lead = clause.between(since[-1].amount.end if since else 0, figure.amount.start)[-8:]
     said = [*phrase, *lead]
     wants = "kg" if _has(said, ("وزن",)) else "money" if _has(said, ("ارزش",)) else ""
 
@@ -944,25 +946,30 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
     inputs = [f for f in in_clause if f.amount.is_amount and not f.claim and wanted(f)
               and start < f.amount.start < first.amount.start]
     parts = [f for f in inputs if not f.total]
-    whole: _Figure | str | None = None
-    if not parts and len(inputs) == 1 and len(members) == 1:
-        # "کل صادرات … X بود و عراق ۲۰ درصد آن را": the part is the place's own value.
-        whole = inputs[0]
-        named = clause.between(whole.amount.end, figure.amount.start)[-WINDOW:]
-        places = {p for k in range(len(named)) if (p := _place_at(named, k)) is not None}
-        if len(places) != 1:
+    whole: _Figure | None = None
+    these = _these(lead)
+    if these and len(members) == 1 and len(inputs) <= 1:
+        # "صادرات به این دو کشور در مجموع ۴۷ درصد آن را": the N values of the line before
+        # together, of the whole the clause prints (or names).
+        parts = _last_listed(reader, figure, these)
+        if not parts:
             return [], "", "no_operands"
-        place = next(iter(places))[0]
-        own = [f for f in reader.inputs_before(whole, whole.amount.dimension)
-               if f.partner == place and not f.base and _flows_agree(f, whole)]
-        if not own:
-            return [], "", "no_operands"
-        parts = [own[-1]]
+        if inputs:
+            whole = inputs[0]
+        return _shared(reader, figure, parts, whole, phrase)
     if not parts and previous_percent and wants:
         parts = [f for f in in_clause if f.amount.is_amount and not f.claim and not f.total
                  and f.amount.start < figure.amount.start and wanted(f)]
         if len(parts) != 1:
             return [], "", "no_operands"
+    if not parts and len(members) == 1:
+        # "کل صادرات … X بود و عراق ۲۰ درصد آن را", "سهم پتروشیمی از کل صادرات … X":
+        # the part is the named subject's own value.
+        whole = inputs[0] if len(inputs) == 1 else None
+        part = _subject_value(reader, figure, whole, lead)
+        if part is None:
+            return [], "", "no_operands"
+        parts = [part]
     if not parts or len({f.amount.dimension for f in parts}) != 1:
         return [], "", "no_operands"
     around = clause.around(figure)
@@ -976,12 +983,82 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
         return [], "", "unknown_construction"
     elif len(parts) == 1 and together:
         return [], "", "no_operands"
-    if whole is None:
-        whole = _whole(reader, figure, parts, phrase)
-    if isinstance(whole, str):
-        return [], "", whole
-    formula = "share" if len(parts) == 1 else "share_of_sum"
-    return [*parts, whole], formula, ""
+    return _shared(reader, figure, parts, whole, phrase)
+
+
+def _shared(reader: _Reader, figure: _Figure, parts: list[_Figure], whole: _Figure | None,
+            phrase: list[Word]) -> tuple[list[_Figure], str, str]:
+    found = whole if whole is not None else _whole(reader, figure, parts, phrase)
+    if isinstance(found, str):
+        return [], "", found
+    if found.amount.dimension != parts[0].amount.dimension:
+        return [], "", "incompatible_units"
+    return [*parts, found], "share" if len(parts) == 1 else "share_of_sum", ""
+
+
+def _these(words_: Sequence[Word]) -> int | None:
+    """N of ``این N کشور`` (``این دو کشور``, ``این سه گروه``) in the words before a share."""
+    for a, b in itertools.pairwise(words_):
+        if a.text == "این" and b.text in V.NUMBER_WORDS and 2 <= V.NUMBER_WORDS[b.text] <= 9:
+            return V.NUMBER_WORDS[b.text]
+    return None
+
+
+def _last_listed(reader: _Reader, figure: _Figure, count: int) -> list[_Figure]:
+    """The ``count`` values the line before a figure lists (and nothing else of theirs)."""
+    earlier = [f for f in reader.figures[max(0, figure.index - LOOKBACK):figure.index]
+               if f.amount.is_amount and f.line < figure.line and not f.table]
+    if not earlier:
+        return []
+    line = earlier[-1].line
+    listed = [f for f in earlier if f.line == line and not f.claim and not f.base
+              and not f.total]
+    if len(listed) != count or len({f.amount.dimension for f in listed}) != 1:
+        return []
+    return listed
+
+
+def _subject_value(reader: _Reader, figure: _Figure, whole: _Figure | None,
+                   lead: Sequence[Word]) -> _Figure | None:
+    """The value of what a share is a share of: the place or thing named before it
+    (``عراق … ۲۰ درصد``, ``سهم بازارچه‌های مرزی از آن``, ``سهم سیب از …``), printed
+    earlier for the share's year; or the one table's value when the table is of it."""
+    words_ = [w for w in lead if whole is None or w.start >= whole.amount.end]
+    if _phrase_in(words_, "این سهم"):
+        words_ = []  # "این سهم": the subject of the share before
+    cut = next((i for i, w in enumerate(words_) if w.text == "از"), len(words_))
+    subject = words_[:cut]
+    places = {p[0] for k in range(len(subject)) if (p := _place_at(subject, k)) is not None}
+    if places and whole is None:
+        # "سهم ایران از کل تجارت اتحادیه اروپا": a place's share of a total the text does
+        # not print; the place may be the partner of every value printed.
+        return None
+    content = {_stem(w.text) for w in subject if w.kind == "word"} - V.STOP_WORDS - {
+        "سهم", "مقصد", "بود", "است"} - places
+    dimension = whole.amount.dimension if whole is not None else ""
+    year = figure.year if figure.year is not None else (whole.year if whole else None)
+    table = reader.only_table()
+    if table is not None and year is not None and (not content or content & {
+            _stem(w) for w in table[0].table_product.split()}) and not places:
+        value = reader.table_value(year)
+        if value is not None and (not dimension or value.amount.dimension == dimension):
+            return value
+    if not places and not content:
+        return None
+    candidates = [f for d in ([dimension] if dimension else (*V.MONEY, "kg"))
+                  for f in reader.inputs_before(whole or figure, d)
+                  if not f.base and not f.total and f is not whole]
+    if places:
+        found = [f for f in candidates if f.partner in places]
+    else:
+        found = [f for f in candidates if content & _named_with(f, loose=True)]
+    if year is not None:
+        dated = [f for f in found if f.year == year]
+        found = dated or ([] if any(f.year is not None for f in found) else found)
+    if whole is not None:
+        found = [f for f in found if _flows_agree(f, whole)]
+    return found[-1] if len({f.amount.dimension for f in found}) == 1 and (
+        places or len(found) == 1) else None
 
 
 def _flows_agree(a: _Figure, b: _Figure) -> bool:
@@ -1022,6 +1099,10 @@ def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure],  # noqa: PLR0
             return False
         if flows and f.flow and f.flow not in flows:
             return False
+        if f.flow != V.TRADE and not _flows_agree(f, parts[0]):
+            return False  # exports as a share of imports is no share
+        if f.claim and any(f.line == part.line for part in parts):
+            return False  # "به ترتیب X، Y و Z … و مجموع آن‌ها W": the parts' own sum
         return parts[0].year is None or f.year in (None, parts[0].year)
 
     says_total = _has(phrase, ("کل", "مجموع", "آن", "این"))
