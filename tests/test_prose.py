@@ -298,3 +298,67 @@ def test_every_prose_kind_is_named_and_explained_with_its_printed_numbers(kind):
     en, fa_ = explain(v)
     assert en.startswith(expression + ", which rounds to the stated")
     assert "گرد می‌شود" in fa_
+
+
+# ------------------------------------------------------------------ named operands
+
+def test_respectively_listed_changes_each_of_its_own_base():
+    text = ("صادرات کشور به ۱۱۰ میلیون دلار و واردات آن به ۲۴۰ میلیون دلار رسید.\n"
+            "صادرات و واردات در مقایسه با سال قبل که به ترتیب ۱۰۰ و ۲۰۰ میلیون دلار بود، "
+            "به ترتیب ۱۰ و ۲۰ درصد رشد داشت.\n")
+    changes = [v for v in _verdicts(text) if v.claim.kind == "change"]
+    # exports (110 − 100) / 100 = 10 %, imports (240 − 200) / 200 = 20 %
+    assert [(v.point, v.verdict) for v in changes] == [(10, "exact"), (20, "exact")]
+
+
+def test_the_change_of_a_printed_deficit_from_the_year_before():
+    text = ("صادرات کشور ۳۰۰ میلیون دلار و واردات آن ۳۹۰ میلیون دلار بود.\n"
+            "کسری تجاری در این سال ۹۰ میلیون دلار بود که در مقایسه با ۱۰۰ میلیون دلار سال "
+            "قبل ۱۰ درصد کمتر است.\n")
+    v = _only(text, "change")
+    # (90 − 100) / 100 = −10 %, the deficit's size printed twice
+    assert (v.claim.stated.value, v.point, v.verdict) == (-10, -10, "exact")
+
+
+def test_shares_stated_together_add_the_shares_printed_before():
+    text = ("عراق با ۴۰ درصد، ترکیه با ۲۰ درصد و عمان با ۱۰ درصد خریداران اصلی بودند.\n"
+            "صادرات به عراق و عمان در مجموع ۵۰ درصد این صادرات را تشکیل داد.\n")
+    v = _only(text, "share")
+    # 40 + 10 = 50 (Iraq's and Oman's own shares, not Turkey's)
+    assert (v.formula, v.point, v.verdict) == ("sum", 50, "exact")
+    text = "چین و ژاپن به ترتیب ۳۰ و ۲۵ درصد را خریدند و سهم مشترک این دو کشور ۵۵ درصد بود.\n"
+    assert _verdicts(text)[-1].point == 55  # 30 + 25
+
+
+def test_a_flow_is_a_share_of_the_trade_it_is_part_of():
+    text = ("تجارت دو کشور ۸۰۰ میلیون دلار بود که ۲۰۰ میلیون دلار آن صادرات ایران به عمان "
+            "بود.\n"
+            "سهم صادرات ایران از تجارت دو کشور ۲۵ درصد و کسری تجاری ایران با عمان ۴۰۰ میلیون "
+            "دلار بود.\n")
+    verdicts = {v.claim.kind: v for v in _verdicts(text)}
+    # 200 / 800 = 25 %; imports are 800 − 200 = 600, so the balance is 200 − 600 = −400
+    assert (verdicts["share"].point, verdicts["share"].verdict) == (25, "exact")
+    assert (verdicts["balance"].point, verdicts["balance"].verdict) == (-400, "exact")
+
+
+def test_the_values_the_line_before_lists_are_the_parts_of_these_two():
+    text = ("کل صادرات کشور ۴۰۰ میلیون دلار بود.\n"
+            "صادرات به قطر ۶۰ میلیون دلار و به کویت ۴۰ میلیون دلار بود.\n"
+            "این دو کشور در مجموع ۲۵ درصد کل صادرات را جذب کردند.\n")
+    v = _only(text, "share")
+    # (60 + 40) / 400 = 25 %
+    assert (v.formula, v.point, v.verdict) == ("share_of_sum", 25, "exact")
+
+
+def test_a_share_of_a_named_subject_takes_its_value_of_that_year():
+    text = ("صادرات زعفران در سال ۱۴۰۲ به ۲۰۰ میلیون دلار رسید.\n"
+            "کل صادرات کشاورزی در سال ۱۴۰۲ معادل ۸۰۰ میلیون دلار بود.\n"
+            "سهم زعفران از کل صادرات کشاورزی در سال ۱۴۰۲ ۲۵ درصد بود.\n")
+    v = _only(text, "share")
+    assert (v.point, v.verdict, _lines(v)) == (25, "exact", [1, 2])  # 200 / 800
+    # A place's share of a total the text does not print is never guessed from the
+    # values of which the place is the partner.
+    text = ("صادرات اتحادیه اروپا به ایران ۴۰۰ میلیون یورو و واردات آن از ایران ۹۰ میلیون "
+            "یورو بود.\n"
+            "سهم ایران از کل تجارت خارجی اتحادیه اروپا کمتر از ۰٫۲ درصد است.\n")
+    assert _only(text, "share").verdict == "unverifiable"

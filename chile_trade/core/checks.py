@@ -535,7 +535,7 @@ def _one_power(claim: Claim) -> tuple[list[_Keyed], ParsedNumber, ParsedNumber |
     the factor back to the stated figure's unit; or why the units do not mix."""
     scales = [V.unit_scale(q.unit) if q.unit != V.PERCENT else (V.PERCENT, 0)
               for q in claim.operands]
-    amount_result = claim.formula in _AMOUNT_RESULTS
+    amount_result = claim.formula in _AMOUNT_RESULTS and claim.unit not in (V.PERCENT, V.POINTS)
     stated_scale = V.unit_scale(claim.unit) if amount_result else None
     everything = [*scales, stated_scale] if amount_result else scales
     units = sorted({q.unit for q in claim.operands} | ({claim.unit} if amount_result else set()))

@@ -450,8 +450,19 @@ class _Reader:
             following = amounts[index + 1].start if index + 1 < len(amounts) else hi
             verb = next((V.FLOW_VERBS[w.text] for w in clause.between(
                 amount.end, following)[:WINDOW] if w.text in V.FLOW_VERBS), "")
-            figure.flow = verb or flows[index]
+            after_words = clause.after(amount.end, 2)
+            owned = V.FLOW_NOUNS.get(after_words[1].text, "") if len(after_words) == 2 and \
+                after_words[0].text == "آن" else ""  # "که ۶۵۰ میلیون دلار آن صادرات … بود"
+            figure.flow = verb or owned or flows[index]
             figure.partner = partners[index]
+            prior = clause.before(amount.start, 3)
+            if not amount.is_amount and len(prior) >= 2 and prior[-1].text == "با":
+                # "عراق با ۴۸ درصد، افغانستان با ۱۷ درصد": each share's own place
+                place = _place_at(prior, len(prior) - 3) if len(prior) == 3 else None
+                place = place if place is not None and place[1] == len(prior) - 1 else \
+                    _place_at(prior, len(prior) - 2)
+                if place is not None and place[1] == len(prior) - 1:
+                    figure.partner = place[0]
             self._mark(clause, figure)
             # An earlier value has the year printed after it, not the clause's year.
             figure.year = _year_of(amount, clause, years_taken, own_only=figure.compared)
@@ -600,11 +611,22 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
                  formula=formula, reason=reason if not formula else "")
 
 
-def _change_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:  # noqa: PLR0911  one return per reason
+def _change_operands(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one return per reason
+                     members: Sequence[_Figure] = ()) -> tuple[list[_Figure], str]:
     """(old, new) for a percent change, or ([], reason)."""
-    if any(f.claim and not f.price and f.amount.start < figure.amount.start
-           for f in reader.in_clause(figure)):
-        return [], "unknown_construction"  # the change of a derived figure (a balance)
+    derived = [f for f in reader.in_clause(figure) if f.claim and not f.price
+               and f.amount.start < figure.amount.start]
+    if derived:
+        # "کسری … X بود که در مقایسه با Y سال قبل ۷٫۶ درصد کمتر است": the two printed
+        # figures; the change of a derived figure whose base is not printed is not read.
+        bases = [f for f in reader.in_clause(figure) if f.base and f.amount.is_amount
+                 and derived[0].amount.end <= f.amount.start < figure.amount.start]
+        if len(derived) == 1 and len(bases) == 1 and \
+                bases[0].amount.dimension == derived[0].amount.dimension:
+            return [bases[0], derived[0]], ""
+        return [], "unknown_construction"
+    if len(members) > 1:
+        return _respective_changes(reader, figure, members)
     # Printed prices are values too: "از ۴۲۴ دلار به ۳۶۰ دلار رسید و ۱۵ درصد کاهش یافت".
     clause = [f for f in reader.in_clause(figure) if f.amount.is_amount
               and (not f.claim or f.price)]
@@ -636,6 +658,20 @@ def _change_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], s
     if isinstance(pair, str):
         return [], pair
     return list(pair), ""
+
+
+def _respective_changes(reader: _Reader, figure: _Figure, members: Sequence[_Figure],
+                        ) -> tuple[list[_Figure], str]:
+    """``صادرات و واردات … که به ترتیب X و Y بود، به ترتیب ۷٫۳ و ۴٫۸ درصد رشد``: each
+    change of its own base, compared with the value it was compared with."""
+    bases = [f for f in reader.in_clause(figure) if f.base and f.amount.is_amount
+             and f.amount.start < members[0].amount.start]
+    if not _phrase_in(figure.clause_words.around(figure), V.RESPECTIVELY) or \
+            len(bases) != len(members) or len({f.flow for f in bases}) != len(bases):
+        return [], "unknown_construction"
+    base = bases[list(members).index(figure)]
+    new = _referent(reader, base)
+    return ([base, new], "") if not isinstance(new, str) else ([], new)
 
 
 def _with_one_amount(reader: _Reader, figure: _Figure, only: _Figure, after: list[_Figure],
@@ -948,6 +984,10 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
     parts = [f for f in inputs if not f.total]
     whole: _Figure | None = None
     these = _these(lead)
+    if not inputs and len(members) == 1:
+        named = _named_shares(reader, figure, lead, these, phrase)
+        if named is not None:
+            return named
     if these and len(members) == 1 and len(inputs) <= 1:
         # "صادرات به این دو کشور در مجموع ۴۷ درصد آن را": the N values of the line before
         # together, of the whole the clause prints (or names).
@@ -972,28 +1012,102 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
         parts = [part]
     if not parts or len({f.amount.dimension for f in parts}) != 1:
         return [], "", "no_operands"
-    around = clause.around(figure)
+    combined = _combined(figure, parts, members)
+    if isinstance(combined, str):
+        return [], "", combined
+    return _shared(reader, figure, combined, whole, phrase)
+
+
+def _combined(figure: _Figure, parts: list[_Figure], members: list[_Figure],
+              ) -> list[_Figure] | str:
+    """The parts of one share: of a respectively list, the member's own; several parts
+    only together (``روی هم``, ``در مجموع``, ``به ترتیب``)."""
+    around = figure.clause_words.around(figure)
     together = _has(around, ("روی", "مجموع", "مجموعا"))
     respectively = _phrase_in(around, V.RESPECTIVELY)
     if len(members) > 1:
         if not respectively or len(parts) != len(members) or together:
-            return [], "", "unknown_construction"
-        parts = [parts[members.index(figure)]]
-    elif len(parts) > 1 and not (together or respectively):
-        return [], "", "unknown_construction"
-    elif len(parts) == 1 and together:
-        return [], "", "no_operands"
-    return _shared(reader, figure, parts, whole, phrase)
+            return "unknown_construction"
+        return [parts[members.index(figure)]]
+    if len(parts) > 1 and not (together or respectively):
+        return "unknown_construction"
+    if len(parts) == 1 and together:
+        return "no_operands"
+    return parts
 
 
 def _shared(reader: _Reader, figure: _Figure, parts: list[_Figure], whole: _Figure | None,
             phrase: list[Word]) -> tuple[list[_Figure], str, str]:
+    if whole is None and all(w.text in V.STOP_WORDS for w in phrase):
+        # "سهم زعفران از کل صادرات کشاورزی … ۲۵ درصد بود": the whole is named before.
+        lead = figure.clause_words.before(figure.amount.start, 12)
+        at = [i for i, w in enumerate(lead) if w.text == "سهم"]
+        of = [i for i, w in enumerate(lead) if w.text == "از" and at and i > at[-1]]
+        phrase = [w for w in lead[of[0] + 1:] if w.kind == "word"] if of else phrase
     found = whole if whole is not None else _whole(reader, figure, parts, phrase)
     if isinstance(found, str):
         return [], "", found
     if found.amount.dimension != parts[0].amount.dimension:
         return [], "", "incompatible_units"
     return [*parts, found], "share" if len(parts) == 1 else "share_of_sum", ""
+
+
+def _named_shares(reader: _Reader, figure: _Figure, lead: Sequence[Word], these: int | None,
+                  phrase: Sequence[Word]) -> tuple[list[_Figure], str, str] | None:
+    """A share printed with no value beside it that is the sum of shares printed before,
+    or a flow's share of trade; ``None`` where it is neither."""
+    summed = _summed_shares(reader, figure, lead, these)
+    if summed is not None:
+        return (summed, "sum", "") if summed else ([], "", "no_operands")
+    flowing = _flow_share(reader, figure, lead, phrase)
+    return (flowing, "share", "") if flowing is not None else None
+
+
+def _summed_shares(reader: _Reader, figure: _Figure, lead: Sequence[Word],
+                   these: int | None) -> list[_Figure] | None:
+    """Shares stated together of shares printed before (``سهم مشترک این دو کشور``,
+    ``صادرات به عراق و افغانستان در مجموع ۶۵ درصد``): the printed shares to add, ``[]``
+    where they are not all printed, ``None`` where the share is not of this form."""
+    if not (_has(lead, ("مشترک", "مجموع", "روی", "مجموعا"))):
+        return None
+    earlier = [f for f in reader.figures[max(0, figure.index - LOOKBACK):figure.index]
+               if f.amount.dimension == V.PERCENT and figure.line - f.line <= 2]
+    if these is not None:
+        # The N shares listed last, on this line.
+        listed = [f for f in earlier if f.line == figure.line][-these:]
+        if not listed:
+            return None  # "این دو کشور در مجموع …" of amounts, not of shares
+        return listed if len(listed) == these and _list_of(reader, listed[-1]) == listed \
+            else []
+    named = _partners_named(lead, "")
+    places = named[-1].names if named else []
+    if len(places) < 2:
+        return None
+    found = [next((f for f in reversed(earlier) if f.partner == place), None)
+             for place in places]
+    return [f for f in found if f is not None] if all(found) else []
+
+
+def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
+                phrase: Sequence[Word]) -> list[_Figure] | None:
+    """A flow's share of the trade it is part of (``سهم صادرات ایران از تجارت دو کشور``,
+    ``صادرات ایران ۵۵ درصد حجم تجارت دو کشور``): the flow's value over the trade's, of
+    one partner."""
+    of = next((i for i, w in enumerate(lead) if w.text == "از"), len(lead))
+    flows = {V.FLOW_NOUNS[w.text] for w in lead[:of] if w.text in V.FLOW_NOUNS} & set(V.FLOWS)
+    if len(flows) != 1 or not any(V.FLOW_NOUNS.get(w.text) == V.TRADE
+                                  for w in [*lead[of:], *phrase]):
+        return None
+    flow = next(iter(flows))
+    money = [f for d in V.MONEY for f in reader.inputs_before(figure, d) if not f.base]
+    part = [f for f in money if f.flow == flow]
+    whole = [f for f in money if f.flow == V.TRADE]
+    if not part or not whole:
+        return None
+    partners = {f.partner for f in [*part, *whole] if f.partner}
+    if len(partners) > 1 or part[-1].amount.dimension != whole[-1].amount.dimension:
+        return None
+    return [part[-1], whole[-1]]
 
 
 def _these(words_: Sequence[Word]) -> int | None:
@@ -1285,7 +1399,7 @@ def prose_claims(source: str, lines: Sequence[tuple[int, str]],
         sign = _sign(last.clause_words.after(last.amount.end),
                      before) if kind in (_CHANGE, _POINTS, _CAGR) else 1
         if kind == _CHANGE:
-            operands, reason = _change_operands(reader, figure)
+            operands, reason = _change_operands(reader, figure, members)
             claims.append(_claim(reader, figure, kind, sign, operands,
                                  "percent_change" if operands else "", reason))
         elif kind == _POINTS:

@@ -75,7 +75,8 @@ BASE_WORDS = {"صادرات": EXPORT, "واردات": IMPORT, "تجارت": TRAD
 NUMBER_WORDS = {
     "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8,
     "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15,
-    "پونزده": 15, "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19,
+    "پونزده": 15, "شانزده": 16, "شونزده": 16, "هفده": 17, "هیفده": 17, "هجده": 18,
+    "هیجده": 18, "نوزده": 19,
     "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80,
     "نود": 90, "صد": 100, "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400,
     "پانصد": 500, "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
@@ -205,6 +206,19 @@ PLACES = {
     "ایتالیا": "Italy",
     "ایران": "Iran",
     "مرکوسور": "Mercosur",
+    "عمان": "Oman", "قطر": "Qatar", "کویت": "Kuwait", "عربستان": "Saudi Arabia",
+    "عربستان سعودی": "Saudi Arabia", "بحرین": "Bahrain", "سوریه": "Syria", "لبنان": "Lebanon",
+    "مصر": "Egypt", "ارمنستان": "Armenia", "گرجستان": "Georgia",
+    "جمهوری آذربایجان": "Azerbaijan", "ترکمنستان": "Turkmenistan", "ازبکستان": "Uzbekistan",
+    "قزاقستان": "Kazakhstan", "تاجیکستان": "Tajikistan", "قرقیزستان": "Kyrgyzstan",
+    "بلاروس": "Belarus", "اوکراین": "Ukraine", "ویتنام": "Vietnam", "تایلند": "Thailand",
+    "مالزی": "Malaysia", "اندونزی": "Indonesia", "بنگلادش": "Bangladesh",
+    "سریلانکا": "Sri Lanka", "هنگ کنگ": "Hong Kong", "سنگاپور": "Singapore",
+    "اسپانیا": "Spain", "هلند": "Netherlands", "بلژیک": "Belgium", "سوئیس": "Switzerland",
+    "اتریش": "Austria", "سوئد": "Sweden", "لهستان": "Poland", "یونان": "Greece",
+    "استرالیا": "Australia", "آفریقای جنوبی": "South Africa", "کلمبیا": "Colombia",
+    "ونزوئلا": "Venezuela", "اکوادور": "Ecuador", "بولیوی": "Bolivia", "اروگوئه": "Uruguay",
+    "پاراگوئه": "Paraguay",
 }
 """Countries and groups, by their folded Persian names, with their English names.
 A name not here is kept in Persian in both languages."""
