@@ -18,7 +18,7 @@ from typing import Any
 
 __all__ = ["FORMULAS", "balance", "balance_of_trade_total", "cagr", "coverage", "implied_total",
            "multiple", "percent_change", "points", "share", "share_of_sum", "share_of_total_trade",
-           "share_via_implied_total", "sum_of", "total_trade"]
+           "share_via_implied_total", "sum_of", "total_trade", "value"]
 
 Value = Any
 """A Fraction, a float, a numpy array or a pandas Series: anything with ``+ − × ÷``."""
@@ -86,6 +86,11 @@ def share_of_implied_total_trade(  # noqa: PLR0917  operands in order, as checks
                                 implied_total(import_total_value, import_share_pct))
 
 
+def value(printed: Value) -> Value:
+    """A printed value itself, as a stated threshold compares with it."""
+    return printed
+
+
 def points(earlier_pct: Value, later_pct: Value) -> Value:
     """The change of a percentage in percentage points: ``later − earlier``."""
     return later_pct - earlier_pct
@@ -132,6 +137,7 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "share_of_implied_total_trade": share_of_implied_total_trade,
     "points": points,
     "multiple": multiple,
+    "value": value,
     "balance": balance,
     "balance_of_trade_total": balance_of_trade_total,
     "sum": sum_of,

@@ -69,6 +69,7 @@ class _Figure:
     total: bool = False  # introduced as a total ("کل", "مجموع")
     price: bool = False  # a price per unit ("قیمت هر تن …")
     compared: bool = False  # a base written as the value compared with ("نسبت به X")
+    passed: bool = False  # a threshold the value passed ("از X گذشت")
     index: int = 0  # its place among the document's figures
     table: str = ""  # a table's value: the table's id
     table_product: str = ""  # and what the table's title says is traded
@@ -509,6 +510,8 @@ class _Reader:
             figure.claim = figure.total = False  # the earlier value of a comparison
         if _has(before, ("هر",)) and not _has(before, V.BALANCE_WORDS):
             figure.claim = figure.price = True  # a unit price: "قیمت هر تن ... ۳۶۵ دلار"
+        if before and before[-1].text == "از" and after and after[0].text in V.PASSED_WORDS:
+            figure.claim = figure.passed = True  # "صادرات … از ۴۸ میلیارد دلار گذشت"
 
     # -------------------------------------------------------------- look-ups
 
@@ -968,7 +971,7 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
     phrase = _whole_phrase(reader, members[-1])
     # "… ارزش صادرات آبزیان", "سهم آن از وزن صادرات ۳۵٪": what the share is of.
     since = [f for f in in_clause if f.amount.end <= figure.amount.start]
-    lead = clause.between(since[-1].amount.end if since else 0, figure.amount.start)[-8:]
+    lead = clause.between(since[-1].amount.end if since else 0, figure.amount.start)[-12:]
     said = [*phrase, *lead]
     wants = "kg" if _has(said, ("وزن",)) else "money" if _has(said, ("ارزش",)) else ""
 
@@ -1318,8 +1321,11 @@ def _balance_operands(reader: _Reader, figure: _Figure, dimension: str = "",
         # this flow for no other partner.
         flowing = [f for f in earlier if f.flow == flow]
         own = [f for f in flowing if f.partner == figure.partner]
-        if own or not figure.partner:
+        if own:
             return own
+        if not figure.partner:  # the one partner every value of both flows is of
+            return flowing if len({f.partner for f in earlier if f.flow in V.FLOWS}) <= 1 \
+                else []
         return [] if any(f.partner for f in flowing) else flowing
 
     exports, imports, trade = of_flow(V.EXPORT), of_flow(V.IMPORT), of_flow(V.TRADE)
@@ -1330,7 +1336,7 @@ def _balance_operands(reader: _Reader, figure: _Figure, dimension: str = "",
     return [], "", "no_operands"
 
 
-def _sum_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:
+def _sum_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]:  # noqa: PLR0911  one return per way
     """The amounts a total adds up: listed before it in its clause, else in the line
     before (their number named by ``دو``, ``سه`` … when the text names it)."""
     dimension = figure.amount.dimension
@@ -1338,9 +1344,24 @@ def _sum_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]
               and f.amount.dimension == dimension and f.amount.start < figure.amount.start]
     if len(clause) >= 2:
         return clause, ""
-    count = next((V.NUMBER_WORDS[w.text] for w in figure.clause_words.before(figure.amount.start)
+    before = figure.clause_words.before(figure.amount.start)
+    count = next((V.NUMBER_WORDS[w.text] for w in before
                   if w.text in V.NUMBER_WORDS and 2 <= V.NUMBER_WORDS[w.text] <= 9), None)
-    if clause or count is None:
+    if clause:
+        return [], "no_operands"
+    if any(V.FLOW_NOUNS.get(w.text) == V.TRADE for w in before[-8:]):
+        # "مجموع تجارت خارجی کشور …": exports and imports
+        operands, formula, reason = _balance_operands(reader, figure)
+        return (operands, "") if formula == "balance" else ([], reason or "no_operands")
+    if count is None:
+        # "مجموع عملیات بندری این بندر …" with nothing listed beside it: every value of
+        # its dimension the text printed before, where they are few and just before.
+        earlier = [f for f in reader.inputs_before(figure, dimension) if not f.base
+                   and not f.total and _flows_agree(f, figure)]
+        everything = [f for f in reader.inputs.get(dimension, []) if f.index < figure.index]
+        if 2 <= len(earlier) <= 4 and len(earlier) == len(everything) and \
+                figure.line - earlier[0].line <= 3:
+            return earlier, ""
         return [], "no_operands"
     earlier = [f for f in reader.inputs_before(figure, dimension, lines_back=2)
                if not f.base and not f.total
@@ -1451,6 +1472,14 @@ def _amount_claim(reader: _Reader, figure: _Figure, before: list[Word]) -> Claim
             claim = dataclasses.replace(claim, quantity=dataclasses.replace(
                 claim.quantity, unit=unit))
         return claim
+    if figure.passed:
+        # The one value of this flow and year the text prints.
+        found = [f for f in reader.dated.get((figure.amount.dimension, figure.year or 0), [])
+                 if f is not figure and not f.base and not f.claim and not f.table
+                 and f.flow == figure.flow][:LOOKBACK]
+        claim = _claim(reader, figure, V.PROSE_OTHER, 1, found[:1] if len(found) == 1 else (),
+                       "value" if len(found) == 1 else "", "no_operands")
+        return dataclasses.replace(claim, comparator=V.MORE)
     if _has(before, V.BALANCE_WORDS):
         after = figure.clause_words.after(figure.amount.end, 2)
         sign = -1 if _has(before, V.DEFICIT_WORDS) or _has(after, V.DEFICIT_WORDS) else 1

@@ -160,6 +160,7 @@ SHARE_VERBS = frozenset({"تشکیل", "اختصاص", "جذب", "خرید", "خ
                          "اختیار", "را"})
 AVERAGE_WORDS = frozenset({"متوسط", "میانگین"})
 ANNUAL_WORDS = frozenset({"سالانه", "سالیانه"})
+PASSED_WORDS = frozenset({"گذشت", "فراتر"})  # "از ۴۸ میلیارد دلار گذشت": more than
 BALANCE_WORDS = frozenset({"تراز", "کسری", "مازاد"})
 DEFICIT_WORDS = frozenset({"کسری", "منفی"})
 SUM_WORDS = frozenset({"مجموع", "مجموعا"})
