@@ -210,7 +210,7 @@ def test_truncate_cuts_toward_zero(value, decimals, expected):
 
 
 CLAIMS_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "claims"
-SCORE_REACHED = 192
+SCORE_REACHED = 201
 """Claims scored right on the claims corpus (``make eval``) when this test was last raised."""
 
 

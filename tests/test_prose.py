@@ -323,8 +323,10 @@ def test_the_change_of_a_printed_deficit_from_the_year_before():
 def test_shares_stated_together_add_the_shares_printed_before():
     text = ("عراق با ۴۰ درصد، ترکیه با ۲۰ درصد و عمان با ۱۰ درصد خریداران اصلی بودند.\n"
             "صادرات به عراق و عمان در مجموع ۵۰ درصد این صادرات را تشکیل داد.\n")
-    v = _only(text, "share")
-    # 40 + 10 = 50 (Iraq's and Oman's own shares, not Turkey's)
+    *listed, v = [v for v in _verdicts(text) if v.claim.kind == "share"]
+    # The three buyers' shares have no values printed; 40 + 10 = 50 (Iraq's and Oman's
+    # own shares, not Turkey's)
+    assert [s.verdict for s in listed] == ["unverifiable"] * 3
     assert (v.formula, v.point, v.verdict) == ("sum", 50, "exact")
     text = "چین و ژاپن به ترتیب ۳۰ و ۲۵ درصد را خریدند و سهم مشترک این دو کشور ۵۵ درصد بود.\n"
     assert _verdicts(text)[-1].point == 55  # 30 + 25
@@ -362,3 +364,70 @@ def test_a_share_of_a_named_subject_takes_its_value_of_that_year():
             "یورو بود.\n"
             "سهم ایران از کل تجارت خارجی اتحادیه اروپا کمتر از ۰٫۲ درصد است.\n")
     assert _only(text, "share").verdict == "unverifiable"
+
+
+def test_a_total_of_trade_and_a_total_of_the_few_values_printed_before():
+    text = ("صادرات کشور ۱۱/۶ میلیارد دلار و واردات ۱۴/۲ میلیارد دلار بود.\n"
+            "مجموع تجارت خارجی کشور در این مدت ۲۵/۸ میلیارد دلار بوده است.\n")
+    v = _only(text, "sum")
+    assert (v.point, v.verdict) == (Fraction(258, 10), "exact")  # 11.6 + 14.2
+    text = ("در دی ۱۲۰ میلیون دلار و در بهمن ۱۳۰ میلیون دلار صادر شد.\n"
+            "در اسفند نیز ۱۵۰ میلیون دلار صادر شد.\n"
+            "مجموع صادرات در زمستان ۴۰۰ میلیون دلار بود.\n")
+    v = _only(text, "sum")
+    assert (v.point, v.verdict, _lines(v)) == (400, "exact", [1, 1, 2])  # 120 + 130 + 150
+
+
+def test_a_threshold_passed_is_checked_against_the_value_of_that_year():
+    text = ("صادرات غیرنفتی سال ۱۴۰۲ از ۳۰ میلیارد دلار گذشت\n"
+            "صادرات غیرنفتی در سال ۱۴۰۲ به ۳۰ میلیارد و ۴۰۰ میلیون دلار رسید.\n")
+    v = _only(text, "other")
+    # 30,400 million is 30.4 billion, more than 30
+    assert (v.claim.comparator, v.point, v.verdict) == (">", Fraction(304, 10), "exact")
+
+
+def test_a_share_of_imports_printed_only_as_trade_less_exports():
+    text = ("تجارت ایران و هند ۱۰۰۰ میلیون دلار بود که ۴۰۰ میلیون دلار آن صادرات ایران به هند "
+            "بود.\n"
+            "چای با ۱۵۰ میلیون دلار ۲۵ درصد واردات ایران از هند را شامل می‌شود.\n")
+    v = _only(text, "share")
+    # imports from India = 1000 − 400 = 600; 150 / 600 = 25 %
+    assert (v.formula, v.point, v.verdict) == ("share_of_remainder", 25, "exact")
+
+
+def test_a_multiple_of_two_products_named_on_either_side():
+    text = ("صادرات مس ۳۰۰ میلیون دلار بود.\n"
+            "صادرات طلا نیز ۱۰۰ میلیون دلار بود؛ به این ترتیب ارزش صادرات مس دو برابر طلا "
+            "بود.\n")
+    v = _only(text, "multiple")
+    # 300 / 100 = 3, not 2: no value within the rounding gives 2
+    assert (v.point, v.verdict) == (3, "inconsistent")
+
+
+def test_a_share_beside_its_place_takes_that_places_value_printed_just_after():
+    text = ("صادرات لبنیات به ۵۰۰ میلیون دلار رسید.\n"
+            "عراق با ۴۰ درصد و عمان با ۱۰ درصد مهم‌ترین مقاصد آن بودند.\n"
+            "صادرات لبنیات به عراق ۲۰۰ میلیون دلار بود.\n")
+    verdicts = [v for v in _verdicts(text) if v.claim.kind == "share"]
+    # Iraq: 200 / 500 = 40 %; Oman's value is not printed
+    assert [(v.point, v.verdict) for v in verdicts] == [(40, "exact"), (None, "unverifiable")]
+
+
+def test_respectively_listed_shares_of_respectively_listed_totals():
+    text = ("واردات گندم و جو از روسیه به ترتیب ۳۰۰ و ۱۰۰ هزار تن بود.\n"
+            "کل واردات گندم و جو به ترتیب ۶۰۰ و ۴۰۰ هزار تن بود؛ بنابراین سهم روسیه از واردات "
+            "این دو کالا به ترتیب ۵۰ و ۲۵ درصد است.\n")
+    shares = [v for v in _verdicts(text) if v.claim.kind == "share"]
+    # 300 / 600 = 50 %, 100 / 400 = 25 %
+    assert [(v.point, v.verdict) for v in shares] == [(50, "exact"), (25, "exact")]
+
+
+def test_the_relative_change_of_a_share_and_points_across_two_lines():
+    text = ("سهم فرش از صادرات از ۱۰ درصد در سال ۱۴۰۱ به ۸ درصد در سال ۱۴۰۲ رسید که به معنای "
+            "افت ۲۰ درصدی سهم فرش است.\n")
+    v = _only(text, "change")
+    assert (v.point, v.verdict) == (-20, "exact")  # (8 − 10) / 10 = −20 %
+    text = ("سهم فرش از کل صادرات سال ۱۴۰۲ که ۱۰۰ میلیون دلار بود، ۸ درصد است.\n"
+            "این سهم در سال ۱۴۰۱ ۱۰ درصد بود و بنابراین ۲ واحد درصد کاهش یافته است.\n")
+    v = _only(text, "points")
+    assert (v.point, v.verdict) == (-2, "exact")  # 8 − 10 = −2 points

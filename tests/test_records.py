@@ -168,6 +168,8 @@ def test_ratio_arithmetic_equals_fractions_on_every_formula(data):
         variadic = any(p.kind is p.VAR_POSITIONAL for p in parameters)
         arity = data.draw(st.integers(2, 6)) if variadic else len(parameters)
         values = [data.draw(_POSITIVE) for _ in range(arity)]
+        if name == "share_of_remainder":  # defined where the total exceeds what it less
+            values[1] += values[2]
         expected = formula(*values)
         got = formula(*(Ratio.of(v) for v in values))
         assert got.fraction() == expected, name

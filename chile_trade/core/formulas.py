@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 __all__ = ["FORMULAS", "balance", "balance_of_trade_total", "cagr", "coverage", "implied_total",
-           "multiple", "percent_change", "points", "share", "share_of_sum", "share_of_total_trade",
-           "share_via_implied_total", "sum_of", "total_trade", "value"]
+           "multiple", "percent_change", "points", "share", "share_of_remainder", "share_of_sum",
+           "share_of_total_trade", "share_via_implied_total", "sum_of", "total_trade", "value"]
 
 Value = Any
 """A Fraction, a float, a numpy array or a pandas Series: anything with ``+ − × ÷``."""
@@ -86,6 +86,12 @@ def share_of_implied_total_trade(  # noqa: PLR0917  operands in order, as checks
                                 implied_total(import_total_value, import_share_pct))
 
 
+def share_of_remainder(part: Value, total: Value, other: Value) -> Value:
+    """A part as a percent of what is left of a total: ``part / (total − other) × 100``
+    (imports from a partner as the trade with it less the exports to it)."""
+    return share(part, total - other)
+
+
 def value(printed: Value) -> Value:
     """A printed value itself, as a stated threshold compares with it."""
     return printed
@@ -138,6 +144,7 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "points": points,
     "multiple": multiple,
     "value": value,
+    "share_of_remainder": share_of_remainder,
     "balance": balance,
     "balance_of_trade_total": balance_of_trade_total,
     "sum": sum_of,

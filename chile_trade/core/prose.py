@@ -472,6 +472,11 @@ class _Reader:
                         w.text in _LIST_WORDS for w in clause.between(
                             previous.amount.end, amount.start)[:WINDOW]):
                 figure.base = True  # "… که به ترتیب X و Y بود": a list of bases
+            if previous is not None and previous.total and not figure.total and \
+                    previous.amount.dimension == amount.dimension and all(
+                        w.text in _LIST_WORDS for w in clause.between(
+                            previous.amount.end, amount.start)[:WINDOW]):
+                figure.total = True  # "کل … به ترتیب X و Y بود": a list of totals
             previous = figure if amount.is_amount else previous
             clause.figures.append(figure)
         return clause.figures
@@ -577,7 +582,7 @@ def _kind(reader: _Reader, figure: _Figure) -> str:  # noqa: PLR0911  one return
     if _has(after[:3], V.CHANGE_WORDS) or (before and before[-1].text in V.CHANGE_WORDS):
         return _CHANGE
     if _has(before, ("سهم",)) or (before and before[-1].text == "مقصد") or \
-            _has(after[:8], V.SHARE_VERBS) or (
+            _has(after[:8], V.SHARE_VERBS) or _has(after[:8], V.SHARE_NOUNS) or (
             after and (after[0].text == "از" or after[0].text in V.WHOLE_WORDS)):
         return _SHARE
     # "متانول با X، ۲۷٫۴ درصد و پلی‌اتیلن با Y، ۱۳ درصد از … را تشکیل دادند": the verb
@@ -585,7 +590,7 @@ def _kind(reader: _Reader, figure: _Figure) -> str:  # noqa: PLR0911  one return
     for w in after:
         if w.text in V.CHANGE_WORDS:
             break
-        if w.text in V.SHARE_VERBS and w.text != "را":
+        if (w.text in V.SHARE_VERBS and w.text != "را") or w.text in V.SHARE_NOUNS:
             return _SHARE
     return _OTHER
 
@@ -652,8 +657,9 @@ def _change_operands(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one ret
         before = clause[:1]  # "با کاهشی یک درصدی به ۲۰۳ تن رسید؛ این رقم سال قبل …"
     if len(before) == 1:
         return _with_one_amount(reader, figure, before[0], after)
-    # A change the table behind the text shows: "صادرات سال ۱۴۰۰ در مقایسه با سال قبل".
-    from_table = _table_pair(reader, figure)
+    # A change the table behind the text shows: "صادرات سال ۱۴۰۰ در مقایسه با سال قبل";
+    # or of the two shares the line prints ("افت ۱۸ درصدی سهم فولاد").
+    from_table = _table_pair(reader, figure) or _share_change(reader, figure)
     if from_table is not None:
         return from_table, ""
     # No amount in the clause: a pair set up just before (same line or the line before).
@@ -661,6 +667,16 @@ def _change_operands(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one ret
     if isinstance(pair, str):
         return [], pair
     return list(pair), ""
+
+
+def _share_change(reader: _Reader, figure: _Figure) -> list[_Figure] | None:
+    """``از ۹٫۳ درصد … به ۷٫۶ درصد … افت ۱۸ درصدی سهم``: a change of a share, relative,
+    between the two shares the line prints."""
+    after = figure.clause_words.after(figure.amount.end, 1)
+    if not after or after[0].text != "سهم":
+        return None
+    shares, _ = _points_operands(reader, figure)
+    return shares or None
 
 
 def _respective_changes(reader: _Reader, figure: _Figure, members: Sequence[_Figure],
@@ -991,6 +1007,8 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
         named = _named_shares(reader, figure, lead, these, phrase)
         if named is not None:
             return named
+    if not inputs and len(members) > 1:
+        return _respective_shares(reader, figure, members)
     if these and len(members) == 1 and len(inputs) <= 1:
         # "صادرات به این دو کشور در مجموع ۴۷ درصد آن را": the N values of the line before
         # together, of the whole the clause prints (or names).
@@ -1009,7 +1027,14 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
         # "کل صادرات … X بود و عراق ۲۰ درصد آن را", "سهم پتروشیمی از کل صادرات … X":
         # the part is the named subject's own value.
         whole = inputs[0] if len(inputs) == 1 else None
-        part = _subject_value(reader, figure, whole, lead)
+        # The subject of "سهم X از …" may stand before an earlier share of the same
+        # sentence ("سهم فولاد از کل صادرات از ۹٫۳ درصد … به ۷٫۶ درصد").
+        wider = clause.before(figure.amount.start, 20)
+        share_at = [i for i, w in enumerate(wider) if w.text == "سهم"]
+        subject_lead = [w for w in wider[share_at[-1]:] if w.kind == "word"] \
+            if share_at and not _has(lead, ("سهم",)) else lead
+        part = _subject_value(reader, figure, whole, subject_lead) or \
+            _destination_value(reader, figure)
         if part is None:
             return [], "", "no_operands"
         parts = [part]
@@ -1041,13 +1066,19 @@ def _combined(figure: _Figure, parts: list[_Figure], members: list[_Figure],
 
 def _shared(reader: _Reader, figure: _Figure, parts: list[_Figure], whole: _Figure | None,
             phrase: list[Word]) -> tuple[list[_Figure], str, str]:
-    if whole is None and all(w.text in V.STOP_WORDS for w in phrase):
+    if whole is None:
         # "سهم زعفران از کل صادرات کشاورزی … ۲۵ درصد بود": the whole is named before.
-        lead = figure.clause_words.before(figure.amount.start, 12)
+        lead = figure.clause_words.before(figure.amount.start, 20)
         at = [i for i, w in enumerate(lead) if w.text == "سهم"]
         of = [i for i, w in enumerate(lead) if w.text == "از" and at and i > at[-1]]
-        phrase = [w for w in lead[of[0] + 1:] if w.kind == "word"] if of else phrase
+        if of and (all(w.text in V.STOP_WORDS for w in phrase)
+                   or not any(w.text in V.WHOLE_WORDS for w in phrase)):
+            phrase = [w for w in lead[of[0] + 1:] if w.kind == "word"]
     found = whole if whole is not None else _whole(reader, figure, parts, phrase)
+    if found == "no_whole" and len(parts) == 1:
+        remainder = _remainder(reader, parts[0], phrase)
+        if remainder is not None:
+            return [parts[0], *remainder], "share_of_remainder", ""
     if isinstance(found, str):
         return [], "", found
     if found.amount.dimension != parts[0].amount.dimension:
@@ -1113,6 +1144,27 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
     return [part[-1], whole[-1]]
 
 
+def _remainder(reader: _Reader, part: _Figure, phrase: Sequence[Word],
+               ) -> list[_Figure] | None:
+    """``… ۴۵ درصد واردات ایران از هند`` where only the trade with India and the exports
+    to it are printed: the imports are the trade less the exports (trade, exports)."""
+    places = {p[0] for k in range(1, len(phrase)) if (p := _place_at(phrase, k)) is not None
+              and phrase[k - 1].text in V.PLACE_PREPOSITIONS}
+    flows = {V.FLOW_NOUNS[w.text] for w in phrase if w.text in V.FLOW_NOUNS} & set(V.FLOWS)
+    if len(places) != 1 or len(flows) != 1:
+        return None
+    place, flow = next(iter(places)), next(iter(flows))
+    earlier = [f for f in reader.inputs_before(part, part.amount.dimension)
+               if not f.base and f.partner in ("", place) and not _is_part(reader, f)]
+    if any(f.flow == flow and f.partner == place for f in earlier):
+        return None  # the flow is printed: it is the whole, or the text is not read
+    trade = [f for f in earlier if f.flow == V.TRADE]
+    other = [f for f in earlier if f.flow in V.FLOWS and f.flow != flow and f.partner == place]
+    if len(trade) != 1 or len(other) != 1:
+        return None
+    return [trade[0], other[0]]
+
+
 def _these(words_: Sequence[Word]) -> int | None:
     """N of ``این N کشور`` (``این دو کشور``, ``این سه گروه``) in the words before a share."""
     for a, b in itertools.pairwise(words_):
@@ -1133,6 +1185,46 @@ def _last_listed(reader: _Reader, figure: _Figure, count: int) -> list[_Figure]:
     if len(listed) != count or len({f.amount.dimension for f in listed}) != 1:
         return []
     return listed
+
+
+def _respective_shares(reader: _Reader, figure: _Figure, members: list[_Figure],
+                       ) -> tuple[list[_Figure], str, str]:
+    """``کل واردات گندم و جو … به ترتیب X و Y؛ سهم روسیه از … به ترتیب A و B درصد``: each
+    share of the place's own value of the same rank over the total of that rank."""
+    lead = figure.clause_words.before(members[0].amount.start, 12)
+    at = [i for i, w in enumerate(lead) if w.text == "سهم"]
+    subject = lead[at[-1] + 1:] if at else []
+    cut = next((i for i, w in enumerate(subject) if w.text == "از"), len(subject))
+    places = {p[0] for k in range(cut) if (p := _place_at(subject[:cut], k)) is not None}
+    if not _phrase_in(figure.clause_words.around(figure), V.RESPECTIVELY) or len(places) != 1:
+        return [], "", "no_operands"
+    place, count, rank = next(iter(places)), len(members), members.index(figure)
+    earlier = [f for f in reader.figures[max(0, figure.index - LOOKBACK):figure.index]
+               if f.amount.is_amount and not f.base and not f.table]
+    own = [f for f in earlier if f.partner == place and not f.total][-count:]
+    totals = [f for f in earlier if f.total and not f.partner][-count:]
+    if len(own) != count or len(totals) != count or len({f.line for f in own}) != 1 or \
+            len({f.line for f in totals}) != 1 or \
+            own[rank].amount.dimension != totals[rank].amount.dimension:
+        return [], "", "no_operands"
+    return [own[rank], totals[rank]], "share", ""
+
+
+def _destination_value(reader: _Reader, figure: _Figure) -> _Figure | None:
+    """``عراق با ۴۸ درصد، افغانستان با ۱۷ درصد …``: a share written beside its place is
+    of that place's one value printed in the paragraph (before or just after it), of a
+    whole no partner's own."""
+    prior = figure.clause_words.before(figure.amount.start, 1)
+    if not figure.partner or not prior or prior[0].text != "با":
+        return None
+    own = [f for f in reader.figures[max(0, figure.index - LOOKBACK):figure.index + LOOKBACK]
+           if f.amount.is_amount and f.partner == figure.partner and not f.base
+           and not f.claim and abs(f.line - figure.line) <= 2]
+    if len(own) != 1:
+        return None
+    wholes = [f for f in reader.inputs_before(own[0], own[0].amount.dimension)
+              if not f.base and not f.partner and not _is_part(reader, f)]
+    return own[0] if len(wholes) == 1 else None
 
 
 def _subject_value(reader: _Reader, figure: _Figure, whole: _Figure | None,
@@ -1262,14 +1354,23 @@ def _points_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], s
         if len(on_line) > CROWDED:
             return [], "unknown_construction"
         figures = [f for f in on_line
-                   if f.amount.dimension == V.PERCENT and not (back == 0 and f.amount.start
-                                                               > figure.amount.start)]
+                   if f.amount.dimension == V.PERCENT and f is not figure and not (
+                       back == 0 and f.amount.start > figure.amount.start)]
         if back == 1 and reader.by_line.get(figure.line - 1) is None:
             continue
         pairs = [(a, b) for a, b in itertools.pairwise(figures)
                  if a.base or (a.year and b.year and a.year < b.year)]
         if len(figures) == 2 and len(pairs) == 1:
             return list(pairs[0]), ""
+        if len(figures) == 1 and back == 0:
+            # "این سهم در سال ۱۴۰۱ … ۳۳٫۵ درصد بود و … ۴٫۹ واحد درصد کاهش": this share
+            # and the one share of another year on the line before.
+            previous = [f for f in reader.by_line.get(figure.line - 1, [])[:4 * CROWDED]
+                        if f.amount.dimension == V.PERCENT]
+            dated = [f for f in (*previous, figures[0]) if f.year is not None]
+            if len(previous) == 1 and len(dated) == 2 and dated[0].year != dated[1].year:
+                older, newer = sorted(dated, key=lambda f: f.year or 0)
+                return [older, newer], ""
         if figures:
             return [], "unknown_construction"
     return [], "no_operands"
@@ -1289,6 +1390,9 @@ def _multiple_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure],
             return [b, a], ""  # "Y … دو برابر X"
         return [], "unknown_construction"
     if not clause:
+        products = _product_multiple(reader, figure)
+        if products is not None:
+            return products, ""
         # "ارزش صادرات به این کشور سی برابر واردات از آن": the two flows of one partner.
         before = {V.FLOW_NOUNS.get(w.text) for w in figure.clause_words.before(
             figure.amount.start, 6)}
@@ -1304,6 +1408,28 @@ def _multiple_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure],
             exports, imports = operands
             return ([imports, exports] if after == V.IMPORT else [exports, imports]), ""
     return _change_operands(reader, figure)
+
+
+def _product_multiple(reader: _Reader, figure: _Figure) -> list[_Figure] | None:
+    """``ارزش صادرات مس سه برابر طلا بود``: the values printed for the two things named
+    on either side of ``برابر`` (each the one value named with it)."""
+    before = [w for w in figure.clause_words.before(figure.amount.start, 4) if w.kind == "word"]
+    after = [w for w in figure.clause_words.after(figure.amount.end, 2) if w.kind == "word"]
+    if not before or not after:
+        return None
+    larger, smaller = _stem(before[-1].text), _stem(after[0].text)
+    if larger in V.STOP_WORDS or smaller in V.STOP_WORDS or larger == smaller:
+        return None
+    found = []
+    for product in (smaller, larger):
+        candidates = [f for d in V.MONEY for f in reader.inputs_before(figure, d)
+                      if not f.base and product in _named_with(f)]
+        if len(candidates) != 1:
+            return None
+        found.append(candidates[0])
+    if found[0].amount.dimension != found[1].amount.dimension:
+        return None
+    return found
 
 
 def _balance_operands(reader: _Reader, figure: _Figure, dimension: str = "",

@@ -156,6 +156,8 @@ DECREASE_WORDS = frozenset({"کاهش", "کاهشی", "افت", "تنزل", "ک�
                             "نزول"})
 WHOLE_WORDS = frozenset({"کل", "ارزش", "وزن", "حجم", "صادرات", "واردات", "تجارت", "مبادلات"})
 """Words that, right after a percentage, name the whole it is a share of."""
+SHARE_NOUNS = frozenset({"مقصد", "مقاصد", "خریدار", "خریداران", "بازار", "بازارهای"})
+"""Words after a list of percentages that make them shares (``… مهم‌ترین مقاصد …``)."""
 SHARE_VERBS = frozenset({"تشکیل", "اختصاص", "جذب", "خرید", "خریداری", "شامل", "تامین",
                          "اختیار", "را"})
 AVERAGE_WORDS = frozenset({"متوسط", "میانگین"})
