@@ -198,13 +198,15 @@ class _Named:
 
 
 def _partners_named(items: Sequence[Word], last_partner: str) -> list[_Named]:
-    out = []
+    out: list[_Named] = []
     k = 0
     while k < len(items):
         if items[k].text in V.PLACE_PREPOSITIONS:
+            # "این کشور": the place named last, in this clause or before it
+            last = out[-1].names[0] if out and len(out[-1].names) == 1 else last_partner
             if k + 2 < len(items) and f"{items[k + 1].text} {items[k + 2].text}" == \
-                    V.THIS_COUNTRY and last_partner:
-                out.append(_Named(items[k].start, items[k + 2].end, [last_partner]))
+                    V.THIS_COUNTRY and last:
+                out.append(_Named(items[k].start, items[k + 2].end, [last]))
                 k += 3
                 continue
             place = _place_at(items, k + 1)
@@ -575,8 +577,10 @@ def _kind(reader: _Reader, figure: _Figure) -> str:  # noqa: PLR0911  one return
         return _POINTS
     if amount.dimension == V.TIMES:
         return _MULTIPLE
-    since = [w for w in before[-12:] if not any(
-        w.start < f.amount.start < figure.amount.start for f in figure.clause_words.figures)]
+    figures = figure.clause_words.figures
+    at = figure.index - figures[0].index if figures else 0
+    previous_end = figures[at - 1].amount.end if 0 < at <= len(figures) else -1
+    since = [w for w in before[-12:] if w.start >= previous_end]
     if _has(since, V.AVERAGE_WORDS) and _has(since, V.ANNUAL_WORDS):
         return _CAGR
     if _has(after[:3], V.CHANGE_WORDS) or (before and before[-1].text in V.CHANGE_WORDS):
@@ -619,9 +623,67 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
                  formula=formula, reason=reason if not formula else "")
 
 
-def _change_operands(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one return per reason
+def _change_operands(reader: _Reader, figure: _Figure,
                      members: Sequence[_Figure] = ()) -> tuple[list[_Figure], str]:
-    """(old, new) for a percent change, or ([], reason)."""
+    """(old, new) for a percent change, or ([], reason): values found outside the claim's
+    own clause must be of its partner, product, flow and years."""
+    operands, reason = _change_pair(reader, figure, members)
+    if operands and not _fits_claim(figure, operands):
+        return [], "no_base_value"
+    return operands, reason
+
+
+def _subject_noun(words_: Sequence[Word]) -> str:
+    """What a flow is of: the noun right after the last flow noun (``صادرات پسته`` →
+    ``پسته``), or ``""``."""
+    for i in range(len(words_) - 1, -1, -1):
+        if words_[i].text in V.FLOW_NOUNS:
+            following = words_[i + 1] if i + 1 < len(words_) else None
+            if following is None or following.kind != "word" or _place_at(words_, i + 1) \
+                    or following.text in V.STOP_WORDS or following.text in V.CHANGE_WORDS \
+                    or following.text in V.PLACE_PREPOSITIONS or following.text in (
+                        "نیز", "هم", "غیرنفتی", "کالایی", "کشور"):
+                return ""
+            return _stem(following.text)
+    return ""
+
+
+def _fits_claim(figure: _Figure, operands: Sequence[_Figure]) -> bool:  # noqa: PLR0911  one per test
+    """Whether values found outside a claim's clause are of what it names: the same
+    partner (one of them named with it, none with another), flow (from ``از``/``به`` a
+    place where no flow word is written), product (``صادرات زعفران`` is not ``صادرات
+    پسته``) and, where the clause names years, one of those years."""
+    mine = [f for f in operands if f.clause_words is figure.clause_words]
+    if len(mine) == len(operands):
+        return True  # both printed in the claim's own clause
+    if figure.partner and (any(f.partner and f.partner != figure.partner for f in operands)
+                           or not any(f.partner == figure.partner for f in operands)):
+        return False
+    before = figure.clause_words.before(figure.amount.start)
+    flow = figure.flow
+    if not flow:
+        named = _partners_named(before, "")
+        preposition = next((w.text for w in before if w.start == named[-1].position), "") \
+            if named else ""
+        flow = {"از": V.IMPORT, "به": V.EXPORT}.get(preposition, "")
+    if flow and any(f.flow in V.FLOWS and f.flow != flow for f in operands):
+        return False
+    noun = _subject_noun(before)
+    new = operands[-1]
+    theirs = _subject_noun(new.clause_words.before(new.amount.start))
+    if noun and theirs and noun != theirs:
+        return False
+    years = {year for position, year in figure.clause_words.years
+             if position < figure.amount.start}
+    if not years:
+        return True
+    if all(f.year is not None and f.year not in years for f in operands):
+        return False
+    return not (new.year is not None and operands[0].year is None and new.year not in years)
+
+
+def _change_pair(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one return per reason
+                 members: Sequence[_Figure] = ()) -> tuple[list[_Figure], str]:
     derived = [f for f in reader.in_clause(figure) if f.claim and not f.price
                and f.amount.start < figure.amount.start]
     if derived:
@@ -653,7 +715,9 @@ def _change_operands(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one ret
             if a.year and b.year and a.year != b.year:
                 return ([a, b] if a.year < b.year else [b, a]), ""
         return [], "unknown_construction"
-    if not before and clause:
+    if not before and clause and not clause[0].base and not any(
+            not f.amount.is_amount and figure.amount.end <= f.amount.start < clause[0].amount.start
+            for f in reader.in_clause(figure)):
         before = clause[:1]  # "با کاهشی یک درصدی به ۲۰۳ تن رسید؛ این رقم سال قبل …"
     if len(before) == 1:
         return _with_one_amount(reader, figure, before[0], after)
@@ -877,6 +941,8 @@ def _cagr_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], int
     else:
         from_table = _table_pair(reader, figure)
         pair = (from_table[0], from_table[1]) if from_table else _recent_pair(reader, figure)
+        if not isinstance(pair, str) and not from_table and not _fits_claim(figure, pair):
+            pair = "no_base_value"
     if isinstance(pair, str):
         return [], None, pair
     start, end = pair
@@ -1024,20 +1090,10 @@ def _share_operands(reader: _Reader, figure: _Figure, members: list[_Figure],  #
         if len(parts) != 1:
             return [], "", "no_operands"
     if not parts and len(members) == 1:
-        # "کل صادرات … X بود و عراق ۲۰ درصد آن را", "سهم پتروشیمی از کل صادرات … X":
-        # the part is the named subject's own value.
-        whole = inputs[0] if len(inputs) == 1 else None
-        # The subject of "سهم X از …" may stand before an earlier share of the same
-        # sentence ("سهم فولاد از کل صادرات از ۹٫۳ درصد … به ۷٫۶ درصد").
-        wider = clause.before(figure.amount.start, 20)
-        share_at = [i for i, w in enumerate(wider) if w.text == "سهم"]
-        subject_lead = [w for w in wider[share_at[-1]:] if w.kind == "word"] \
-            if share_at and not _has(lead, ("سهم",)) else lead
-        part = _subject_value(reader, figure, whole, subject_lead) or \
-            _destination_value(reader, figure)
-        if part is None:
-            return [], "", "no_operands"
-        parts = [part]
+        named_part = _named_part(reader, figure, inputs, phrase, lead)
+        if isinstance(named_part, str):
+            return [], "", named_part
+        parts, whole = [named_part[0]], named_part[1]
     if not parts or len({f.amount.dimension for f in parts}) != 1:
         return [], "", "no_operands"
     combined = _combined(figure, parts, members)
@@ -1062,6 +1118,28 @@ def _combined(figure: _Figure, parts: list[_Figure], members: list[_Figure],
     if len(parts) == 1 and together:
         return "no_operands"
     return parts
+
+
+def _named_part(reader: _Reader, figure: _Figure, inputs: list[_Figure], phrase: list[Word],
+                lead: list[Word]) -> tuple[_Figure, _Figure | None] | str:
+    """The part of a share with no value beside it, and the whole its clause prints:
+    "کل صادرات … X بود و عراق ۲۰ درصد آن را", "سهم پتروشیمی از کل صادرات … X"."""
+    clause = figure.clause_words
+    whole = inputs[0] if len(inputs) == 1 else None
+    if whole is not None and _has(phrase, ("کل",)) and not _has(phrase, ("آن", "این")) \
+            and len(reader.totals.get(whole.amount.dimension, [])) > 1:
+        # "کل صادرات استان X بود و فولاد ۳۵ درصد کل صادرات را": which of the totals the
+        # text printed is meant is not said.
+        return "no_whole"
+    # The subject of "سهم X از …" may stand before an earlier share of the same sentence
+    # ("سهم فولاد از کل صادرات از ۹٫۳ درصد … به ۷٫۶ درصد").
+    wider = clause.before(figure.amount.start, 20)
+    share_at = [i for i, w in enumerate(wider) if w.text == "سهم"]
+    subject_lead = [w for w in wider[share_at[-1]:] if w.kind == "word"] \
+        if share_at and not _has(lead, ("سهم",)) else lead
+    part = _subject_value(reader, figure, whole, subject_lead) or \
+        _destination_value(reader, figure)
+    return (part, whole) if part is not None else "no_operands"
 
 
 def _shared(reader: _Reader, figure: _Figure, parts: list[_Figure], whole: _Figure | None,
@@ -1141,6 +1219,9 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
     partners = {f.partner for f in [*part, *whole] if f.partner}
     if len(partners) > 1 or part[-1].amount.dimension != whole[-1].amount.dimension:
         return None
+    years = {f.year for f in (part[-1], whole[-1]) if f.year is not None}
+    if figure.year is not None and years and figure.year not in years:
+        return None  # "سهم صادرات … در سال ۱۴۰۱" of values of 1402
     return [part[-1], whole[-1]]
 
 
@@ -1316,13 +1397,14 @@ def _whole(reader: _Reader, figure: _Figure, parts: list[_Figure],  # noqa: PLR0
 
     says_total = _has(phrase, ("کل", "مجموع", "آن", "این"))
     totals = [f for f in reader.totals_until(dimension, figure.line + 1) if fits(f)]
-    if totals and says_total:
-        return totals[-1]
-    # "۲۵٫۳ درصد عملیات بندر" of "مجموع عملیات بندری این بندر …": the total named alike.
+    # "۲۵٫۳ درصد عملیات بندر" of "مجموع عملیات بندری این بندر …": the total named alike;
+    # of several totals (a country's and a province's), never merely the last.
     content = {_stem(w.text) for w in phrase if w.kind == "word"} - V.STOP_WORDS
     alike = _alike(totals, content)
     if alike is not None:
         return alike
+    if totals and says_total:
+        return totals[-1] if len(totals) == 1 else "no_whole"
     if places:
         own = [f for f in reader.inputs_before(parts[0], dimension) if fits(f) and not f.base
                and not _is_part(reader, f)]
@@ -1496,7 +1578,10 @@ def _sum_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str]
     if len(earlier) < count:
         return [], "no_operands"
     chosen = earlier[-count:]
-    if len({f.line for f in chosen}) > 2:
+    lines = {f.line for f in chosen}
+    # "مجموع صادرات این سه میوه": the three values are all the lines print (one list),
+    # not the last three of whatever they name.
+    if len(lines) > 2 or any(f.line in lines and f not in chosen for f in earlier):
         return [], "no_operands"
     return chosen, ""
 
