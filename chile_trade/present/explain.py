@@ -124,7 +124,7 @@ def _owner(claim: Claim) -> tuple[str, str]:
     return f"{V.UNKNOWN_REPORTER['en']}'s", V.UNKNOWN_REPORTER["fa"]
 
 
-def describe(claim: Claim) -> tuple[str, str]:  # noqa: PLR0911  one return per kind
+def describe(claim: Claim) -> tuple[str, str]:
     """A short name of a claim: (English, Persian).
 
     Examples
@@ -140,12 +140,17 @@ def describe(claim: Claim) -> tuple[str, str]:  # noqa: PLR0911  one return per 
     owner_en, owner_fa = _owner(claim)
     cmp_en, cmp_fa = (V.COMPARATOR_NAMES[claim.comparator][lang] for lang in ("en", "fa"))
     stated = _stated(claim)
-    if kind == V.CHANGE and (claim.formula or claim.reason):
+    prose = kind in _PROSE_KINDS or (kind == V.CHANGE and bool(claim.formula or claim.reason))
+    if prose:  # a prose figure: its kind, flow and value with its unit
+        name_en, name_fa = _PROSE_KINDS.get(kind, ("percent change", "درصد تغییر"))
+        if kind == V.PROSE_OTHER and "/" in claim.unit:
+            name_en, name_fa = "unit price", "قیمت واحد"
         u_en, u_fa = _suffix(claim.unit or V.PERCENT)
         what_en = f"{_flow(flow, 'en').capitalize()}: " if flow else ""
         what_fa = f"{_flow(flow, 'fa')}: " if flow else ""
-        return (f"{what_en}percent change {cmp_en}{stated}{u_en}",
-                f"{what_fa}درصد تغییر {cmp_fa}{_fa(stated)}{u_fa}")
+        english = f"{what_en}{name_en} {cmp_en}{stated}{u_en}"
+        return (english[0].upper() + english[1:],
+                f"{what_fa}{name_fa} {cmp_fa}{_fa(stated)}{u_fa}")
     if kind == V.CHANGE:
         y0, y1 = _year(claim.year_from), _year(claim.year_to)
         return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change {y0}→{y1}",
@@ -167,15 +172,6 @@ def describe(claim: Claim) -> tuple[str, str]:  # noqa: PLR0911  one return per 
         span = _year(claim.span_years)
         return (f"Growth{who_en} of {stated}% over {span} years",
                 f"رشد{who_fa} {_fa(stated)}٪ در {_fa(span)} سال")
-    if kind in _PROSE_KINDS:
-        name_en, name_fa = _PROSE_KINDS[kind]
-        if kind == V.PROSE_OTHER and "/" in claim.unit:
-            name_en, name_fa = "unit price", "قیمت واحد"
-        u_en, u_fa = _suffix(claim.unit or V.PERCENT)
-        what_en = f"{_flow(flow, 'en').capitalize()}: " if flow else ""
-        what_fa = f"{_flow(flow, 'fa')}: " if flow else ""
-        return (f"{what_en}{name_en} {cmp_en}{stated}{u_en}",
-                f"{what_fa}{name_fa} {cmp_fa}{_fa(stated)}{u_fa}")
     return (f"A percentage in the text: {stated}%", f"درصدی در متن: {_fa(stated)}٪")
 
 
