@@ -518,3 +518,28 @@ _NOT_THEIRS = [
 def test_values_of_another_partner_product_flow_period_or_scope_are_never_taken(text,
                                                                                  expected):
     assert [v.verdict for v in _verdicts(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "kind", "reason"), [
+    # A change with no earlier value printed.
+    ("صادرات کاشی با رشد ۱۰ درصدی به ۵۰ میلیون دلار رسید.\n", "change", "no_base_value"),
+    # A share whose whole is one of two totals the text prints, not said which.
+    ("کل صادرات کشور ۹۰۰ میلیون دلار بود.\nکل صادرات استان ۳۰۰ میلیون دلار بود و فرش با "
+     "۶۰ میلیون دلار ۲۰ درصد کل صادرات را تشکیل داد.\n", "share", "no_whole"),
+    # A share with no value beside it or named.
+    ("امارات ۳۰ درصد واردات را تامین کرد.\n", "share", "no_operands"),
+    # Average growth with two values but no years.
+    ("ارزش صادرات از ۱۰۰ میلیون دلار به ۱۵۰ میلیون دلار رسید و رشد متوسط سالانه آن ۱۰ "
+     "درصد بود.\n", "cagr", "no_years"),
+    # Two shares listed against three values, with no word pairing them.
+    ("عراق، عمان و قطر با ۵، ۶ و ۷ میلیون دلار ۲۰ و ۳۰ درصد را خریدند.\n", "share",
+     "unknown_construction"),
+    # A base in rials and a value in dollars.
+    ("تجارت دو کشور ۵۰۰ میلیون دلار بود که نسبت به ۲۰ هزار میلیارد ریال سال قبل ۵ درصد "
+     "بیشتر است.\n", "change", "incompatible_units"),
+])
+def test_each_reason_a_figure_is_unverifiable(text, kind, reason):
+    verdicts = [v for v in _verdicts(text) if v.claim.kind == kind]
+    assert verdicts
+    assert {(v.verdict, v.reason.code if v.reason else "") for v in verdicts} == {
+        ("unverifiable", reason)}

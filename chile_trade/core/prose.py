@@ -705,16 +705,7 @@ def _change_pair(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one return 
              if f.line == figure.line and f.amount.is_amount and not f.claim
              and f.clause > figure.clause]
     if len(before) >= 2:
-        by_dimension = [f for f in before if f.amount.dimension == before[-1].amount.dimension]
-        if len(by_dimension) == 2:
-            a, b = by_dimension
-            if a.base and not b.base:
-                return [a, b], ""
-            if b.base and not a.base:
-                return [b, a], ""
-            if a.year and b.year and a.year != b.year:
-                return ([a, b] if a.year < b.year else [b, a]), ""
-        return [], "unknown_construction"
+        return _pair_of(before)
     if not before and clause and not clause[0].base and not any(
             not f.amount.is_amount and figure.amount.end <= f.amount.start < clause[0].amount.start
             for f in reader.in_clause(figure)):
@@ -731,6 +722,24 @@ def _change_pair(reader: _Reader, figure: _Figure,  # noqa: PLR0911  one return 
     if isinstance(pair, str):
         return [], pair
     return list(pair), ""
+
+
+def _pair_of(before: list[_Figure]) -> tuple[list[_Figure], str]:
+    """(old, new) of the amounts a clause prints before a change: the base and the other
+    of one dimension, or the earlier year first."""
+    if len(before) == 2 and before[0].amount.dimension != before[1].amount.dimension and \
+            before[0].base != before[1].base:
+        return [], "incompatible_units"  # "۵۰۰ میلیون دلار … نسبت به ۲۰ هزار میلیارد ریال"
+    by_dimension = [f for f in before if f.amount.dimension == before[-1].amount.dimension]
+    if len(by_dimension) == 2:
+        a, b = by_dimension
+        if a.base and not b.base:
+            return [a, b], ""
+        if b.base and not a.base:
+            return [b, a], ""
+        if a.year and b.year and a.year != b.year:
+            return ([a, b] if a.year < b.year else [b, a]), ""
+    return [], "unknown_construction"
 
 
 def _share_change(reader: _Reader, figure: _Figure) -> list[_Figure] | None:
