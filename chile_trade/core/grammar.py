@@ -14,10 +14,10 @@ valuation. The header lists years, then labelled columns: a percent change
 reporter's total (``میزان مشارکت در کل صادرات``). Any number of years, any
 partner, any supported digit style works.
 
-Prose lines are scanned for percentages; the forms the package understands
-become typed claims (a partner's share of the reporter's total trade in a
-year, growth over N years), every other percentage is kept as
-``other_percentage``.
+Prose lines are read twice: two typed forms here (a partner's share of the
+reporter's total trade in a year, growth over N years), then every other
+stated figure by `chile_trade.core.prose`, which also ties figures to the
+tables' values.
 
 The reporter is whoever the document names: in a table's title, a share's
 label (``کل صادرات شیلی``) or a total-trade claim (``کل مبادلات شیلی``).
@@ -111,7 +111,6 @@ _RANGE_START = (
     rf"(?:بین\s*+(?P<lo>{NUMBER_PATTERN})\s*+(?:[%٪]|درصد)?+\s*+و\s*+"
     rf"|(?P<lo2>{NUMBER_PATTERN})\s*+(?:[%٪]|درصد)?+\s*+(?:{'|'.join(V.RANGE_WORDS)}|[-–])\s*+)"
 )
-_RANGE_HINTS = ("بین", *V.RANGE_WORDS, "-", "–")
 _TRADE_SHARE_RE = re.compile(
     rf"(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?:{_RANGE_START})?+(?P<pct>{_PERCENT})\s*+(?:از\s*+)?+"
     r"(?:حجم\s*+)?+کل\s*+"
@@ -123,8 +122,6 @@ _GROWTH_RE = re.compile(
     rf"رشد(?:ی)?+\s*+(?:(?P<cmp>{_COMPARATOR})\s*+)?+(?P<pct>{_PERCENT})\s*+نسبت\s*+به\s*+"
     r"(?P<years>\d++)\s*+سال\s*+(?:قبل|پیش|گذشته)"
 )
-_PERCENT_RE = re.compile(_PERCENT)
-_RANGE_PERCENT_RE = re.compile(rf"{_RANGE_START}(?P<pct>{_PERCENT})")
 _WITH_PARTNER_RE = re.compile(rf"با\s++({_WORDS})")
 _CLAUSE_BREAK_RE = re.compile("[.،]")
 _DIGIT_RE = re.compile(r"\d")
@@ -456,13 +453,6 @@ def _table(lines: list[str], following: list[int | None], title_index: int, sour
     return cells, claims, value_index
 
 
-def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
-    """Whether ``position`` lies in one of ``spans`` (sorted, not overlapping; ``starts``
-    their starts)."""
-    index = bisect.bisect_right(starts, position) - 1
-    return index >= 0 and position < spans[index][1]
-
-
 def _raw_span(raw_line: str, index_map: Sequence[int], start: int, end: int) -> str:
     return raw_line[index_map[start]:index_map[end - 1] + 1]
 
@@ -576,35 +566,6 @@ def _growths(line: _Line) -> list[Claim]:
     return claims
 
 
-def _other_percentages(line: _Line) -> list[Claim]:
-    """Every percentage the typed forms did not read; a range (۱۸ تا ۲۰ درصد) as one."""
-    folded, taken = line.folded, line.taken
-    ranges: dict[int, tuple[ParsedNumber, int]] = {}  # by the percentage's start: low, start
-    if any(hint in folded for hint in _RANGE_HINTS):
-        typed = sorted(taken)  # the typed claims' numbers, looked up by bisection
-        typed_starts = [start for start, _ in typed]
-        for m in _RANGE_PERCENT_RE.finditer(folded):
-            if not _inside(typed, typed_starts, m.start("pct")):
-                low = line.range_low(m)
-                assert low is not None
-                ranges[m.start("pct")] = (low, m.start())
-    taken.sort()
-    taken_starts = [start for start, _ in taken]
-    claims = []
-    for m in _PERCENT_RE.finditer(folded):
-        if _inside(taken, taken_starts, m.start()):
-            continue
-        # A date such as ۹/۱/۹۳ or a range is not a percentage.
-        if folded[m.end():m.end() + 1].isdigit():
-            continue
-        number = line.parsed(*m.span())
-        low, start = ranges.get(m.start(), (None, m.start()))
-        claims.append(Claim(V.OTHER, Quantity(number, V.PERCENT, _NOBODY, _NO_PERIOD,
-                                              line.at(m.start())), V.RANGE if low else V.EQUAL,
-                            label=line.raw_text(start, m.end()).strip(), low=low))
-    return claims
-
-
 def _typed(raw_line: str, source: str, lineno: int, reporters: _Reporters,
            ) -> tuple[list[Claim], list[tuple[int, int]]]:
     """The typed forms of a prose line (a partner's share of total trade, growth over
@@ -620,10 +581,6 @@ def _typed(raw_line: str, source: str, lineno: int, reporters: _Reporters,
 
 
 
-
-
-_NOBODY = Subject()
-_NO_PERIOD = Period()
 
 
 def _about(quantity: Quantity, subject: Subject) -> Quantity:

@@ -170,7 +170,6 @@ STOP_WORDS = frozenset({"از", "به", "در", "و", "را", "این", "آن", 
                         "صادرات", "واردات", "صادراتی", "وارداتی", "ارزش", "وزن", "حجم",
                         "تجارت", "کشور", "سال", "بود", "است", "شد"})
 """Words that name no product or subject of their own."""
-TOGETHER_WORDS = ("روی هم", "در مجموع", "مجموعا", "به ترتیب")
 
 VALUATION_WORDS = {"فوب": "FOB", "سیف": "CIF"}
 UNIT_SCALES = {"USD": ("USD", 0), "thousand USD": ("USD", 3), "million USD": ("USD", 6),
