@@ -543,3 +543,14 @@ def test_each_reason_a_figure_is_unverifiable(text, kind, reason):
     assert verdicts
     assert {(v.verdict, v.reason.code if v.reason else "") for v in verdicts} == {
         ("unverifiable", reason)}
+
+
+def test_a_dot_before_three_digits_is_read_only_where_the_document_says_how():
+    text = "صادرات از 1.200 میلیون دلار به 1.560 میلیون دلار رسید که رشد 30 درصدی داشت.\n"
+    v = _only(text, "change")
+    # 1.200 → 1.560 or 1,200 → 1,560: 30 % either way, but the document does not say which
+    # reading it prints, so the figure is not checked
+    assert (v.verdict, v.reason.code) == ("unverifiable", "ambiguous_number")
+    v = _only(text + "سهم آن از کل صادرات 2.5 درصد بود.\n", "change")
+    # "2.5" shows the dot is a decimal point: (1.56 − 1.2) / 1.2 = 30 %
+    assert (v.verdict, v.point) == ("exact", 30)

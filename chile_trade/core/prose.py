@@ -39,14 +39,14 @@ from dataclasses import dataclass, field
 
 from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import ParsedNumber, fold, fold_with_map
-from chile_trade.core.quantities import Amount, Word, quantities, words
+from chile_trade.core.quantities import Amount, Word, dot_is_decimal, quantities, words
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 from chile_trade.errors import InputError
 
 __all__ = ["REASONS", "may_hold", "prose_claims"]
 
 REASONS = ("no_base_value", "no_whole", "no_operands", "no_years", "incompatible_units",
-           "unknown_construction")
+           "ambiguous_number", "unknown_construction")
 """Why a prose figure has no operands."""
 
 _LIST_WORDS = frozenset({"و", "،", ","})
@@ -372,6 +372,7 @@ class _Reader:
         self.totals: dict[str, list[_Figure]] = {}
         self.dated: dict[tuple[str, int], list[_Figure]] = {}
         self.last_partner = ""  # the partner named last, for "این کشور"
+        self.dot_is_decimal = dot_is_decimal("\n".join(raw for _, raw in lines))
         for lineno, raw in lines:
             while pending_cells and pending_cells[0].span.line < lineno:
                 self._add([self._cell(pending_cells.pop(0))])
@@ -604,6 +605,10 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
            years: int | None = None) -> Claim:
     source = reader.source
     amount = figure.amount
+    if not reader.dot_is_decimal and any(f.amount.dotted_thousands
+                                         for f in (figure, *operands)):
+        # "1.500 میلیون دلار": 1.5 or 1,500? Nothing in the document says: not checked.
+        formula, reason, operands = "", "ambiguous_number", ()
     number = _signed(ParsedNumber(amount.number.value, amount.number.decimals, figure.raw,
                                   amount.number.is_percent), sign)
     if amount.number._bounds is not None and amount.number._bounds[0] == amount.number._bounds[1]:

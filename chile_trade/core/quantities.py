@@ -36,7 +36,8 @@ from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import ParsedNumber, parse_number
 from chile_trade.errors import InputError
 
-__all__ = ["Amount", "Word", "exact_percent", "parse_number_words", "quantities", "words"]
+__all__ = ["Amount", "Word", "dot_is_decimal", "exact_percent", "parse_number_words",
+           "quantities", "words"]
 
 # A number (digits and separators), a run of letters, or one other character. Every
 # quantifier is possessive: one linear scan.
@@ -235,6 +236,9 @@ class Amount:
     comparator: str = V.EQUAL
     low: ParsedNumber | None = None  # a range's first bound
     in_words: bool = False
+    # "1.500": a dot before exactly three digits may be a decimal point or a thousands
+    # separator; the document's other numbers decide (`chile_trade.core.prose`).
+    dotted_thousands: bool = False
 
     @property
     def is_amount(self) -> bool:
@@ -256,6 +260,16 @@ def exact_percent(fraction: Fraction, raw: str) -> ParsedNumber:
 
 
 _YEAR_RANGES = ((1300, 1499), (1900, 2099))
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+_DOTTED_DECIMAL = re.compile(r"(?<![\d.])\d++\.(?:\d{1,2}|\d{4,})(?![\d.])")
+_COMMA_GROUPED = re.compile(r"\d,\d{3}")
+
+
+def dot_is_decimal(text: str) -> bool:
+    """Whether a document's own numbers show its ``.`` to be a decimal point: another
+    number with a dot before other than three digits (``3.7``, ``11.25``), or commas
+    between groups of three (``441,380``)."""
+    return _DOTTED_DECIMAL.search(text) is not None or _COMMA_GROUPED.search(text) is not None
 _STARTS = frozenset({*V.NUMBER_WORDS, *V.FRACTION_WORDS, V.HALF_WORD, V.ZERO_WORD, "هزار"})
 """The words a quantity can start with (besides digits and a percent sign)."""
 
@@ -451,7 +465,9 @@ def quantities(folded: str, items: list[Word] | None = None) -> list[Amount]:  #
                 number, name if plain else _unit_name(scale, name), dimension,
                 scale + unit_power, items[first].start,
                 items[after_unit - 1].end if last else last_item.end,
-                number_start, number_end, cmp, low, not c.digits))
+                number_start, number_end, cmp, low, not c.digits,
+                any(_DOTTED_THOUSANDS.fullmatch(items[k].text) is not None
+                    for k in range(member.start_index, c.next) if items[k].kind == "num")))
         i = after_unit
     return out
 

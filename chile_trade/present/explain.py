@@ -218,6 +218,11 @@ _REASONS = {
                     "متن مقادیری را که این رقم از آن‌ها محاسبه می‌شود چاپ نکرده است"),
     "no_years": ("the text does not say over how many years this growth is averaged",
                  "متن نمی‌گوید این رشد در چند سال میانگین گرفته شده است"),
+    "ambiguous_number": (
+        "a number of the figure may be read two ways (a dot before three digits: a decimal "
+        "point or a thousands separator) and the document does not say which",
+        "یکی از اعداد این رقم دو خوانش دارد (نقطه پیش از سه رقم: ممیز یا جداکننده هزارگان) و "
+        "سند نمی‌گوید کدام"),
     "unknown_construction": (
         "the grammar does not know how this sentence ties the figure to its values",
         "دستور زبان بسته نمی‌داند این جمله رقم را چگونه به مقادیرش پیوند می‌دهد"),
