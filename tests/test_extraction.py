@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chile_trade import columns as C
+from chile_trade.core.checks import Documents, check
+from chile_trade.core.grammar import read
 from chile_trade.core.numbers import DIGIT_SYSTEMS
 from chile_trade.errors import InputError
 from chile_trade.frames import extract, extract_documents
@@ -339,3 +341,20 @@ def test_a_number_too_long_to_be_a_figure_is_a_located_error(text, line, message
         extract(text, source="long.txt")
     assert str(info.value).startswith(f"long.txt:{line}: ")
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize("printed", ["۱۲-", "(۱۲)", "−۱۲", "-۱۲", "%۱۲-"])
+def test_a_negative_change_as_tables_print_it(printed):
+    doc = read("جدول صادرات ایران به ترکیه (میلیون دلار)\n۲۰۲۱ ۲۰۲۲ درصد تغییرات\n"
+               f"۱۰۰ ۸۸ {printed}\n", "neg.txt")
+    # (88 − 100) / 100 × 100 = −12: a trailing minus or parentheses is a minus sign
+    (claim,) = doc.claims
+    assert (claim.stated.text, claim.stated.raw) == ("-12", printed)
+    assert check(claim, Documents(doc.cells, doc.claims)).verdict == "exact"
+
+
+@pytest.mark.parametrize("printed", ["(-۱۲)", "--۱۲", "۱۲--"])
+def test_a_value_negative_twice_is_refused_with_its_line(printed):
+    with pytest.raises(InputError, match=r"^neg\.txt:3: "):
+        extract("جدول صادرات ایران به ترکیه (میلیون دلار)\n۲۰۲۱ ۲۰۲۲ درصد تغییرات\n"
+                f"۱۰۰ ۸۸ {printed}\n", source="neg.txt")

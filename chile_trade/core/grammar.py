@@ -306,6 +306,23 @@ def _parse_header(line: str, where: tuple[str, int]) -> list[_Column]:
     return cols
 
 
+def _table_number(token: str) -> ParsedNumber:
+    """A table's value as printed, with the ways tables print a negative number: a
+    leading or trailing minus (``-۱۲``, ``۱۲-``, ``−۱۲``) or parentheses (``(۱۲)``)."""
+    text = token.strip()
+    negative = False
+    if len(text) > 2 and text[0] == "(" and text[-1] == ")":
+        text, negative = text[1:-1], True
+    elif len(text) > 1 and text[-1] in V.MINUS_SIGNS and text[-2] not in V.MINUS_SIGNS:
+        text, negative = text[:-1], True
+    number = parse_number(text)
+    if not negative:
+        return number
+    if number.value < 0:
+        raise InputError(f"number {quoted(token)} is negative twice")
+    return ParsedNumber(-number.value, number.decimals, token, number.is_percent)
+
+
 def _parse_values(line: str, cols: list[_Column], where: tuple[str, int],
                   header_line: int) -> list[ParsedNumber]:
     source, lineno = where
@@ -319,7 +336,7 @@ def _parse_values(line: str, cols: list[_Column], where: tuple[str, int],
     values = []
     for token, col in zip(tokens, cols, strict=True):
         try:
-            number = parse_number(token)
+            number = _table_number(token)
         except InputError as exc:
             raise exc.located(source, lineno) from None
         if col.kind == _YEAR and number.is_percent:
