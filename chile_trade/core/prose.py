@@ -890,20 +890,17 @@ def _recent_pair(reader: _Reader, figure: _Figure) -> tuple[_Figure, _Figure] | 
             break
         if not other.amount.is_amount or other.claim:
             continue
-        if other.base:
-            new = _referent(reader, other)
-            if isinstance(new, str):
-                return new
+        # A base with the value it is compared with, or "این رقم … به Y رسید" with the
+        # value it refers to.
+        if other.base or _phrase_in(other.clause_words.before(other.amount.start),
+                                    V.THIS_FIGURE):
+            found = _referent(reader, other)
+            if isinstance(found, str):
+                return found
+            old, new = (other, found) if other.base else (found, other)
             if figure.flow and new.flow and figure.flow != new.flow:
                 return "no_base_value"
-            return other, new
-        if _phrase_in(other.clause_words.before(other.amount.start), V.THIS_FIGURE):
-            old = _referent(reader, other)
-            if isinstance(old, str):
-                return old
-            if figure.flow and other.flow and figure.flow != other.flow:
-                return "no_base_value"
-            return old, other
+            return old, new
         # "از X به Y رسید؛ یعنی …": the pair of the clause before.
         earlier_in_clause = [f for f in other.clause_words.figures
                              if f.amount.end <= other.amount.start and f.amount.is_amount
