@@ -25,16 +25,22 @@ __all__ = ["Claim", "Note", "Operand", "Period", "Quantity", "ReferenceFigure", 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Where something was read: ``file:line`` (1-based), with its column when known."""
+    """Where something was read: ``file:line`` (1-based), with its column when known.
+
+    A format without lines names its place in ``locator`` (``Sheet1!C4``,
+    ``table1:row2``, ``page1:line12``); ``line`` then orders the document's
+    blocks and the source reads ``file:locator``.
+    """
 
     file: str
     line: int
     column: int = 0  # 1-based; 0: not recorded
+    locator: str = ""
 
     @property
     def source(self) -> str:
-        """``file:line``."""
-        return f"{self.file}:{self.line}"
+        """``file:line``, or ``file:locator`` where the format has one."""
+        return f"{self.file}:{self.locator or self.line}"
 
 
 @dataclass(frozen=True, slots=True)
