@@ -19,6 +19,7 @@ from chile_trade.core.vocabulary import (  # the codes the frames hold, re-expor
     OTHER,
     RANGE,
     SHARE,
+    TABLE_FLOWS,
     TRADE,
     TRADE_SHARE,
     UNVERIFIABLE,
@@ -38,15 +39,18 @@ REPORTER = "reporter"  # Persian name, letters folded; "" where the document nam
 REPORTER_EN = "reporter_en"  # English name; the Persian one where none is known
 PARTNER = "partner"  # Persian name, letters folded (ی ک)
 PARTNER_EN = "partner_en"
-FLOW = "flow"  # one of FLOWS
+FLOW = "flow"  # one of FLOWS; a table row or column may also be a balance or total
 YEAR = "year"
 VALUE = "value"  # float, for computing
 VALUE_TEXT = "value_text"  # exact printed value, ASCII ("14.4"), precision kept
 UNIT = "unit"
 VALUATION = "valuation"  # "FOB", "CIF" or ""
+CALENDAR = "calendar"  # "gregorian" or "solar_hijri": years are kept as printed
+FISCAL_YEAR = "fiscal_year"  # the year is a fiscal-year pair's first ("۲۰۱۹-۲۰": 2019)
+SERIES = "series"  # the table's row or column label the value is under, as printed
 
 TABLE_COLUMNS = [SOURCE, FILE, LINE, TABLE, REPORTER, REPORTER_EN, PARTNER, PARTNER_EN, FLOW,
-                 YEAR, VALUE, VALUE_TEXT, UNIT, VALUATION, RAW]
+                 YEAR, VALUE, VALUE_TEXT, UNIT, VALUATION, RAW, CALENDAR, FISCAL_YEAR, SERIES]
 
 # Stated figures: one per percentage the documents state.
 KIND = "kind"  # one of KINDS
@@ -105,6 +109,7 @@ __all__ = [
     "ACCEPTED_LOW",
     "BASE",
     "BASES",
+    "CALENDAR",
     "CHANGE",
     "CLAIM",
     "CLAIM_FA",
@@ -119,6 +124,7 @@ __all__ = [
     "EXPLANATION_FA",
     "EXPORT",
     "FILE",
+    "FISCAL_YEAR",
     "FLOW",
     "FLOWS",
     "FORMULA",
@@ -148,6 +154,7 @@ __all__ = [
     "REF_VERDICT",
     "REPORTER",
     "REPORTER_EN",
+    "SERIES",
     "SHARE",
     "SOURCE",
     "SPAN_YEARS",
@@ -158,6 +165,7 @@ __all__ = [
     "STATED_TEXT",
     "TABLE",
     "TABLE_COLUMNS",
+    "TABLE_FLOWS",
     "TRADE",
     "TRADE_SHARE",
     "UNIT",

@@ -64,7 +64,7 @@ class Extraction:
 
 # ------------------------------------------------------------- dtypes
 
-FLOW_DTYPE = pd.CategoricalDtype(list(V.FLOWS), ordered=True)
+FLOW_DTYPE = pd.CategoricalDtype(list(V.TABLE_FLOWS), ordered=True)
 """``flow``: an ordered categorical, exports before imports."""
 VERDICT_DTYPE = pd.CategoricalDtype(list(V.VERDICTS), ordered=True)
 """``verdict``: an ordered categorical, from ``exact`` to ``unverifiable``."""
@@ -74,6 +74,7 @@ TEXT_DTYPE = pd.StringDtype()
 _INT_COLUMNS = (C.LINE, C.YEAR)
 _NULLABLE_INT_COLUMNS = (C.YEAR_FROM, C.YEAR_TO, C.SPAN_YEARS)  # <NA> where not given
 _FLOAT_COLUMNS = (C.VALUE, C.STATED, C.STATED_LOW)
+_BOOL_COLUMNS = (C.FISCAL_YEAR,)
 _CATEGORICAL = {C.FLOW: FLOW_DTYPE, C.VERDICT: VERDICT_DTYPE, C.REF_VERDICT: VERDICT_DTYPE}
 
 
@@ -84,6 +85,8 @@ def _dtype(column: str) -> Any:
         return "Int64"
     if column in _FLOAT_COLUMNS:
         return "float64"
+    if column in _BOOL_COLUMNS:
+        return "boolean"
     return _CATEGORICAL.get(column, TEXT_DTYPE)
 
 
@@ -110,6 +113,9 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
             values = values.mask(values.isna() | (values == ""), None)
         if dtype in ("Int64", "float64") and not pd.api.types.is_numeric_dtype(values):
             values = pd.to_numeric(values)
+        if dtype == "boolean" and not pd.api.types.is_bool_dtype(values):
+            values = values.map({"True": True, "False": False, "true": True, "false": False,
+                                 True: True, False: False}, na_action="ignore")
         frame[column] = values
     return frame.astype(changes)
 
@@ -140,11 +146,14 @@ def tables_frame(cells: Sequence[TableCell]) -> pd.DataFrame:
         C.REPORTER_EN: [c.subject.reporter_en or None for c in cells],
         C.PARTNER: [c.subject.partner for c in cells],
         C.PARTNER_EN: [c.subject.partner_en for c in cells],
-        C.FLOW: [c.subject.flow for c in cells], C.YEAR: [c.year for c in cells],
+        C.FLOW: [c.subject.flow or None for c in cells], C.YEAR: [c.year for c in cells],
         C.VALUE: [float(c.number.value) for c in cells],
         C.VALUE_TEXT: [c.number.text for c in cells], C.UNIT: [c.unit or None for c in cells],
         C.VALUATION: [c.valuation or None for c in cells],
         C.RAW: [c.number.raw for c in cells],
+        C.CALENDAR: [c.quantity.period.calendar for c in cells],
+        C.FISCAL_YEAR: [c.quantity.period.fiscal for c in cells],
+        C.SERIES: [c.series or None for c in cells],
     }, C.TABLE_COLUMNS)
 
 

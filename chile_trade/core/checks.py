@@ -356,7 +356,7 @@ def _judged(claim: Claim, formula: str, operands: Sequence[_Keyed],
     operands = same_unit
     # Every formula here is of trade values and shares, which are positive; the corner
     # evaluation is exact only where no input's rounding interval reaches zero.
-    if any(operand.number.low <= 0 for _, operand in operands):
+    if not _signs_allowed(formula, [operand.number for _, operand in operands]):
         return _unverifiable(claim, "non_positive_input")
     point, low, high = _evaluate(formula, operands)
     verdict = judge(point, low, high, stated, comparator, stated_low=claim.low)
@@ -533,9 +533,13 @@ def _one_power(claim: Claim) -> tuple[list[_Keyed], ParsedNumber, ParsedNumber |
     the largest power of ten among them, reached by moving the decimal point (exact).
     Returns the keyed operands, the stated figure and its low bound in that unit, and
     the factor back to the stated figure's unit; or why the units do not mix."""
-    scales = [V.unit_scale(q.unit) if q.unit != V.PERCENT else (V.PERCENT, 0)
-              for q in claim.operands]
     amount_result = claim.formula in _AMOUNT_RESULTS and claim.unit not in (V.PERCENT, V.POINTS)
+    same_unit = len({q.unit for q in claim.operands}) == 1 and not amount_result
+    # Values of one unit, whatever it is (a table whose unit the document does not name),
+    # give a percentage without any conversion.
+    scales = [(q.unit, 0) if same_unit and V.unit_scale(q.unit) is None
+              else V.unit_scale(q.unit) if q.unit != V.PERCENT else (V.PERCENT, 0)
+              for q in claim.operands]
     stated_scale = V.unit_scale(claim.unit) if amount_result else None
     everything = [*scales, stated_scale] if amount_result else scales
     units = sorted({q.unit for q in claim.operands} | ({claim.unit} if amount_result else set()))
@@ -623,6 +627,22 @@ def _check_price(claim: Claim) -> Verdict:
                    point, low, high, accepted_band(claim.stated, claim.comparator, claim.low))
 
 
+_SIGNED_FORMULAS = {"percent_change": (0,), "share": (1,)}
+"""Formulas that take operands of any sign, with the operands they divide by: a change
+of a negative balance, (b − a) / a, is the change of the deficit's size. The corner
+search stays exact while no divisor's interval holds 0."""
+
+
+def _signs_allowed(formula: str, numbers: Sequence[ParsedNumber]) -> bool:
+    """Whether the formula can be judged at the corners of these operands' intervals:
+    every operand positive, or (for `_SIGNED_FORMULAS`) every divisor's interval on one
+    side of zero."""
+    divisors = _SIGNED_FORMULAS.get(formula)
+    if divisors is None:
+        return all(number.low > 0 for number in numbers)
+    return all(numbers[i].low > 0 or numbers[i].high < 0 for i in divisors if i < len(numbers))
+
+
 def _check_prose(claim: Claim) -> Verdict:
     """A prose claim with its operands: the formula over their rounding intervals."""
     if not claim.formula:
@@ -635,7 +655,7 @@ def _check_prose(claim: Claim) -> Verdict:
     if isinstance(in_one, Note):
         return Verdict(claim, V.UNVERIFIABLE, reason=in_one)
     operands, stated, low, factor = in_one
-    if any(operand.number.low <= 0 for _, operand in operands):
+    if not _signs_allowed(claim.formula, [operand.number for _, operand in operands]):
         return _unverifiable(claim, "non_positive_input")
     point, lowest, highest = _evaluate(claim.formula, operands)
     verdict = judge(point, lowest, highest, stated, claim.comparator, stated_low=low)

@@ -424,12 +424,26 @@ class _Reader:
         figure.table_product = cell.subject.product
         return figure
 
-    def only_table(self) -> list[_Figure] | None:
-        """The values of the document's one table (``None`` with none or several)."""
-        return next(iter(self.tables.values())) if len(self.tables) == 1 else None
+    def table_for(self, figure: _Figure) -> list[_Figure] | None:
+        """The values of the one table series a figure can be about: the document's only
+        series, or the one series of the flow, partner and measure (``وزن``, ``ارزش``) its
+        clause names; ``None`` where none or several fit."""
+        if len(self.tables) <= 1:
+            return next(iter(self.tables.values()), None)
+        before = figure.clause_words.before(figure.amount.start)
+        flow = figure.flow or _flow_by_preposition(before)
+        partner = _clause_partner(figure) or figure.partner
+        dimension = _measure(before)
+        found = [table for table in self.tables.values()
+                 if table[0].flow == flow
+                 and (not partner or not table[0].partner or table[0].partner == partner)
+                 and (not dimension or table[0].amount.dimension in dimension)]
+        if len(found) > 1 and partner:
+            found = [table for table in found if table[0].partner == partner] or found
+        return found[0] if len(found) == 1 else None
 
-    def table_value(self, year: int) -> _Figure | None:
-        table = self.only_table()
+    @staticmethod
+    def value_in(table: Sequence[_Figure] | None, year: int) -> _Figure | None:
         return next((f for f in table if f.year == year), None) if table else None
 
     def _clause(self, line: _Line, clause_index: int, clause: _Clause, amounts: list[Amount],
@@ -570,6 +584,10 @@ _CHANGE, _SHARE, _POINTS, _MULTIPLE, _CAGR, _OTHER = (
     V.CHANGE, V.PROSE_SHARE, V.POINTS_KIND, V.MULTIPLE, V.CAGR, V.OTHER)
 
 
+_COPULAS = frozenset({"برابر", "معادل"})
+_COMPARATIVES = frozenset({"بیش", "بیشتر", "کمتر", "کم"})
+
+
 def _kind(reader: _Reader, figure: _Figure) -> str:  # noqa: PLR0911  one return per kind
     amount = figure.amount
     before = figure.clause_words.before(amount.start)
@@ -586,14 +604,28 @@ def _kind(reader: _Reader, figure: _Figure) -> str:  # noqa: PLR0911  one return
         return _CAGR
     if _has(after[:3], V.CHANGE_WORDS) or (before and before[-1].text in V.CHANGE_WORDS):
         return _CHANGE
+    # "رشد صادرات … برابر −۸٫۶ درصد بود": a change named before, the figure after a copula.
+    word_before = next((w for w in reversed(before) if w.kind != "punct"), None)
+    if word_before is not None and word_before.text in _COPULAS and _has(
+            since, ("رشد", "تغییر", "تغییرات")):
+        return _CHANGE
+    # "۵٫۴ درصد بیش از سال ۲۰۱۸": more or less than a year's value.
+    if len(after) >= 3 and after[0].text in _COMPARATIVES and after[1].text == "از" \
+            and after[2].text in ("سال", "سالهای", "مدت", "دوره"):
+        return _CHANGE
     if _has(before, ("سهم",)) or (before and before[-1].text == "مقصد") or \
             _has(after[:8], V.SHARE_VERBS) or _has(after[:8], V.SHARE_NOUNS) or (
             after and (after[0].text == "از" or after[0].text in V.WHOLE_WORDS)):
         return _SHARE
     # "متانول با X، ۲۷٫۴ درصد و پلی‌اتیلن با Y، ۱۳ درصد از … را تشکیل دادند": the verb
     # further on, with no change word before it.
-    for w in after:
+    for k, w in enumerate(after):
         if w.text in V.CHANGE_WORDS:
+            # "وزن … ۲۹٫۹ درصد و ارزش آن ۱۸ درصد افزایش یافت": one verb for the changes of
+            # two measures of one thing.
+            if k and after[k - 1].text in V.PERCENT_WORDS and _has(after[:k], ("و",)) \
+                    and amount.dimension == V.PERCENT and _has(after[:k], tuple(_MEASURES)):
+                return _CHANGE
             break
         if (w.text in V.SHARE_VERBS and w.text != "را") or w.text in V.SHARE_NOUNS:
             return _SHARE
@@ -816,7 +848,7 @@ def _table_years(reader: _Reader, figure: _Figure) -> tuple[int, int] | None:
     """The two years of the one table a figure with no amounts of its own compares: two
     years named (``در سال ۱۴۰۰ نسبت به ۱۳۹۹``), one year (with the year before it),
     or N years (``طی سه سال``, ``منتهی به ۱۴۰۲``) back from the table's last."""
-    table = reader.only_table()
+    table = reader.table_for(figure)
     if table is None or any(f.amount.is_amount and not f.table
                             for f in reader.in_clause(figure)):
         return None
@@ -838,16 +870,40 @@ def _table_years(reader: _Reader, figure: _Figure) -> tuple[int, int] | None:
         end = named[-1] if named and ending else years[-1] if not named else None
         return (end - span, end) if end is not None else None
     if len(named) == 1:
-        i = years.index(named[0])
-        return (years[i - 1], named[0]) if i > 0 else None
+        # The year before the one named, whether or not the table prints it: a change
+        # from a missing cell is unverifiable, never measured from an earlier column.
+        return (named[0] - 1, named[0]) if named[0] - 1 >= years[0] else None
     return None
+
+
+def _flow_by_preposition(before: Sequence[Word]) -> str:
+    """The flow the preposition before the last place named implies (``از`` an import
+    partner, ``به`` an export one), or ``""``."""
+    named = _partners_named(before, "")
+    if not named:
+        return ""
+    preposition = next((w.text for w in before if w.start == named[-1].position), "")
+    return {"از": V.IMPORT, "به": V.EXPORT}.get(preposition, "")
+
+
+_MEASURES = {"وزن": ("kg",), "ارزش": V.MONEY}
+
+
+def _measure(before: Sequence[Word]) -> tuple[str, ...]:
+    """The dimensions the last measure word before a figure names (``وزن``: mass;
+    ``ارزش``: money), or ``()``."""
+    for word in reversed(before):
+        if word.text in _MEASURES:
+            return _MEASURES[word.text]
+    return ()
 
 
 def _table_pair(reader: _Reader, figure: _Figure) -> list[_Figure] | None:
     pair = _table_years(reader, figure)
     if pair is None:
         return None
-    start, end = reader.table_value(pair[0]), reader.table_value(pair[1])
+    table = reader.table_for(figure)
+    start, end = reader.value_in(table, pair[0]), reader.value_in(table, pair[1])
     return [start, end] if start is not None and end is not None else None
 
 
@@ -1338,10 +1394,10 @@ def _subject_value(reader: _Reader, figure: _Figure, whole: _Figure | None,
         "سهم", "مقصد", "بود", "است"} - places
     dimension = whole.amount.dimension if whole is not None else ""
     year = figure.year if figure.year is not None else (whole.year if whole else None)
-    table = reader.only_table()
+    table = reader.table_for(figure)
     if table is not None and year is not None and (not content or content & {
             _stem(w) for w in table[0].table_product.split()}) and not places:
-        value = reader.table_value(year)
+        value = reader.value_in(table, year)
         if value is not None and (not dimension or value.amount.dimension == dimension):
             return value
     if not places and not content:
@@ -1671,8 +1727,8 @@ def _tied_table_share(reader: _Reader, claim: Claim) -> Claim:
     total of the share's year; any other claim as it is."""
     if claim.kind != V.SHARE or not claim.table or claim.year_to is None:
         return claim
-    value = reader.table_value(claim.year_to)
-    if value is None or value.table != claim.table:
+    value = reader.value_in(reader.tables.get(claim.table), claim.year_to)
+    if value is None:
         return claim
     totals = [f for f in reader.totals.get(value.amount.dimension, [])
               if f.year == claim.year_to and f.flow in ("", claim.base) and not f.table]

@@ -295,6 +295,8 @@ def _unit_at(items: list[Word], j: int) -> tuple[str, str, int, int] | None:  # 
     if text == V.POINTS_WORD and j + 1 < len(items) and items[j + 1].text in V.PERCENT_WORDS:
         return V.POINTS, V.POINTS, 0, j + 2
     if text in V.TIMES_WORDS:
+        if j and _is_year(items[j - 1]) and j >= 2 and items[j - 2].text == "سال":
+            return None  # "در سال ۱۴۰۲ برابر ۴۹٬۷۰۰ میلیون دلار": "equal to", not a multiple
         return V.TIMES, V.TIMES, 0, j + 1
     for length in (3, 1):
         phrase = " ".join(item.text for item in items[j:j + length])

@@ -68,6 +68,7 @@ class Period:
     end: int | None = None
     years: int | None = None
     calendar: str = GREGORIAN  # years as printed: vocabulary.CALENDARS
+    fiscal: bool = False  # a fiscal year, named by its first calendar year
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +90,10 @@ class Quantity:
 class TableCell:
     """One value of a table: a subject's flow in one year."""
 
-    table: str  # the table's id: ``file:line`` of its title line
+    table: str  # the series' id: ``file:line`` of its table's title (``#n``: its nth series)
     quantity: Quantity
     valuation: str = ""  # "FOB", "CIF" or ""
+    series: str = ""  # the row or column label it is under (``صادرات``, ``برزیل``)
 
     @property
     def number(self) -> ParsedNumber:

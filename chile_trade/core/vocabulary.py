@@ -14,6 +14,8 @@ from fractions import Fraction
 
 EXPORT, IMPORT, TRADE = "export", "import", "trade"
 FLOWS = (EXPORT, IMPORT)
+BALANCE_FLOW, TOTAL_FLOW = "balance", "total"  # a table's exports − imports, exports + imports
+TABLE_FLOWS = (EXPORT, IMPORT, BALANCE_FLOW, TOTAL_FLOW)
 BASES = (EXPORT, IMPORT, TRADE)
 
 CHANGE = "change"  # percent change of a table's values between two of its years
@@ -250,9 +252,14 @@ LANGS = ("fa", "en")
 
 FLOW_NAMES = {EXPORT: {"fa": "صادرات", "en": "exports"},
               IMPORT: {"fa": "واردات", "en": "imports"},
-              TRADE: {"fa": "مبادلات", "en": "trade"}}
+              TRADE: {"fa": "مبادلات", "en": "trade"},
+              BALANCE_FLOW: {"fa": "تراز تجاری", "en": "trade balance"},
+              TOTAL_FLOW: {"fa": "صادرات و واردات", "en": "total trade"}}
 FLOW_TITLES = {EXPORT: {"fa": "صادرات به {}", "en": "Exports to {}"},
-               IMPORT: {"fa": "واردات از {}", "en": "Imports from {}"}}
+               IMPORT: {"fa": "واردات از {}", "en": "Imports from {}"},
+               BALANCE_FLOW: {"fa": "تراز تجاری با {}", "en": "Trade balance with {}"},
+               TOTAL_FLOW: {"fa": "تجارت با {}", "en": "Trade with {}"},
+               "": {"fa": "{}", "en": "{}"}}  # a table series of no known flow
 COMPARATOR_NAMES = {EQUAL: {"fa": "", "en": ""},
                     MORE: {"fa": "بیش از ", "en": "more than "},
                     LESS: {"fa": "کمتر از ", "en": "less than "},

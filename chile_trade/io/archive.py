@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from chile_trade.core.grammar import Document, read
+from chile_trade.core.grammar import Document, read, read_blocks
 from chile_trade.core.records import Claim, ReferenceFigure, TableCell, Verdict
 from chile_trade.errors import InputError
 from chile_trade.frames import (
@@ -36,13 +36,13 @@ from chile_trade.frames import (
     typed,
     verdicts,
 )
+from chile_trade.io.formats import DOCUMENT_SUFFIXES, FORMAT_SUFFIXES, load_blocks
 from chile_trade.io.paths import display_path
 from chile_trade.io.reading import read_document
 
 __all__ = ["BATCH_FILES", "ArchiveResult", "collect_paths", "iter_batches", "process_files",
            "usable_cores"]
 
-DOCUMENT_SUFFIXES = (".txt",)
 """Files taken from a folder; a file named on the command line is taken whatever its name."""
 BATCH_FILES = 64
 """Most files handed to a worker at once."""
@@ -76,7 +76,8 @@ class ArchiveResult:
 
 
 def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """Expand folders (recursively, ``*.txt``, sorted) and keep files as given.
+    """Expand folders (recursively, every supported suffix: `DOCUMENT_SUFFIXES`, sorted)
+    and keep files as given.
 
     Raises
     ------
@@ -91,7 +92,8 @@ def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
             inside = sorted(p for p in given.rglob("*")
                             if p.suffix.lower() in DOCUMENT_SUFFIXES and not p.is_dir())
             if not inside:
-                raise InputError("folder holds no *.txt documents", source=display_path(given))
+                raise InputError("folder holds no documents (" + ", ".join(
+                    f"*{suffix}" for suffix in DOCUMENT_SUFFIXES) + ")", source=display_path(given))
             found += inside
         elif given.exists():
             found.append(given)
@@ -116,7 +118,10 @@ def _one(job: _Job) -> _Checked | InputError:
     """Read, extract and check one file, as records."""
     path, reference = job
     try:
-        document = read(read_document(path), display_path(path))
+        source = display_path(path)
+        document = (read(read_document(path), source)
+                    if Path(path).suffix.lower() not in FORMAT_SUFFIXES
+                    else read_blocks(load_blocks(Path(path), source), source))
     except InputError as exc:
         return exc
     results, against = verdicts(document.cells, document.claims, reference)

@@ -1,0 +1,896 @@
+"""Tables as people lay them out: text lines to grids, and grids to table records.
+
+Two steps, both pure:
+
+* `text_blocks` cuts a text document into blocks (`chile_trade.core.blocks`):
+  a run of lines that look like a table (a pipe row ``| … |``, cells split
+  by TABs, columns aligned with runs of spaces, or lines holding two or more
+  numbers side by side) becomes a `Grid`; the rest is prose.
+* `read_grid` reads one grid, with the prose lines around it (a title, a
+  caption, the sentence before, a footnote), into table cells and the
+  figures the table states.
+
+A grid is read in either orientation. Years across a header row (``شرح
+۲۰۱۹ ۲۰۲۰ … درصد تغییر``), each data row is one series: a flow
+(``صادرات``, ``واردات``, ``تراز``, ``جمع``), a flow with reporter and partner
+(``صادرات هند به شیلی``), or a partner (``برزیل``, ``سایر``) of the title's
+flow. Years down the first column (``سال صادرات واردات تراز``), each column
+is one series and a row labelled as a change (``تغییر ۲۰۲۳ نسبت به ۲۰۲۲``)
+states one change per column. Columns that are neither years nor a known
+label (a change, a share) are kept as unknown columns, said so in a notice,
+and never read as values.
+
+A year is a Gregorian or Solar Hijri year (``۱۴۰۲``) or a fiscal-year pair
+(``۲۰۱۹-۲۰``, keyed by its first year). A missing cell (``-``, ``…``, empty)
+is no value, never 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chile_trade.core import vocabulary as V
+from chile_trade.core.blocks import Block, Cell, Grid, Line, Paragraph
+from chile_trade.core.numbers import ParsedNumber, fold, parse_number, quoted, to_ascii_digits
+from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
+from chile_trade.errors import InputError
+
+__all__ = ["GridRead", "number_cell", "read_grid", "text_blocks"]
+
+MISSING_MARKS = frozenset({"", "-", "–", "—", "…", "...", "..", "ـ", "*", "n/a", "na"})
+"""Cell texts that mean "not published": no value, never 0."""
+
+_PIPE_ALIGNMENT_RE = re.compile(r"\|?+(?:\s*+:?+-{3,}+:?+\s*+\|)++\s*+:?+-*+:?+\s*+")
+_WIDE_GAP_RE = re.compile(r"\S\s{2,}+(?=\S)")
+_WIDE_SPLIT_RE = re.compile(r"\s{2,}+")
+_SPACE_RE = re.compile(r"\s++")
+_PERCENT_ALONE = frozenset({"%", "٪", "درصد"})
+_YEAR_CELL_RE = re.compile(r"(?:سال\s++(?:مالی\s++)?+)?+(\d{4})(?:\s*+[-–/]\s*+(\d{2}|\d{4}))?+")
+_YEAR_IN_LABEL_RE = re.compile(r"(?<!\d)(\d{4}|\d{2})(?:\s*+[-–]\s*+(\d{2}|\d{4}))?+(?!\d)")
+_PARENS_RE = re.compile(r"\(([^()]*+)\)")
+_CHANGE_WORDS = ("تغییر", "تغییرات", "رشد", "نرخ رشد")
+_SHARE_WORDS = ("سهم", "مشارکت")
+_BALANCE_LABELS = ("تراز", "کسری", "مازاد")
+_TOTAL_LABELS = ("جمع", "مجموع", "کل", "حجم تجارت", "حجم مبادلات", "تجارت", "مبادلات",
+                 "صادرات و واردات")
+_LABEL_HEADS = frozenset({"سال", "شرح", "کشور", "عنوان", "ردیف", "سال مالی", "شریک", "کالا",
+                          "بخش", "ماه", "دوره"})
+_UNIT_LEADS = ("ارقام", "مقادیر", "واحد", "ارزش ها", "ارزشها")
+_MIN_SOLAR = 1300
+_MAX_SOLAR = 1500
+_MIN_GREGORIAN = 1900
+_MAX_GREGORIAN = 2100
+_MAX_CELLS = 100_000
+BALANCE_FLOW, TOTAL_FLOW = "balance", "total"
+"""Table series beside exports and imports: exports − imports, and exports + imports."""
+
+
+# ------------------------------------------------------------------ numbers in cells
+
+def number_cell(text: str) -> ParsedNumber:
+    """A table's value as printed, with the ways tables print a negative number: a
+    leading or trailing minus (``-۱۲``, ``۱۲-``, ``−۱۲``) or parentheses (``(۱۲)``).
+
+    Raises
+    ------
+    InputError
+        For text that is not a number, or a number negative twice (``(-۱۲)``).
+
+    Examples
+    --------
+    >>> number_cell("۱۲-").value, number_cell("(۱۵۲۸)").value, number_cell("%۱۱٫۹").is_percent
+    (Decimal('-12'), Decimal('-1528'), True)
+    """
+    token = text.strip()
+    negative = False
+    if len(token) > 2 and token[0] == "(" and token[-1] == ")":
+        token, negative = token[1:-1].strip(), True
+    elif len(token) > 1 and token[-1] in V.MINUS_SIGNS and token[-2] not in V.MINUS_SIGNS:
+        token, negative = token[:-1], True
+    elif len(token) > 2 and token[-1] in V.PERCENT_SIGNS and token[-2] in V.MINUS_SIGNS:
+        token, negative = token[:-2] + token[-1], True  # "۱۲-%"
+    number = parse_number(token)
+    if not negative:
+        return number
+    if number.value < 0:
+        raise InputError(f"number {quoted(text.strip())} is negative twice")
+    return ParsedNumber(-number.value, number.decimals, text.strip(), number.is_percent)
+
+
+def _is_missing(text: str) -> bool:
+    return fold(text).strip().lower() in MISSING_MARKS
+
+
+def _is_number(text: str) -> bool:
+    token = text.strip()
+    if not token or not any(ch.isdigit() for ch in token):
+        return False
+    try:
+        number_cell(token)
+    except InputError:
+        return False
+    return True
+
+
+def _is_value(text: str) -> bool:
+    """A cell that can stand in a value column: a number or a missing mark."""
+    return _is_missing(text) or _is_number(text)
+
+
+# ------------------------------------------------------------------ years
+
+@dataclass(frozen=True, slots=True)
+class _Year:
+    year: int  # a fiscal pair's first year
+    fiscal: bool
+    text: str  # as printed
+
+
+def _plausible(year: int) -> bool:
+    return _MIN_SOLAR <= year <= _MAX_SOLAR or _MIN_GREGORIAN <= year <= _MAX_GREGORIAN
+
+
+def _year_of(text: str) -> _Year | None:
+    """The year a header cell names: ``۲۰۲۲``, ``سال ۱۴۰۲``, or a fiscal pair ``۲۰۱۹-۲۰``."""
+    folded = to_ascii_digits(fold(text)).strip()
+    match = _YEAR_CELL_RE.fullmatch(folded)
+    if match is None:
+        return None
+    first = int(match[1])
+    if not _plausible(first):
+        return None
+    if match[2] is None:
+        return _Year(first, False, text.strip())
+    second = int(match[2])
+    if second % 100 != (first + 1) % 100 or (len(match[2]) == 4 and second != first + 1):
+        return None  # "۱۴۰۲/۱۴۰۱" is a period of two years, not one fiscal year
+    return _Year(first, True, text.strip())
+
+
+def _calendar(years: Sequence[int]) -> str:
+    return V.SOLAR_HIJRI if years and max(years) <= _MAX_SOLAR else V.GREGORIAN
+
+
+def _years_named(label: str, years: Sequence[int]) -> list[int]:
+    """The header years a label names (``۲۰۲۲ نسبت به ۲۰۲۱``, ``۰۱/۰۲``, ``۱۴۰۲/۱۴۰۱``), in
+    the label's order; two-digit years take their century from the header."""
+    found: list[int] = []
+    folded = to_ascii_digits(fold(label)).replace("/", " / ")
+    for match in _YEAR_IN_LABEL_RE.finditer(folded):
+        for part in (match[1], match[2]):
+            if part is None:
+                continue
+            if len(part) == 4:
+                candidates = [int(part)]
+            else:
+                candidates = [y for y in years if y % 100 == int(part)]
+            if len(candidates) == 1 and candidates[0] in years:
+                found.append(candidates[0])
+    return found
+
+
+# ------------------------------------------------------------------ text to blocks
+
+def _mode(lines: Sequence[str]) -> str:
+    if any(line.lstrip().startswith("|") for line in lines):
+        return "pipe"
+    if any("\t" in line for line in lines):
+        return "tab"
+    if all(_WIDE_GAP_RE.search(line.strip()) for line in lines):
+        return "wide"
+    return "space"
+
+
+def _tokens(line: str) -> list[tuple[str, int]]:
+    """Space-separated tokens with their columns (0-based), a detached percent sign or
+    word joined to the number before it."""
+    tokens: list[tuple[str, int]] = []
+    for match in re.finditer(r"\S++", line):
+        token = match.group()
+        if tokens and fold(token) in _PERCENT_ALONE and _is_number(tokens[-1][0]):
+            tokens[-1] = (f"{tokens[-1][0]} {token}", tokens[-1][1])
+        else:
+            tokens.append((token, match.start()))
+    return tokens
+
+
+def _tabular(line: str) -> bool:
+    """Whether a line looks like a table row: a pipe row, TAB-separated cells, or two
+    values side by side (prose puts a word between its numbers)."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        return True
+    if "\t" in stripped:
+        return True
+    if _WIDE_GAP_RE.search(stripped):
+        cells = _WIDE_SPLIT_RE.split(stripped)
+        return len(cells) >= 3 and sum(_is_value(c) for c in cells) >= 2
+    tokens = [t for t, _ in _tokens(stripped)]
+    run = best = 0
+    for token in tokens:
+        value = _is_number(token) or _year_of(token) is not None
+        run = run + 1 if value or (run and _is_missing(token)) else 0
+        best = max(best, run)
+    return best >= 2
+
+
+def _header_like(line: str, rows: Sequence[str]) -> bool:
+    """Whether the line before a run of rows is their header: split like them into as many
+    cells, or a row of labels starting with a header word (``سال``, ``شرح``)."""
+    stripped = line.strip()
+    if not stripped or stripped.endswith((".", ":", "؛")) or fold(stripped).startswith("جدول"):
+        return False
+    mode = _mode([line, *rows])
+    if mode in ("pipe", "tab", "wide"):
+        width = len(_cells_of(rows[0], mode, 0, True))
+        return len(_cells_of(line, mode, 0, True)) == width
+    words = fold(stripped).split()
+    width = len(_tokens(rows[0]))
+    return len(words) == width or (words[0] in _LABEL_HEADS and len(words) <= width + 2)
+
+
+def _split_pipe(line: str) -> list[tuple[str, int]]:
+    stripped = line.strip()
+    offset = len(line) - len(line.lstrip())
+    inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
+    cells, position = [], offset + 1
+    for part in inner.split("|"):
+        cells.append((part.strip(), position + len(part) - len(part.lstrip())))
+        position += len(part) + 1
+    return cells
+
+
+def _split_on(line: str, pattern: re.Pattern[str]) -> list[tuple[str, int]]:
+    cells, position = [], 0
+    text = line.rstrip()
+    lead = len(text) - len(text.lstrip())
+    for part in pattern.split(text.strip()):
+        at = text.index(part, position) if part else position
+        cells.append((part.strip(), at))
+        position = at + len(part)
+    if not cells:
+        cells.append(("", lead))
+    return cells
+
+
+def _split_header_space(line: str) -> list[tuple[str, int]]:
+    """A space-separated header: a leading label, the years each a cell, then the
+    labels after the years, each label one cell."""
+    tokens = _tokens(line)
+    lead: list[tuple[str, int]] = []
+    index = 0
+    while index < len(tokens) and _year_of(tokens[index][0]) is None:
+        lead.append(tokens[index])
+        index += 1
+    cells: list[tuple[str, int]] = []
+    if lead:
+        cells.append((" ".join(t for t, _ in lead), lead[0][1]))
+    while index < len(tokens) and _year_of(tokens[index][0]) is not None:
+        cells.append(tokens[index])
+        index += 1
+    rest = tokens[index:]
+    if rest:
+        start = rest[0][1]
+        cells += [(label, start + offset) for label, offset in split_labels(line[start:])]
+    return cells
+
+
+def split_labels(text: str) -> list[tuple[str, int]]:
+    """The labels run together after a header's years, each with its offset: a change
+    (``درصد تغییرات ۰۱/۰۲``), a share (``سهم از کل صادرات غیرنفتی``); a label starts at
+    a word that starts one, so an unknown label stays one cell.
+
+    >>> [t for t, _ in split_labels("درصد تغییرات ۲۱/۲۲ میزان مشارکت در کل صادرات")]
+    ['درصد تغییرات ۲۱/۲۲', 'میزان مشارکت در کل صادرات']
+    """
+    words = list(re.finditer(r"\S++", text))
+    starts: list[int] = []
+    for i, match in enumerate(words):
+        word = fold(match.group())
+        after = fold(words[i + 1].group()) if i + 1 < len(words) else ""
+        opens = _opens_label(word, after, fold(words[i - 1].group()) if i else "")
+        if opens and (not starts or _has_letters_between(words, starts[-1], i)):
+            starts.append(i)
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    labels = []
+    for k, first in enumerate(starts):
+        last = (starts[k + 1] if k + 1 < len(starts) else len(words)) - 1
+        begin, end = words[first].start(), words[last].end()
+        labels.append((text[begin:end], begin))
+    return labels
+
+
+def _has_letters_between(words: Sequence[re.Match[str]], first: int, stop: int) -> bool:
+    """Whether the label that starts at word ``first`` has a word of its own before
+    ``stop`` (``درصد تغییرات`` is one label, not two)."""
+    return stop - first >= 2
+
+
+def _split_row_space(line: str, width: int, labelled: bool) -> list[tuple[str, int]]:
+    """A space-separated row under a header of ``width`` cells: its last values, one a
+    cell, and (when the header has a label column) the words before them as its label."""
+    tokens = _tokens(line)
+    values = width - 1 if labelled else width
+    if len(tokens) < values or (not labelled and len(tokens) != values):
+        return [(t, c) for t, c in tokens]  # the caller reports the count
+    tail = tokens[len(tokens) - values:]
+    head = tokens[:len(tokens) - values]
+    if not labelled:
+        return tail
+    label = line[head[0][1]:tail[0][1]].strip() if head else ""
+    return [(label, head[0][1] if head else 0), *tail]
+
+
+def text_blocks(text: str, source: str) -> list[Block]:
+    """Cut a text document into prose paragraphs and table grids.
+
+    Examples
+    --------
+    >>> blocks = text_blocks("عنوان\\n\\nشرح ۲۰۲۰ ۲۰۲۱\\nصادرات ۱۲ ۱۳\\n", "a.txt")
+    >>> [type(b).__name__ for b in blocks]
+    ['Paragraph', 'Grid']
+    >>> [[c.text for c in row] for row in blocks[1].rows]
+    [['شرح', '۲۰۲۰', '۲۰۲۱'], ['صادرات', '۱۲', '۱۳']]
+    >>> blocks[1].rows[1][2].span.source
+    'a.txt:4'
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tabular = [_tabular(line) for line in lines]
+    blocks: list[Block] = []
+    prose: list[Line] = []
+
+    def flush() -> None:
+        if prose:
+            blocks.append(Paragraph(tuple(prose)))
+            prose.clear()
+
+    index = 0
+    while index < len(lines):
+        if not tabular[index]:
+            if lines[index].strip():
+                prose.append(Line(lines[index], Span(source, index + 1)))
+            else:
+                flush()
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and tabular[end]:
+            end += 1
+        first = index
+        if prose and prose[-1].span.line == index and _header_like(lines[index - 1],
+                                                                   lines[index:end]):
+            first = index - 1
+            prose.pop()
+        flush()
+        blocks.append(_grid(lines, first, end, source))
+        index = end
+    flush()
+    return blocks
+
+
+def _cells_of(line: str, mode: str, width: int, header: bool,
+              labelled: bool = True) -> list[tuple[str, int]]:
+    if mode == "pipe":
+        return _split_pipe(line)
+    if mode == "tab":
+        return _split_on(line, re.compile("\t"))
+    if mode == "wide":
+        return _split_on(line, _WIDE_SPLIT_RE)
+    if header:
+        return _split_header_space(line)
+    return _split_row_space(line, width, labelled)
+
+
+def _grid(lines: Sequence[str], first: int, end: int, source: str) -> Grid:
+    """The grid of text lines ``first``..``end`` (0-based, end excluded)."""
+    mode = _mode(lines[first:end])
+    rows: list[tuple[Cell, ...]] = []
+    header = _cells_of(lines[first], mode, 0, True)
+    labelled = bool(header) and _year_of(header[0][0]) is None
+    if mode == "space" and not any(_year_of(t) for t, _ in header):
+        header = [(t, c) for t, c in _tokens(lines[first])]  # labels only: one word a cell
+        labelled = True
+    width = len(header)
+    for index in range(first, end):
+        line = lines[index]
+        if mode == "pipe" and _PIPE_ALIGNMENT_RE.fullmatch(line.strip()):
+            continue  # |---|---:|
+        cells = header if index == first else _cells_of(line, mode, width, False, labelled)
+        rows.append(tuple(Cell(text, Span(source, index + 1, column + 1), header=index == first)
+                          for text, column in cells))
+    return Grid(tuple(rows), Span(source, first + 1))
+
+
+# ------------------------------------------------------------------ what a table is about
+
+@dataclass(slots=True)
+class _Context:
+    """What the words around a grid say: flows, reporter, partner, product, unit."""
+
+    flows: list[str] = field(default_factory=list)
+    places: list[tuple[str, str]] = field(default_factory=list)
+    partner: tuple[str, str] = ("", "")
+    reporter: tuple[str, str] = ("", "")
+    product: str = ""
+    unit: str = ""
+    valuation: str = ""
+
+
+def _places_in(folded: str) -> list[tuple[int, str, str, str]]:
+    """Known places a text names: (position, name, English, the word before)."""
+    found = []
+    words = list(re.finditer(r"\S++", folded))
+    index = 0
+    while index < len(words):
+        rest = folded[words[index].start():]
+        place = _place_prefix(rest)
+        if place is None:
+            index += 1
+            continue
+        before = fold(words[index - 1].group()) if index else ""
+        found.append((words[index].start(), place[1], place[2], before))
+        index += len(place[1].split()) if place[0] else 1
+    return found
+
+
+def _place_prefix(text: str) -> tuple[int, str, str] | None:
+    cleaned = text.lstrip("(«\"'")
+    for name in _PLACES_LONGEST_FIRST:
+        if cleaned.startswith(name) and (len(cleaned) == len(name)
+                                         or not cleaned[len(name)].isalpha()):
+            return len(name), V.PLACE_ALIASES.get(name, name), V.PLACES[name]
+    return None
+
+
+_PLACES_LONGEST_FIRST = sorted(V.PLACES, key=len, reverse=True)
+
+
+def unit_in(text: str) -> tuple[str, str]:
+    """The unit and valuation a text names (``(میلیون دلار، فوب)``, ``ارقام به میلیون دلار``,
+    ``وزن (هزار تن)``): the longest unit phrase found, or ``("", "")``.
+
+    >>> unit_in("جدول ۲- مبادلات تجاری ترکیه و آلمان (میلیون یورو)")
+    ('million EUR', '')
+    >>> unit_in("(میلیون دلار، سیف)")
+    ('million USD', 'CIF')
+    """
+    folded = " " + _SPACE_RE.sub(" ", fold(text).replace("،", " ").replace(",", " ")
+                                 .replace("(", " ").replace(")", " ")) + " "
+    unit = ""
+    best = 0
+    for words, name in V.UNIT_WORDS.items():
+        if len(words) > best and f" {words} " in folded:
+            unit, best = name, len(words)
+    valuation = next((code for word, code in V.VALUATION_WORDS.items() if f" {word} " in folded),
+                     "")
+    return unit, valuation
+
+
+def _flows_in(folded: str) -> list[str]:
+    flows = []
+    for word in folded.replace("(", " ").split():
+        code = V.FLOW_WORDS.get(word)
+        if code and code not in flows:
+            flows.append(code)
+    if not flows and any(w in folded.split() for w in ("تجارت", "مبادلات", "تجاری", "بازرگانی")):
+        flows = [V.EXPORT, V.IMPORT]
+    return flows
+
+
+def context_of(texts: Sequence[str]) -> _Context:
+    """What a table's title, caption or the sentence before it names (the first text
+    that names anything wins for each part)."""
+    context = _Context()
+    for text in texts:
+        folded = fold(text)
+        if not context.unit:
+            context.unit, context.valuation = unit_in(text)
+        flows = _flows_in(folded)
+        places = _places_in(folded)
+        if not context.flows and flows:
+            context.flows = flows
+        if places and not context.places:
+            context.places = [(name, english) for _, name, english, _ in places]
+            context.reporter, context.partner = _roles(places, flows)
+            if not context.product and len(flows) == 1:
+                context.product = _product(folded, places)
+    return context
+
+
+def _roles(places: Sequence[tuple[int, str, str, str]],
+           flows: Sequence[str]) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(reporter, partner) of the places a title names: the place after ``به``/``از``/``با``
+    is the partner; of two places joined by ``و``, the first reports."""
+    partner_index = next((i for i, p in enumerate(places) if p[3] in V.PLACE_PREPOSITIONS), None)
+    if partner_index is None:
+        if len(places) >= 2:
+            return (places[0][1], places[0][2]), (places[1][1], places[1][2])
+        return ("", ""), (places[0][1], places[0][2])
+    partner = (places[partner_index][1], places[partner_index][2])
+    others = [p for i, p in enumerate(places) if i != partner_index]
+    reporter = (others[0][1], others[0][2]) if others else ("", "")
+    del flows
+    return reporter, partner
+
+
+def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
+    """The words between a title's flow and its first place (``صادرات گیلاس شیلی به چین``:
+    گیلاس), when they are not the flow's preposition."""
+    words = folded.split()
+    for i, word in enumerate(words):
+        if word in V.FLOW_WORDS:
+            between = []
+            for w in words[i + 1:]:
+                if w in V.PLACE_PREPOSITIONS or _place_prefix(w) is not None or w.startswith("("):
+                    break
+                between.append(w)
+            named = " ".join(between)
+            return "" if any(named.startswith(p) for p in ("کل", "و ")) else named
+    del places
+    return ""
+
+
+# ------------------------------------------------------------------ grid to records
+
+@dataclass(frozen=True, slots=True)
+class _Series:
+    """One series of a table: the values of a row (years across) or a column (years down)."""
+
+    label: str
+    flow: str
+    reporter: tuple[str, str]
+    partner: tuple[str, str]
+    product: str
+    unit: str
+    total: bool = False  # the totals row a share column divides by
+
+
+@dataclass
+class GridRead:
+    """What one grid gave: its values, its stated figures, and notices (unknown columns)."""
+
+    cells: list[TableCell] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    notices: list[InputError] = field(default_factory=list)
+    missing: list[tuple[str, int]] = field(default_factory=list)  # (series label, year)
+    owners: list[tuple[str, str]] = field(default_factory=list)  # reporters share labels name
+
+
+def _flow_of_label(label: str) -> str:
+    """The flow a row or column label names, or ``""``."""
+    words = fold(label).replace("(", " ").split()
+    if not words:
+        return ""
+    text = " ".join(words)
+    if words[0] in _BALANCE_LABELS or text.startswith(_BALANCE_LABELS):
+        return BALANCE_FLOW
+    if words[0] in V.FLOW_WORDS and not (len(words) > 2 and words[1] == "و"
+                                          and words[2] in V.FLOW_WORDS):
+        return V.FLOW_WORDS[words[0]]
+    if any(text == t or text.startswith(t + " ") for t in _TOTAL_LABELS):
+        return TOTAL_FLOW
+    return ""
+
+
+def _is_change_label(label: str) -> bool:
+    """``درصد تغییرات``, ``درصدتغییرات`` (written together), ``رشد ۱۴۰۲``."""
+    return any(stem in word for word in fold(label).split() for stem in ("تغییر", "رشد"))
+
+
+def _is_share_label(label: str) -> bool:
+    return any(stem in word for word in fold(label).split() for stem in _SHARE_WORDS)
+
+
+def _opens_label(word: str, after: str, before: str) -> bool:
+    """Whether a header word starts a label: ``درصد`` or ``میزان`` before a change or share
+    word, or such a word (``تغییرات``, ``درصدتغییرات``, ``سهم``) not after one."""
+    if word in ("درصد", "میزان", "نرخ"):
+        return _is_change_label(after) or _is_share_label(after)
+    return (_is_change_label(word) or _is_share_label(word)) and before not in (
+        "درصد", "میزان", "نرخ")
+
+
+def _series_of(label: str, context: _Context, unit: str) -> _Series:
+    """The series a row or column label names, filled in from the table's context."""
+    folded = fold(label)
+    flow = _flow_of_label(label)
+    places = _places_in(folded)
+    reporter, partner = context.reporter, context.partner
+    product = context.product
+    if places:
+        if flow in V.FLOWS or flow in (BALANCE_FLOW, TOTAL_FLOW):
+            reporter, partner = _roles(places, [flow])
+            if not reporter[0] and context.partner[0] and context.partner != partner:
+                reporter = context.reporter
+        elif not flow:  # a partner down the rows of one flow's table
+            partner = (places[0][1], places[0][2])
+            flow = context.flows[0] if len(context.flows) == 1 else ""
+    elif not flow:
+        # "سایر", "جمع" in a table of partners: the title's flow, the label as partner
+        flow = context.flows[0] if len(context.flows) == 1 else ""
+        if flow and context.partner[0] == "":
+            partner = (_SPACE_RE.sub(" ", folded.strip()), _SPACE_RE.sub(" ", folded.strip()))
+    elif flow in (V.EXPORT, V.IMPORT) and len(folded.split()) > 1:
+        product = product or ""
+    row_unit = unit_in(label)[0] or unit
+    total = any(fold(label).strip() == t for t in ("جمع", "مجموع", "جمع کل", "کل"))
+    if total and len(context.flows) == 1:  # the sum of the partners of one flow's table
+        flow = context.flows[0]
+    return _Series(label.strip(), flow, reporter, partner, product, row_unit, total)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    kind: str  # "year", "label" (the row labels), "change", "share", "unknown"
+    text: str
+    year: _Year | None = None
+    period: tuple[int, int] | None = None
+    base: str = ""
+
+
+def _column_label(rows: Sequence[tuple[Cell, ...]], header_index: int, col: int) -> str:
+    """A column's label: the distinct header texts above and at the header row."""
+    texts: list[str] = []
+    for row in rows[:header_index + 1]:
+        text = row[col].text.strip() if col < len(row) else ""
+        if text and text not in texts:
+            texts.append(text)
+    return " ".join(texts)
+
+
+def _classify(label: str, years: Sequence[int], first: bool, year_cell: _Year | None,
+              ) -> _Column:
+    label = _SPACE_RE.sub(" ", fold(label)).strip()
+    if year_cell is not None:
+        return _Column("year", label, year=year_cell)
+    if _is_change_label(label):
+        named = _years_named(label, years)
+        if len(named) >= 2:
+            period = (min(named[:2]), max(named[:2]))
+        elif len(named) == 1 and named[0] in years and years.index(named[0]) > 0:
+            period = (years[years.index(named[0]) - 1], named[0])
+        elif len(years) >= 2:
+            period = (years[-2], years[-1])
+        else:
+            return _Column("unknown", label)
+        return _Column("change", label, period=period)
+    if _is_share_label(label):
+        named = _years_named(label, years)
+        folded = fold(label).split()
+        base = next((V.BASE_WORDS[w] for w in folded if w in V.BASE_WORDS), "")
+        year = named[-1] if named else (years[-1] if years else 0)
+        if not base and any(w in ("جمع", "مجموع") for w in folded):
+            base = "rows"  # of the table's own totals row
+        return _Column("share", label, period=(year, year), base=base)
+    if first:
+        return _Column("label", label)
+    return _Column("unknown", label)
+
+
+def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id: str,
+              ) -> GridRead:
+    """The values and stated figures of one grid.
+
+    Parameters
+    ----------
+    grid : Grid
+        The table's cells.
+    before : sequence of str
+        The texts that may name what the table is about, nearest first: its caption, the
+        title or sentence before it.
+    after : sequence of str
+        Texts after it that may give the unit (a footnote ``ارقام به میلیون دلار``).
+    table_id : str
+        The id its records carry (``file:line`` of its title or first row).
+
+    Raises
+    ------
+    InputError
+        Located at the row or cell, for a table that cannot be read.
+    """
+    rows = grid.rows
+    if sum(len(r) for r in rows) > _MAX_CELLS:
+        raise InputError(f"table has more than {_MAX_CELLS:,} cells", source=grid.span.file,
+                         line=grid.span.line)
+    context = context_of(before)
+    if not context.unit:
+        for text in after:
+            context.unit, context.valuation = unit_in(text)
+            if context.unit:
+                break
+    header_index = next((i for i, row in enumerate(rows)
+                         if sum(_year_of(c.text) is not None for c in row) >= 2), None)
+    if header_index is not None:
+        return _read_across(grid, header_index, context, table_id)
+    down = [i for i, row in enumerate(rows) if row and _year_of(row[0].text) is not None]
+    if len(down) >= 2:
+        return _read_down(grid, down, context, table_id)
+    raise _error(grid.span, "a table needs a row or a column of years (a header such as "
+                 "'شرح ۱۴۰۱ ۱۴۰۲', or years down its first column); none was found")
+
+
+def _error(span: Span, message: str) -> InputError:
+    where = span.source
+    file, _, place = where.rpartition(":")
+    if place.isdigit():
+        return InputError(message, source=file, line=int(place))
+    return InputError(message, source=where)
+
+
+def _number_at(cell: Cell) -> ParsedNumber:
+    try:
+        return number_cell(cell.text)
+    except InputError as exc:
+        raise _error(cell.span, f"{exc.message} (in a table cell)") from None
+
+
+@dataclass
+class _Layout:
+    """A grid being read: its value rows, one series each, and the columns they share."""
+
+    columns: list[_Column]
+    rows: list[tuple[Cell, ...]]
+    series: list[_Series]
+    calendar: str
+    valuation: str
+    out: GridRead = field(default_factory=GridRead)
+
+    def total_value(self, year: int) -> Quantity | None:
+        """The totals row's value in ``year`` (the whole a share-of-total column divides)."""
+        at = next((i for i, s in enumerate(self.series) if s.total), None)
+        col = next((i for i, c in enumerate(self.columns)
+                    if c.kind == "year" and c.year is not None and c.year.year == year), None)
+        if at is None or col is None or _is_missing(self.rows[at][col].text):
+            return None
+        cell = self.rows[at][col]
+        return Quantity(_number_at(cell), self.series[at].unit, Subject(),
+                        Period(end=year, calendar=self.calendar), cell.span)
+
+
+def _check_widths(header: tuple[Cell, ...], data: Sequence[tuple[Cell, ...]],
+                  columns: Sequence[_Column], n_years: int) -> None:
+    labelled = 1 if columns[0].kind == "label" else 0
+    for row in data:
+        if len(row) != len(columns):
+            raise _error(row[0].span,
+                         f"value line has {len(row) - labelled} values but the header at line "
+                         f"{header[0].span.line} has {len(columns) - labelled} columns "
+                         f"({n_years} years, {len(columns) - n_years - labelled} labelled)")
+
+
+def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str) -> GridRead:
+    rows = grid.rows
+    header = rows[header_index]
+    year_cells = [(i, _year_of(c.text)) for i, c in enumerate(header)]
+    years = [y.year for _, y in year_cells if y is not None]
+    if years != sorted(set(years)):
+        raise _error(header[0].span, f"header years {years} are not in increasing order")
+    columns = [_classify(_column_label(rows, header_index, i), years, i == 0, year)
+               for i, year in year_cells]
+    # "شرح (هزار دلار)": the unit in the label column's header
+    unit = context.unit or (unit_in(columns[0].text)[0] if columns[0].kind == "label" else "")
+    data = [r for r in rows[header_index + 1:] if any(c.text.strip() for c in r)]
+    if not data:
+        raise _error(header[0].span, "table header is not followed by a value line")
+    _check_widths(header, data, columns, len(years))
+    one_flow = context.flows[0] if len(context.flows) == 1 else ""
+    series = [_series_of(row[0].text, context, unit) if columns[0].kind == "label"
+              and row[0].text.strip() else _Series("", one_flow, context.reporter,
+                                                   context.partner, context.product, unit)
+              for row in data]
+    layout = _Layout(columns, data, series, _calendar(years), context.valuation)
+    for col, cell in zip(columns, header, strict=True):
+        if col.kind == "share":  # "سهم از کل صادرات شیلی": Chile reports
+            layout.out.owners += [(name, english)
+                                  for _, name, english, _ in _places_in(fold(col.text))]
+        if col.kind == "unknown":
+            layout.out.notices.append(_error(cell.span, f"unknown column {quoted(col.text, 40)} "
+                                                        "kept as an unknown column; its values "
+                                                        "are not read"))
+    for n, row in enumerate(data):
+        _read_row(layout, n, table_id if len(data) == 1 else f"{table_id}#{n + 1}", row)
+    return layout.out
+
+
+def _subject(series: _Series) -> Subject:
+    return Subject(series.reporter[0], series.reporter[1], series.partner[0], series.partner[1],
+                   series.flow, series.product)
+
+
+def _read_row(layout: _Layout, n: int, sid: str, row: tuple[Cell, ...]) -> None:
+    """One series across the years: its values, then the figures its row states."""
+    series, out = layout.series[n], layout.out
+    subject = _subject(series)
+    values: dict[int, Quantity] = {}
+    for col, cell in zip(layout.columns, row, strict=True):
+        if col.kind != "year" or col.year is None:
+            continue
+        if _is_missing(cell.text):
+            out.missing.append((series.label, col.year.year))
+            continue
+        number = _number_at(cell)
+        if number.is_percent:
+            raise _error(cell.span, f"value {cell.text!r} in the {col.year.text} column "
+                                    "carries a percent sign")
+        quantity = Quantity(number, series.unit, subject,
+                            Period(end=col.year.year, calendar=layout.calendar,
+                                   fiscal=col.year.fiscal), cell.span)
+        values[col.year.year] = quantity
+        out.cells.append(TableCell(sid, quantity, layout.valuation, series.label))
+    for col, cell in zip(layout.columns, row, strict=True):
+        if col.kind in ("change", "share") and not _is_missing(cell.text):
+            out.claims.append(_stated(layout, col, cell, n, sid, values))
+
+
+def _stated(layout: _Layout, col: _Column, cell: Cell, n: int, sid: str,  # noqa: PLR0917  a cell and where it is
+            values: dict[int, Quantity]) -> Claim:
+    """The figure a change or share cell states (checked against the series' own values,
+    in `chile_trade.core.checks`; a missing cell makes it unverifiable)."""
+    number = _number_at(cell)
+    assert col.period is not None
+    start, end = col.period
+    series = layout.series[n]
+    subject = _subject(series)
+    if col.kind == "change":
+        period = Period(start, end, calendar=layout.calendar)
+        return Claim(V.CHANGE, Quantity(number, V.PERCENT, subject, period, cell.span),
+                     table=sid, label=col.text)
+    quantity = Quantity(number, V.PERCENT, subject, Period(end=end, calendar=layout.calendar),
+                        cell.span)
+    if col.base == "rows":  # of the table's totals row
+        whole, part = layout.total_value(end), values.get(end)
+        if whole is not None and part is not None:
+            return Claim(V.PROSE_SHARE, quantity, table=sid, label=col.text,
+                         operands=(part, whole), formula="share")
+        return Claim(V.PROSE_SHARE, quantity, table=sid, label=col.text, reason="no_whole")
+    base = col.base or (series.flow if series.flow in V.FLOWS else "")
+    return Claim(V.SHARE, quantity, table=sid, base=base, label=col.text)
+
+
+def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
+               table_id: str) -> GridRead:
+    rows = grid.rows
+    header_index = year_rows[0] - 1
+    if header_index < 0:
+        raise _error(grid.span, "a table with years down its first column needs a header row "
+                                "naming its columns")
+    header = rows[header_index]
+    years = [y.year for i in year_rows if (y := _year_of(rows[i][0].text)) is not None]
+    if years != sorted(set(years)):
+        raise _error(rows[year_rows[0]][0].span,
+                     f"years {years} down the first column are not in increasing order")
+    for row in rows[header_index + 1:]:
+        if any(c.text.strip() for c in row) and len(row) != len(header):
+            raise _error(row[0].span, f"row has {len(row)} cells but the header at line "
+                                      f"{header[0].span.line} has {len(header)}")
+    # Turned a quarter: each column is a series, each year row a column of years.
+    series = [_series_of(_column_label(rows, header_index, col), context, context.unit)
+              for col in range(1, len(header))]
+    columns = [_Column("label", "")] + [
+        _Column("year", rows[i][0].text, year=_year_of(rows[i][0].text)) for i in year_rows]
+    changes = [(i, _classify(rows[i][0].text, years, False, None))
+               for i in range(header_index + 1, len(rows))
+               if i not in year_rows and any(c.text.strip() for c in rows[i])]
+    columns += [col for _, col in changes]
+    flipped = [(header[k], *(rows[i][k] for i in year_rows), *(rows[i][k] for i, _ in changes))
+               for k in range(1, len(header))]
+    layout = _Layout(columns, flipped, series, _calendar(years), context.valuation)
+    for s, cell in zip(series, header[1:], strict=True):
+        if not s.flow and not s.unit:
+            layout.out.notices.append(_error(cell.span, f"unknown column {quoted(s.label, 40)} "
+                                                        "kept as an unknown column; its values "
+                                                        "are not read"))
+    for (i, col) in changes:
+        if col.kind not in ("change", "share"):
+            layout.out.notices.append(_error(rows[i][0].span,
+                                             f"unknown row {quoted(rows[i][0].text, 40)} kept as "
+                                             "an unknown row; its values are not read"))
+    for n, row in enumerate(flipped):
+        if series[n].flow or series[n].unit:
+            _read_row(layout, n, table_id if len(flipped) == 1 else f"{table_id}#{n + 1}", row)
+    return layout.out
