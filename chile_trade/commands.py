@@ -30,13 +30,13 @@ from chile_trade import interrupts
 from chile_trade.errors import InputError
 from chile_trade.frames import verify
 from chile_trade.io.archive import (
-    DOCUMENT_SUFFIXES,
     ArchiveResult,
     collect_paths,
     iter_batches,
     usable_cores,
 )
 from chile_trade.io.dataset import load_extraction, load_reference
+from chile_trade.io.formats import DOCUMENT_SUFFIXES
 from chile_trade.io.paths import display_path, require_regular_file
 from chile_trade.io.reading import read_document
 from chile_trade.io.reference import compare_with_reference, parse_reference
@@ -73,6 +73,8 @@ def _archive(args: argparse.Namespace, reference: pd.DataFrame | None,
             args.skipped += part.errors
             for name in part.empty:  # nothing silent: a file that held nothing says so
                 print(f"{name}: no table and no stated figure found", file=sys.stderr)
+            for notice in part.notices:  # nor a column read but not used
+                print(f"{notice} (note)", file=sys.stderr)
             yield part
 
     try:

@@ -24,7 +24,7 @@ def _archive(root):
     (root / "a" / "b" / "two.txt").write_text(GOOD.replace("۱۱۰ ٪۱۰", "۱۲۰ ٪۲۰"),
                                               encoding="utf-8")
     (root / "a" / "b" / "bad.txt").write_text(GOOD.replace("۱۱۰", "۱۱o"), encoding="utf-8")
-    (root / "a" / "notes.md").write_text("not a document", encoding="utf-8")
+    (root / "a" / "notes.json").write_text("not a document", encoding="utf-8")  # not scanned
     return root / "a"
 
 

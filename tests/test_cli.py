@@ -116,7 +116,7 @@ def test_bad_input_exits_2_with_file_line_and_writes_nothing(capsys, tmp_path, c
 
 def test_an_unreadable_path_exits_2(capsys, tmp_path):
     for path, message in ((tmp_path / "absent.txt", "no such file or folder"),
-                          (tmp_path, "folder holds no *.txt documents")):
+                          (tmp_path, "folder holds no documents (*.txt, *.md, *.html")):
         code, out, err = run(capsys, "verify", str(path))
         assert (code, out) == (2, "")
         assert err.startswith(f"{path}: {message}")

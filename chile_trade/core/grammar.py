@@ -35,6 +35,7 @@ from chile_trade.core.blocks import Block, Grid, Line, Paragraph
 from chile_trade.core.numbers import (
     NUMBER_PATTERN,
     ParsedNumber,
+    check_label_text,
     check_number_integrity,
     fold,
     fold_with_map,
@@ -43,7 +44,7 @@ from chile_trade.core.numbers import (
 )
 from chile_trade.core.prose import prose_claims
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
-from chile_trade.core.tables import context_of, read_grid, text_blocks
+from chile_trade.core.tables import context_of, is_header, read_grid, text_blocks
 from chile_trade.errors import InputError
 
 __all__ = ["Document", "read", "read_blocks", "resolve_place"]
@@ -375,6 +376,8 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False) 
     """
     if not checked:
         _check_texts(blocks)
+    blocks = [_as_prose(block) if isinstance(block, Grid) and len(block.rows) == 1
+              and not is_header(block.rows[0]) else block for block in blocks]
     reporters = _Reporters()
     cells, claims, notices, titles = _read_grids(blocks, reporters)
     prose_lines: list[tuple[int, str]] = []
@@ -403,6 +406,13 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False) 
     return Document(cells, claims, notices)
 
 
+def _as_prose(grid: Grid) -> Paragraph:
+    """A grid of one row (a sentence beside a figure, in a sheet): its cells as one line."""
+    row = grid.rows[0]
+    text = " ".join(cell.text for cell in row if cell.text.strip())
+    return Paragraph((Line(text, row[0].span if row else grid.span),))
+
+
 def _read_grids(blocks: Sequence[Block], reporters: _Reporters,
                 ) -> tuple[list[TableCell], list[Claim], list[InputError], set[int]]:
     """Every grid's records, and the ids of the prose lines that are table titles."""
@@ -422,6 +432,16 @@ def _read_grids(blocks: Sequence[Block], reporters: _Reporters,
         title = next((line for line in before if _is_title(line.text)), None)
         if title is not None and title is not block.caption:
             titles.add(id(title))
+        if title is not None:
+            try:  # the title's words travel into every output, beside the numbers
+                check_label_text(title.text)
+            except InputError as exc:
+                raise _located(title.span, exc) from None
+            contradiction = context_of([title.text]).contradiction
+            if contradiction:
+                raise _located(title.span, InputError(
+                    f"table title says {contradiction}: exports go to ('به') a partner, "
+                    "imports come from ('از') one"))
         table_id = (title or block.caption or Line("", block.span)).span.source
         try:
             found = read_grid(block, [line.text for line in before],

@@ -37,7 +37,7 @@ from chile_trade.core.numbers import ParsedNumber, fold, parse_number, quoted, t
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 from chile_trade.errors import InputError
 
-__all__ = ["GridRead", "number_cell", "read_grid", "text_blocks"]
+__all__ = ["GridRead", "context_of", "is_header", "number_cell", "read_grid", "text_blocks"]
 
 MISSING_MARKS = frozenset({"", "-", "–", "—", "…", "...", "..", "ـ", "*", "n/a", "na"})
 """Cell texts that mean "not published": no value, never 0."""
@@ -99,6 +99,13 @@ def number_cell(text: str) -> ParsedNumber:
     return ParsedNumber(-number.value, number.decimals, text.strip(), number.is_percent)
 
 
+def is_header(row: Sequence[Cell]) -> bool:
+    """Whether a row names years (a table's header), so a grid of it alone is a table
+    whose values are missing, not a sentence."""
+    return sum(_year_of(cell.text) is not None for cell in row) >= 1 and any(
+        fold(cell.text).strip().isdigit() for cell in row)
+
+
 def _is_missing(text: str) -> bool:
     return fold(text).strip().lower() in MISSING_MARKS
 
@@ -112,6 +119,21 @@ def _is_number(text: str) -> bool:
     except InputError:
         return False
     return True
+
+
+_OPENS_NUMBER = frozenset("(%٪" + V.MINUS_SIGNS)
+_ENDS_CLAUSE = frozenset("،,.؛;:")
+
+
+def _numberish(token: str) -> bool:
+    """Whether a token is meant as a number, readable or not (``۱۲``, ``۱۲-``, ``(۱۲)``,
+    ``۱۱o``): it starts with a digit or a sign before digits and does not end a clause
+    (``۲۰۲۰،``). A table row of such tokens that does not parse is an error, not prose."""
+    if not token or token[-1] in _ENDS_CLAUSE:
+        return False
+    first = token[0]
+    return first.isdigit() or (first in _OPENS_NUMBER and len(token) > 1
+                               and any(ch.isdigit() for ch in token[1:3]))
 
 
 def _is_value(text: str) -> bool:
@@ -212,7 +234,7 @@ def _tabular(line: str) -> bool:
     tokens = [t for t, _ in _tokens(stripped)]
     run = best = 0
     for token in tokens:
-        value = _is_number(token) or _year_of(token) is not None
+        value = _numberish(token) or _year_of(token) is not None
         run = run + 1 if value or (run and _is_missing(token)) else 0
         best = max(best, run)
     return best >= 2
@@ -293,7 +315,7 @@ def split_labels(text: str) -> list[tuple[str, int]]:
         word = fold(match.group())
         after = fold(words[i + 1].group()) if i + 1 < len(words) else ""
         opens = _opens_label(word, after, fold(words[i - 1].group()) if i else "")
-        if opens and (not starts or _has_letters_between(words, starts[-1], i)):
+        if opens:
             starts.append(i)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
@@ -303,12 +325,6 @@ def split_labels(text: str) -> list[tuple[str, int]]:
         begin, end = words[first].start(), words[last].end()
         labels.append((text[begin:end], begin))
     return labels
-
-
-def _has_letters_between(words: Sequence[re.Match[str]], first: int, stop: int) -> bool:
-    """Whether the label that starts at word ``first`` has a word of its own before
-    ``stop`` (``درصد تغییرات`` is one label, not two)."""
-    return stop - first >= 2
 
 
 def _split_row_space(line: str, width: int, labelled: bool) -> list[tuple[str, int]]:
@@ -341,6 +357,14 @@ def text_blocks(text: str, source: str) -> list[Block]:
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     tabular = [_tabular(line) for line in lines]
+    for i in range(1, len(lines) - 1):
+        # Under a "جدول" title, a line starting with a year is a header (of one year, maybe)
+        # and the line after it its values.
+        tokens = lines[i].split()
+        if tokens and _year_of(tokens[0]) is not None and fold(lines[i - 1]).lstrip() \
+                .startswith("جدول"):
+            tabular[i] = True
+            tabular[i + 1] = tabular[i + 1] or bool(lines[i + 1].strip())
     blocks: list[Block] = []
     prose: list[Line] = []
 
@@ -361,6 +385,15 @@ def text_blocks(text: str, source: str) -> list[Block]:
         end = index
         while end < len(lines) and tabular[end]:
             end += 1
+        after_blank = end
+        while after_blank < len(lines) and not lines[after_blank].strip():
+            after_blank += 1
+        if end == index + 1 and after_blank > end and after_blank < len(lines) \
+                and tabular[after_blank] and _year_of(lines[index].split()[0]) is not None:
+            # A header of years, a blank line, its values: one table.
+            end = after_blank + 1
+            while end < len(lines) and tabular[end]:
+                end += 1
         first = index
         if prose and prose[-1].span.line == index and _header_like(lines[index - 1],
                                                                    lines[index:end]):
@@ -400,6 +433,8 @@ def _grid(lines: Sequence[str], first: int, end: int, source: str) -> Grid:
         line = lines[index]
         if mode == "pipe" and _PIPE_ALIGNMENT_RE.fullmatch(line.strip()):
             continue  # |---|---:|
+        if index != first and not line.strip():
+            continue
         cells = header if index == first else _cells_of(line, mode, width, False, labelled)
         rows.append(tuple(Cell(text, Span(source, index + 1, column + 1), header=index == first)
                           for text, column in cells))
@@ -419,6 +454,7 @@ class _Context:
     product: str = ""
     unit: str = ""
     valuation: str = ""
+    contradiction: str = ""  # "صادرات از آمریکا": a flow and a preposition that disagree
 
 
 def _places_in(folded: str) -> list[tuple[int, str, str, str]]:
@@ -482,6 +518,21 @@ def _flows_in(folded: str) -> list[str]:
     return flows
 
 
+def _named_after_preposition(folded: str) -> tuple[str, str]:
+    """A partner a title names after its flow's preposition that no list knows
+    (``صادرات ایران به گینه``): up to three words before ``(`` or the end, as written."""
+    head = folded.split("(", 1)[0].split()
+    flow_at = next((i for i, w in enumerate(head) if w in V.FLOW_WORDS), None)
+    if flow_at is None:
+        return ("", "")
+    preposition = V.FLOW_PREPOSITIONS[V.FLOW_WORDS[head[flow_at]]]  # exports go to (به) one
+    for i in range(len(head) - 1, flow_at, -1):
+        if head[i] == preposition and i + 1 < len(head):
+            name = " ".join(head[i + 1:i + 4])
+            return (name, name)
+    return ("", "")
+
+
 def context_of(texts: Sequence[str]) -> _Context:
     """What a table's title, caption or the sentence before it names (the first text
     that names anything wins for each part)."""
@@ -496,9 +547,27 @@ def context_of(texts: Sequence[str]) -> _Context:
             context.flows = flows
         if places and not context.places:
             context.places = [(name, english) for _, name, english, _ in places]
+            if len(flows) == 1 and flows[0] in V.FLOWS and any(
+                    p[3] in ("به", "از") and p[3] != V.FLOW_PREPOSITIONS[flows[0]]
+                    for p in places) and not any(
+                    p[3] == V.FLOW_PREPOSITIONS[flows[0]] for p in places):
+                word = next(w for w, code in V.FLOW_WORDS.items() if code == flows[0])
+                wrong = next(p[3] for p in places if p[3] in ("به", "از"))
+                context.contradiction = f"{word} {wrong}"
             context.reporter, context.partner = _roles(places, flows)
+            if not any(p[3] in V.PLACE_PREPOSITIONS for p in places):
+                unknown = _named_after_preposition(folded)
+                if unknown[0]:  # "صادرات ایران به گینه": Iran reports, to a place unlisted
+                    context.reporter, context.partner = context.partner, unknown
             if not context.product and len(flows) == 1:
                 context.product = _product(folded, places)
+        elif not places and not context.partner[0] and folded.lstrip().startswith("جدول"):
+            context.partner = _named_after_preposition(folded)
+            if not context.partner[0] and len(flows) == 1 and not context.product:
+                # "صادرات از گمرکات استان …": a place of origin, kept as what is traded
+                head = folded.split("(", 1)[0].split()
+                at = next(i for i, w in enumerate(head) if w in V.FLOW_WORDS)
+                context.product = " ".join(head[at + 1:])
     return context
 
 
@@ -650,6 +719,10 @@ def _classify(label: str, years: Sequence[int], first: bool, year_cell: _Year | 
         return _Column("year", label, year=year_cell)
     if _is_change_label(label):
         named = _years_named(label, years)
+        printed = _YEAR_IN_LABEL_RE.findall(to_ascii_digits(label).replace("/", " / "))
+        if printed and len(named) < sum(1 + bool(b) for _, b in printed):
+            raise InputError(f"the column {quoted(label, 40)} names a year that is not in the "
+                             f"header {list(years)}")
         if len(named) >= 2:
             period = (min(named[:2]), max(named[:2]))
         elif len(named) == 1 and named[0] in years and years.index(named[0]) > 0:
@@ -698,6 +771,9 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
         raise InputError(f"table has more than {_MAX_CELLS:,} cells", source=grid.span.file,
                          line=grid.span.line)
     context = context_of(before)
+    if context.contradiction:
+        raise _error(grid.span, f"table title says {context.contradiction}: exports go to "
+                                "('به') a partner, imports come from ('از') one")
     if not context.unit:
         for text in after:
             context.unit, context.valuation = unit_in(text)
@@ -726,7 +802,7 @@ def _number_at(cell: Cell) -> ParsedNumber:
     try:
         return number_cell(cell.text)
     except InputError as exc:
-        raise _error(cell.span, f"{exc.message} (in a table cell)") from None
+        raise _error(cell.span, exc.message) from None
 
 
 @dataclass
@@ -767,6 +843,11 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
     rows = grid.rows
     header = rows[header_index]
     year_cells = [(i, _year_of(c.text)) for i, c in enumerate(header)]
+    for (_, year), cell in zip(year_cells, header, strict=True):
+        digits = to_ascii_digits(fold(cell.text)).strip()
+        if year is None and digits.isdigit():
+            raise _error(cell.span, f"header column {quoted(cell.text)} is not a four-digit "
+                                    "year")
     years = [y.year for _, y in year_cells if y is not None]
     if years != sorted(set(years)):
         raise _error(header[0].span, f"header years {years} are not in increasing order")

@@ -70,6 +70,8 @@ class ArchiveResult:
     errors: list[InputError]
     files: int
     empty: list[str] = dataclasses.field(default_factory=list)
+    notices: list[InputError] = dataclasses.field(default_factory=list)
+    """Located notes on what was read but not used (an unknown column kept as unknown)."""
 
     def _replace_files(self, files: int) -> ArchiveResult:
         return dataclasses.replace(self, files=files)
@@ -138,6 +140,7 @@ def _batch(job: tuple[list[str], list[ReferenceFigure] | None]) -> ArchiveResult
     against: list[tuple[Verdict, list[ReferenceFigure]]] = []
     errors: list[InputError] = []
     empty: list[str] = []
+    notices: list[InputError] = []
     for path in paths:
         outcome = _one((path, reference))
         if isinstance(outcome, InputError):
@@ -146,13 +149,14 @@ def _batch(job: tuple[list[str], list[ReferenceFigure] | None]) -> ArchiveResult
         document, checked, checked_against = outcome
         if not document.cells and not document.claims:
             empty.append(display_path(path))
+        notices += document.notices
         cells += document.cells
         claims += document.claims
         results += checked
         against += checked_against or []
     return ArchiveResult(tables_frame(cells), stated_frame(claims),
                          result_frame(results, against if reference is not None else None),
-                         errors, len(paths), empty)
+                         errors, len(paths), empty, notices)
 
 
 def _combine(parts: Sequence[ArchiveResult], files: int,
@@ -165,7 +169,8 @@ def _combine(parts: Sequence[ArchiveResult], files: int,
                          typed(pd.concat([p.stated for p in parts], ignore_index=True)),
                          pd.concat([p.result for p in parts], ignore_index=True),
                          [e for p in parts for e in p.errors], files,
-                         [name for p in parts for name in p.empty])
+                         [name for p in parts for name in p.empty],
+                         [n for p in parts for n in p.notices])
 
 
 def _batches(paths: Sequence[Path], workers: int) -> list[list[str]]:

@@ -1,46 +1,63 @@
 """PDF: each page's text layer, put back in reading order, to blocks (no OCR).
 
 A PDF holds glyphs at positions, not text in reading order. Its text layer
-(what PDFium extracts) often comes out of a right-to-left document in
-*visual* order, a run of Persian letters reversed or not depending on how
-the producer wrote it (headless Chromium: ``جدول -۱۷``, ``یلیش`` for
-``شیلی``), and older producers map glyphs to Arabic *presentation forms*
-(U+FB50–U+FDFF, U+FE70–U+FEFF) instead of letters. So the stream's order is
-not trusted at all; the geometry is:
+(what PDFium extracts) often comes out of a right-to-left document partly in
+*visual* order, some runs of Persian letters reversed and some not, as the
+producer wrote them (headless Chromium: ``جدول -۱۷``, ``یلیش`` for ``شیلی``),
+and older producers map glyphs to Arabic *presentation forms* (U+FB50–U+FDFF,
+U+FE70–U+FEFF) instead of letters. So the order of the text layer is not
+trusted at all; the positions are:
 
-1. Every glyph is read with its box (PDFium's loose box: the glyph's advance,
-   so the letters of a word and the digits of a number touch), its baseline
-   and its font size on the page. Presentation forms are folded to letters
-   (NFKC on those code points only: Persian digits and everything else are
-   left alone).
-2. Glyphs on one baseline form a visual line, ordered left to right. A gap
-   wider than a space is a space; a gap of several spaces is a cell boundary.
-3. The visual line is turned back into logical order by undoing the Unicode
-   bidi algorithm's reordering (its rule L2 is its own inverse): in a
-   right-to-left line the glyphs read from the rightmost, while a number (its
-   digits with the separators inside it, ``۱۰٫۷``, ``۱۴۰۲/۱۴۰۱``) and a run of
-   Latin words keep their left-to-right order; brackets, drawn mirrored in
-   right-to-left text, are mirrored back.
-4. The result is checked: the digits of every number must read left to right
-   on the page, and the text must not hold more reversed common Persian words
-   (``دصرد``) than common words; either failure is an `InputError`, never a
-   number with its digits reversed.
+1. Every glyph is read with its box (PDFium's loose box, the glyph's advance,
+   where it has one, else its ink), its baseline and its font size on the page;
+   text turned a quarter turn is read along its own baseline. Presentation
+   forms PDFium leaves are folded to letters (NFKC on those code points only,
+   so Persian digits and everything else stay as they are); a lam-alef
+   ligature becomes ``لا`` whichever way PDFium spelled it out.
+2. Glyphs on one baseline make a visual line, ordered left to right. A gap of
+   a word space is a space (a narrower one too where the text layer has a
+   space there, none inside one of its words); a gap of several spaces is a
+   cell boundary.
+3. The visual line is put back in logical order by undoing the Unicode bidi
+   algorithm (its reordering rule L2 undoes itself, given each glyph's level):
+   a right-to-left line reads from its rightmost glyph, while a number keeps
+   its digits left to right with the separators the algorithm keeps inside it
+   (``۱۰٫۷``, ``۱۴۰۲/۱۴۰۱``; after a Persian word not ``-`` or ``٪``, which
+   it moves aside), and so do runs of Latin words. Brackets, drawn mirrored in
+   right-to-left text and named either way by the text layer, face the words
+   they enclose. A line with Persian letters is right-to-left on a page that
+   mostly is; a line mixing Latin and Persian takes the side it is aligned to.
+4. The result is checked: the digits of every number must go left to right on
+   the page, and the text must not hold more reversed common words (``دصرد``)
+   than common words; either failure is an `InputError`: a number is never
+   returned with its digits out of their printed order.
 
-Lines whose cells line up with the lines around them become a `Grid` (a cell
-spanning several columns is repeated in each); other lines are prose `Line`
-objects in `Paragraph` blocks (an isolated line with wide gaps keeps them as
-TABs). Each line is located as ``file:pageP:lineK``.
+Lines of several cells that line up with the lines around them become a
+`Grid`, read right to left in a right-to-left table (a cell over several
+columns is repeated in each; one drawn between two header rows, spanning
+both, goes into both; a one-cell line just above, such as ``سال`` over the
+years, is a header row); other lines are prose `Line` objects in `Paragraph`
+blocks, a paragraph ending where the lines spread apart (a line with wide
+gaps that lines up with nothing keeps them as TABs). Each line is located
+``file:pageP:lineK`` (1-based), its ``line`` counting the document's lines.
+
+Not read: text in images (scanned pages: an `InputError`), annotations and
+form fields. A cell's text wrapped onto two lines, and a single space drawn
+wider than three, are read as separate cells. A ZWNJ that the producer did
+not put in the text layer (Chromium does not) is missing: ``سالهای``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import functools
 import itertools
 import math
 import re
 import statistics
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,9 +68,15 @@ from chile_trade.errors import InputError
 from chile_trade.io.formats import require
 from chile_trade.io.formats.html import read_file_bytes
 
-__all__ = ["fold_presentation_forms", "read_pdf", "visual_to_logical"]
+__all__ = ["MAX_PDF_CHARS", "MAX_PDF_PAGES", "NO_TEXT_LAYER", "fold_presentation_forms",
+           "read_pdf", "visual_to_logical"]
 
 NO_TEXT_LAYER = "the PDF has no text layer (a scanned image?); OCR is not supported"
+MAX_PDF_CHARS = 2_000_000
+"""The most characters a PDF's text layer may hold (about 600 dense pages); each takes
+about 10 µs to read, and a few hundred bytes while its page is read."""
+MAX_PDF_PAGES = 10_000
+"""The most pages a PDF may have."""
 
 # Gaps between glyphs, in ems of the line's font: a space is about a quarter of
 # an em, while the letters of a word and the digits of a number touch.
@@ -109,6 +132,7 @@ def _fold_form(match: re.Match[str]) -> str:
     return "" if folded == "\ufeff" else folded  # a byte-order mark is not text
 
 
+@functools.lru_cache(maxsize=4096)
 def _bidi_class(text: str) -> str:
     """A unit's direction class: L, R (strong), N (digit, or a separator of Arabic
     numbers), C (common separator: ``/``, ``,``, ``:``), E (``-``, ``+``), T (``%``,
@@ -319,9 +343,9 @@ def _direction(texts: Sequence[str], page_rtl: bool, aligned: bool | None = None
 def visual_to_logical(text: str, rtl: bool | None = None) -> str:
     """A line in visual order (as drawn, left to right) back in logical order.
 
-    ``rtl`` is the line's base direction; by default, right-to-left when it holds
-    at least as many Persian letters as Latin ones. A combining mark goes with the
-    character before it.
+    ``rtl`` is the line's base direction; by default, left-to-right only for a line
+    with Latin letters and no Persian ones. A combining mark goes with the character
+    before it.
 
     Examples
     --------
@@ -329,7 +353,7 @@ def visual_to_logical(text: str, rtl: bool | None = None) -> str:
     'درصد تغییر ۲۰۲۲'
     >>> visual_to_logical("-۱۷ لودج")
     'جدول ۱۷-'
-    >>> visual_to_logical("(بوف ،رلاد نویلیم) ۱۰٫۷")
+    >>> visual_to_logical(")بوف ،رالد نویلیم( ۱۰٫۷")
     '۱۰٫۷ (میلیون دلار، فوب)'
     """
     units: list[str] = []
@@ -339,7 +363,7 @@ def visual_to_logical(text: str, rtl: bool | None = None) -> str:
         else:
             units.append(ch)
     if rtl is None:
-        rtl = bool(_is_rtl(units))
+        rtl = _direction(units, page_rtl=True)
     return "".join(piece for _, piece in _arrange(units, rtl))
 
 
@@ -369,7 +393,11 @@ class _Reader:
         self.textpage = textpage
         self.handle = textpage.raw
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
         self.matrix = raw.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.rect = raw.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
 
     def code(self, index: int) -> int:
         return int(self.raw.FPDFText_GetUnicode(self.handle, index))
@@ -389,28 +417,34 @@ class _Reader:
         ink box; else the glyph's origin.
         """
         raw, handle = self.raw, self.handle
-        raw.FPDFText_GetCharOrigin(handle, index, ctypes.byref(self.x), ctypes.byref(self.y))
+        raw.FPDFText_GetCharOrigin(handle, index, self.x_ref, self.y_ref)
+        origin_x, origin_y = float(self.x.value), float(self.y.value)
         angle, scale = 0.0, 1.0
-        if raw.FPDFText_GetMatrix(handle, index, ctypes.byref(self.matrix)):
+        if raw.FPDFText_GetMatrix(handle, index, self.matrix_ref):
             m = self.matrix
-            angle = math.atan2(m.b, m.a)
+            if m.b or m.c:
+                angle = math.atan2(m.b, m.a)
             scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
         em = float(raw.FPDFText_GetFontSize(handle, index)) * scale
         em = em if math.isfinite(em) and em > 0 else 0.0
-        left, bottom, right, top = (float(v) for v in self.textpage.get_charbox(index, loose=True))
-        if not right > left or (em and right - left > 3 * em and abs(angle) < 0.01):
+        left = bottom = right = top = 0.0
+        if raw.FPDFText_GetLooseCharBox(handle, index, self.rect_ref):
+            rect = self.rect
+            left, bottom, right, top = (float(rect.left), float(rect.bottom),
+                                        float(rect.right), float(rect.top))
+        upright = abs(angle) < 0.01
+        if not right > left or (em and right - left > 3 * em and upright):
             left, bottom, right, top = (float(v) for v in self.textpage.get_charbox(index))
             em = em or max(top - bottom, 1.0) / 0.7
             if not (right > left or top > bottom):
-                left = right = float(self.x.value)
-                bottom = top = float(self.y.value)
+                left = right = origin_x
+                bottom = top = origin_y
         em = em or 10.0
-        if abs(angle) < 0.01:
-            return left, right, float(self.y.value), em
+        if upright:
+            return left, right, origin_y, em
         cos, sin = math.cos(angle), math.sin(angle)
         along = [px * cos + py * sin for px in (left, right) for py in (bottom, top)]
-        baseline = -float(self.x.value) * sin + float(self.y.value) * cos
-        return min(along), max(along), baseline, em
+        return min(along), max(along), -origin_x * sin + origin_y * cos, em
 
 
 def _page_glyphs(raw: Any, textpage: Any) -> tuple[list[_Glyph], int]:
@@ -777,30 +811,39 @@ def _open_failure(pdfium: Any, error: Exception) -> str:
     return "not a readable PDF: the file is damaged or is not a PDF"
 
 
-def _extract(pdfium: Any, data: bytes, source: str) -> list[tuple[list[_Glyph], int]]:
-    """Every page's glyphs and count of characterless glyphs, the document closed after."""
+def _pages(pdfium: Any, data: bytes, source: str) -> Generator[tuple[list[_Glyph], int]]:
+    """Each page's glyphs and count of characterless glyphs, one page at a time; the
+    document and its pages are closed as soon as they are read (or reading stops)."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise InputError(_open_failure(pdfium, exc), source=source) from None
-    pages: list[tuple[list[_Glyph], int]] = []
+    characters = 0
+    index = 0
     try:
+        if len(document) > MAX_PDF_PAGES:
+            raise InputError(f"the PDF has {len(document):,} pages; the limit is "
+                             f"{MAX_PDF_PAGES:,}", source=source)
         for index in range(len(document)):
             page = document[index]
             try:
                 textpage = page.get_textpage()
                 try:
-                    pages.append(_page_glyphs(pdfium.raw, textpage))
+                    characters += int(pdfium.raw.FPDFText_CountChars(textpage.raw))
+                    if characters > MAX_PDF_CHARS:
+                        raise InputError(f"the PDF's text layer holds over {MAX_PDF_CHARS:,} "
+                                         "characters, the limit", source=source)
+                    read = _page_glyphs(pdfium.raw, textpage)
                 finally:
                     textpage.close()
             finally:
                 page.close()
+            yield read
     except pdfium.PdfiumError as exc:
-        raise InputError(f"the PDF could not be read (page {len(pages) + 1}): {exc}",
+        raise InputError(f"the PDF could not be read (page {index + 1}): {exc}",
                          source=source) from None
     finally:
         document.close()
-    return pages
 
 
 def _check_reading_order(blocks: list[Block], source: str) -> None:
@@ -816,6 +859,21 @@ def _check_reading_order(blocks: list[Block], source: str) -> None:
     if backwards >= 3 and backwards > forwards:
         raise InputError(f"the PDF's text could not be put in reading order ({backwards} common "
                          "words still read backwards)", source=source)
+
+
+def _page_rows(page: int, glyphs: list[_Glyph], before: int, page_rtl: bool) -> list[_Row]:
+    """A page's visual lines, top first, cut into cells, with their base directions;
+    ``before`` lines came on the pages before."""
+    lines = _lines(glyphs)
+    margins = (min((line[0].left for line in lines), default=0.0),
+               max((max(g.right for g in line) for line in lines), default=0.0))
+    rows: list[_Row] = []
+    for number, line in enumerate(lines, start=1):
+        em = statistics.median(g.em for g in line)
+        rtl = _direction([g.text for g in line], page_rtl, _aligned(line, margins, em))
+        rows.append(_Row(page, number, before + number, line[0].baseline, em, rtl,
+                         _segments(line)))
+    return rows
 
 
 def read_pdf(path: Path, source: str) -> list[Block]:
@@ -838,36 +896,29 @@ def read_pdf(path: Path, source: str) -> list[Block]:
     Raises
     ------
     InputError
-        If pypdfium2 (the ``pdf`` extra) is missing; the file is over the size limit,
-        encrypted, damaged or not a PDF; it has no text layer (scanned pages: OCR is not
-        supported) or one without characters; or its text cannot be put in reading order.
+        If pypdfium2 (the ``pdf`` extra) is missing; the file is not a regular file, is
+        over `chile_trade.io.reading.MAX_FILE_BYTES`, encrypted, damaged or not a PDF; it
+        has no text layer (scanned pages: OCR is not supported) or one without characters;
+        or its text cannot be put in reading order.
     """
     pdfium = require("pypdfium2", "pdf", source)
     data = read_file_bytes(Path(path), source)
-    pages = _extract(pdfium, data, source)
-    total = sum(len(glyphs) for glyphs, _ in pages)
+    blocks: list[Block] = []
+    total = unmapped = ordinal = 0
+    page_rtl = True  # a page without letters reads as the page before it
+    with contextlib.closing(_pages(pdfium, data, source)) as pages:
+        for page, (glyphs, characterless) in enumerate(pages, start=1):
+            total += len(glyphs)
+            unmapped += characterless
+            rtl = _is_rtl([g.text for g in glyphs])
+            page_rtl = page_rtl if rtl is None else rtl
+            rows = _page_rows(page, glyphs, ordinal, page_rtl)
+            ordinal += len(rows)
+            blocks += _page_blocks(rows, source, page_rtl)
     if not total:
         raise InputError(NO_TEXT_LAYER, source=source)
-    if sum(unmapped for _, unmapped in pages) > _MAX_UNMAPPED_SHARE * total:
+    if unmapped > _MAX_UNMAPPED_SHARE * total:
         raise InputError("the PDF's text layer does not say which characters its glyphs are "
                          "(fonts without a character map); OCR is not supported", source=source)
-    document_rtl = _is_rtl([g.text for glyphs, _ in pages for g in glyphs]) is not False
-    blocks: list[Block] = []
-    ordinal = 0
-    for page, (glyphs, _) in enumerate(pages, start=1):
-        page_rtl = _is_rtl([g.text for g in glyphs])
-        page_rtl = document_rtl if page_rtl is None else page_rtl
-        lines = _lines(glyphs)
-        margins = (min((line[0].left for line in lines), default=0.0),
-                   max((max(g.right for g in line) for line in lines), default=0.0))
-        rows: list[_Row] = []
-        for number, line in enumerate(lines, start=1):
-            ordinal += 1
-            em = statistics.median(g.em for g in line)
-            texts = [g.text for g in line]
-            rows.append(_Row(page, number, ordinal, line[0].baseline, em,
-                             _direction(texts, page_rtl, _aligned(line, margins, em)),
-                             _segments(line)))
-        blocks += _page_blocks(rows, source, page_rtl)
     _check_reading_order(blocks, source)
     return blocks
