@@ -91,7 +91,7 @@ def vocabulary(words: Sequence[str]) -> _Kind:
 
 
 TABLES_SPEC: Mapping[str, _Kind] = {
-    C.TABLE: TEXT, C.PARTNER: TEXT, C.FLOW: vocabulary(C.TABLE_FLOWS), C.YEAR: WHOLE,
+    C.TABLE: TEXT, C.PARTNER: TEXT, C.FLOW: vocabulary(("", *C.TABLE_FLOWS)), C.YEAR: WHOLE,
     C.VALUE: NUMBER, C.VALUE_TEXT: DECIMAL, C.RAW: TEXT,
 }
 """What `verify` reads of the table rows."""

@@ -102,8 +102,7 @@ def number_cell(text: str) -> ParsedNumber:
 def is_header(row: Sequence[Cell]) -> bool:
     """Whether a row names years (a table's header), so a grid of it alone is a table
     whose values are missing, not a sentence."""
-    return sum(_year_of(cell.text) is not None for cell in row) >= 1 and any(
-        fold(cell.text).strip().isdigit() for cell in row)
+    return sum(_year_of(cell.text) is not None for cell in row) >= 2
 
 
 def _is_missing(text: str) -> bool:

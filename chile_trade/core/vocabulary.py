@@ -254,7 +254,8 @@ FLOW_NAMES = {EXPORT: {"fa": "صادرات", "en": "exports"},
               IMPORT: {"fa": "واردات", "en": "imports"},
               TRADE: {"fa": "مبادلات", "en": "trade"},
               BALANCE_FLOW: {"fa": "تراز تجاری", "en": "trade balance"},
-              TOTAL_FLOW: {"fa": "صادرات و واردات", "en": "total trade"}}
+              TOTAL_FLOW: {"fa": "صادرات و واردات", "en": "total trade"},
+              "": {"fa": "ارقام", "en": "values"}}  # a table series of no known flow
 FLOW_TITLES = {EXPORT: {"fa": "صادرات به {}", "en": "Exports to {}"},
                IMPORT: {"fa": "واردات از {}", "en": "Imports from {}"},
                BALANCE_FLOW: {"fa": "تراز تجاری با {}", "en": "Trade balance with {}"},
