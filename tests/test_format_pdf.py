@@ -203,6 +203,30 @@ def test_cells_without_a_column_of_their_own_are_left_empty_and_isolated_wide_ga
     assert texts(blocks[1]) == ["منبع:\tگمرک"]
 
 
+def test_header_cells_over_several_columns_or_rows_are_repeated_and_tables_kept_apart(
+        tmp_path):
+    edges = [RIGHT, 470.0, 430.0, 330.0]
+    page = [(465.0, 720.0, drawn("سال میلادی")),  # over the two year columns
+            (edges[0], 710.0, drawn("شرح")), (edges[3], 710.0, drawn("تغییر")),  # two rows high
+            (edges[1], 700.0, drawn("۱۴۰۰")), (edges[2], 700.0, drawn("۱۴۰۱"))]
+    for k, row in enumerate([["صادرات", "۱۲", "۱۳", "۸٫۳"], ["واردات", "۵", "۶", "۲۰"]]):
+        page += [(edge, 680.0 - 20 * k, drawn(cell)) for edge, cell in zip(edges, row,
+                                                                             strict=True)]
+    # Another table a little further down: not more rows of the first.
+    page += [(edges[0], 620.0, drawn("الف")), (edges[1], 620.0, drawn("۱")),
+             (edges[0], 600.0, drawn("ب")), (edges[1], 600.0, drawn("۲"))]
+    blocks = read_pdf(make_pdf(tmp_path / "headers.pdf", [page]), "headers.pdf")
+    assert [texts(block) for block in blocks] == [
+        [["شرح", "سال میلادی", "سال میلادی", "تغییر"], ["شرح", "۱۴۰۰", "۱۴۰۱", "تغییر"],
+         ["صادرات", "۱۲", "۱۳", "۸٫۳"], ["واردات", "۵", "۶", "۲۰"]],
+        [["الف", "۱"], ["ب", "۲"]],
+    ]
+    first = blocks[0]
+    assert isinstance(first, Grid)
+    assert first.span.locator == "page1:line1"
+    assert first.rows[1][0].span.locator == "page1:line2"  # where شرح is printed
+
+
 def test_a_number_whose_digits_cannot_be_put_in_printed_order_is_refused(report, monkeypatch):
     # A reordering that loses the numbers' runs would print ۲۲۰۲ for ۲۰۲۲: refused.
     monkeypatch.setattr(pdf_format, "_reorder", lambda levels: list(range(len(levels)))[::-1])
