@@ -49,22 +49,17 @@ _SPACE_RE = re.compile(r"\s++")
 _PERCENT_ALONE = frozenset({"%", "٪", "درصد"})
 _YEAR_CELL_RE = re.compile(r"(?:سال\s++(?:مالی\s++)?+)?+(\d{4})(?:\s*+[-–/]\s*+(\d{2}|\d{4}))?+")
 _YEAR_IN_LABEL_RE = re.compile(r"(?<!\d)(\d{4}|\d{2})(?:\s*+[-–]\s*+(\d{2}|\d{4}))?+(?!\d)")
-_PARENS_RE = re.compile(r"\(([^()]*+)\)")
-_CHANGE_WORDS = ("تغییر", "تغییرات", "رشد", "نرخ رشد")
 _SHARE_WORDS = ("سهم", "مشارکت")
 _BALANCE_LABELS = ("تراز", "کسری", "مازاد")
 _TOTAL_LABELS = ("جمع", "مجموع", "کل", "حجم تجارت", "حجم مبادلات", "تجارت", "مبادلات",
                  "صادرات و واردات")
 _LABEL_HEADS = frozenset({"سال", "شرح", "کشور", "عنوان", "ردیف", "سال مالی", "شریک", "کالا",
                           "بخش", "ماه", "دوره"})
-_UNIT_LEADS = ("ارقام", "مقادیر", "واحد", "ارزش ها", "ارزشها")
 _MIN_SOLAR = 1300
 _MAX_SOLAR = 1500
 _MIN_GREGORIAN = 1900
 _MAX_GREGORIAN = 2100
 _MAX_CELLS = 100_000
-BALANCE_FLOW, TOTAL_FLOW = "balance", "total"
-"""Table series beside exports and imports: exports − imports, and exports + imports."""
 
 
 # ------------------------------------------------------------------ numbers in cells
@@ -636,12 +631,12 @@ def _flow_of_label(label: str) -> str:
         return ""
     text = " ".join(words)
     if words[0] in _BALANCE_LABELS or text.startswith(_BALANCE_LABELS):
-        return BALANCE_FLOW
+        return V.BALANCE_FLOW
     if words[0] in V.FLOW_WORDS and not (len(words) > 2 and words[1] == "و"
                                           and words[2] in V.FLOW_WORDS):
         return V.FLOW_WORDS[words[0]]
     if any(text == t or text.startswith(t + " ") for t in _TOTAL_LABELS):
-        return TOTAL_FLOW
+        return V.TOTAL_FLOW
     return ""
 
 
@@ -671,7 +666,7 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
     reporter, partner = context.reporter, context.partner
     product = context.product
     if places:
-        if flow in V.FLOWS or flow in (BALANCE_FLOW, TOTAL_FLOW):
+        if flow in V.FLOWS or flow in (V.BALANCE_FLOW, V.TOTAL_FLOW):
             reporter, partner = _roles(places, [flow])
             if not reporter[0] and context.partner[0] and context.partner != partner:
                 reporter = context.reporter
