@@ -91,13 +91,13 @@ paths = sorted(Path(sys.argv[2]).glob("*.txt")) if sys.argv[1] != "one" else []
 if sys.argv[1] == "one":
     import time
     start = time.perf_counter()
-    outcome = _one((sys.argv[2], None))
+    outcome = _one((sys.argv[2], None, False))
     assert not isinstance(outcome, Exception), outcome
     print(time.perf_counter() - start, end=" ")
 elif sys.argv[1] == "stream":
     marks = {len(paths) // 10, len(paths) // 2, len(paths)}
     for i, path in enumerate(paths, start=1):
-        _one((str(path), None))
+        _one((str(path), None, False))
         if i in marks:
             print(status("VmRSS:"), end=" ")
 elif sys.argv[1] == "cli":

@@ -42,13 +42,7 @@ def _year(value: object) -> int:
 
 # Documents whose prose states a figure of a construction the grammar does not link yet:
 # each stays unverifiable (never a wrong verdict), so the document is not yet right.
-_GAPS = {
-    "t14_table.html": "total trade as the sum of the table's two rows, stated in prose",
-    "t15_table.docx": "the change of a deficit computed from the export and import rows",
-    "t18_cp1256.txt": "a share whose total is printed after it in the same sentence",
-    "t19_utf16.txt": "a share of two-way trade (exports + imports) in 'this year'",
-    "t20_fiscal_years.txt": "a change between fiscal years named in prose",
-}
+_GAPS: dict[str, str] = {}  # documents whose construction is not read yet: none
 
 
 @pytest.mark.parametrize("name", [

@@ -633,10 +633,21 @@ of a negative balance, (b − a) / a, is the change of the deficit's size. The c
 search stays exact while no divisor's interval holds 0."""
 
 
+_DIFFERENCE_DIVISORS = {"change_of_difference": (0, 1)}
+"""Formulas that divide by a difference of two positive operands, ``a − b``: the corner
+search stays exact while that difference's interval holds no 0 (the balance of the
+earlier year is a surplus or a deficit over the whole box)."""
+
+
 def _signs_allowed(formula: str, numbers: Sequence[ParsedNumber]) -> bool:
     """Whether the formula can be judged at the corners of these operands' intervals:
     every operand positive, or (for `_SIGNED_FORMULAS`) every divisor's interval on one
-    side of zero."""
+    side of zero, or (for `_DIFFERENCE_DIVISORS`) every operand positive and the
+    divisor's difference on one side of zero."""
+    if formula in _DIFFERENCE_DIVISORS:
+        a, b = (numbers[i] for i in _DIFFERENCE_DIVISORS[formula])
+        return all(number.low > 0 for number in numbers) and (
+            a.low > b.high or a.high < b.low)
     divisors = _SIGNED_FORMULAS.get(formula)
     if divisors is None:
         return all(number.low > 0 for number in numbers)

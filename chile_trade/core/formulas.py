@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["FORMULAS", "balance", "balance_of_trade_total", "cagr", "coverage", "implied_total",
-           "multiple", "percent_change", "points", "share", "share_of_remainder", "share_of_sum",
-           "share_of_total_trade", "share_via_implied_total", "sum_of", "total_trade", "value"]
+__all__ = ["FORMULAS", "balance", "balance_of_trade_total", "cagr", "change_of_difference",
+           "change_of_sum", "coverage", "implied_total", "multiple", "percent_change", "points",
+           "share", "share_of_remainder", "share_of_sum", "share_of_total_trade",
+           "share_of_two_way", "share_via_implied_total", "sum_of", "total_trade", "value"]
 
 Value = Any
 """A Fraction, a float, a numpy array or a pandas Series: anything with ``+ − × ÷``."""
@@ -127,6 +128,41 @@ def share_of_sum(*operands: Value) -> Value:
     return share(sum_of(*operands[:-1]), operands[-1])
 
 
+def change_of_sum(a0: Value, b0: Value, a1: Value, b1: Value) -> Value:
+    """The change of a sum printed only as its parts (total trade from a table's export
+    and import rows): ``((a1 + b1) − (a0 + b0)) / (a0 + b0) × 100``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> change_of_sum(*map(Fraction, (2910, 3280, 2590, 3420)))  # (6010 - 6190) / 6190 * 100
+    Fraction(-1800, 619)
+    """
+    return percent_change(total_trade(a0, b0), total_trade(a1, b1))
+
+
+def change_of_difference(a0: Value, b0: Value, a1: Value, b1: Value) -> Value:
+    """The change of a difference printed only as its terms (a balance from a table's
+    export and import rows): ``((a1 − b1) − (a0 − b0)) / (a0 − b0) × 100``.
+
+    The same for a deficit, ``b − a``: both terms of the ratio change sign. Monotone in
+    each operand while ``a0 − b0`` keeps one sign, which the check makes sure of.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> change_of_difference(*map(Fraction, (1588, 2046, 1723, 2389)))  # 208 / 458 * 100
+    Fraction(10400, 229)
+    """
+    return percent_change(balance(a0, b0), balance(a1, b1))
+
+
+def share_of_two_way(part: Value, other: Value) -> Value:
+    """One flow as a percent of the two-way trade it is part of:
+    ``part / (part + other) × 100``."""
+    return share(part, total_trade(part, other))
+
+
 def cagr(first: Any, last: Any, years: Any) -> Any:
     """Compound annual growth in percent: ``((last / first) ** (1 / years) − 1) × 100``.
 
@@ -149,5 +185,8 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "balance_of_trade_total": balance_of_trade_total,
     "sum": sum_of,
     "share_of_sum": share_of_sum,
+    "change_of_sum": change_of_sum,
+    "change_of_difference": change_of_difference,
+    "share_of_two_way": share_of_two_way,
 }
 """The formulas a check may use, by the name a `Verdict` records."""

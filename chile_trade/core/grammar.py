@@ -44,7 +44,7 @@ from chile_trade.core.numbers import (
 )
 from chile_trade.core.prose import prose_claims
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
-from chile_trade.core.tables import context_of, is_header, read_grid, text_blocks
+from chile_trade.core.tables import GridRead, context_of, is_header, read_grid, text_blocks
 from chile_trade.errors import InputError
 
 __all__ = ["Document", "read", "read_blocks", "resolve_place"]
@@ -97,6 +97,9 @@ class Document:
     claims: list[Claim]
     notices: list[InputError] = dataclasses.field(default_factory=list)
     """Things read but not used, located: an unknown column kept as unknown."""
+    skipped: list[InputError] = dataclasses.field(default_factory=list)
+    """Tables that could not be read, located, where the reader was asked to go on
+    (``keep_going``): the rest of the document is read without them."""
 
 
 def _place_at(folded: str) -> tuple[int, str, str] | None:
@@ -306,7 +309,7 @@ def _about(quantity: Quantity, subject: Subject) -> Quantity:
     return Quantity(quantity.number, quantity.unit, subject, quantity.period, quantity.span)
 
 
-def read(text: str, source: str = "<text>") -> Document:
+def read(text: str, source: str = "<text>", *, keep_going: bool = False) -> Document:
     """The table cells and claims of one text document, as records.
 
     Parameters
@@ -315,11 +318,15 @@ def read(text: str, source: str = "<text>") -> Document:
         The whole document, any line ends.
     source : str
         The file name recorded as provenance.
+    keep_going : bool
+        Skip a table that cannot be read (listed in ``Document.skipped``) and read the
+        rest, rather than refuse the document.
 
     Raises
     ------
     InputError
-        With file and line, for a malformed table or an unparsable number.
+        With file and line, for a malformed table (unless ``keep_going``) or an
+        unparsable number.
 
     Examples
     --------
@@ -336,7 +343,7 @@ def read(text: str, source: str = "<text>") -> Document:
             check_number_integrity(line)
         except InputError as exc:
             raise exc.located(source, lineno) from None
-    return read_blocks(text_blocks(text, source), source, checked=True)
+    return read_blocks(text_blocks(text, source), source, checked=True, keep_going=keep_going)
 
 
 def _located(span: Span, exc: InputError) -> InputError:
@@ -362,24 +369,27 @@ def _is_title(text: str) -> bool:
     return fold(text).lstrip().startswith("جدول")
 
 
-def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False) -> Document:
+def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False,
+                keep_going: bool = False) -> Document:
     """The table cells and claims of one document's blocks (`chile_trade.core.blocks`).
 
     A grid is read with the words around it: its caption, the title or sentence just
     before it, and a footnote just after it. A line starting with ``جدول`` right
-    before a grid is its title, not prose.
+    before a grid is its title, not prose. With ``keep_going``, a grid that cannot be
+    read is left out and listed, located, in ``Document.skipped``.
 
     Raises
     ------
     InputError
-        Located, for a table that cannot be read or an unparsable number.
+        Located, for a table that cannot be read (unless ``keep_going``) or an
+        unparsable number.
     """
     if not checked:
         _check_texts(blocks)
     blocks = [_as_prose(block) if isinstance(block, Grid) and len(block.rows) == 1
               and not is_header(block.rows[0]) else block for block in blocks]
     reporters = _Reporters()
-    cells, claims, notices, titles = _read_grids(blocks, reporters)
+    cells, claims, notices, titles, skipped = _read_grids(blocks, reporters, keep_going)
     prose_lines: list[tuple[int, str]] = []
     locators: dict[int, str] = {}
     taken_by_line: dict[int, list[tuple[int, int]]] = {}
@@ -403,7 +413,7 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False) 
     only = reporters.only()
     if only is not None:
         cells, claims = _rehomed(cells, claims, only)
-    return Document(cells, claims, notices)
+    return Document(cells, claims, notices, skipped)
 
 
 def _as_prose(grid: Grid) -> Paragraph:
@@ -413,49 +423,66 @@ def _as_prose(grid: Grid) -> Paragraph:
     return Paragraph((Line(text, row[0].span if row else grid.span),))
 
 
-def _read_grids(blocks: Sequence[Block], reporters: _Reporters,
-                ) -> tuple[list[TableCell], list[Claim], list[InputError], set[int]]:
-    """Every grid's records, and the ids of the prose lines that are table titles."""
+def _read_grids(blocks: Sequence[Block], reporters: _Reporters, keep_going: bool = False,
+                ) -> tuple[list[TableCell], list[Claim], list[InputError], set[int],
+                           list[InputError]]:
+    """Every grid's records, the ids of the prose lines that are table titles, and (with
+    ``keep_going``) the grids that could not be read."""
     cells: list[TableCell] = []
     claims: list[Claim] = []
     notices: list[InputError] = []
     titles: set[int] = set()
+    skipped: list[InputError] = []
     for index, block in enumerate(blocks):
         if not isinstance(block, Grid):
             continue
-        before = [block.caption] if block.caption is not None else []
-        previous = blocks[index - 1] if index else None
-        if isinstance(previous, Paragraph) and previous.lines:
-            before += list(reversed(previous.lines[-2:]))
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        after = list(following.lines[:2]) if isinstance(following, Paragraph) else []
-        title = next((line for line in before if _is_title(line.text)), None)
-        if title is not None and title is not block.caption:
-            titles.add(id(title))
-        if title is not None:
-            try:  # the title's words travel into every output, beside the numbers
-                check_label_text(title.text)
-            except InputError as exc:
-                raise _located(title.span, exc) from None
-            contradiction = context_of([title.text]).contradiction
-            if contradiction:
-                raise _located(title.span, InputError(
-                    f"table title says {contradiction}: exports go to ('به') a partner, "
-                    "imports come from ('از') one"))
-        table_id = (title or block.caption or Line("", block.span)).span.source
         try:
-            found = read_grid(block, [line.text for line in before],
-                              [line.text for line in after], table_id)
+            found, named = _read_grid(blocks, index, block, titles)
         except InputError as exc:
-            raise (_located(block.span, exc) if exc.source is None else exc) from None
-        named = next((r for r in (context_of([line.text]).reporter for line in before)
-                      if r[0]), None)
+            if not keep_going:
+                raise
+            skipped.append(exc)
+            continue
         for reporter in ([named] if named else []) + found.owners:
             reporters.note(reporter)
         cells += found.cells
         claims += found.claims
         notices += found.notices
-    return cells, claims, notices, titles
+    return cells, claims, notices, titles, skipped
+
+
+def _read_grid(blocks: Sequence[Block], index: int, block: Grid, titles: set[int],
+               ) -> tuple[GridRead, tuple[str, str] | None]:
+    """One grid's records and the reporter its title names, with the words around it;
+    its title line's id is added to ``titles``."""
+    before = [block.caption] if block.caption is not None else []
+    previous = blocks[index - 1] if index else None
+    if isinstance(previous, Paragraph) and previous.lines:
+        before += list(reversed(previous.lines[-2:]))
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    after = list(following.lines[:2]) if isinstance(following, Paragraph) else []
+    title = next((line for line in before if _is_title(line.text)), None)
+    if title is not None and title is not block.caption:
+        titles.add(id(title))
+    if title is not None:
+        try:  # the title's words travel into every output, beside the numbers
+            check_label_text(title.text)
+        except InputError as exc:
+            raise _located(title.span, exc) from None
+        contradiction = context_of([title.text]).contradiction
+        if contradiction:
+            raise _located(title.span, InputError(
+                f"table title says {contradiction}: exports go to ('به') a partner, "
+                "imports come from ('از') one"))
+    table_id = (title or block.caption or Line("", block.span)).span.source
+    try:
+        found = read_grid(block, [line.text for line in before],
+                          [line.text for line in after], table_id)
+    except InputError as exc:
+        raise (_located(block.span, exc) if exc.source is None else exc) from None
+    named = next((r for r in (context_of([line.text]).reporter for line in before)
+                  if r[0]), None)
+    return found, named
 
 
 def _relocated(claim: Claim, locators: dict[int, str]) -> Claim:

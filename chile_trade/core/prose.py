@@ -317,6 +317,20 @@ def _year_of(amount: Amount, clause: _Clause, taken: set[int], *, own_only: bool
     return None
 
 
+_COMPARING = frozenset({"نسبت", "مقایسه", "از"})
+
+
+def _last_year_named(clause: _Clause, last: int | None) -> int | None:
+    """The year a later ``در این سال`` refers to: the last one the clause names other
+    than a year compared with (``نسبت به سال ۱۴۰۰``, ``از سال ۱۳۹۸``), else ``last``."""
+    starts = [w.start for w in clause.words]
+    for position, year in reversed(clause.years):
+        i = bisect.bisect_left(starts, position)
+        if not any(w.text in _COMPARING for w in clause.words[max(0, i - 3):i]):
+            return year
+    return last
+
+
 def _sign(after: Sequence[Word], before: Sequence[Word]) -> int:
     if _has(after[:4], V.DECREASE_WORDS) or _has(before[-3:], V.DECREASE_WORDS):
         return -1
@@ -372,6 +386,7 @@ class _Reader:
         self.totals: dict[str, list[_Figure]] = {}
         self.dated: dict[tuple[str, int], list[_Figure]] = {}
         self.last_partner = ""  # the partner named last, for "این کشور"
+        self.last_year: int | None = None  # the year of the last value, for "این سال"
         self.dot_is_decimal = dot_is_decimal("\n".join(raw for _, raw in lines))
         for lineno, raw in lines:
             while pending_cells and pending_cells[0].span.line < lineno:
@@ -442,6 +457,32 @@ class _Reader:
             found = [table for table in found if table[0].partner == partner] or found
         return found[0] if len(found) == 1 else None
 
+    def flow_pair(self, partner: str = "", dimensions: Iterable[str] = V.MONEY,
+                  ) -> tuple[list[_Figure], list[_Figure]] | None:
+        """The tables' one export series and one import series of one partner (``partner``,
+        else the only one they are of), in one unit of ``dimensions``: what a total trade,
+        a balance or a flow's part of the trade the text names is made of; ``None`` where
+        the tables hold no such pair, or several."""
+        found: dict[str, list[list[_Figure]]] = {}
+        for series in self.tables.values():
+            head = series[0]
+            if head.flow in V.FLOWS and head.amount.dimension in dimensions and (
+                    not partner or head.partner == partner):
+                found.setdefault(head.flow, []).append(series)
+        exports, imports = found.get(V.EXPORT, []), found.get(V.IMPORT, [])
+        if len(exports) != 1 or len(imports) != 1:
+            return None
+        if exports[0][0].partner != imports[0][0].partner or \
+                exports[0][0].amount.unit != imports[0][0].amount.unit:
+            return None
+        return exports[0], imports[0]
+
+    def series_of(self, flow: str, partner: str, unit: str) -> list[_Figure] | None:
+        """The tables' one series of a flow (a balance or total row), partner and unit."""
+        found = [series for series in self.tables.values() if series[0].flow == flow
+                 and series[0].partner == partner and series[0].amount.unit == unit]
+        return found[0] if len(found) == 1 else None
+
     @staticmethod
     def value_in(table: Sequence[_Figure] | None, year: int) -> _Figure | None:
         return next((f for f in table if f.year == year), None) if table else None
@@ -484,6 +525,9 @@ class _Reader:
             self._mark(clause, figure)
             # An earlier value has the year printed after it, not the clause's year.
             figure.year = _year_of(amount, clause, years_taken, own_only=figure.compared)
+            if figure.year is None and not figure.compared and any(
+                    _phrase_in(clause.before(amount.start), phrase) for phrase in _THIS_YEAR):
+                figure.year = self.last_year  # "در این سال": the year the text named last
             if previous is not None and previous.base and not figure.base and \
                     previous.amount.dimension == amount.dimension and all(
                         w.text in _LIST_WORDS for w in clause.between(
@@ -496,6 +540,7 @@ class _Reader:
                 figure.total = True  # "کل … به ترتیب X و Y بود": a list of totals
             previous = figure if amount.is_amount else previous
             clause.figures.append(figure)
+        self.last_year = _last_year_named(clause, self.last_year)
         return clause.figures
 
     def _mark(self, clause: _Clause, figure: _Figure) -> None:
@@ -658,6 +703,22 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
     return Claim(kind, quantity, amount.comparator, label=figure.raw,
                  low=low, operands=tuple(_operand(source, f) for f in operands),
                  formula=formula, reason=reason if not formula else "")
+
+
+def _change_claim(reader: _Reader, figure: _Figure, members: Sequence[_Figure],
+                  ) -> tuple[list[_Figure], str, str]:
+    """The operands, formula and reason of a percent change: two values, or, where the
+    text and its tables print no such pair, the rows of a table that make the total
+    trade or balance the change is of."""
+    operands, reason = _change_operands(reader, figure, members)
+    if operands:
+        return operands, "percent_change", ""
+    derived = _derived_change(reader, figure) if len(members) <= 1 else None
+    if derived is not None:
+        if derived[0]:
+            return derived[0], derived[1], ""
+        reason = "no_base_value"
+    return [], "", reason
 
 
 def _change_operands(reader: _Reader, figure: _Figure,
@@ -849,12 +910,32 @@ def _table_years(reader: _Reader, figure: _Figure) -> tuple[int, int] | None:
     years named (``در سال ۱۴۰۰ نسبت به ۱۳۹۹``), one year (with the year before it),
     or N years (``طی سه سال``, ``منتهی به ۱۴۰۲``) back from the table's last."""
     table = reader.table_for(figure)
-    if table is None or any(f.amount.is_amount and not f.table
-                            for f in reader.in_clause(figure)):
+    # Amounts the clause prints before the figure are what it compares (a derived figure
+    # printed after it, "… و کسری … به X رسید", is another statement).
+    if table is None or any(f.amount.is_amount and not f.table and (
+            f.amount.start < figure.amount.start or not f.claim)
+            for f in reader.in_clause(figure)):
         return None
     if _clause_partner(figure) not in ("", table[0].partner):
         return None
-    years = sorted(f.year for f in table if f.year is not None)
+    if table[0].flow != V.BALANCE_FLOW and _has(_lead(figure), V.BALANCE_WORDS):
+        return None  # "کسری تجاری … ۴۵ درصد": not of a table of one flow
+    return _compared_years(figure, sorted(f.year for f in table if f.year is not None))
+
+
+def _lead(figure: _Figure) -> list[Word]:
+    """The words of a figure's clause between the amount before it (or the clause's
+    start) and the figure: what it is said of."""
+    earlier = [f for f in figure.clause_words.figures if f.amount.end <= figure.amount.start]
+    start = earlier[-1].amount.end if earlier else 0
+    return figure.clause_words.between(start, figure.amount.start)
+
+
+def _compared_years(figure: _Figure, years: Sequence[int]) -> tuple[int, int] | None:
+    """Of a table with ``years`` (sorted), the two a change with no amounts of its own
+    compares."""
+    if not years:
+        return None
     before = figure.clause_words.before(figure.amount.start)
     dated = [(position, year) for position, year in figure.clause_words.years
              if position < figure.amount.start and year in years]
@@ -905,6 +986,84 @@ def _table_pair(reader: _Reader, figure: _Figure) -> list[_Figure] | None:
     table = reader.table_for(figure)
     start, end = reader.value_in(table, pair[0]), reader.value_in(table, pair[1])
     return [start, end] if start is not None and end is not None else None
+
+
+_BOTH_SIDES = ("دو کشور", "دو طرف")
+_THIS_YEAR = ("این سال", "همین سال")
+
+
+def _names_partner(words_: Sequence[Word], partner: str) -> bool:
+    """Whether words name ``partner`` anywhere (``تجارت ایران و ترکیه``), not only after
+    a preposition, or the trade's two sides (``تجارت دو کشور``)."""
+    if any(_phrase_in(words_, phrase) for phrase in _BOTH_SIDES):
+        return True
+    return any((place := _place_at(words_, k)) is not None and place[0] == partner
+               for k in range(len(words_)))
+
+
+def _pair_named(reader: _Reader, figure: _Figure, subject: _Figure,
+                ) -> tuple[list[_Figure], list[_Figure]] | None:
+    """The tables' export and import series of the partner a total trade or balance is
+    said of: named with the figure or its subject, in words or after a preposition."""
+    partner = subject.partner or figure.partner
+    pair = reader.flow_pair(partner, (subject.amount.dimension,) if subject.amount.is_amount
+                            else V.MONEY)
+    if pair is None:
+        return None
+    own = pair[0][0].partner
+    words_ = figure.clause_words.before(figure.amount.start)
+    return pair if own == partner or _names_partner(words_, own) else None
+
+
+def _derived_change(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str] | None:
+    """The change of total trade or of the balance where a table prints the year's
+    exports and imports but not their sum or difference (``کسری تجاری شیلی با اسپانیا
+    در سال ۲۰۲۲ نسبت به سال قبل ۴۵٫۴ درصد``, ``حجم مبادلات … به X رسید که نسبت به
+    سال ۱۴۰۱، ۲٫۹ درصد کمتر بود``): the four values and the formula, or ``None``."""
+    lead = _lead(figure)
+    amounts = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.table
+               and f.amount.end <= figure.amount.start]
+    subject = amounts[-1] if amounts else figure
+    if _has(lead, V.BALANCE_WORDS) and not amounts:
+        flow, formula = V.BALANCE_FLOW, "change_of_difference"
+    elif subject.flow == V.TRADE and not _has(lead, V.BALANCE_WORDS):
+        flow, formula = V.TOTAL_FLOW, "change_of_sum"
+    else:
+        return None
+    pair = _pair_named(reader, figure, subject)
+    if pair is None:
+        return None
+    head = pair[0][0]
+    printed = reader.series_of(flow, head.partner, head.amount.unit)
+    years = _compared_years(figure, sorted(f.year for f in pair[0] if f.year is not None))
+    if years is None:
+        return None
+    if printed is not None:  # the table prints the balance or total itself
+        values = [reader.value_in(printed, year) for year in years]
+        return ([f for f in values if f is not None], "percent_change") \
+            if all(values) else ([], "")
+    cells = [reader.value_in(series, year) for year in years for series in pair]
+    return ([f for f in cells if f is not None], formula) if all(cells) else ([], "")
+
+
+def _table_trade(reader: _Reader, figure: _Figure) -> Claim | None:
+    """A total trade the text prints of the partner and year of a table's export and
+    import rows (``حجم مبادلات تجاری ایران و ترکیه در سال ۱۴۰۲ به X رسید``): their
+    sum, or the table's own total; ``None`` for any other amount."""
+    if figure.flow != V.TRADE or figure.year is None or figure.base or figure.compared \
+            or figure.table or not reader.tables:
+        return None
+    pair = _pair_named(reader, figure, figure)
+    if pair is None:
+        return None
+    head = pair[0][0]
+    printed = reader.series_of(V.TOTAL_FLOW, head.partner, head.amount.unit)
+    values = [reader.value_in(series, figure.year)
+              for series in ([printed] if printed is not None else pair)]
+    if not all(values):
+        return None  # a year the table does not print: the amount is only an input
+    found = [f for f in values if f is not None]
+    return _claim(reader, figure, V.SUM, 1, found, "value" if printed is not None else "sum")
 
 
 def _compatible(a: _Figure, b: _Figure) -> bool:
@@ -1001,7 +1160,7 @@ def _cagr_operands(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], int
         start = clause[0]
         target = clause[0].year + years
         ends = [f for f in reader.dated.get((start.amount.dimension, target), [])[:LOOKBACK]
-                if not f.claim and _compatible(f, start)]
+                if not f.claim and _compatible(f, start) and f.total == start.total]
         pair = (start, ends[0]) if len(ends) == 1 else "no_base_value"
     elif clause:
         pair = "unknown_construction"
@@ -1192,7 +1351,7 @@ def _named_part(reader: _Reader, figure: _Figure, inputs: list[_Figure], phrase:
     """The part of a share with no value beside it, and the whole its clause prints:
     "کل صادرات … X بود و عراق ۲۰ درصد آن را", "سهم پتروشیمی از کل صادرات … X"."""
     clause = figure.clause_words
-    whole = inputs[0] if len(inputs) == 1 else None
+    whole = inputs[0] if len(inputs) == 1 else None if inputs else _total_after(figure)
     if whole is not None and _has(phrase, ("کل",)) and not _has(phrase, ("آن", "این")) \
             and len(reader.totals.get(whole.amount.dimension, [])) > 1:
         # "کل صادرات استان X بود و فولاد ۳۵ درصد کل صادرات را": which of the totals the
@@ -1207,6 +1366,22 @@ def _named_part(reader: _Reader, figure: _Figure, inputs: list[_Figure], phrase:
     part = _subject_value(reader, figure, whole, subject_lead) or \
         _destination_value(reader, figure)
     return (part, whole) if part is not None else "no_operands"
+
+
+def _total_after(figure: _Figure) -> _Figure | None:
+    """The one total a share's clause prints after it, with no other share between
+    (``سهم گرجستان از صادرات … ۱٫۲ درصد بود و کل این صادرات X``), of the share's flow
+    and year."""
+    later = [f for f in figure.clause_words.figures if f.amount.start > figure.amount.end]
+    totals = [f for f in later if f.total and f.amount.is_amount and not f.base]
+    if len(totals) != 1 or any(not f.amount.is_amount and f.amount.start < totals[0].amount.start
+                               for f in later):
+        return None
+    total = totals[0]
+    if not _flows_agree(total, figure) or (
+            total.year is not None and figure.year is not None and total.year != figure.year):
+        return None
+    return total
 
 
 def _shared(reader: _Reader, figure: _Figure, parts: list[_Figure], whole: _Figure | None,
@@ -1239,7 +1414,7 @@ def _named_shares(reader: _Reader, figure: _Figure, lead: Sequence[Word], these:
     if summed is not None:
         return (summed, "sum", "") if summed else ([], "", "no_operands")
     flowing = _flow_share(reader, figure, lead, phrase)
-    return (flowing, "share", "") if flowing is not None else None
+    return (flowing[0], flowing[1], "") if flowing is not None else None
 
 
 def _summed_shares(reader: _Reader, figure: _Figure, lead: Sequence[Word],
@@ -1268,12 +1443,20 @@ def _summed_shares(reader: _Reader, figure: _Figure, lead: Sequence[Word],
 
 
 def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
-                phrase: Sequence[Word]) -> list[_Figure] | None:
+                phrase: Sequence[Word]) -> tuple[list[_Figure], str] | None:
     """A flow's share of the trade it is part of (``سهم صادرات ایران از تجارت دو کشور``,
-    ``صادرات ایران ۵۵ درصد حجم تجارت دو کشور``): the flow's value over the trade's, of
-    one partner."""
+    ``صادرات ایران ۵۵ درصد حجم تجارت دو کشور``, ``۸۵ درصد تجارت دو کشور را صادرات
+    تشکیل می‌داد``): the flow's value over the trade's, of one partner; or over the
+    sum of a table's export and import rows. The operands and the formula."""
     of = next((i for i, w in enumerate(lead) if w.text == "از"), len(lead))
-    flows = {V.FLOW_NOUNS[w.text] for w in lead[:of] if w.text in V.FLOW_NOUNS} & set(V.FLOWS)
+    named = list(lead[:of])
+    after = figure.clause_words.after(figure.amount.end, 12)
+    at = next((i for i, w in enumerate(after) if w.text == "را"), None)
+    if at is not None and not any(w.text in V.FLOW_NOUNS for w in named):
+        # "… را صادرات ایران تشکیل می‌داد": the part named after the whole.
+        named = list(itertools.takewhile(lambda w: w.text not in V.SHARE_VERBS,
+                                         after[at + 1:]))
+    flows = {V.FLOW_NOUNS[w.text] for w in named if w.text in V.FLOW_NOUNS} & set(V.FLOWS)
     if len(flows) != 1 or not any(V.FLOW_NOUNS.get(w.text) == V.TRADE
                                   for w in [*lead[of:], *phrase]):
         return None
@@ -1281,7 +1464,9 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
     money = [f for d in V.MONEY for f in reader.inputs_before(figure, d) if not f.base]
     part = [f for f in money if f.flow == flow]
     whole = [f for f in money if f.flow == V.TRADE]
-    if not part or not whole:
+    if not whole:
+        return _table_flow_share(reader, figure, flow, [*lead, *phrase, *named])
+    if not part:
         return None
     partners = {f.partner for f in [*part, *whole] if f.partner}
     if len(partners) > 1 or part[-1].amount.dimension != whole[-1].amount.dimension:
@@ -1289,7 +1474,22 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
     years = {f.year for f in (part[-1], whole[-1]) if f.year is not None}
     if figure.year is not None and years and figure.year not in years:
         return None  # "سهم صادرات … در سال ۱۴۰۱" of values of 1402
-    return [part[-1], whole[-1]]
+    return [part[-1], whole[-1]], "share"
+
+
+def _table_flow_share(reader: _Reader, figure: _Figure, flow: str, words_: Sequence[Word],
+                      ) -> tuple[list[_Figure], str] | None:
+    """A flow's share of the two-way trade with a partner whose exports and imports a
+    table prints for the share's year: ``part / (part + other) × 100``."""
+    pair = reader.flow_pair(figure.partner)
+    if pair is None or figure.year is None or (
+            figure.partner != pair[0][0].partner
+            and not _names_partner(words_, pair[0][0].partner)):
+        return None
+    exports, imports = (reader.value_in(series, figure.year) for series in pair)
+    if exports is None or imports is None:
+        return None
+    return ([exports, imports] if flow == V.EXPORT else [imports, exports]), "share_of_two_way"
 
 
 def _remainder(reader: _Reader, part: _Figure, phrase: Sequence[Word],
@@ -1698,9 +1898,8 @@ def prose_claims(source: str, lines: Sequence[tuple[int, str]],
         sign = _sign(last.clause_words.after(last.amount.end),
                      before) if kind in (_CHANGE, _POINTS, _CAGR) else 1
         if kind == _CHANGE:
-            operands, reason = _change_operands(reader, figure, members)
-            claims.append(_claim(reader, figure, kind, sign, operands,
-                                 "percent_change" if operands else "", reason))
+            operands, formula, reason = _change_claim(reader, figure, members)
+            claims.append(_claim(reader, figure, kind, sign, operands, formula, reason))
         elif kind == _POINTS:
             operands, reason = _points_operands(reader, figure)
             claims.append(_claim(reader, figure, kind, sign, operands,
@@ -1741,7 +1940,7 @@ def _tied_table_share(reader: _Reader, claim: Claim) -> Claim:
 
 def _amount_claim(reader: _Reader, figure: _Figure, before: list[Word]) -> Claim | None:
     if not figure.claim:
-        return None
+        return _table_trade(reader, figure)
     if figure.price:
         operands, unit, reason = _price_operands(reader, figure)
         claim = _claim(reader, figure, V.PROSE_OTHER, 1, operands,

@@ -27,6 +27,7 @@ is no value, never 0.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -136,6 +137,9 @@ def _is_value(text: str) -> bool:
 
 
 # ------------------------------------------------------------------ years
+
+_YEAR_WORDS = frozenset({"سال", "سال مالی", "سالها", "سال‌ها"})
+"""A first header cell over a column of years."""
 
 @dataclass(frozen=True, slots=True)
 class _Year:
@@ -773,15 +777,32 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
             context.unit, context.valuation = unit_in(text)
             if context.unit:
                 break
-    header_index = next((i for i, row in enumerate(rows)
-                         if sum(_year_of(c.text) is not None for c in row) >= 2), None)
-    if header_index is not None:
+    header_index = next((i for i, row in enumerate(rows) if _years_across(row)), None)
+    if header_index is not None and not (header_index > 0 and _names_year_column(rows[0])):
         return _read_across(grid, header_index, context, table_id)
     down = [i for i, row in enumerate(rows) if row and _year_of(row[0].text) is not None]
     if len(down) >= 2:
         return _read_down(grid, down, context, table_id)
     raise _error(grid.span, "a table needs a row or a column of years (a header such as "
                  "'شرح ۱۴۰۱ ۱۴۰۲', or years down its first column); none was found")
+
+
+def _years_across(row: Sequence[Cell]) -> bool:
+    """Whether a row is a header of years: two or more, in order, and no number that is
+    not a year (``۱۴۰۱ ۹۱۰ ۱۴۵۰`` is a year with its values, not a header)."""
+    years = [_year_of(c.text) for c in row]
+    found = [y.year for y in years if y is not None]
+    if len(found) < 2 or any(y is None and _is_number(c.text)
+                             for y, c in zip(years, row, strict=True)):
+        return False
+    rising = all(a < b for a, b in itertools.pairwise(found))
+    return rising or all(a > b for a, b in itertools.pairwise(found))
+
+
+def _names_year_column(row: Sequence[Cell]) -> bool:
+    """Whether a first row heads a column of years (``سال صادرات واردات``)."""
+    return bool(row) and fold(row[0].text).strip() in _YEAR_WORDS and not any(
+        _is_number(c.text) for c in row)
 
 
 def _error(span: Span, message: str) -> InputError:

@@ -112,28 +112,31 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-_Job = tuple[str, list[ReferenceFigure] | None]
+_Job = tuple[str, list[ReferenceFigure] | None, bool]
 _Checked = tuple[Document, list[Verdict], list[tuple[Verdict, list[ReferenceFigure]]] | None]
 
 
 def _one(job: _Job) -> _Checked | InputError:
-    """Read, extract and check one file, as records."""
-    path, reference = job
+    """Read, extract and check one file, as records (with ``keep_going``, a table that
+    cannot be read is left out and listed in the document's ``skipped``)."""
+    path, reference, keep_going = job
     try:
         source = display_path(path)
-        document = (read(read_document(path), source)
+        document = (read(read_document(path), source, keep_going=keep_going)
                     if Path(path).suffix.lower() not in FORMAT_SUFFIXES
-                    else read_blocks(load_blocks(Path(path), source), source))
+                    else read_blocks(load_blocks(Path(path), source), source,
+                                     keep_going=keep_going))
     except InputError as exc:
         return exc
     results, against = verdicts(document.cells, document.claims, reference)
     return document, results, against
 
 
-def _batch(job: tuple[list[str], list[ReferenceFigure] | None]) -> ArchiveResult:
+def _batch(job: tuple[list[str], list[ReferenceFigure] | None, bool]) -> ArchiveResult:
     """Process a run of files and build the batch's frames where they were processed, once:
-    a worker sends back three frames per batch rather than three per document."""
-    paths, reference = job
+    a worker sends back three frames per batch rather than three per document. A table
+    skipped with ``keep_going`` is an error of the batch, beside the files' own."""
+    paths, reference, keep_going = job
     cells: list[TableCell] = []
     claims: list[Claim] = []
     results: list[Verdict] = []
@@ -142,12 +145,13 @@ def _batch(job: tuple[list[str], list[ReferenceFigure] | None]) -> ArchiveResult
     empty: list[str] = []
     notices: list[InputError] = []
     for path in paths:
-        outcome = _one((path, reference))
+        outcome = _one((path, reference, keep_going))
         if isinstance(outcome, InputError):
             errors.append(outcome)
             continue
         document, checked, checked_against = outcome
-        if not document.cells and not document.claims:
+        errors += document.skipped
+        if not document.cells and not document.claims and not document.skipped:
             empty.append(display_path(path))
         notices += document.notices
         cells += document.cells
@@ -162,7 +166,7 @@ def _batch(job: tuple[list[str], list[ReferenceFigure] | None]) -> ArchiveResult
 def _combine(parts: Sequence[ArchiveResult], files: int,
              reference: list[ReferenceFigure] | None) -> ArchiveResult:
     if not parts:
-        return _batch(([], reference))._replace_files(files)
+        return _batch(([], reference, False))._replace_files(files)
     if len(parts) == 1:
         return parts[0]._replace_files(files)
     return ArchiveResult(typed(pd.concat([p.tables for p in parts], ignore_index=True)),
@@ -283,7 +287,7 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
 
     if workers == 1:
         for batch in batches:
-            yield taken(_batch((batch, figures)))
+            yield taken(_batch((batch, figures, keep_going)))
         return
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started,
                                initargs=(os.getpid(),))
@@ -302,7 +306,7 @@ def iter_batches(paths: Sequence[Path], *, reference: pd.DataFrame | None = None
 
         for batch in batches:
             with _forking():
-                future = pool.submit(_batch, (batch, figures))
+                future = pool.submit(_batch, (batch, figures, keep_going))
             waiting.append((batch, future))
             if len(waiting) >= 2 * workers:
                 yield taken(next_done())
