@@ -6,6 +6,7 @@ encrypted files are refused."""
 from __future__ import annotations
 
 import ctypes
+import json
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -424,3 +425,25 @@ def test_the_digit_check_finds_a_number_read_against_its_printing():
     # Two numbers side by side in right-to-left order are two numbers, not one reversed.
     assert pdf_format._disordered_number(
         glyphs(("۲", 40), ("۰", 45), (" ", 50), ("۱", 0), ("۹", 5))) is None
+
+
+def test_a_table_that_cannot_be_read_is_a_located_error_or_with_keep_going_skipped(
+        tmp_path, capsys):
+    from chile_trade.cli import main  # noqa: PLC0415  the command a user runs
+
+    first = [(RIGHT, 750.0, drawn(TITLE))]
+    rows = [HEADER, ["صادرات", "۱۲o", "۱۴۱۲٫۵", "۱۰٫۷"]]
+    for k, row in enumerate(rows):
+        first += [(edge, 720.0 - 20 * k, drawn(cell))
+                  for edge, cell in zip(COLUMNS, row, strict=True)]
+    first += [(RIGHT, 640.0 - 16 * k, drawn(line)) for k, line in enumerate(PROSE)]
+    path = make_pdf(tmp_path / "bad.pdf", [first])
+    assert main(["verify", "--format", "json", str(path)]) == 2
+    err = capsys.readouterr().err
+    # Line 1 is the title, line 2 the header, line 3 the row with the bad cell.
+    assert err.startswith(f"{path}:page1:line3: unparsable number '۱۲o'"), err
+    assert main(["verify", "--format", "json", "--keep-going", str(path)]) == 3
+    captured = capsys.readouterr()
+    assert captured.err == f"{path}:page1:line3: unparsable number '۱۲o' (skipped)\n"
+    # The sentences after the table are still read: 10.7 % and 4.5 % are stated there.
+    assert {abs(r["stated"]) for r in json.loads(captured.out)} >= {10.7, 4.5}

@@ -711,6 +711,9 @@ def _change_claim(reader: _Reader, figure: _Figure, members: Sequence[_Figure],
     text and its tables print no such pair, the rows of a table that make the total
     trade or balance the change is of."""
     operands, reason = _change_operands(reader, figure, members)
+    if operands and all(f.flow in V.FLOWS for f in operands) and \
+            _has(_lead(figure), V.BALANCE_WORDS):
+        operands, reason = [], "no_base_value"  # "کسری …": not a change of one flow's values
     if operands:
         return operands, "percent_change", ""
     derived = _derived_change(reader, figure) if len(members) <= 1 else None

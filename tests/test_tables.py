@@ -1,0 +1,322 @@
+"""Tables in the layouts people print them in, and the prose figures tied to them.
+
+Every document here is written for its test; each expected value is the number printed
+in its cell, or a formula over those numbers worked out in the comment beside it.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from chile_trade.cli import main
+from chile_trade.core.grammar import read
+from chile_trade.errors import InputError
+from chile_trade.frames import verdicts
+
+D = Decimal
+
+
+def _cells(text: str) -> set[tuple[str, int, Decimal, str]]:
+    """(flow, year, value, unit) of every table value of a text document."""
+    return {(c.subject.flow, c.year, c.number.value, c.unit) for c in read(text, "doc.txt").cells}
+
+
+def _verdicts(text: str) -> list[tuple[Decimal, str, str]]:
+    """(stated, verdict, formula or reason) of every figure of a text document."""
+    document = read(text, "doc.txt")
+    results, _ = verdicts(document.cells, document.claims, None)
+    return [(v.claim.stated.value, v.verdict, v.formula or (v.reason.code if v.reason else ""))
+            for v in results]
+
+
+# ------------------------------------------------------------------ layouts
+
+LABELLED = """جدول ۳- تجارت ایران و ارمنستان (میلیون دلار)
+شرح ۱۳۹۹ ۱۴۰۰ ۱۴۰۱
+صادرات ۳۱۰ ۳۵۵ ۴۰۲
+واردات ۱۲۰ ۱۱۵ ۱۴۰
+تراز ۱۹۰ ۲۴۰ ۲۶۲
+جمع ۴۳۰ ۴۷۰ ۵۴۲
+"""
+
+
+def test_labelled_rows_with_balance_and_total_rows():
+    cells = _cells(LABELLED)
+    m = "million USD"
+    assert cells == {
+        ("export", 1399, D(310), m), ("export", 1400, D(355), m), ("export", 1401, D(402), m),
+        ("import", 1399, D(120), m), ("import", 1400, D(115), m), ("import", 1401, D(140), m),
+        ("balance", 1399, D(190), m), ("balance", 1400, D(240), m),
+        ("balance", 1401, D(262), m),
+        ("total", 1399, D(430), m), ("total", 1400, D(470), m), ("total", 1401, D(542), m)}
+
+
+def test_solar_hijri_years_are_marked_as_such_and_every_cell_is_located():
+    document = read(LABELLED, "doc.txt")
+    assert {c.quantity.period.calendar for c in document.cells} == {"solar_hijri"}
+    assert {c.quantity.period.fiscal for c in document.cells} == {False}
+    # Each row's values are on the row's own line: صادرات on line 3 ... جمع on line 6.
+    lines = {c.subject.flow: c.span.line for c in document.cells}
+    assert lines == {"export": 3, "import": 4, "balance": 5, "total": 6}
+    assert {c.subject.partner for c in document.cells} == {"ارمنستان"}
+
+
+def test_years_down_the_first_column_under_a_year_heading():
+    # Two rows only, and a value (۱۴۵۰) that could be a year: the row is a year with its
+    # values, not a header of years.
+    text = """جدول ۵- تجارت ایران و هند (میلیون دلار)
+سال صادرات واردات
+۱۴۰۰ ۸۵۰ ۱۲۰۰
+۱۴۰۱ ۹۱۰ ۱۴۵۰
+"""
+    m = "million USD"
+    assert _cells(text) == {("export", 1400, D(850), m), ("export", 1401, D(910), m),
+                            ("import", 1400, D(1200), m), ("import", 1401, D(1450), m)}
+
+
+def test_a_pipe_table_with_missing_cells_and_every_way_of_printing_a_negative():
+    text = """جدول ۶- تجارت ایران و عمان (میلیون دلار)
+| شرح | ۱۳۹۹ | ۱۴۰۰ | ۱۴۰۱ | ۱۴۰۲ |
+|---|---|---|---|---|
+| صادرات | ۱٬۲۰۵ | - | ۱٬۴۱۰ | ۱٬۵۰۰ |
+| واردات | ۶۱۰ | … |  | ۶۴۰ |
+| تراز | ۵۹۵- | (۲۰) | −۳۰ | -۴۰ |
+"""
+    m = "million USD"
+    # "-", "…" and an empty cell are missing: no value, never 0.
+    assert _cells(text) == {
+        ("export", 1399, D(1205), m), ("export", 1401, D(1410), m), ("export", 1402, D(1500), m),
+        ("import", 1399, D(610), m), ("import", 1402, D(640), m),
+        ("balance", 1399, D(-595), m), ("balance", 1400, D(-20), m),
+        ("balance", 1401, D(-30), m), ("balance", 1402, D(-40), m)}
+
+
+def test_tab_separated_cells_with_the_partner_before_and_the_unit_in_a_footnote():
+    text = ("تجارت ایران و عمان در جدول زیر آمده است.\n\n"
+            "شرح\t۱۴۰۰\t۱۴۰۱\nصادرات\t۲۰۰\t۲۲۰\nواردات\t۵۰\t۴۵\n\n"
+            "ارقام به هزار دلار است.\n")
+    k = "thousand USD"
+    assert _cells(text) == {("export", 1400, D(200), k), ("export", 1401, D(220), k),
+                            ("import", 1400, D(50), k), ("import", 1401, D(45), k)}
+    assert {c.subject.partner for c in read(text, "doc.txt").cells} == {"عمان"}
+
+
+def test_fixed_width_columns_with_labels_of_several_words():
+    text = """جدول ۲- تجارت خارجی ایران با ارمنستان (میلیون دلار)
+
+شرح                 ۱۴۰۰     ۱۴۰۱
+صادرات غیرنفتی       ۴۱۲      ۴۴۰
+واردات کالا           ۹۸      ۱۰۵
+"""
+    m = "million USD"
+    assert _cells(text) == {("export", 1400, D(412), m), ("export", 1401, D(440), m),
+                            ("import", 1400, D(98), m), ("import", 1401, D(105), m)}
+
+
+def test_thousand_tonnes_beside_million_dollars():
+    text = """جدول ۴- صادرات پسته ایران به هند
+سال    وزن (هزار تن)    ارزش (میلیون دلار)
+۱۴۰۰    ۱۲٫۴    ۱۱۰
+۱۴۰۱    ۱۵٫۰    ۱۳۲
+"""
+    t, m = "thousand tonne", "million USD"
+    assert _cells(text) == {("export", 1400, D("12.4"), t), ("export", 1401, D("15.0"), t),
+                            ("export", 1400, D(110), m), ("export", 1401, D(132), m)}
+
+
+def test_fiscal_year_pairs_are_read_as_their_first_year_and_marked_fiscal():
+    text = FISCAL
+    document = read(text, "doc.txt")
+    assert {(c.subject.flow, c.year, c.number.value) for c in document.cells} == {
+        ("export", 2020, D(4200)), ("export", 2021, D(6300)), ("export", 2022, D(6900)),
+        ("import", 2020, D(3100)), ("import", 2021, D(5900)), ("import", 2022, D(5300))}
+    assert {(c.quantity.period.calendar, c.quantity.period.fiscal)
+            for c in document.cells} == {("gregorian", True)}
+
+
+def test_two_tables_in_one_document_keep_their_partners_apart():
+    text = """جدول ۱- صادرات ایران به عمان (میلیون دلار)
+۱۴۰۰ ۱۴۰۱
+۲۰۰ ۲۲۰
+
+جدول ۲- صادرات ایران به قطر (میلیون دلار)
+۱۴۰۰ ۱۴۰۱
+۹۰ ۱۲۰
+"""
+    document = read(text, "doc.txt")
+    assert {(c.subject.partner, c.year, c.number.value) for c in document.cells} == {
+        ("عمان", 1400, D(200)), ("عمان", 1401, D(220)),
+        ("قطر", 1400, D(90)), ("قطر", 1401, D(120))}
+
+
+# ------------------------------------------------------------------ figures of the rows
+
+def test_total_trade_printed_in_prose_is_the_tables_total_row_and_its_change():
+    text = LABELLED + (
+        "\nحجم تجارت ایران و ارمنستان در سال ۱۴۰۱ به ۵۴۲ میلیون دلار رسید.\n"
+        # (542 − 470) / 470 × 100 = 15.319… → 15.3
+        "تجارت دو کشور در سال ۱۴۰۱ نسبت به سال ۱۴۰۰، ۱۵٫۳ درصد افزایش یافت.\n")
+    assert _verdicts(text) == [(D(542), "exact", "value"),
+                               (D("15.3"), "exact", "percent_change")]
+
+
+def test_total_trade_of_a_place_the_table_is_not_about_is_not_checked_against_it():
+    text = LABELLED + "\nحجم تجارت خارجی ایران در سال ۱۴۰۱ به ۱۵۰ میلیارد دلار رسید.\n"
+    assert _verdicts(text) == []
+
+
+INDIA = """جدول ۵- تجارت ایران و هند (میلیون دلار)
+سال صادرات واردات
+۱۴۰۰ ۸۵۰ ۱۲۰۰
+۱۴۰۱ ۹۱۰ ۱۴۵۰
+"""
+
+
+def test_figures_of_a_table_of_exports_and_imports_only():
+    text = INDIA + (
+        # deficits 1200 − 850 = 350 and 1450 − 910 = 540; (540 − 350) / 350 × 100 = 54.29
+        "\nکسری تجاری ایران با هند در سال ۱۴۰۱ نسبت به سال قبل ۵۴٫۳ درصد افزایش یافت.\n"
+        # 910 + 1450 = 2360; (2360 − 2050) / 2050 × 100 = 15.12
+        "حجم مبادلات ایران و هند در سال ۱۴۰۱ به ۲۳۶۰ میلیون دلار رسید که نسبت به سال "
+        "۱۴۰۰، ۱۱ درصد بیشتر بود.\n"
+        # 910 / 2360 × 100 = 38.56
+        "در این سال ۳۸٫۶ درصد تجارت دو کشور را صادرات ایران تشکیل می‌داد.\n"
+        # 910 / 50500 × 100 = 1.802
+        "سهم هند از صادرات غیرنفتی ایران در سال ۱۴۰۱ معادل ۱٫۸ درصد بود و کل این صادرات "
+        "۵۰۵۰۰ میلیون دلار گزارش شد.\n")
+    assert _verdicts(text) == [(D("54.3"), "exact", "change_of_difference"),
+                               (D(2360), "exact", "sum"),
+                               (D(11), "inconsistent", "change_of_sum"),
+                               (D("38.6"), "exact", "share"),
+                               (D("1.8"), "exact", "share")]
+
+
+def test_a_flows_share_of_two_way_trade_from_the_rows_alone():
+    # 910 / (910 + 1450) × 100 = 38.56; "در این سال": 1401, named in the line before.
+    text = INDIA + ("\nصادرات ایران به هند در سال ۱۴۰۱ نسبت به سال قبل ۷ درصد رشد کرد.\n"
+                    "در این سال ۳۸٫۶ درصد تجارت دو کشور را صادرات ایران تشکیل می‌داد.\n")
+    # (910 − 850) / 850 × 100 = 7.06 → 7
+    assert _verdicts(text) == [(D(7), "exact", "percent_change"),
+                               (D("38.6"), "exact", "share_of_two_way")]
+
+
+def test_the_change_of_a_balance_that_may_have_been_zero_is_unverifiable():
+    # 1000 − 1000 printed to the unit is anywhere in [−1, 1]: no sign to divide by.
+    text = INDIA.replace("۸۵۰ ۱۲۰۰", "۱۰۰۰ ۱۰۰۰") + (
+        "\nکسری تجاری ایران با هند در سال ۱۴۰۱ نسبت به سال قبل ۴۵ درصد افزایش یافت.\n")
+    assert _verdicts(text) == [(D(45), "unverifiable", "non_positive_input")]
+
+
+def test_a_deficit_is_not_measured_on_a_table_of_one_flow():
+    text = """جدول ۱- صادرات ایران به عمان (میلیون دلار)
+۱۴۰۰ ۱۴۰۱
+۲۰۰ ۲۲۰
+
+کسری تجاری ایران با عمان در سال ۱۴۰۱ نسبت به سال قبل ۱۰ درصد افزایش یافت.
+"""
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable"]
+
+
+FISCAL = """جدول ۲- تجارت هند و برزیل در سال‌های مالی هند (میلیون دلار)
+شرح ۲۰۲۰-۲۱ ۲۰۲۱-۲۲ ۲۰۲۲-۲۳
+صادرات هند به برزیل ۴۲۰۰ ۶۳۰۰ ۶۹۰۰
+واردات هند از برزیل ۳۱۰۰ ۵۹۰۰ ۵۳۰۰
+"""
+
+
+def test_fiscal_years_named_in_prose():
+    text = FISCAL + (
+        # (6300 − 4200) / 4200 × 100 = 50
+        "\nصادرات هند به برزیل در سال مالی ۲۰۲۱-۲۲ نسبت به سال مالی پیش از آن ۵۰ درصد "
+        "افزایش یافت.\n"
+        # surpluses 6300 − 5900 = 400 and 6900 − 5300 = 1600: (1600 − 400) / 400 × 100 = 300
+        "مازاد تجاری هند با برزیل در سال مالی ۲۰۲۲-۲۳ نسبت به سال مالی قبل ۴۰۰ درصد "
+        "افزایش یافت.\n")
+    assert _verdicts(text) == [(D(50), "exact", "percent_change"),
+                               (D(400), "inconsistent", "change_of_difference")]
+
+
+# ------------------------------------------------------------------ nothing silent
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, object, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out) if captured.out else None, captured.err
+
+
+GOOD = "صادرات ایران به عمان در سال ۱۴۰۱ نسبت به سال ۱۴۰۰، ۱۰ درصد افزایش یافت.\n"
+
+
+def _html(path: Path) -> tuple[Path, str]:
+    path.write_text(
+        "<html><body>\n<table>\n<caption>صادرات ایران به عمان (میلیون دلار)</caption>\n"
+        "<tr><th>شرح</th><th>۱۴۰۰</th><th>۱۴۰۱</th></tr>\n"
+        "<tr><td>صادرات</td><td>۱۲o</td><td>۱۵</td></tr>\n</table>\n"
+        f"<p>{GOOD}</p>\n</body></html>\n", encoding="utf-8")
+    return path, f"{path}:5"  # the line of the row with the bad cell
+
+
+def _docx(path: Path) -> tuple[Path, str]:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("جدول ۱- صادرات ایران به عمان (میلیون دلار)")
+    table = document.add_table(rows=2, cols=3)
+    for row, texts in zip(table.rows, (["شرح", "۱۴۰۰", "۱۴۰۱"], ["صادرات", "۱۲o", "۱۵"]),
+                          strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    document.add_paragraph(GOOD.strip())
+    document.save(str(path))
+    return path, f"{path}:table1:row2"
+
+
+def _xlsx(path: Path) -> tuple[Path, str]:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(["جدول ۱- صادرات ایران به عمان (میلیون دلار)"])
+    sheet.append(["شرح", "۱۴۰۰", "۱۴۰۱"])
+    sheet.append(["صادرات", "۱۲o", 15])
+    sheet.append([])
+    sheet.append([GOOD.strip()])
+    book.save(path)
+    return path, f"{path}:Sheet1!B3"
+
+
+def _text(path: Path) -> tuple[Path, str]:
+    path.write_text("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
+                    f"| صادرات | ۱۲o | ۱۵ |\n\n{GOOD}", encoding="utf-8")
+    return path, f"{path}:3"
+
+
+@pytest.mark.parametrize(("make", "name"), [(_text, "doc.md"), (_html, "doc.html"),
+                                            (_docx, "doc.docx"), (_xlsx, "doc.xlsx")])
+def test_a_table_that_cannot_be_read_is_a_located_error_or_with_keep_going_skipped(
+        make, name, tmp_path, capsys):
+    path, where = make(tmp_path / name)
+    code, out, err = _json(capsys, "verify", "--format", "json", str(path))
+    assert (code, out) == (2, None)
+    assert err.startswith(f"{where}: unparsable number '۱۲o'"), err
+    # Going on: the table is skipped, said on stderr with its place, and the sentence
+    # after it is still read (no table left to check it against: unverifiable).
+    code, out, err = _json(capsys, "verify", "--format", "json", "--keep-going", str(path))
+    assert code == 3  # done, something skipped
+    assert err == f"{where}: unparsable number '۱۲o' (skipped)\n"
+    assert [(r["stated"], r["verdict"]) for r in out] == [(10.0, "unverifiable")]
+
+
+def test_keep_going_reads_the_tables_after_a_bad_one():
+    text = ("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
+            "| صادرات | ۱۲o | ۱۵ |\n\n"
+            "جدول ۲- صادرات ایران به قطر (میلیون دلار)\n۱۴۰۰ ۱۴۰۱\n۹۰ ۱۲۰\n")
+    with pytest.raises(InputError, match="unparsable number"):
+        read(text, "doc.txt")
+    document = read(text, "doc.txt", keep_going=True)
+    assert [str(e) for e in document.skipped] == ["doc.txt:3: unparsable number '۱۲o'"]
+    assert {(c.subject.partner, c.year, c.number.value) for c in document.cells} == {
+        ("قطر", 1400, D(90)), ("قطر", 1401, D(120))}
