@@ -13,7 +13,9 @@ kept); the peak of the command line writing CSV (it writes results as they
 come: flat); and the peak of `process_files`, which returns them combined
 (grows with the result). Last, single documents of 1 to 8 MiB (the limit,
 `reading.MAX_FILE_BYTES`), each timed with its peak memory in a fresh
-process: seconds per MiB should not grow with the size.
+process: seconds per MiB should not grow with the size. Then the document formats: the
+same generated reports (`format_documents`) as text, HTML, Word and PDF, each timed
+with one worker, as documents per second and the ratio to the text pipeline.
 
 Run: ``python benchmarks/bench_archive.py [--sizes 1000 10000] [--rounds 3]``
 (``make bench-archive``).
@@ -147,11 +149,40 @@ def large_document(path: Path, mebibytes: float, seed: int = 2) -> float:
     return size / 2**20
 
 
+def formats(count: int, rounds: int) -> None:
+    """Documents per second of each format, and the ratio to text, on the same reports."""
+    import format_documents  # noqa: PLC0415  beside this script
+
+    print(f"\nformats: {count:,} generated reports (one table, two sentences), 1 worker")
+    print("format   seconds  docs/s   ÷ text")
+    with tempfile.TemporaryDirectory() as tmp:
+        rates = {}
+        for suffix in format_documents.WRITERS:
+            folder = Path(tmp) / suffix
+            folder.mkdir()
+            paths = format_documents.corpus(folder, suffix, count)
+            process_files(paths[:20], jobs=1)  # the reader's imports and first-call caches
+            times = []
+            for _ in range(rounds):
+                start = time.perf_counter()
+                result = process_files(paths, jobs=1)
+                times.append(time.perf_counter() - start)
+                assert not result.errors, result.errors[:3]
+                # Four figures a report: two change columns, a change and a total in prose.
+                assert len(result.result) == 4 * count, (suffix, len(result.result))
+            elapsed = statistics.median(times)
+            rates[suffix] = count / elapsed
+            print(f"{suffix:6s} {elapsed:9.2f} {rates[suffix]:7.0f}   "
+                  f"{rates[suffix] / rates['txt']:6.2f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--large", type=float, nargs="*", default=[1, 2, 4, 8],
                         help="sizes in MiB of single large documents to time (8 is the limit)")
+    parser.add_argument("--formats", type=int, default=500,
+                        help="reports per document format (text, HTML, Word, PDF); 0 skips")
     parser.add_argument("--rounds", type=int, default=3,
                         help="timed runs per size and number of workers; the median is shown")
     args = parser.parse_args()
@@ -199,6 +230,8 @@ def main() -> None:
         sizes = sorted(per_document)
         print(f"\ntime per document, {sizes[-1]:,} against {sizes[0]:,} documents "
               f"(1 worker): {per_document[sizes[-1]] / per_document[sizes[0]]:.2f}")
+    if args.formats:
+        formats(args.formats, args.rounds)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ from docx.oxml.ns import nsdecls, qn
 
 from chile_trade.core.blocks import Grid, Paragraph
 from chile_trade.errors import InputError
+from chile_trade.io import reading
 from chile_trade.io.formats import docx as docx_format
-from chile_trade.io.formats import html as html_format
 from chile_trade.io.formats.docx import read_docx
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "tables"
@@ -251,7 +251,7 @@ def test_an_archive_that_unpacks_to_too_much_is_refused(tmp_path, monkeypatch):
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     path = build(tmp_path / "t.docx")
-    monkeypatch.setattr(html_format, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
     with pytest.raises(InputError, match=r"^t\.docx: file is [\d,]+ bytes; the limit is 100$"):
         read_docx(path, "t.docx")
 

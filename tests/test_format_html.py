@@ -12,6 +12,7 @@ import pytest
 
 from chile_trade.core.blocks import Cell, Grid, Paragraph
 from chile_trade.errors import InputError
+from chile_trade.io import reading
 from chile_trade.io.formats import html as html_format
 from chile_trade.io.formats.html import MAX_SPAN, read_html
 
@@ -261,7 +262,7 @@ def test_nesting_past_the_parser_limit_is_refused_not_cut_short(tmp_path):
 
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(html_format, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 10)
     path = write(tmp_path, "<p>۱۲۳۴۵۶۷۸۹</p>")
     with pytest.raises(InputError, match=r"^t\.html: file is \d+ bytes; the limit is 10$"):
         read_html(path, "t.html")

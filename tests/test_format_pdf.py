@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 
 from chile_trade.core.blocks import Block, Grid, Paragraph
 from chile_trade.errors import InputError
-from chile_trade.io.formats import html as html_format
+from chile_trade.io import reading
 from chile_trade.io.formats import pdf as pdf_format
 from chile_trade.io.formats.pdf import (
     NO_TEXT_LAYER,
@@ -310,7 +310,7 @@ def test_an_encrypted_pdf_is_refused_with_the_reason(tmp_path):
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(report, monkeypatch):
-    monkeypatch.setattr(html_format, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_FILE_BYTES", 100)
     with pytest.raises(InputError, match=r"^report\.pdf: file is [\d,]+ bytes; the limit is 100"):
         read_pdf(report, "report.pdf")
 

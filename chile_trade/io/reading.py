@@ -16,16 +16,17 @@ limit bounds.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from chile_trade.errors import InputError
 from chile_trade.io.paths import display_path, require_regular_file
 
-__all__ = ["CHUNK_BYTES", "MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document",
+__all__ = ["CHUNK_BYTES", "MAX_FILE_BYTES", "MAX_LINE_CHARS", "decode_document", "read_bytes",
            "read_document"]
 
 _UTF8_SEQUENCE = re.compile(
@@ -215,6 +216,54 @@ def _stream(handle: BinaryIO, source: str) -> str:
         chunk = handle.read(CHUNK_BYTES)
 
 
+@contextlib.contextmanager
+def _opened(path: Path, source: str) -> Iterator[BinaryIO]:
+    """A regular file opened for reading, refused over `MAX_FILE_BYTES`.
+
+    A FIFO or a device is refused before it is opened (opening one may block or act),
+    and the file opened is checked again, in case it was swapped meanwhile.
+    """
+    def regular(mode: int | None = None) -> None:
+        try:
+            require_regular_file(path, mode)
+        except InputError as exc:
+            raise _refuse(source, exc.message) from None
+
+    try:
+        regular()
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(descriptor, "rb") as handle:
+            info = os.fstat(descriptor)
+            regular(info.st_mode)
+            if _NONBLOCK:
+                os.set_blocking(descriptor, True)
+            if info.st_size > MAX_FILE_BYTES:
+                raise _refuse(source, f"file is {info.st_size:,} bytes; "
+                                      f"the limit is {MAX_FILE_BYTES:,}")
+            yield handle
+    except OSError as exc:
+        raise _refuse(source, f"cannot read file: {exc.strerror or exc}") from None
+
+
+def _whole(handle: BinaryIO, source: str) -> bytes:
+    data = handle.read(MAX_FILE_BYTES + 1)  # never more than the limit, even if it grew
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse(source, f"file is over the limit of {MAX_FILE_BYTES:,} bytes")
+    return data
+
+
+def read_bytes(path: str | Path, source: str) -> bytes:
+    """A regular file's bytes, as every format reader takes them.
+
+    Raises
+    ------
+    InputError
+        Located at ``source``: not a regular file, unreadable, or over `MAX_FILE_BYTES`.
+    """
+    with _opened(Path(path), source) as handle:
+        return _whole(handle, source)
+
+
 def read_document(path: str | Path) -> str:
     """Read a Persian document from disk as text.
 
@@ -225,26 +274,10 @@ def read_document(path: str | Path) -> str:
     """
     path = Path(path)
     source = display_path(path)
-    try:
-        # A FIFO or a device is refused before it is opened (opening one may block or
-        # act), and the file opened is checked again, in case it was swapped meanwhile.
-        require_regular_file(path)
-        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with open(descriptor, "rb") as handle:
-            info = os.fstat(descriptor)
-            require_regular_file(path, info.st_mode)
-            if _NONBLOCK:
-                os.set_blocking(descriptor, True)
-            if info.st_size > MAX_FILE_BYTES:
-                raise _refuse(source, f"file is {info.st_size:,} bytes; "
-                                      f"the limit is {MAX_FILE_BYTES:,}")
-            try:
-                return _stream(handle, source)
-            except _NeedsWholeFileError:
-                handle.seek(0)  # never more than the limit, even if the file grew
-                data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise _refuse(source, f"file is over the limit of {MAX_FILE_BYTES:,} bytes")
-    except OSError as exc:
-        raise _refuse(source, f"cannot read file: {exc.strerror or exc}") from None
+    with _opened(path, source) as handle:
+        try:
+            return _stream(handle, source)
+        except _NeedsWholeFileError:
+            handle.seek(0)
+            data = _whole(handle, source)
     return decode_document(data, source)[0]

@@ -26,8 +26,7 @@ from chile_trade.core.blocks import Block, Cell, Grid, Line, Paragraph
 from chile_trade.core.records import Span
 from chile_trade.errors import InputError
 from chile_trade.io.formats import require
-from chile_trade.io.formats.html import read_file_bytes
-from chile_trade.io.reading import MAX_FILE_BYTES
+from chile_trade.io.reading import MAX_FILE_BYTES, read_bytes
 
 __all__ = ["MAX_GRID_CELLS", "MAX_GRID_SPAN", "MAX_UNPACKED_BYTES", "read_docx"]
 
@@ -100,7 +99,7 @@ def read_docx(path: Path, source: str) -> list[Block]:
     """
     docx = require("docx", "docx", source)
     etree = require("lxml.etree", "docx", source)
-    data = read_file_bytes(path, source)
+    data = read_bytes(path, source)
     _check_archive(data, source)
     broken = (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, etree.Error,
               docx.opc.exceptions.OpcError, docx.exceptions.PythonDocxError)

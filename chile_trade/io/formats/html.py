@@ -15,7 +15,6 @@ Every line and cell carries the source line of its element
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -25,10 +24,9 @@ from chile_trade.core.blocks import Block, Cell, Grid, Line, Paragraph
 from chile_trade.core.records import Span
 from chile_trade.errors import InputError
 from chile_trade.io.formats import require
-from chile_trade.io.paths import require_regular_file
-from chile_trade.io.reading import MAX_FILE_BYTES
+from chile_trade.io.reading import read_bytes
 
-__all__ = ["MAX_GRID_CELLS", "MAX_SPAN", "read_file_bytes", "read_html"]
+__all__ = ["MAX_GRID_CELLS", "MAX_SPAN", "read_html"]
 
 MAX_SPAN = 1000
 """The largest ``colspan`` or ``rowspan`` read (browsers clamp ``colspan`` at 1000);
@@ -37,7 +35,6 @@ MAX_GRID_CELLS = 1_000_000
 """The most table slots (cells after spans are expanded, padding included) a
 document may fill; a document over it is refused."""
 
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 _HTML_SPACE = re.compile("[ \t\n\r\f]+")  # what HTML collapses; NBSP is printed, so kept
 _HTML_SPACE_CHARS = " \t\n\r\f"
 _META = re.compile(rb"<meta\b[^>]*+>", re.IGNORECASE)
@@ -58,38 +55,6 @@ _SKIPPED_TAGS = frozenset({"head", "iframe", "math", "noscript", "script", "styl
                            "template", "title"})
 _SECTION_ORDER = {"thead": 0, "tbody": 1, "tfoot": 2}  # as a table is printed
 _CELL_TAGS = ("td", "th")
-
-
-def read_file_bytes(path: Path, source: str) -> bytes:
-    """A regular file's bytes, refused over `MAX_FILE_BYTES`.
-
-    A FIFO or a device is refused before it is opened, and the file opened is
-    checked again, as `chile_trade.io.reading.read_document` does.
-
-    Raises
-    ------
-    InputError
-        Located at ``source``: not a regular file, unreadable, or too large.
-    """
-    try:
-        require_regular_file(path)
-        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with open(descriptor, "rb") as handle:
-            info = os.fstat(descriptor)
-            require_regular_file(path, info.st_mode)
-            if _NONBLOCK:
-                os.set_blocking(descriptor, True)
-            if info.st_size > MAX_FILE_BYTES:
-                raise InputError(f"file is {info.st_size:,} bytes; the limit is "
-                                 f"{MAX_FILE_BYTES:,}", source=source)
-            data = handle.read(MAX_FILE_BYTES + 1)  # never more, even if the file grew
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", source=source) from None
-    except InputError as exc:
-        raise InputError(exc.message, source=source) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"file is over the limit of {MAX_FILE_BYTES:,} bytes", source=source)
-    return data
 
 
 def read_html(path: Path, source: str) -> list[Block]:
@@ -128,7 +93,7 @@ def read_html(path: Path, source: str) -> list[Block]:
         to `MAX_SPAN`, or the tables fill more than `MAX_GRID_CELLS` slots.
     """
     etree = require("lxml.etree", "html", source)
-    text = _decode(read_file_bytes(path, source), source)
+    text = _decode(read_bytes(path, source), source)
 
     def parse(page: str) -> Any:
         return _parse(etree, page, source)

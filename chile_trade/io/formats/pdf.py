@@ -66,7 +66,7 @@ from chile_trade.core.blocks import Block, Cell, Grid, Line, Paragraph
 from chile_trade.core.records import Span
 from chile_trade.errors import InputError
 from chile_trade.io.formats import require
-from chile_trade.io.formats.html import read_file_bytes
+from chile_trade.io.reading import read_bytes
 
 __all__ = ["MAX_PDF_CHARS", "MAX_PDF_PAGES", "NO_TEXT_LAYER", "fold_presentation_forms",
            "read_pdf", "visual_to_logical"]
@@ -902,7 +902,7 @@ def read_pdf(path: Path, source: str) -> list[Block]:
         or its text cannot be put in reading order.
     """
     pdfium = require("pypdfium2", "pdf", source)
-    data = read_file_bytes(Path(path), source)
+    data = read_bytes(Path(path), source)
     blocks: list[Block] = []
     total = unmapped = ordinal = 0
     page_rtl = True  # a page without letters reads as the page before it

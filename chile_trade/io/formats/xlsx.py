@@ -30,9 +30,7 @@ import functools
 import io
 import lzma
 import math
-import os
 import posixpath
-import stat
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
@@ -47,8 +45,8 @@ from chile_trade.core.blocks import Block, Cell, Grid, Line, Paragraph
 from chile_trade.core.records import Span
 from chile_trade.errors import InputError
 from chile_trade.io.formats import require
-from chile_trade.io.paths import display_path, file_kind
-from chile_trade.io.reading import MAX_FILE_BYTES
+from chile_trade.io.paths import display_path
+from chile_trade.io.reading import MAX_FILE_BYTES, read_bytes
 
 __all__ = ["MAX_SHEETS", "MAX_SHEET_CELLS", "MAX_SHEET_ELEMENTS", "MAX_UNPACKED_BYTES",
            "MAX_WORKBOOK_CELLS", "format_number", "read_xlsx"]
@@ -67,7 +65,6 @@ MAX_SHEETS = 1_000
 
 NOTE_GENERAL = "no number format: precision taken from the digits stored"
 NOTE_FORMULA = "formula with no stored value"
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 _RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _COLORS = frozenset({"black", "blue", "cyan", "green", "magenta", "red", "white", "yellow"})
 _MAX_PLACES = 30  # Excel prints at most 30 decimals
@@ -106,7 +103,7 @@ def read_xlsx(path: Path, source: str) -> list[Block]:
     """
     openpyxl = require("openpyxl", "xlsx", source)
     exceptions = require("openpyxl.utils.exceptions", "xlsx", source)
-    data = _read_bytes(path, source)
+    data = read_bytes(path, source)
     pending = _scan_archive(data, source)
     try:
         with warnings.catch_warnings():
@@ -132,35 +129,6 @@ def _unreadable(source: str, exc: BaseException) -> InputError:
 
 
 # ---------------------------------------------------------------- the file and its archive
-
-
-def _read_bytes(path: Path, source: str) -> bytes:
-    """The file's bytes, refused unopened if it is not a regular file or is too large."""
-    try:
-        # A FIFO or a device is refused before it is opened (opening one may block or
-        # act), and the file opened is checked again, in case it was swapped meanwhile.
-        _require_regular(os.stat(path).st_mode, source)
-        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with open(descriptor, "rb") as handle:
-            info = os.fstat(descriptor)
-            _require_regular(info.st_mode, source)
-            if _NONBLOCK:
-                os.set_blocking(descriptor, True)
-            if info.st_size > MAX_FILE_BYTES:
-                raise InputError(f"file is {info.st_size:,} bytes; the limit is "
-                                 f"{MAX_FILE_BYTES:,}", source=source)
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", source=source) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"file is over the limit of {MAX_FILE_BYTES:,} bytes", source=source)
-    return data
-
-
-def _require_regular(mode: int, source: str) -> None:
-    if not stat.S_ISREG(mode):
-        raise InputError(f"this is {file_kind(mode)}, not a regular file; give it as a file",
-                         source=source)
 
 
 def _local(tag: str) -> str:
