@@ -114,6 +114,24 @@ def transposition_search(chars: int) -> str:
     return table * max(1, chars // 30)
 
 
+def table_and_sentences(chars: int) -> str:
+    """A table of exports and imports, then sentences tied to its rows (the change of the
+    deficit, a share of the two-way trade), as many as fit in ``chars`` characters."""
+    head = ("جدول ۵- تجارت ایران و هند (میلیون دلار)\nسال صادرات واردات\n"
+            "۱۴۰۰ ۸۵۰ ۱۲۰۰\n۱۴۰۱ ۹۱۰ ۱۴۵۰\n\n")
+    sentence = ("کسری تجاری ایران با هند در سال ۱۴۰۱ نسبت به سال قبل ۵۴٫۳ درصد افزایش یافت و "
+                "در این سال ۳۸٫۶ درصد تجارت دو کشور را صادرات ایران تشکیل می‌داد.\n")
+    return head + sentence * max(1, (chars - len(head)) // len(sentence))
+
+
+def wide_grid(chars: int) -> str:
+    """A table of labelled rows whose cells are aligned with runs of spaces, rows enough
+    to fill ``chars`` characters."""
+    row = "صادرات غیرنفتی        ۳۱۲     ۳۸۷      ۴۵۵\n"
+    return ("جدول ۱- تجارت ایران و عمان (میلیون دلار)\nشرح       ۱۳۹۹    ۱۴۰۰    ۱۴۰۱\n"
+            + row * max(1, chars // len(row)))
+
+
 def repeated(piece: str, chars: int) -> str:
     """A line of nothing but `piece`, repeated."""
     return _repeat(piece, chars) + "\n"
@@ -128,6 +146,8 @@ ISSUE_INPUTS: dict[str, Callable[[int], str]] = {
     "many-years": many_years,
     "long-numbers": long_numbers,
     "transposition-search": transposition_search,
+    "table-and-sentences": table_and_sentences,
+    "wide-grid": wide_grid,
 }
 PROBES = {
     "space": " ", "nbsp": "\u00a0", "percent": "%", "arabic-percent": "٪", "dar": "در",
@@ -154,6 +174,12 @@ PROBES = {
     "balance-sentence": "صادرات به ترکیه ۵ میلیون دلار و واردات از این کشور ۳ میلیون دلار "
                         "بود و تراز تجاری مثبت ۲ میلیون دلار شد.\n",
     "sum-sentence": "به ترتیب ۳۱، ۲۶ و ۱۹ میلیون دلار و در مجموع ۷۶ میلیون دلار بود؛ ",
+    # Table layouts (issue 12): cells split by pipes, TABs and runs of spaces, fiscal-year
+    # pairs and every way of printing a negative, on one line and as rows.
+    "pipe-cell": "| ۱۲ ", "tab-cell": "۱۲\t", "wide-cell": "۱۲    ", "fiscal-pair": "۲۰۲۰-۲۱ ",
+    "paren-negative": "(۱۲) ", "trailing-minus": "۱۲- ", "pipe-rule": "|---",
+    "pipe-row": "| صادرات | ۱۲ | ۱۳ |\n", "tab-row": "صادرات\t۱۲\t۱۳\n",
+    "year-row": "۱۴۰۰ ۸۵۰ ۱۲۰۰\n",
 }
 INPUTS = {**ISSUE_INPUTS, **{f"repeat-{name}": functools.partial(repeated, piece)
                              for name, piece in PROBES.items()}}

@@ -45,8 +45,9 @@ from chile_trade.present.report import excel_workbook, report_html
 
 __all__ = ["run"]
 
-TABLE_OUTPUT_COLUMNS = [C.SOURCE, C.PARTNER, C.PARTNER_EN, C.FLOW, C.YEAR, C.VALUE,
-                        C.VALUE_TEXT, C.UNIT, C.VALUATION, C.RAW]
+TABLE_OUTPUT_COLUMNS = [C.SOURCE, C.REPORTER, C.REPORTER_EN, C.PARTNER, C.PARTNER_EN, C.FLOW,
+                        C.SERIES, C.YEAR, C.CALENDAR, C.FISCAL_YEAR, C.VALUE, C.VALUE_TEXT,
+                        C.UNIT, C.VALUATION, C.RAW]
 
 
 def _progress_bar(done: int, total: int) -> None:

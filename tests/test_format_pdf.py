@@ -447,3 +447,18 @@ def test_a_table_that_cannot_be_read_is_a_located_error_or_with_keep_going_skipp
     assert captured.err == f"{path}:page1:line3: unparsable number '۱۲o' (skipped)\n"
     # The sentences after the table are still read: 10.7 % and 4.5 % are stated there.
     assert {abs(r["stated"]) for r in json.loads(captured.out)} >= {10.7, 4.5}
+
+
+def test_tables_rows_carry_calendar_unit_and_page_and_line(report, capsys):
+    from chile_trade.cli import main  # noqa: PLC0415  the command a user runs
+
+    assert main(["tables", "--format", "json", str(report)]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    # ROWS: exports 1276 and 1412.5 on the page's third line, imports 690 and 721 on its
+    # fourth; the title's unit (million dollars) and Gregorian years.
+    assert [(r["flow"], r["year"], r["value_text"], r["calendar"], r["unit"], r["source"])
+            for r in rows] == [
+        ("export", 2021, "1276", "gregorian", "million USD", f"{report}:page1:line3"),
+        ("export", 2022, "1412.5", "gregorian", "million USD", f"{report}:page1:line3"),
+        ("import", 2021, "690", "gregorian", "million USD", f"{report}:page1:line4"),
+        ("import", 2022, "721", "gregorian", "million USD", f"{report}:page1:line4")]

@@ -251,21 +251,21 @@ def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, object, 
 GOOD = "صادرات ایران به عمان در سال ۱۴۰۱ نسبت به سال ۱۴۰۰، ۱۰ درصد افزایش یافت.\n"
 
 
-def _html(path: Path) -> tuple[Path, str]:
+def _html(path: Path, cell: str = "۱۲o") -> tuple[Path, str]:
     path.write_text(
         "<html><body>\n<table>\n<caption>صادرات ایران به عمان (میلیون دلار)</caption>\n"
         "<tr><th>شرح</th><th>۱۴۰۰</th><th>۱۴۰۱</th></tr>\n"
-        "<tr><td>صادرات</td><td>۱۲o</td><td>۱۵</td></tr>\n</table>\n"
+        f"<tr><td>صادرات</td><td>{cell}</td><td>۱۵</td></tr>\n</table>\n"
         f"<p>{GOOD}</p>\n</body></html>\n", encoding="utf-8")
     return path, f"{path}:5"  # the line of the row with the bad cell
 
 
-def _docx(path: Path) -> tuple[Path, str]:
+def _docx(path: Path, cell: str = "۱۲o") -> tuple[Path, str]:
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.add_paragraph("جدول ۱- صادرات ایران به عمان (میلیون دلار)")
     table = document.add_table(rows=2, cols=3)
-    for row, texts in zip(table.rows, (["شرح", "۱۴۰۰", "۱۴۰۱"], ["صادرات", "۱۲o", "۱۵"]),
+    for row, texts in zip(table.rows, (["شرح", "۱۴۰۰", "۱۴۰۱"], ["صادرات", cell, "۱۵"]),
                           strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.text = text
@@ -274,28 +274,47 @@ def _docx(path: Path) -> tuple[Path, str]:
     return path, f"{path}:table1:row2"
 
 
-def _xlsx(path: Path) -> tuple[Path, str]:
+def _xlsx(path: Path, cell: str = "۱۲o") -> tuple[Path, str]:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
     sheet.append(["جدول ۱- صادرات ایران به عمان (میلیون دلار)"])
     sheet.append(["شرح", "۱۴۰۰", "۱۴۰۱"])
-    sheet.append(["صادرات", "۱۲o", 15])
+    sheet.append(["صادرات", cell, 15])
     sheet.append([])
     sheet.append([GOOD.strip()])
     book.save(path)
     return path, f"{path}:Sheet1!B3"
 
 
-def _text(path: Path) -> tuple[Path, str]:
+def _text(path: Path, cell: str = "۱۲o") -> tuple[Path, str]:
     path.write_text("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
-                    f"| صادرات | ۱۲o | ۱۵ |\n\n{GOOD}", encoding="utf-8")
+                    f"| صادرات | {cell} | ۱۵ |\n\n{GOOD}", encoding="utf-8")
     return path, f"{path}:3"
 
 
-@pytest.mark.parametrize(("make", "name"), [(_text, "doc.md"), (_html, "doc.html"),
-                                            (_docx, "doc.docx"), (_xlsx, "doc.xlsx")])
+FORMATS = [(_text, "doc.md"), (_html, "doc.html"), (_docx, "doc.docx"), (_xlsx, "doc.xlsx")]
+
+
+@pytest.mark.parametrize(("make", "name"), FORMATS)
+def test_tables_rows_carry_calendar_unit_and_the_formats_own_locator(make, name, tmp_path,
+                                                                     capsys):
+    path, where = make(tmp_path / name, "۱۲")
+    code, rows, _ = _json(capsys, "tables", "--format", "json", str(path))
+    assert code == 0
+    # The row's cells are 12 (1400) and 15 (1401), in the row the bad-cell test names.
+    assert [(r["year"], r["value"], r["calendar"], r["fiscal_year"], r["unit"], r["source"])
+            for r in rows] == [(1400, 12.0, "solar_hijri", False, "million USD", where),
+                               (1401, 15.0, "solar_hijri", False, "million USD",
+                                where.replace("!B3", "!C3"))]
+    # The sentence after the table: (15 − 12) / 12 × 100 = 25, not the 10 it states.
+    code, figures, _ = _json(capsys, "verify", "--format", "json", str(path))
+    assert (code, [(f["stated"], f["verdict"]) for f in figures]) == (
+        0, [(10.0, "inconsistent")])
+
+
+@pytest.mark.parametrize(("make", "name"), FORMATS)
 def test_a_table_that_cannot_be_read_is_a_located_error_or_with_keep_going_skipped(
         make, name, tmp_path, capsys):
     path, where = make(tmp_path / name)
@@ -320,3 +339,16 @@ def test_keep_going_reads_the_tables_after_a_bad_one():
     assert [str(e) for e in document.skipped] == ["doc.txt:3: unparsable number '۱۲o'"]
     assert {(c.subject.partner, c.year, c.number.value) for c in document.cells} == {
         ("قطر", 1400, D(90)), ("قطر", 1401, D(120))}
+
+
+def test_a_change_column_between_fiscal_years_is_named_by_its_pairs():
+    from chile_trade.present.explain import describe  # noqa: PLC0415  what a user reads
+
+    text = FISCAL.replace("۲۰۲۲-۲۳\n", "۲۰۲۲-۲۳ درصد تغییر\n").replace(
+        "۶۹۰۰\n", "۶۹۰۰ ۹٫۵\n").replace("۵۳۰۰\n", "۵۳۰۰ ۱۰٫۲-\n")
+    claims = read(text, "doc.txt").claims
+    # (6900 − 6300) / 6300 × 100 = 9.52 and (5300 − 5900) / 5900 × 100 = −10.17
+    assert _verdicts(text) == [(D("9.5"), "exact", "percent_change"),
+                               (D("-10.2"), "exact", "percent_change")]
+    assert describe(claims[0]) == ("Exports to Brazil: percent change 2021-22→2022-23",
+                                   "صادرات به برزیل: درصد تغییرات ۲۰۲۱-۲۲ تا ۲۰۲۲-۲۳")

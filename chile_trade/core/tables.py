@@ -831,6 +831,12 @@ class _Layout:
     valuation: str
     out: GridRead = field(default_factory=GridRead)
 
+    @property
+    def fiscal(self) -> bool:
+        """Whether the header's years are fiscal-year pairs (``۲۰۲۱-۲۲``)."""
+        return any(c.kind == "year" and c.year is not None and c.year.fiscal
+                   for c in self.columns)
+
     def total_value(self, year: int) -> Quantity | None:
         """The totals row's value in ``year`` (the whole a share-of-total column divides)."""
         at = next((i for i, s in enumerate(self.series) if s.total), None)
@@ -933,10 +939,11 @@ def _stated(layout: _Layout, col: _Column, cell: Cell, n: int, sid: str,  # noqa
     series = layout.series[n]
     subject = _subject(series)
     if col.kind == "change":
-        period = Period(start, end, calendar=layout.calendar)
+        period = Period(start, end, calendar=layout.calendar, fiscal=layout.fiscal)
         return Claim(V.CHANGE, Quantity(number, V.PERCENT, subject, period, cell.span),
                      table=sid, label=col.text)
-    quantity = Quantity(number, V.PERCENT, subject, Period(end=end, calendar=layout.calendar),
+    quantity = Quantity(number, V.PERCENT, subject,
+                        Period(end=end, calendar=layout.calendar, fiscal=layout.fiscal),
                         cell.span)
     if col.base == "rows":  # of the table's totals row
         whole, part = layout.total_value(end), values.get(end)

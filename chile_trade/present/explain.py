@@ -101,8 +101,16 @@ def _ltr(text: str) -> str:
     return f"\u2066{text}\u2069"
 
 
-def _year(value: object) -> str:
-    return "?" if value is None else str(value)
+def _year(value: object, fiscal: bool = False) -> str:
+    """A year as printed; a fiscal year as its pair (2021 → ``2021-22``)."""
+    if value is None:
+        return "?"
+    return f"{value}-{(int(str(value)) + 1) % 100:02d}" if fiscal else str(value)
+
+
+def _year_fa(value: object, fiscal: bool = False) -> str:
+    """`_year` in Persian digits, a fiscal pair joined by a hyphen (not a minus sign)."""
+    return "-".join(_fa(part) for part in _year(value, fiscal).split("-"))
 
 
 def _flow(code: object, lang: str) -> str:
@@ -156,17 +164,20 @@ def describe(claim: Claim) -> tuple[str, str]:
         english = f"{what_en}{name_en} {cmp_en}{stated}{u_en}"
         return (english[0].upper() + english[1:],
                 f"{what_fa}{name_fa} {cmp_fa}{_fa(stated)}{u_fa}")
+    fiscal = claim.quantity.period.fiscal
     if kind == V.CHANGE:
-        y0, y1 = _year(claim.year_from), _year(claim.year_to)
+        y0, y1 = _year(claim.year_from, fiscal), _year(claim.year_to, fiscal)
         return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change {y0}→{y1}",
                 f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
+                f"{_year_fa(claim.year_from, fiscal)} تا {_year_fa(claim.year_to, fiscal)}"
+                if fiscal else f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
                 f"{_fa(y0)}–{_fa(y1)}")
     if kind == V.SHARE:
-        year = _year(claim.year_to)
+        year = _year(claim.year_to, fiscal)
         return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: share of {owner_en} total "
                 f"{_flow(claim.base, 'en')}, {year}",
                 f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: سهم از کل "
-                f"{_flow(claim.base, 'fa')} {owner_fa}، {_fa(year)}")
+                f"{_flow(claim.base, 'fa')} {owner_fa}، {_year_fa(claim.year_to, fiscal)}")
     if kind == V.TRADE_SHARE:
         year = _year(claim.year_to)
         return (f"{partner_en}: {cmp_en}{stated}% of {owner_en} total trade in {year}",
