@@ -267,8 +267,8 @@ def _docx(path: Path, cell: str = "۱۲o") -> tuple[Path, str]:
     table = document.add_table(rows=2, cols=3)
     for row, texts in zip(table.rows, (["شرح", "۱۴۰۰", "۱۴۰۱"], ["صادرات", cell, "۱۵"]),
                           strict=True):
-        for cell, text in zip(row.cells, texts, strict=True):
-            cell.text = text
+        for slot, text in zip(row.cells, texts, strict=True):
+            slot.text = text
     document.add_paragraph(GOOD.strip())
     document.save(str(path))
     return path, f"{path}:table1:row2"
