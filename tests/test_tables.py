@@ -352,3 +352,14 @@ def test_a_change_column_between_fiscal_years_is_named_by_its_pairs():
                                (D("-10.2"), "exact", "percent_change")]
     assert describe(claims[0]) == ("Exports to Brazil: percent change 2021-22→2022-23",
                                    "صادرات به برزیل: درصد تغییرات ۲۰۲۱-۲۲ تا ۲۰۲۲-۲۳")
+
+
+def test_a_header_whose_last_cell_names_two_years_is_still_a_header():
+    # "۰۱/۰۰" is a number only in form: it names 1401 and 1400, so the row heads the
+    # table; not saying what it holds (a change? a ratio?), its column is kept unknown.
+    text = ("جدول ۶- تجارت ایران و عمان (میلیون دلار)\n"
+            "شرح\t۱۴۰۰\t۱۴۰۱\t۰۱/۰۰\nصادرات\t۲۰۰\t۲۲۰\t۱۰\n")
+    document = read(text, "doc.txt")
+    assert {(c.year, c.number.value) for c in document.cells} == {(1400, D(200)), (1401, D(220))}
+    assert [str(n) for n in document.notices] == [
+        "doc.txt:2: unknown column '۰۱/۰۰' kept as an unknown column; its values are not read"]

@@ -788,11 +788,12 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
 
 
 def _years_across(row: Sequence[Cell]) -> bool:
-    """Whether a row is a header of years: two or more, in order, and no number that is
-    not a year (``۱۴۰۱ ۹۱۰ ۱۴۵۰`` is a year with its values, not a header)."""
+    """Whether a row is a header of years: two or more, in order, and no number that
+    neither is nor names a year (``۱۴۰۱ ۹۱۰ ۱۴۵۰`` is a year with its values, not a
+    header; ``۱۴۰۱/۱۴۰۰`` beside ``۱۴۰۰ ۱۴۰۱`` heads a change column)."""
     years = [_year_of(c.text) for c in row]
     found = [y.year for y in years if y is not None]
-    if len(found) < 2 or any(y is None and _is_number(c.text)
+    if len(found) < 2 or any(y is None and _is_number(c.text) and not _years_named(c.text, found)
                              for y, c in zip(years, row, strict=True)):
         return False
     rising = all(a < b for a, b in itertools.pairwise(found))
