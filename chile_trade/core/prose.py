@@ -1009,12 +1009,17 @@ def _pair_named(reader: _Reader, figure: _Figure, subject: _Figure,
     """The tables' export and import series of the partner a total trade or balance is
     said of: named with the figure or its subject, in words or after a preposition."""
     partner = subject.partner or figure.partner
+    words_ = figure.clause_words.before(figure.amount.start)
+    if not partner:  # "تجارت ایران و ترکیه": the one place named that a table is about
+        named = {place[0] for k in range(len(words_))
+                 if (place := _place_at(words_, k)) is not None}
+        about = named & {series[0].partner for series in reader.tables.values()}
+        partner = about.pop() if len(about) == 1 else ""
     pair = reader.flow_pair(partner, (subject.amount.dimension,) if subject.amount.is_amount
                             else V.MONEY)
     if pair is None:
         return None
     own = pair[0][0].partner
-    words_ = figure.clause_words.before(figure.amount.start)
     return pair if own == partner or _names_partner(words_, own) else None
 
 
