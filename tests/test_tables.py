@@ -208,7 +208,7 @@ def test_the_change_of_a_balance_that_may_have_been_zero_is_unverifiable():
     # 1000 − 1000 printed to the unit is anywhere in [−1, 1]: no sign to divide by.
     text = INDIA.replace("۸۵۰ ۱۲۰۰", "۱۰۰۰ ۱۰۰۰") + (
         "\nکسری تجاری ایران با هند در سال ۱۴۰۱ نسبت به سال قبل ۴۵ درصد افزایش یافت.\n")
-    assert _verdicts(text) == [(D(45), "unverifiable", "non_positive_input")]
+    assert _verdicts(text) == [(D(45), "unverifiable", "balance_sign")]
 
 
 def test_a_deficit_is_not_measured_on_a_table_of_one_flow():

@@ -633,10 +633,10 @@ of a negative balance, (b − a) / a, is the change of the deficit's size. The c
 search stays exact while no divisor's interval holds 0."""
 
 
-_DIFFERENCE_DIVISORS = {"change_of_difference": (0, 1)}
-"""Formulas that divide by a difference of two positive operands, ``a − b``: the corner
-search stays exact while that difference's interval holds no 0 (the balance of the
-earlier year is a surplus or a deficit over the whole box)."""
+_DIFFERENCE_DIVISORS = {"change_of_difference": ((0, 1), (2, 3))}
+"""Formulas of the change between two differences of positive operands, ``a − b``:
+judged only where both differences keep one sign over the whole box, the same (a
+surplus or a deficit in both years); the corner search is then exact."""
 
 
 def _signs_allowed(formula: str, numbers: Sequence[ParsedNumber]) -> bool:
@@ -645,12 +645,15 @@ def _signs_allowed(formula: str, numbers: Sequence[ParsedNumber]) -> bool:
     side of zero, or (for `_DIFFERENCE_DIVISORS`) every operand positive and the
     divisor's difference on one side of zero."""
     if formula in _DIFFERENCE_DIVISORS:
-        a, b = (numbers[i] for i in _DIFFERENCE_DIVISORS[formula])
-        return all(number.low > 0 for number in numbers) and (
-            a.low > b.high or a.high < b.low)
+        signs = {1 if numbers[a].low > numbers[b].high else -1 if numbers[a].high < numbers[b].low
+                 else 0 for a, b in _DIFFERENCE_DIVISORS[formula]}
+        return all(number.low > 0 for number in numbers) and len(signs) == 1 and 0 not in signs
     divisors = _SIGNED_FORMULAS.get(formula)
     if divisors is None:
         return all(number.low > 0 for number in numbers)
+    if formula == "percent_change" and len(numbers) == 2:
+        # A change from a deficit to a surplus (or back) has no percent.
+        return all(n.low > 0 for n in numbers) or all(n.high < 0 for n in numbers)
     return all(numbers[i].low > 0 or numbers[i].high < 0 for i in divisors if i < len(numbers))
 
 

@@ -36,6 +36,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from chile_trade.core import vocabulary as V
 from chile_trade.core.numbers import ParsedNumber, fold, fold_with_map
@@ -73,6 +74,9 @@ class _Figure:
     index: int = 0  # its place among the document's figures
     table: str = ""  # a table's value: the table's id
     table_product: str = ""  # and what the table's title says is traded
+    table_reporter: str = ""  # a table's value: whose trade the table is, where it says
+    series: str = ""  # a table's value: its row or column label
+    fiscal: bool = False  # a table's value: of a fiscal year (named by its first year)
     where: _Clause | None = field(default=None, repr=False)
 
     @property
@@ -317,18 +321,41 @@ def _year_of(amount: Amount, clause: _Clause, taken: set[int], *, own_only: bool
     return None
 
 
-_COMPARING = frozenset({"نسبت", "مقایسه", "از"})
+_COMPARING = frozenset({"نسبت", "مقایسه", "قیاس", "از"})
+_YEAR_DIGITS = re.compile(r"[0-9۰-۹٠-٩]{4}")
+_PLURAL = frozenset({"ها", "های", "هایی"})
+
+
+def _says_this_year(before: Sequence[Word]) -> bool:
+    """``در این سال``, ``همین سال`` (not ``این سال‌ها``, these years)."""
+    return any(w.text in ("این", "همین") and before[i + 1].text == "سال" and (
+        i + 2 == len(before) or before[i + 2].text not in _PLURAL)
+        for i, w in enumerate(before[:-1]))
+
+
+def _last_year_of_line(raw: str, last: int | None) -> int | None:
+    """`_last_year_named` of a line with no quantity (``نگاهی به سال ۱۴۰۰``)."""
+    try:
+        folded = fold(raw)
+    except InputError:
+        return last
+    items = words(folded, 0, len(folded))
+    return _last_year_named(_Clause(items), last) if items else last
 
 
 def _last_year_named(clause: _Clause, last: int | None) -> int | None:
-    """The year a later ``در این سال`` refers to: the last one the clause names other
-    than a year compared with (``نسبت به سال ۱۴۰۰``, ``از سال ۱۳۹۸``), else ``last``."""
+    """The year a later ``در این سال`` refers to: the one year the clause names other
+    than years compared with (``نسبت به سال ۱۴۰۰``, ``در قیاس با``, ``از سال ۱۳۹۸``);
+    ``None`` where it names two; else ``last``."""
     starts = [w.start for w in clause.words]
-    for position, year in reversed(clause.years):
+    named = set()
+    for position, year in clause.years:
         i = bisect.bisect_left(starts, position)
         if not any(w.text in _COMPARING for w in clause.words[max(0, i - 3):i]):
-            return year
-    return last
+            named.add(year)
+    if len(named) > 1:
+        return None  # two years, neither compared with: which one "this year" is is unsaid
+    return named.pop() if named else last
 
 
 def _sign(after: Sequence[Word], before: Sequence[Word]) -> int:
@@ -392,7 +419,11 @@ class _Reader:
             while pending_cells and pending_cells[0].span.line < lineno:
                 self._add([self._cell(pending_cells.pop(0))])
             if not may_hold(raw):
-                continue  # no percent, multiple, scale word, unit or fraction: nothing to read
+                # No percent, multiple, scale word, unit or fraction: nothing to read, but
+                # a year it names is what a later "در این سال" means.
+                if _YEAR_DIGITS.search(raw):
+                    self.last_year = _last_year_of_line(raw, self.last_year)
+                continue
             try:
                 line = _Line(raw, lineno, fold(raw))
             except InputError as exc:
@@ -437,6 +468,8 @@ class _Reader:
         figure.flow, figure.partner, figure.year = (cell.subject.flow, cell.subject.partner,
                                                     cell.year)
         figure.table_product = cell.subject.product
+        figure.table_reporter, figure.series = cell.subject.reporter, cell.series
+        figure.fiscal = cell.quantity.period.fiscal
         return figure
 
     def table_for(self, figure: _Figure) -> list[_Figure] | None:
@@ -457,7 +490,7 @@ class _Reader:
             found = [table for table in found if table[0].partner == partner] or found
         return found[0] if len(found) == 1 else None
 
-    def flow_pair(self, partner: str = "", dimensions: Iterable[str] = V.MONEY,
+    def flow_pair(self, partner: str = "", dimensions: Iterable[str] | None = None,
                   ) -> tuple[list[_Figure], list[_Figure]] | None:
         """The tables' one export series and one import series of one partner (``partner``,
         else the only one they are of), in one unit of ``dimensions``: what a total trade,
@@ -466,7 +499,8 @@ class _Reader:
         found: dict[str, list[list[_Figure]]] = {}
         for series in self.tables.values():
             head = series[0]
-            if head.flow in V.FLOWS and head.amount.dimension in dimensions and (
+            if head.flow in V.FLOWS and (dimensions is None or head.amount.dimension
+                                         in dimensions) and (
                     not partner or head.partner == partner):
                 found.setdefault(head.flow, []).append(series)
         exports, imports = found.get(V.EXPORT, []), found.get(V.IMPORT, [])
@@ -525,8 +559,8 @@ class _Reader:
             self._mark(clause, figure)
             # An earlier value has the year printed after it, not the clause's year.
             figure.year = _year_of(amount, clause, years_taken, own_only=figure.compared)
-            if figure.year is None and not figure.compared and any(
-                    _phrase_in(clause.before(amount.start), phrase) for phrase in _THIS_YEAR):
+            if figure.year is None and not figure.compared and \
+                    _says_this_year(clause.before(amount.start)):
                 figure.year = self.last_year  # "در این سال": the year the text named last
             if previous is not None and previous.base and not figure.base and \
                     previous.amount.dimension == amount.dimension and all(
@@ -711,16 +745,18 @@ def _change_claim(reader: _Reader, figure: _Figure, members: Sequence[_Figure],
     text and its tables print no such pair, the rows of a table that make the total
     trade or balance the change is of."""
     operands, reason = _change_operands(reader, figure, members)
-    if operands and all(f.flow in V.FLOWS for f in operands) and \
-            _has(_lead(figure), V.BALANCE_WORDS):
-        operands, reason = [], "no_base_value"  # "کسری …": not a change of one flow's values
+    named = _subjects(_lead(figure))
+    if operands and len(named) == 1 and all(f.table for f in operands) and any(
+            f.flow != _TABLE_FLOW[next(iter(named))] for f in operands):
+        # "کسری …", "تجارت دو کشور …": not a change of a row of another flow
+        operands, reason = [], "no_base_value"
     if operands:
         return operands, "percent_change", ""
     derived = _derived_change(reader, figure) if len(members) <= 1 else None
     if derived is not None:
         if derived[0]:
             return derived[0], derived[1], ""
-        reason = "no_base_value"
+        reason = derived[1] or "no_base_value"
     return [], "", reason
 
 
@@ -921,8 +957,10 @@ def _table_years(reader: _Reader, figure: _Figure) -> tuple[int, int] | None:
         return None
     if _clause_partner(figure) not in ("", table[0].partner):
         return None
-    if table[0].flow != V.BALANCE_FLOW and _has(_lead(figure), V.BALANCE_WORDS):
+    if table[0].flow != V.BALANCE_FLOW and _subjects(_lead(figure)) == {V.BALANCE_FLOW}:
         return None  # "کسری تجاری … ۴۵ درصد": not of a table of one flow
+    if not _period_fits(figure, table[0]) or _compares_with_other(figure):
+        return None
     return _compared_years(figure, sorted(f.year for f in table if f.year is not None))
 
 
@@ -970,7 +1008,8 @@ def _flow_by_preposition(before: Sequence[Word]) -> str:
     return {"از": V.IMPORT, "به": V.EXPORT}.get(preposition, "")
 
 
-_MEASURES = {"وزن": ("kg",), "ارزش": V.MONEY}
+_MEASURES = {"وزن": ("kg",), "وزنی": ("kg",), "ارزش": V.MONEY, "ارزشی": V.MONEY}
+_ANY_DIMENSION: tuple[str, ...] | None = None
 
 
 def _measure(before: Sequence[Word]) -> tuple[str, ...]:
@@ -992,7 +1031,99 @@ def _table_pair(reader: _Reader, figure: _Figure) -> list[_Figure] | None:
 
 
 _BOTH_SIDES = ("دو کشور", "دو طرف")
-_THIS_YEAR = ("این سال", "همین سال")
+_WORLD = frozenset({"خارجی", "جهان", "جهانی", "دنیا"})  # a country's trade with everyone
+_PART_OF_YEAR = frozenset({"ماه", "ماهه", "نیمه", "فصل", "نیم"})
+
+
+def _subjects(lead: Sequence[Word]) -> set[str]:
+    """What the words before a figure say it is of: flows (``صادرات``, ``تجارت``) and the
+    balance (``کسری``, ``مازاد``, ``تراز`` as `V.BALANCE_FLOW`)."""
+    found = set()
+    for w in lead:
+        if w.text in V.BALANCE_WORDS:
+            found.add(V.BALANCE_FLOW)
+        elif w.text in V.FLOW_NOUNS:
+            found.add(V.FLOW_NOUNS[w.text])
+    return found
+
+
+_TABLE_FLOW = {V.EXPORT: V.EXPORT, V.IMPORT: V.IMPORT, V.TRADE: V.TOTAL_FLOW,
+               V.BALANCE_FLOW: V.BALANCE_FLOW}
+
+
+def _paired_years(clause: _Clause) -> set[int]:
+    """Positions of the years a clause writes as fiscal pairs (``۲۰۲۰-۲۱``)."""
+    out = set()
+    items = clause.words
+    starts = [w.start for w in items]
+    for position, year in clause.years:
+        i = bisect.bisect_left(starts, position)
+        if i + 2 < len(items) and items[i + 1].text in ("-", "/") and \
+                items[i + 2].kind == "num" and len(items[i + 2].text) == 2 and \
+                int(items[i + 2].text.translate(_ASCII)) == (year + 1) % 100:
+            out.add(position)
+    return out
+
+
+def _period_fits(figure: _Figure, head: _Figure) -> bool:
+    """Whether the period a figure's clause names is of the table's kind: no part of a
+    year (``۹ ماهه``, ``نیمه نخست``), and fiscal years written as pairs where the
+    table's are fiscal (``سال ۲۰۲۲`` of a table of ``۲۰۲۱-۲۲`` columns is either)."""
+    before = figure.clause_words.before(figure.amount.start)
+    if any(w.text in _PART_OF_YEAR or w.text.endswith("ماهه") for w in before):
+        return False
+    named = [position for position, _ in figure.clause_words.years
+             if position < figure.amount.start]
+    pairs = _paired_years(figure.clause_words)
+    if head.fiscal:
+        return bool(named) and all(position in pairs for position in named)
+    return not pairs
+
+
+_PREPOSITIONS = frozenset({"به", "از", "با", "و", "در", "کل", "جمع", "ارزش", "وزن", "مجموع"})
+
+
+def _row_scope_said(figure: _Figure, head: _Figure) -> bool:
+    """Whether a figure's clause is of what a table's row holds: the places it names are
+    the table's two sides (one unnamed reporter at most), not a country's trade with
+    the world (``تجارت خارجی``), and any product of the title or qualifier of the row
+    label (``صادرات غیرنفتی``, ``واردات کالا``) is named too."""
+    items = figure.clause_words.words
+    texts = {w.text for w in items}
+    if texts & _WORLD:
+        return False
+    named = {place[0] for k in range(len(items))
+             if (place := _place_at(items, k)) is not None}
+    others = named - {head.partner, head.table_reporter}
+    if len(others) > (0 if head.table_reporter else 1):
+        return False
+    stems = {_stem(t) for t in texts}
+    if head.table_product and not {_stem(w) for w in head.table_product.split()} & stems:
+        return False
+    label = re.sub(r"\([^()]*+\)", " ", fold(head.series))
+    words_ = label.split()
+    qualifiers = {w for i, w in enumerate(words_) if w not in V.FLOW_NOUNS
+                  and w not in _PREPOSITIONS and w not in V.PLACES
+                  and not (i + 1 < len(words_) and f"{w} {words_[i + 1]}" in V.PLACES)
+                  and not (i and f"{words_[i - 1]} {w}" in V.PLACES)}
+    return all(_stem(w) in stems for w in qualifiers)
+
+
+def _both_sides(words_: Sequence[Word], head: _Figure) -> bool:
+    """Whether words name the two sides of a table's trade: ``دو کشور``, the partner after
+    a preposition (``کسری تجاری ایران با هند``), or the partner and the reporter
+    (``تجارت ایران و ترکیه``; one other place where the table does not name its
+    reporter). ``تجارت اسپانیا`` alone is Spain's trade with everyone."""
+    if any(_phrase_in(words_, phrase) for phrase in _BOTH_SIDES):
+        return True
+    if any(head.partner in named.names for named in _partners_named(words_, "")):
+        return True
+    places = {place[0] for k in range(len(words_))
+              if (place := _place_at(words_, k)) is not None}
+    if head.partner not in places:
+        return False
+    others = places - {head.partner}
+    return head.table_reporter in others if head.table_reporter else len(others) == 1
 
 
 def _names_partner(words_: Sequence[Word], partner: str) -> bool:
@@ -1015,29 +1146,37 @@ def _pair_named(reader: _Reader, figure: _Figure, subject: _Figure,
                  if (place := _place_at(words_, k)) is not None}
         about = named & {series[0].partner for series in reader.tables.values()}
         partner = about.pop() if len(about) == 1 else ""
-    pair = reader.flow_pair(partner, (subject.amount.dimension,) if subject.amount.is_amount
-                            else V.MONEY)
+    dimensions = (subject.amount.dimension,) if subject.amount.is_amount else \
+        _measure(figure.clause_words.words) or (
+            V.MONEY if _subjects(_lead(figure)) == {V.BALANCE_FLOW} else _ANY_DIMENSION)
+    pair = reader.flow_pair(partner, dimensions)
     if pair is None:
         return None
-    own = pair[0][0].partner
-    return pair if own == partner or _names_partner(words_, own) else None
+    head = pair[0][0]
+    if not _both_sides(figure.clause_words.words, head) or \
+            not _row_scope_said(figure, head) or not _period_fits(figure, head):
+        return None
+    return pair
 
 
-def _derived_change(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str] | None:
+def _derived_change(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], str] | None:  # noqa: PLR0911  one return per reason
     """The change of total trade or of the balance where a table prints the year's
     exports and imports but not their sum or difference (``کسری تجاری شیلی با اسپانیا
     در سال ۲۰۲۲ نسبت به سال قبل ۴۵٫۴ درصد``, ``حجم مبادلات … به X رسید که نسبت به
     سال ۱۴۰۱، ۲٫۹ درصد کمتر بود``): the four values and the formula, or ``None``."""
     lead = _lead(figure)
+    named = _subjects(lead)  # one subject only: "با وجود کسری تجاری، صادرات …" is either
     amounts = [f for f in reader.in_clause(figure) if f.amount.is_amount and not f.table
                and f.amount.end <= figure.amount.start]
     subject = amounts[-1] if amounts else figure
-    if _has(lead, V.BALANCE_WORDS) and not amounts:
+    if named == {V.BALANCE_FLOW} and not amounts:
         flow, formula = V.BALANCE_FLOW, "change_of_difference"
-    elif subject.flow == V.TRADE and not _has(lead, V.BALANCE_WORDS):
+    elif named == {V.TRADE} or (not named and subject.flow == V.TRADE):
         flow, formula = V.TOTAL_FLOW, "change_of_sum"
     else:
         return None
+    if _compares_with_other(figure):
+        return None  # "۱۰ درصد کمتر از هدف‌گذاری": not a change over time
     pair = _pair_named(reader, figure, subject)
     if pair is None:
         return None
@@ -1046,12 +1185,45 @@ def _derived_change(reader: _Reader, figure: _Figure) -> tuple[list[_Figure], st
     years = _compared_years(figure, sorted(f.year for f in pair[0] if f.year is not None))
     if years is None:
         return None
+    word = next((w.text for w in reversed(lead) if w.text in V.BALANCE_WORDS), "")
     if printed is not None:  # the table prints the balance or total itself
         values = [reader.value_in(printed, year) for year in years]
-        return ([f for f in values if f is not None], "percent_change") \
-            if all(values) else ([], "")
-    cells = [reader.value_in(series, year) for year in years for series in pair]
-    return ([f for f in cells if f is not None], formula) if all(cells) else ([], "")
+        found = [f for f in values if f is not None]
+        if len(found) < len(values):
+            return [], ""
+        if flow == V.BALANCE_FLOW and not _balance_said(
+                word, [f.amount.number.value for f in found], "کسری" in fold(printed[0].series)):
+            return [], "balance_sign"
+        return found, "percent_change"
+    cells = [f for year in years for series in pair
+             if (f := reader.value_in(series, year)) is not None]
+    if len(cells) < 4:
+        return [], ""
+    if flow == V.BALANCE_FLOW and not _balance_said(
+            word, [cells[0].amount.number.value - cells[1].amount.number.value,
+                   cells[2].amount.number.value - cells[3].amount.number.value], False):
+        return [], "balance_sign"
+    return cells, formula
+
+
+def _balance_said(word: str, values: Sequence[Decimal], deficits: bool) -> bool:
+    """Whether a balance's two values are what its word says: a deficit (``کسری``) in
+    both years, negative or printed as the size of the deficit (a row labelled ``کسری``),
+    or a surplus (``مازاد``, ``تراز``) in both; a balance that changes sign, or a word
+    that says the other, has no change to check."""
+    if deficits:
+        return word == "کسری" and all(v > 0 for v in values)
+    if word == "کسری":
+        return all(v < 0 for v in values)
+    return all(v > 0 for v in values)
+
+
+def _compares_with_other(figure: _Figure) -> bool:
+    """``X درصد کمتر از هدف``: compared with something other than a period."""
+    after = figure.clause_words.after(figure.amount.end, 4)
+    at = next((i for i, w in enumerate(after) if w.text == "از"), None)
+    return at is not None and 0 < at < 3 and after[at - 1].text in _COMPARATIVES and (
+        at + 1 < len(after) and after[at + 1].text not in ("سال", "سالهای", "مدت", "دوره"))
 
 
 def _table_trade(reader: _Reader, figure: _Figure) -> Claim | None:
@@ -1389,6 +1561,9 @@ def _total_after(figure: _Figure) -> _Figure | None:
     if not _flows_agree(total, figure) or (
             total.year is not None and figure.year is not None and total.year != figure.year):
         return None
+    between = figure.clause_words.between(figure.amount.end, total.amount.start)
+    if total.year is None and any(w.text == "سال" for w in between):
+        return None  # "… و کل این صادرات در سال بعد X": of another year
     return total
 
 
@@ -1450,7 +1625,7 @@ def _summed_shares(reader: _Reader, figure: _Figure, lead: Sequence[Word],
     return [f for f in found if f is not None] if all(found) else []
 
 
-def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
+def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],  # noqa: PLR0911  one return per reason
                 phrase: Sequence[Word]) -> tuple[list[_Figure], str] | None:
     """A flow's share of the trade it is part of (``سهم صادرات ایران از تجارت دو کشور``,
     ``صادرات ایران ۵۵ درصد حجم تجارت دو کشور``, ``۸۵ درصد تجارت دو کشور را صادرات
@@ -1473,27 +1648,47 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],
     part = [f for f in money if f.flow == flow]
     whole = [f for f in money if f.flow == V.TRADE]
     if not whole:
-        return _table_flow_share(reader, figure, flow, [*lead, *phrase, *named])
+        return _table_flow_share(reader, figure, flow, named, [*lead, *phrase, *named])
     if not part:
         return None
-    partners = {f.partner for f in [*part, *whole] if f.partner}
-    if len(partners) > 1 or part[-1].amount.dimension != whole[-1].amount.dimension:
+    mine, of = part[-1], whole[-1]
+    if (mine.partner and of.partner and mine.partner != of.partner) or \
+            mine.amount.dimension != of.amount.dimension:
         return None
+    if mine.partner and not of.partner:
+        # The trade must be with the part's partner ("تجارت ایران و عمان"), not the
+        # country's with everyone ("تجارت خارجی ایران").
+        said = of.clause_words.words
+        if {w.text for w in said} & _WORLD or not _names_partner(said, mine.partner):
+            return None
+    if mine.table and not (_row_scope_said(figure, mine) and _period_fits(figure, mine)):
+        return None  # a table's row of a product, part of a year or fiscal year unsaid
     years = {f.year for f in (part[-1], whole[-1]) if f.year is not None}
     if figure.year is not None and years and figure.year not in years:
         return None  # "سهم صادرات … در سال ۱۴۰۱" of values of 1402
     return [part[-1], whole[-1]], "share"
 
 
-def _table_flow_share(reader: _Reader, figure: _Figure, flow: str, words_: Sequence[Word],
-                      ) -> tuple[list[_Figure], str] | None:
+def _table_flow_share(reader: _Reader, figure: _Figure, flow: str, part: Sequence[Word],
+                      words_: Sequence[Word]) -> tuple[list[_Figure], str] | None:
     """A flow's share of the two-way trade with a partner whose exports and imports a
-    table prints for the share's year: ``part / (part + other) × 100``."""
-    pair = reader.flow_pair(figure.partner)
-    if pair is None or figure.year is None or (
-            figure.partner != pair[0][0].partner
-            and not _names_partner(words_, pair[0][0].partner)):
+    table prints for the share's year: ``part / (part + other) × 100``. ``part``: the
+    words naming the flow; ``words_``: all the words around the share."""
+    pair = _pair_named(reader, figure, figure) if figure.year is not None else None
+    if pair is None:
         return None
+    head = pair[0][0]
+    if not (figure.partner == head.partner or _names_partner(words_, head.partner)):
+        return None
+    # "صادرات اسپانیا" of a table of Chile's trade with Spain: Spain's exports, Chile's
+    # imports; "صادرات ایران", or no place: the reporter's.
+    at = next((k for k, w in enumerate(part) if V.FLOW_NOUNS.get(w.text) == flow), None)
+    place = _place_at(part, at + 1) if at is not None else None
+    if place is not None and place[0] == head.partner:
+        flow = V.IMPORT if flow == V.EXPORT else V.EXPORT
+    elif place is not None and head.table_reporter and place[0] != head.table_reporter:
+        return None
+    assert figure.year is not None
     exports, imports = (reader.value_in(series, figure.year) for series in pair)
     if exports is None or imports is None:
         return None

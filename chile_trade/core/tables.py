@@ -557,7 +557,8 @@ def context_of(texts: Sequence[str]) -> _Context:
                 unknown = _named_after_preposition(folded)
                 if unknown[0]:  # "صادرات ایران به گینه": Iran reports, to a place unlisted
                     context.reporter, context.partner = context.partner, unknown
-            if not context.product and len(flows) == 1:
+            if not context.product and (len(flows) == 1 or any(
+                    w in _TRADE_WORDS for w in folded.split())):
                 context.product = _product(folded, places)
         elif not places and not context.partner[0] and folded.lstrip().startswith("جدول"):
             context.partner = _named_after_preposition(folded)
@@ -585,11 +586,22 @@ def _roles(places: Sequence[tuple[int, str, str, str]],
     return reporter, partner
 
 
+_TRADE_WORDS = frozenset({"تجارت", "مبادلات", "مبادله"})
+_NOT_PRODUCTS = frozenset({"خارجی", "تجاری", "کالایی", "دوجانبه", "دو", "جانبه", "کل"})
+
+
 def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
-    """The words between a title's flow and its first place (``صادرات گیلاس شیلی به چین``:
-    گیلاس), when they are not the flow's preposition."""
+    """The words between a title's flow or trade word and its first place (``صادرات
+    گیلاس شیلی به چین``: گیلاس; ``تجارت محصولات فولادی ایران و ترکیه``: محصولات
+    فولادی), when they are not the flow's preposition or say only how trade is counted
+    (``تجارت خارجی``)."""
     words = folded.split()
     for i, word in enumerate(words):
+        if word in _TRADE_WORDS:
+            between = list(itertools.takewhile(
+                lambda w: w not in V.PLACE_PREPOSITIONS and _place_prefix(w) is None
+                and not w.startswith("(") and w not in V.FLOW_WORDS, words[i + 1:]))
+            return "" if all(w in _NOT_PRODUCTS for w in between) else " ".join(between)
         if word in V.FLOW_WORDS:
             between = []
             for w in words[i + 1:]:
@@ -802,8 +814,8 @@ def _years_across(row: Sequence[Cell]) -> bool:
 
 def _names_year_column(row: Sequence[Cell]) -> bool:
     """Whether a first row heads a column of years (``سال صادرات واردات``)."""
-    return bool(row) and fold(row[0].text).strip() in _YEAR_WORDS and not any(
-        _is_number(c.text) for c in row)
+    return bool(row) and (fold(row[0].text).strip() in _YEAR_WORDS or fold(
+        row[0].text).split()[:1] == ["سال"]) and not any(_is_number(c.text) for c in row)
 
 
 def _error(span: Span, message: str) -> InputError:

@@ -12,6 +12,7 @@ Every `Note` code a check writes has its sentence pair here:
 reason (unverifiable)       values
 ==========================  ==========================================
 ``non_positive_input``      —
+``balance_sign``            —
 ``no_table_value``          year
 ``total_only_through_share`` base, year
 ``no_series``               flow, year
@@ -226,6 +227,11 @@ _REASONS = {
                      "مرجع کل {flow_fa} {owner_fa} در {year_fa} را ندارد"),
     "ref_no_totals": ("the reference has no totals for {owner_en} trade in {year}",
                       "مرجع کل تجارت {owner_fa} در {year_fa} را ندارد"),
+    "balance_sign": (
+        "the balance is not the deficit or surplus the text names in both years (it changes "
+        "sign, or may be zero within the rounding of the values): its change is not defined",
+        "تراز در هر دو سال همان کسری یا مازادی نیست که متن می‌گوید (علامتش عوض می‌شود یا با "
+        "گرد شدن ارقام ممکن است صفر باشد): تغییر آن تعریف‌شده نیست"),
     "no_base_value": ("the text gives no earlier value this change is measured from",
                       "متن مقدار پیشینی را که این تغییر از آن سنجیده شده به دست نمی‌دهد"),
     "no_whole": ("the text gives no total this share is a share of",
