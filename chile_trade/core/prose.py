@@ -1651,14 +1651,14 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],  # noqa:
         return _table_flow_share(reader, figure, flow, named, [*lead, *phrase, *named])
     if not part:
         return None
-    mine, of = part[-1], whole[-1]
-    if (mine.partner and of.partner and mine.partner != of.partner) or \
-            mine.amount.dimension != of.amount.dimension:
+    mine, total = part[-1], whole[-1]
+    if (mine.partner and total.partner and mine.partner != total.partner) or \
+            mine.amount.dimension != total.amount.dimension:
         return None
-    if mine.partner and not of.partner:
+    if mine.partner and not total.partner:
         # The trade must be with the part's partner ("تجارت ایران و عمان"), not the
         # country's with everyone ("تجارت خارجی ایران").
-        said = of.clause_words.words
+        said = total.clause_words.words
         if {w.text for w in said} & _WORLD or not _names_partner(said, mine.partner):
             return None
     if mine.table and not (_row_scope_said(figure, mine) and _period_fits(figure, mine)):
