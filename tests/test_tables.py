@@ -384,3 +384,126 @@ def test_total_trade_with_one_of_two_tables_partners():
     # rounding of its rows, never 260. "The two countries" of two pairs: which is unsaid.
     assert _verdicts(text) == [(D(145), "exact", "sum"), (D(260), "inconsistent", "sum"),
                                (D(5), "unverifiable", "no_base_value")]
+
+
+# ------------------------------------------------------------------ what a row is not
+
+SPAIN = """جدول ۱- تجارت شیلی و اسپانیا (میلیون دلار)
+شرح ۲۰۲۱ ۲۰۲۲
+صادرات ۱۵۸۸ ۱۷۲۳
+واردات ۲۰۴۶ ۲۳۸۹
+"""
+
+
+def test_a_deficit_named_beside_exports_leaves_the_exports_change_alone():
+    # (910 − 850) / 850 × 100 = 7.06: the sentence is about exports.
+    text = INDIA + ("\nبا وجود کسری تجاری، صادرات ایران به هند در سال ۱۴۰۱ نسبت به سال قبل "
+                    "۷ درصد افزایش یافت.\n")
+    assert _verdicts(text) == [(D(7), "exact", "percent_change")]
+
+
+def test_the_partners_exports_are_the_reporters_imports():
+    # Spain's exports to Chile are Chile's imports: 2389 / (2389 + 1723) × 100 = 58.10.
+    text = SPAIN + ("\nدر سال ۲۰۲۲، ۵۸ درصد تجارت دو کشور را صادرات اسپانیا تشکیل می‌داد.\n"
+                    "سهم صادرات اسپانیا از تجارت دو کشور در سال ۲۰۲۲ معادل ۵۸ درصد بود.\n")
+    assert _verdicts(text) == [(D(58), "exact", "share_of_two_way")] * 2
+
+
+def test_trade_not_between_the_tables_two_sides_is_not_checked_against_it():
+    text = SPAIN + (
+        "\nحجم تجارت اسپانیا و پرتغال در سال ۲۰۲۲ به ۴۵۰۰۰ میلیون دلار رسید.\n"  # another pair
+        "تجارت اسپانیا با کل جهان در سال ۲۰۲۲ نسبت به سال قبل ۱۲ درصد افزایش یافت.\n"
+        "کسری تجاری اسپانیا در سال ۲۰۲۲ نسبت به سال قبل ۶۰ درصد افزایش یافت.\n")  # Spain's own
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable", "unverifiable"]
+
+
+def test_a_countrys_trade_with_the_world_is_no_whole_of_a_partners_row():
+    text = INDIA + ("\nحجم تجارت خارجی ایران در سال ۱۴۰۱ به ۱۰۰۰۰۰ میلیون دلار رسید.\n"
+                    "در این سال ۴۵ درصد تجارت خارجی ایران را صادرات تشکیل می‌داد.\n")
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable"]
+
+
+def test_a_balance_that_changes_sign_has_no_percent_change():
+    # 1401: 910 − 1450 = −540, a deficit; 1402: 1600 − 1500 = +100, a surplus.
+    text = INDIA.replace("۱۴۰۱ ۹۱۰ ۱۴۵۰\n", "۱۴۰۱ ۹۱۰ ۱۴۵۰\n۱۴۰۲ ۱۶۰۰ ۱۵۰۰\n") + (
+        "\nتراز تجاری ایران با هند در سال ۱۴۰۲ نسبت به سال قبل ۱۱۸٫۵ درصد افزایش یافت.\n"
+        "کسری تجاری ایران با هند در سال ۱۴۰۲ نسبت به سال قبل ۱۱۸٫۵ درصد کاهش یافت.\n"
+        # A surplus where the rows show a deficit in both years: not what they show.
+        "مازاد تجاری ایران با هند در سال ۱۴۰۱ نسبت به سال قبل ۵۴٫۳ درصد افزایش یافت.\n")
+    assert _verdicts(text) == [(D("118.5"), "unverifiable", "balance_sign"),
+                               (D("-118.5"), "unverifiable", "balance_sign"),
+                               (D("54.3"), "unverifiable", "balance_sign")]
+
+
+def test_part_of_a_year_is_not_the_tables_whole_year():
+    text = INDIA + (
+        "\nحجم تجارت ایران و هند در ۹ ماهه نخست سال ۱۴۰۱ به ۱۷۰۰ میلیون دلار رسید.\n"
+        "صادرات ایران به هند در شش ماه اول سال ۱۴۰۱ نسبت به مدت مشابه سال قبل ۵ درصد "
+        "افزایش یافت.\n")
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable"]
+
+
+def test_a_year_of_a_fiscal_table_named_without_its_pair_is_either_fiscal_year():
+    text = FISCAL + ("\nحجم تجارت هند و برزیل در سال ۲۰۲۲ به ۱۲۲۰۰ میلیون دلار رسید.\n"
+                     "صادرات هند به برزیل در سال ۲۰۲۲ نسبت به سال قبل ۱۰ درصد افزایش یافت.\n")
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable"]
+
+
+def test_a_tables_product_and_a_rows_qualifier_must_be_named():
+    steel = INDIA.replace("تجارت ایران و هند", "تجارت محصولات فولادی ایران و هند")
+    nonoil = LABELLED.replace("صادرات ۳۱۰", "صادرات غیرنفتی ۳۱۰").replace("\nجمع ۴۳۰ ۴۷۰ ۵۴۲", "")
+    sentence = "\nحجم تجارت ایران و {} در سال ۱۴۰۱ به ۲۳۶۰ میلیون دلار رسید.\n"
+    assert _verdicts(steel + sentence.format("هند")) == []
+    assert _verdicts(nonoil + sentence.format("ارمنستان")) == []
+    # Named: 910 + 1450 = 2360.
+    named = "\nحجم تجارت محصولات فولادی ایران و هند در سال ۱۴۰۱ به ۲۳۶۰ میلیون دلار رسید.\n"
+    assert _verdicts(steel + named) == [(D(2360), "exact", "sum")]
+
+
+def test_weight_or_value_must_be_said_where_a_table_has_both():
+    text = """جدول ۱- تجارت ایران و هند
+سال    صادرات (هزار تن)    واردات (هزار تن)    صادرات (میلیون دلار)    واردات (میلیون دلار)
+۱۴۰۰    ۲۵۰۰    ۳۰۰    ۸۵۰    ۱۲۰۰
+۱۴۰۱    ۲۸۰۰    ۳۵۰    ۹۱۰    ۱۴۵۰
+
+حجم تجارت دو کشور در سال ۱۴۰۱ نسبت به سال قبل ۱۵٫۱ درصد افزایش یافت.
+ارزش تجارت دو کشور در سال ۱۴۰۱ نسبت به سال قبل ۱۵٫۱ درصد افزایش یافت.
+تجارت دو کشور از نظر وزنی در سال ۱۴۰۱ نسبت به سال قبل ۱۲٫۵ درصد افزایش یافت.
+"""
+    # Value: (2360 − 2050) / 2050 × 100 = 15.12; weight: (3150 − 2800) / 2800 × 100 = 12.5.
+    assert _verdicts(text) == [(D("15.1"), "unverifiable", "no_base_value"),
+                               (D("15.1"), "exact", "change_of_sum"),
+                               (D("12.5"), "exact", "change_of_sum")]
+
+
+def test_this_year_after_two_years_or_these_years_is_not_read():
+    text = INDIA + (
+        "\nصادرات ایران به هند از ۸۵۰ میلیون دلار در سال ۱۴۰۰ به ۹۱۰ میلیون دلار در سال "
+        "۱۴۰۱ رسید.\n"
+        "در این سال ۳۸٫۶ درصد تجارت دو کشور را صادرات ایران تشکیل می‌داد.\n"
+        "در این سال ها به طور متوسط ۴۰ درصد تجارت دو کشور را صادرات ایران تشکیل می‌داد.\n")
+    # The first line: (910 − 850) / 850 × 100 is not stated; both shares have no year.
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable", "unverifiable"]
+
+
+def test_a_total_of_another_year_is_not_the_whole_of_a_share():
+    text = INDIA + ("\nسهم هند از صادرات غیرنفتی ایران در سال ۱۴۰۱ معادل ۱٫۸ درصد بود و کل "
+                    "این صادرات در سال بعد به ۶۰۰۰۰ میلیون دلار رسید.\n")
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable"]
+
+
+def test_a_percent_below_a_target_is_not_a_change_over_the_year():
+    # The amount is checked (910 + 1450 = 2360, not 3500); the 10 % is of a target.
+    text = INDIA + ("\nحجم تجارت ایران و هند در سال ۱۴۰۱ به ۳۵۰۰ میلیون دلار رسید که ۱۰ درصد "
+                    "کمتر از هدف‌گذاری بود.\n")
+    assert _verdicts(text) == [(D(3500), "inconsistent", "sum"),
+                               (D(-10), "unverifiable", "no_base_value")]
+
+
+def test_a_year_heading_of_two_words_heads_a_column_of_years():
+    # Values that look like years (۱۳۹۹, ۱۴۰۰) are values under "سال شمسی".
+    text = ("جدول ۱- تجارت ایران و هند (میلیون دلار)\nسال شمسی\tصادرات\tواردات\n"
+            "۱۳۹۸\t۱۳۹۹\t۱۴۰۰\n۱۳۹۹\t۹۱۰\t۱۴۵۰\n")
+    m = "million USD"
+    assert _cells(text) == {("export", 1398, D(1399), m), ("export", 1399, D(910), m),
+                            ("import", 1398, D(1400), m), ("import", 1399, D(1450), m)}

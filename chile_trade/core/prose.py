@@ -1562,7 +1562,9 @@ def _total_after(figure: _Figure) -> _Figure | None:
             total.year is not None and figure.year is not None and total.year != figure.year):
         return None
     between = figure.clause_words.between(figure.amount.end, total.amount.start)
-    if total.year is None and any(w.text == "سال" for w in between):
+    own = {position for position, year in figure.clause_words.years if year == figure.year}
+    if any(w.text == "سال" and not (i + 1 < len(between) and between[i + 1].start in own)
+           for i, w in enumerate(between)):
         return None  # "… و کل این صادرات در سال بعد X": of another year
     return total
 
