@@ -83,7 +83,8 @@ def test_tables_prints_tidy_rows(capsys, tmp_path):
         (f"{good}:3", "Japan", "export", 2005, 110.0, "million USD"),
     ]
     code, out, _ = run(capsys, "tables", "--format", "csv", str(good))
-    assert out.splitlines()[0].startswith("source,partner,partner_en,flow,year,value")
+    assert out.splitlines()[0] == ("source,reporter,reporter_en,partner,partner_en,flow,series,"
+                                   "year,calendar,fiscal_year,value,value_text,unit,valuation,raw")
 
 
 @pytest.mark.parametrize(

@@ -507,3 +507,12 @@ def test_a_year_heading_of_two_words_heads_a_column_of_years():
     m = "million USD"
     assert _cells(text) == {("export", 1398, D(1399), m), ("export", 1399, D(910), m),
                             ("import", 1398, D(1400), m), ("import", 1399, D(1450), m)}
+
+
+def test_a_title_whose_flow_word_stands_after_a_bracket_is_read_not_a_crash():
+    # Found by the fuzz test: "جدول(…)جدول میزان صادرات …" has no flow word before "(".
+    text = ("جدول(میلیون دلار)جدول میزان صادرات بآمریکا (میلیون دلار)\n\n"
+            "۱۹۹۲ ۱۹۹۳ درصدتغییرات\n۱۶۴۹ ۱۶۵۵ %۰٫۴\n")
+    document = read(text, "doc.txt")  # no StopIteration
+    assert {(c.year, c.number.value) for c in document.cells} == {(1992, D(1649)),
+                                                                  (1993, D(1655))}

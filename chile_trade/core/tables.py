@@ -565,8 +565,9 @@ def context_of(texts: Sequence[str]) -> _Context:
             if not context.partner[0] and len(flows) == 1 and not context.product:
                 # "صادرات از گمرکات استان …": a place of origin, kept as what is traded
                 head = folded.split("(", 1)[0].split()
-                at = next(i for i, w in enumerate(head) if w in V.FLOW_WORDS)
-                context.product = " ".join(head[at + 1:])
+                at = next((i for i, w in enumerate(head) if w in V.FLOW_WORDS), None)
+                if at is not None:  # the flow word may stand after a bracket
+                    context.product = " ".join(head[at + 1:])
     return context
 
 
