@@ -27,6 +27,7 @@ is no value, never 0.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -152,6 +153,7 @@ def _plausible(year: int) -> bool:
     return _MIN_SOLAR <= year <= _MAX_SOLAR or _MIN_GREGORIAN <= year <= _MAX_GREGORIAN
 
 
+@functools.lru_cache(maxsize=4096)
 def _year_of(text: str) -> _Year | None:
     """The year a header cell names: ``۲۰۲۲``, ``سال ۱۴۰۲``, or a fiscal pair ``۲۰۱۹-۲۰``."""
     folded = to_ascii_digits(fold(text)).strip()
@@ -209,7 +211,8 @@ def _tokens(line: str) -> list[tuple[str, int]]:
     tokens: list[tuple[str, int]] = []
     for match in re.finditer(r"\S++", line):
         token = match.group()
-        if tokens and fold(token) in _PERCENT_ALONE and _is_number(tokens[-1][0]):
+        if tokens and _numberish(tokens[-1][0]) and fold(token) in _PERCENT_ALONE \
+                and _is_number(tokens[-1][0]):
             tokens[-1] = (f"{tokens[-1][0]} {token}", tokens[-1][1])
         else:
             tokens.append((token, match.start()))
@@ -455,33 +458,55 @@ class _Context:
     contradiction: str = ""  # "صادرات از آمریکا": a flow and a preposition that disagree
 
 
-def _places_in(folded: str) -> list[tuple[int, str, str, str]]:
-    """Known places a text names: (position, name, English, the word before)."""
+@functools.lru_cache(maxsize=1024)
+def _places_in(folded: str) -> tuple[tuple[int, str, str, str], ...]:
+    """Known places a text names: (position, name, English, the word before). Each word
+    is looked up by its leading letters, so the cost is linear in the text (cached: a
+    grid's title is read for its context more than once)."""
     found = []
     words = list(re.finditer(r"\S++", folded))
+    tokens = [w.group() for w in words]
     index = 0
     while index < len(words):
-        rest = folded[words[index].start():]
-        place = _place_prefix(rest)
+        place = _place_in_tokens(tokens, index)
         if place is None:
             index += 1
             continue
-        before = fold(words[index - 1].group()) if index else ""
+        before = fold(tokens[index - 1]) if index else ""
         found.append((words[index].start(), place[1], place[2], before))
-        index += len(place[1].split()) if place[0] else 1
-    return found
+        index += place[0]
+    return tuple(found)
 
 
-def _place_prefix(text: str) -> tuple[int, str, str] | None:
-    cleaned = text.lstrip("(«\"'")
-    for name in _PLACES_LONGEST_FIRST:
-        if cleaned.startswith(name) and (len(cleaned) == len(name)
-                                         or not cleaned[len(name)].isalpha()):
-            return len(name), V.PLACE_ALIASES.get(name, name), V.PLACES[name]
+_LETTERS_RE = re.compile(r"[^\W\d_]++")
+
+
+def _place_in_tokens(tokens: Sequence[str], index: int) -> tuple[int, str, str] | None:
+    """The known place the words from ``tokens[index]`` start with, longest name first,
+    followed by no further letter: (the words it takes, name, English)."""
+    head = tokens[index].lstrip("(«\"'")
+    for name in _PLACES_BY_FIRST.get(_leading_letters(head), ()):
+        count = name.count(" ")
+        text = " ".join([head, *tokens[index + 1:index + 1 + count]])
+        if text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalpha()):
+            return count + 1, V.PLACE_ALIASES.get(name, name), V.PLACES[name]
     return None
 
 
-_PLACES_LONGEST_FIRST = sorted(V.PLACES, key=len, reverse=True)
+def _leading_letters(word: str) -> str:
+    letters = _LETTERS_RE.match(word)
+    return letters.group() if letters else ""
+
+
+def _place_prefix(text: str) -> tuple[int, str, str] | None:
+    """`_place_in_tokens` of a text's first word."""
+    tokens = text.split()
+    return _place_in_tokens(tokens, 0) if tokens else None
+
+
+_PLACES_BY_FIRST: dict[str, list[str]] = {}
+for _name in sorted(V.PLACES, key=len, reverse=True):
+    _PLACES_BY_FIRST.setdefault(_leading_letters(_name), []).append(_name)
 
 
 def unit_in(text: str) -> tuple[str, str]:
