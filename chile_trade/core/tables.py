@@ -232,13 +232,23 @@ def _tabular(line: str) -> bool:
     if _WIDE_GAP_RE.search(stripped):
         cells = _WIDE_SPLIT_RE.split(stripped)
         return len(cells) >= 3 and sum(_is_value(c) for c in cells) >= 2
-    tokens = [t for t, _ in _tokens(stripped)]
-    run = best = 0
-    for token in tokens:
-        value = _numberish(token) or _year_of(token) is not None
+    # As `_tokens` cuts it (a percent sign or word after a number is part of it), but
+    # looking closely only at tokens that start like a number: prose lines are long.
+    run = 0
+    previous = ""
+    for token in stripped.split():
+        if previous and run and _numberish(previous) and fold(token) in _PERCENT_ALONE \
+                and _is_number(previous):
+            previous = f"{previous} {token}"
+            continue
+        first = token[0]
+        value = (first.isdigit() or first in _OPENS_NUMBER) and (
+            _numberish(token) or _year_of(token) is not None)
         run = run + 1 if value or (run and _is_missing(token)) else 0
-        best = max(best, run)
-    return best >= 2
+        previous = token
+        if run >= 2:
+            return True
+    return False
 
 
 def _header_like(line: str, rows: Sequence[str]) -> bool:
