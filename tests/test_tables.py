@@ -516,3 +516,11 @@ def test_a_title_whose_flow_word_stands_after_a_bracket_is_read_not_a_crash():
     document = read(text, "doc.txt")  # no StopIteration
     assert {(c.year, c.number.value) for c in document.cells} == {(1992, D(1649)),
                                                                   (1993, D(1655))}
+
+
+def test_a_line_of_thousands_of_digits_and_no_quantity_is_read_in_linear_time():
+    # Found by the fuzz test: a line with no quantity is still scanned for the year a
+    # later "در این سال" means; a run of 5,000 digits is no year, and is never converted
+    # to an integer (Python refuses strings of over 4,300 digits).
+    document = read("۱" * 5000 + "\n", "doc.txt")
+    assert (document.cells, document.claims) == ([], [])

@@ -283,8 +283,8 @@ def _years_in(clause_words: Sequence[Word]) -> list[tuple[int, int]]:
     """(position, year) of each year of a clause: four digits, or ``سال ۹۸``."""
     out = []
     for i, w in enumerate(clause_words):
-        if w.kind != "num" or not w.text.isdigit():
-            continue
+        if w.kind != "num" or len(w.text) not in (2, 4) or not w.text.isdigit():
+            continue  # a year has four digits (or two after "سال"): never convert more
         digits = int(w.text.translate(_ASCII))
         if len(w.text) == 4 and (1300 <= digits <= 1499 or 1900 <= digits <= 2099):
             out.append((w.start, digits))
