@@ -1,9 +1,11 @@
 """The command line: ``chile-trade verify``, ``tables``, ``figures`` and ``report``.
 
-Exit codes: 0 success; 1 with ``--strict`` when a verdict is ``inconsistent``;
-2 for bad input (``file:line: what is wrong`` on stderr, nothing written);
-3 with ``--keep-going`` when files were skipped (each reported on stderr);
-128 + N when signal N stopped the run (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
+Exit codes (`EXIT_CODES`, also in ``--help``), the first that applies: 2 for bad
+input (``file:line: what is wrong`` on stderr, nothing written); 3 with
+``--keep-going`` when files or tables were skipped (each reported on stderr), even
+where a figure is inconsistent; 1 with ``--strict`` when a verdict, or with
+``--reference`` a reference verdict, is ``inconsistent``; 0 success; 128 + N when
+signal N stopped the run (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP).
 
 This module is light: it reads the arguments and makes SIGINT, SIGTERM and
 SIGHUP stop the run cleanly before it imports what the commands need
@@ -26,6 +28,15 @@ from chile_trade.interrupts import Interrupted, deferred, stop_on_signals
 __all__ = ["main"]
 
 FORMATS = ("text", "json", "csv")
+EXIT_CODES = """exit codes (the first that applies):
+  2    bad input or an output that cannot be written: file:line: what is wrong, on
+       stderr; nothing written
+  3    --keep-going and a file or table was skipped (each named on stderr); the rest
+       written
+  1    --strict and a figure is inconsistent (with --reference, against the
+       reference too)
+  0    done
+  128+N  stopped by signal N (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP); nothing written"""
 
 
 def _jobs(text: str) -> int:
@@ -54,18 +65,23 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="chile-trade",
         description="Read the tables and stated percentages of Persian trade reports and "
-                    "check each percentage against the report's own numbers.")
+                    "check each percentage against the report's own numbers.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subcommands = parser.add_subparsers(dest="command", required=True)
     verify_cmd = subcommands.add_parser(
         "verify", help="give every stated percentage a verdict",
         description="Recompute every stated percentage exactly and give it a verdict: "
-                    "exact, within_rounding, inconsistent or unverifiable.")
-    tables_cmd = subcommands.add_parser("tables", help="print the extracted tables as tidy rows")
+                    "exact, within_rounding, inconsistent or unverifiable.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    tables_cmd = subcommands.add_parser("tables", help="print the extracted tables as tidy rows",
+                                        epilog=EXIT_CODES,
+                                        formatter_class=argparse.RawDescriptionHelpFormatter)
     for command in (verify_cmd, tables_cmd):
         command.add_argument("files", nargs="*", metavar="FILE",
-                             help="Persian text documents or folders of them (*.txt, "
-                                  "recursively); default: the shipped seed data")
+                             help="Persian documents (.txt .md .html .htm .docx .xlsx .pdf) "
+                                  "or folders of them (recursively); default: the shipped "
+                                  "seed data")
         command.add_argument("--format", choices=FORMATS, default="text",
                              help="output format (default: text)")
         command.add_argument("--output", metavar="FILE", default=None,
@@ -85,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
                                  "(columns series,year,value_musd,valuation,source)")
     figures_cmd = subcommands.add_parser(
         "figures", help="write every chart of the documents (default: the shipped report)",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Write every chart (and the one-page report) of the documents' tables "
                     "and figures, with Persian labels shaped for the running matplotlib. "
                     "SVG and PDF carry the glyphs as outlines.")
@@ -99,13 +116,15 @@ def _parser() -> argparse.ArgumentParser:
                                   "Arabic if installed, else DejaVu Sans)")
     report_cmd = subcommands.add_parser(
         "report", help="the main job: figures, a self-contained HTML report and exports",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Verify every stated figure against the documents' own numbers and "
                     "against official statistics, draw the figures, and write report.html "
                     "(self-contained, opens offline), CSV files and an Excel workbook.")
     for command in (figures_cmd, report_cmd):
         command.add_argument("files", nargs="*", metavar="FILE",
-                             help="Persian text documents or folders of them (*.txt, "
-                                  "recursively); default: the shipped seed data")
+                             help="Persian documents (.txt .md .html .htm .docx .xlsx .pdf) "
+                                  "or folders of them (recursively); default: the shipped "
+                                  "seed data")
         command.add_argument("--jobs", type=_jobs, default=0, metavar="N",
                              help="worker processes (default 0: one per usable core; 1: none)")
         command.add_argument("--keep-going", action="store_true",
@@ -124,10 +143,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
-    0: done; 1: ``--strict`` and a figure is inconsistent; 2: bad input,
-    nothing written; 3: ``--keep-going`` and at least one file was skipped
-    (reported on stderr), the rest written; 128 + N: stopped by signal N
-    (130 for Ctrl-C, 143 for SIGTERM), nothing written.
+    The first that applies: 2: bad input, nothing written; 3: ``--keep-going``
+    and at least one file or table was skipped (reported on stderr), the rest
+    written, whatever the verdicts; 1: ``--strict`` and a figure is inconsistent
+    (or, with ``--reference``, its reference verdict is); 0: done. 128 + N:
+    stopped by signal N (130 for Ctrl-C, 143 for SIGTERM), nothing written.
     """
     args = _parser().parse_args(argv)
     try:

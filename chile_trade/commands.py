@@ -151,6 +151,11 @@ def _verify_text(results: Iterable[pd.DataFrame], lang: str) -> Iterator[str]:
             tally[key] = tally.get(key, 0) + 1
             yield (f"{row[C.SOURCE]}  {row[C.VERDICT].upper()}  {row[claim]}\n"
                    f"    {row[explanation]}\n")
+            if isinstance(row.get(C.REF_VERDICT), str):  # with --reference: its verdict too
+                ref_explanation = row[C.REF_EXPLANATION_FA if lang == "fa"
+                                      else C.REF_EXPLANATION]
+                yield (f"    reference: {row[C.REF_VERDICT].upper()}  "
+                       f"{ref_explanation if isinstance(ref_explanation, str) else ''}\n")
     for name, tally in per_file.items():
         yield _file_summary(name, tally)
     summary = ", ".join(f"{counts[v]} {v}" for v in C.VERDICTS)
@@ -191,7 +196,10 @@ def _run_verify(args: argparse.Namespace, write: Callable[[str], object]) -> int
     def noted(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         nonlocal inconsistent
         for frame in frames:
-            inconsistent = inconsistent or bool((frame[C.VERDICT] == C.INCONSISTENT).any())
+            verdicts = [frame[C.VERDICT]] + ([frame[C.REF_VERDICT]]
+                                             if C.REF_VERDICT in frame.columns else [])
+            inconsistent = inconsistent or any(bool((v == C.INCONSISTENT).any())
+                                               for v in verdicts)
             yield frame
 
     with _archive(args, reference) as parts:
@@ -401,4 +409,4 @@ def run(args: argparse.Namespace) -> int:
             args.copying = True  # a signal from here on cuts stdout short
             shutil.copyfileobj(spool, sys.stdout)
     sys.stdout.flush()
-    return 3 if args.skipped and code == 0 else code
+    return 3 if args.skipped and code in (0, 1) else code  # a skipped file is never hidden

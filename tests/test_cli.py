@@ -345,3 +345,53 @@ def test_a_fifo_given_as_reference_or_font_is_refused_without_waiting(tmp_path, 
     assert done.stderr == f"{fifo}: this is a FIFO (named pipe), not a regular file; " \
                           "give it as a file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["input"]
+
+
+US_SHARE = ("جدول میزان صادرات شیلی به آمریکا (میلیون دلار، فوب)\n"
+            "۱۹۹۴ ۱۹۹۵ درصدتغییرات ۹۴/۹۵ میزان مشارکت در کل صادرات\n"
+            "۲۰۱۲ ۲۳۷۵ %۱۸ ۱۴/۴\n")
+
+
+@pytest.mark.parametrize("command", ["verify", "tables", "report", "figures"])
+def test_help_lists_the_exit_codes_in_the_order_they_win(command, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    at = [out.index(f"\n  {code} ") for code in ("2", "3", "1", "0")]
+    assert at == sorted(at), "2 bad input > 3 skipped > 1 inconsistent > 0"
+    assert "128+N" in out
+
+
+def test_a_skipped_file_is_never_hidden_behind_an_inconsistent_figure(capsys, tmp_path):
+    inconsistent = tmp_path / "a.txt"  # (2375 − 2012) / 2012 × 100 = 18.04, not 25
+    inconsistent.write_text(US_SHARE.replace("%۱۸", "%۲۵"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(  # a table with an unreadable cell
+        "جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
+        "| صادرات | ۱۲o | ۱۵ |\n", encoding="utf-8")
+    code, _, err = run(capsys, "verify", "--strict", "--keep-going", str(tmp_path))
+    assert code == 3
+    assert err.endswith("(skipped)\n")
+    code, _, _ = run(capsys, "verify", "--strict", str(inconsistent))
+    assert code == 1
+
+
+def test_strict_counts_a_figure_inconsistent_with_the_reference(capsys, tmp_path):
+    doc = tmp_path / "us.txt"
+    doc.write_text(US_SHARE, encoding="utf-8")
+    reference = tmp_path / "ref.csv"
+    # The document alone: 18 % exact, the share unverifiable (no total): exit 0.
+    assert run(capsys, "verify", "--strict", str(doc))[0] == 0
+    # 2375 / 20000 × 100 = 11.875, not 14.4: inconsistent against the reference.
+    reference.write_text("series,year,value_musd,valuation,source\n"
+                         "chile_total_exports,1995,20000,FOB,a test\n", encoding="utf-8")
+    code, out, _ = run(capsys, "verify", "--strict", "--reference", str(reference), str(doc))
+    assert code == 1
+    assert "    reference: INCONSISTENT  2375 / 20000 × 100 = 11.8750%" in out
+    assert run(capsys, "verify", "--reference", str(reference), str(doc))[0] == 0
+    # 2375 / 16493 × 100 = 14.39999…, which rounds to 14.4.
+    reference.write_text("series,year,value_musd,valuation,source\n"
+                         "chile_total_exports,1995,16493,FOB,a test\n", encoding="utf-8")
+    code, out, _ = run(capsys, "verify", "--strict", "--reference", str(reference), str(doc))
+    assert code == 0
+    assert "    reference: EXACT" in out
