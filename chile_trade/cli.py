@@ -82,8 +82,6 @@ def _parser() -> argparse.ArgumentParser:
                              help="Persian documents (.txt .md .html .htm .docx .xlsx .pdf) "
                                   "or folders of them (recursively); default: the shipped "
                                   "seed data")
-        command.add_argument("--format", choices=FORMATS, default="text",
-                             help="output format (default: text)")
         command.add_argument("--output", metavar="FILE", default=None,
                              help="write the result here (atomically) instead of stdout")
         command.add_argument("--jobs", type=_jobs, default=0, metavar="N",
@@ -92,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--keep-going", action="store_true",
                              help="report a bad file on stderr and go on with the others "
                                   "(exit 3 when any was skipped)")
+    verify_cmd.add_argument("--format", choices=(*FORMATS, "github"), default="text",
+                            help="output format (default: text; github: workflow commands, "
+                                 "::error for an inconsistent figure, ::warning for a "
+                                 "skipped file or table)")
+    tables_cmd.add_argument("--format", choices=FORMATS, default="text",
+                            help="output format (default: text)")
     verify_cmd.add_argument("--strict", action="store_true",
                             help="exit 1 when any verdict is inconsistent")
     verify_cmd.add_argument("--lang", choices=("en", "fa"), default="en",

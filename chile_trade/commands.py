@@ -16,6 +16,7 @@ import io
 import json
 import math
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -162,6 +163,49 @@ def _verify_text(results: Iterable[pd.DataFrame], lang: str) -> Iterator[str]:
     yield f"{sum(counts.values())} stated figures: {summary}\n"
 
 
+_DOCUMENT_SOURCE_RE = re.compile(r"(.*?\.(?:txt|md|html?|docx|xlsx|pdf))(?::(.*+))?+",
+                                 re.IGNORECASE)
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    """Text as a GitHub workflow command carries it: ``%``, CR and LF percent-encoded,
+    and in a property ``:`` and ``,`` too."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def _github_place(source: str, line: int | None = None) -> tuple[str, str]:
+    """``file=…[,line=…]`` of a source (``doc.txt:12``, ``doc.docx:table1:row2``), and
+    the format's own locator where it has no line."""
+    found = _DOCUMENT_SOURCE_RE.fullmatch(source)
+    file, place = (found[1], found[2] or "") if found else source.rpartition(":")[::2]
+    if line is None and place.isdigit():
+        line, place = int(place), ""
+    where = f"file={_github_escape(file, prop=True)}"
+    return (where + (f",line={line}" if line is not None else ""),
+            f"{place}: " if place else "")
+
+
+def _github(results: Iterable[pd.DataFrame], skipped: list[InputError]) -> Iterator[str]:
+    """GitHub workflow commands: ``::error`` for each inconsistent figure (and each one
+    inconsistent with the reference), then ``::warning`` for each file or table skipped
+    with ``--keep-going``."""
+    for result in results:
+        for row in result.to_dict(orient="records"):
+            where, locator = _github_place(str(row[C.SOURCE]))
+            for verdict, explanation, title in (
+                    (C.VERDICT, C.EXPLANATION, "inconsistent figure"),
+                    (C.REF_VERDICT, C.REF_EXPLANATION, "inconsistent with the reference")):
+                if row.get(verdict) == C.INCONSISTENT:
+                    message = f"{locator}{row[C.CLAIM]}: {row[explanation]}"
+                    yield (f"::error {where},title={_github_escape(title, prop=True)}::"
+                           f"{_github_escape(message)}\n")
+    for error in skipped:  # complete once every batch has been read
+        where, locator = _github_place(error.source or "", error.line)
+        yield (f"::warning {where},title=skipped::"
+               f"{_github_escape(locator + error.message)}\n")
+
+
 def _file_summary(name: str, tally: dict[str, int]) -> str:
     """``file: 7 figures, 4 checked (1 exact, ...), 3 unverifiable (2 no figures, ...)``."""
     checked = [(v, tally[v]) for v in C.VERDICTS[:3] if v in tally]
@@ -210,6 +254,7 @@ def _run_verify(args: argparse.Namespace, write: Callable[[str], object]) -> int
             shipped = load_extraction()
             results = [verify(shipped.tables, shipped.stated, reference)]
         chunks = (_verify_text(noted(results), args.lang) if args.format == "text"
+                  else _github(noted(results), args.skipped) if args.format == "github"
                   else _formatted(noted(results), args.format))
         for chunk in chunks:
             write(chunk)

@@ -395,3 +395,55 @@ def test_strict_counts_a_figure_inconsistent_with_the_reference(capsys, tmp_path
     code, out, _ = run(capsys, "verify", "--strict", "--reference", str(reference), str(doc))
     assert code == 0
     assert "    reference: EXACT" in out
+
+
+_COMMAND_RE = re.compile(r"::(error|warning) file=([^,:]+)(?:,line=(\d+))?,title=([^:]+)::(.+)")
+
+
+def _unescaped(text: str) -> str:
+    # GitHub's runner decodes %0D, %0A, %3A, %2C and %25 (the last, last).
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(code, char)
+    return text
+
+
+def test_github_annotations_for_inconsistent_figures_and_skipped_tables(capsys, tmp_path):
+    from chile_trade.commands import _github_escape  # noqa: PLC0415  the escaping itself
+
+    # The workflow-command rules: data escapes %, CR, LF; a property also ":" and ",".
+    assert _github_escape("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert _github_escape("a%b\r\nc:d,e", prop=True) == "a%25b%0D%0Ac%3Ad%2Ce"
+    inconsistent = tmp_path / "a.txt"  # (2375 − 2012) / 2012 × 100 = 18.04, not 25
+    inconsistent.write_text(US_SHARE.replace("%۱۸", "%۲۵"), encoding="utf-8")
+    bad = tmp_path / "b.md"
+    bad.write_text("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
+                   "| صادرات | ۱۲o | ۱۵ |\n", encoding="utf-8")
+    code, out, _ = run(capsys, "verify", "--format", "github", "--keep-going", str(tmp_path))
+    assert code == 3
+    commands = [_COMMAND_RE.fullmatch(line) for line in out.splitlines()]
+    assert all(commands), out
+    got = [(m[1], m[2], m[3], m[4], _unescaped(m[5])) for m in commands if m]
+    assert got[0][:4] == ("error", str(inconsistent), "3", "inconsistent figure")
+    assert got[0][4].startswith("Exports to United States: percent change 1994→1995: "
+                                "(2375 − 2012) / 2012 × 100 = 18.042%, no values")
+    assert got[1:] == [("warning", str(bad), "3", "skipped", "unparsable number '۱۲o'")]
+
+
+def test_github_annotation_of_a_word_table_names_its_row(capsys, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("جدول ۱- صادرات ایران به عمان (میلیون دلار)")
+    table = document.add_table(rows=2, cols=4)
+    # (1500 − 1200) / 1200 × 100 = 25 (24.92 to 25.08 within rounding), not 30.
+    for row, texts in zip(table.rows, (["شرح", "۱۴۰۰", "۱۴۰۱", "درصد تغییر"],
+                                       ["صادرات", "۱۲۰۰", "۱۵۰۰", "۳۰"]), strict=True):
+        for slot, text in zip(row.cells, texts, strict=True):
+            slot.text = text
+    path = tmp_path / "r.docx"
+    document.save(str(path))
+    code, out, _ = run(capsys, "verify", "--format", "github", str(path))
+    match = _COMMAND_RE.fullmatch(out.strip())
+    assert code == 0
+    assert match is not None, out
+    assert (match[1], match[2], match[3]) == ("error", str(path), None)  # no line in a .docx
+    assert _unescaped(match[5]).startswith("table1:row2: Exports to Oman: percent change")
