@@ -1650,7 +1650,7 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],  # noqa:
     part = [f for f in money if f.flow == flow]
     whole = [f for f in money if f.flow == V.TRADE]
     if not whole:
-        return _table_flow_share(reader, figure, flow, named, [*lead, *phrase, *named])
+        return _table_flow_share(reader, figure, flow, named)
     if not part:
         return None
     mine, total = part[-1], whole[-1]
@@ -1672,16 +1672,15 @@ def _flow_share(reader: _Reader, figure: _Figure, lead: Sequence[Word],  # noqa:
 
 
 def _table_flow_share(reader: _Reader, figure: _Figure, flow: str, part: Sequence[Word],
-                      words_: Sequence[Word]) -> tuple[list[_Figure], str] | None:
+                      ) -> tuple[list[_Figure], str] | None:
     """A flow's share of the two-way trade with a partner whose exports and imports a
     table prints for the share's year: ``part / (part + other) × 100``. ``part``: the
-    words naming the flow; ``words_``: all the words around the share."""
-    pair = _pair_named(reader, figure, figure) if figure.year is not None else None
-    if pair is None:
+    words naming the flow (the clause names the trade's two sides: `_pair_named`)."""
+    year = figure.year
+    pair = _pair_named(reader, figure, figure) if year is not None else None
+    if pair is None or year is None:
         return None
     head = pair[0][0]
-    if not (figure.partner == head.partner or _names_partner(words_, head.partner)):
-        return None
     # "صادرات اسپانیا" of a table of Chile's trade with Spain: Spain's exports, Chile's
     # imports; "صادرات ایران", or no place: the reporter's.
     at = next((k for k, w in enumerate(part) if V.FLOW_NOUNS.get(w.text) == flow), None)
@@ -1690,8 +1689,7 @@ def _table_flow_share(reader: _Reader, figure: _Figure, flow: str, part: Sequenc
         flow = V.IMPORT if flow == V.EXPORT else V.EXPORT
     elif place is not None and head.table_reporter and place[0] != head.table_reporter:
         return None
-    assert figure.year is not None
-    exports, imports = (reader.value_in(series, figure.year) for series in pair)
+    exports, imports = (reader.value_in(series, year) for series in pair)
     if exports is None or imports is None:
         return None
     return ([exports, imports] if flow == V.EXPORT else [imports, exports]), "share_of_two_way"
