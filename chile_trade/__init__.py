@@ -48,11 +48,13 @@ if TYPE_CHECKING:
     from chile_trade.io.reading import read_document
     from chile_trade.io.reference import compare_with_reference, parse_reference
     from chile_trade.present.display import show
+    from chile_trade.present.figure import persian_figure, persian_figures
 
 _HOME = {
     "io.dataset": ("load_extraction", "load_reference", "load_stated", "load_tables",
                    "load_wide"),
     "present.display": ("show",),
+    "present.figure": ("persian_figure", "persian_figures"),
     "errors": ("InputError",),
     "frames": ("Extraction", "extract", "extract_documents", "verify"),
     "indicators": ("cagr", "coverage_ratio", "implied_totals", "share_of_total_trade",
@@ -82,6 +84,8 @@ __all__ = [
     "parse_number",
     "parse_period",
     "parse_reference",
+    "persian_figure",
+    "persian_figures",
     "read_document",
     "share_of_total_trade",
     "show",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
+import pickle
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,9 +22,11 @@ import bidi
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 import uharfbuzz as hb
 from bidi import algorithm as legacy_bidi
+from matplotlib import patheffects
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.font_manager import findfont
@@ -47,6 +50,7 @@ from chile_trade.present.charts import (
     trade_chart,
     verification_chart,
 )
+from chile_trade.present.figure import persian_figure, persian_figures
 from chile_trade.present.text import (
     display_text,
     logical_text,
@@ -304,7 +308,10 @@ def _glyph_mismatches(fig, logical_of):
         if logical is None:
             problems.append(f"{shown!r} was not made by display_text")
             continue
-        rtl = any("\u0600" <= ch <= "\u06ff" for ch in logical) or "\u200f" in shown
+        if isinstance(logical, tuple):  # the caller knows the base direction
+            logical, rtl = logical
+        else:
+            rtl = any("\u0600" <= ch <= "\u06ff" for ch in logical) or "\u200f" in shown
         path = findfont(artist.get_fontproperties())
         drawn_lines = _drawn_glyphs(groups[gid], path)
         expected_lines = logical.split("\n")
@@ -340,6 +347,195 @@ def test_the_glyph_check_rejects_the_recipe_for_the_other_kind_of_matplotlib():
 def test_the_package_picks_the_path_that_matches_this_matplotlib():
     major, minor = (int(p) for p in mpl.__version__.split(".")[:2])
     assert matplotlib_shapes_text() is ((major, minor) >= (3, 11))
+
+
+# --- persian_figure: any figure, one call -----------------------------------------------
+
+# Persian digits and separators, written out here rather than taken from the package.
+_FA_NUMBER = str.maketrans("0123456789.,%-", "۰۱۲۳۴۵۶۷۸۹٫٬٪\u2212")
+_LATIN_NUMBER = re.compile(r"[-+\u2212]?[0-9]+([.,][0-9]+)*%?")
+
+
+def _expected_persian(text, digits="fa"):
+    """What persian_figure must draw for one label, by its rules, and its base direction.
+
+    A label that is only a number is drawn left to right, in Persian digits with
+    ``digits="fa"``; a label with Persian letters right to left, its ASCII numbers in
+    Persian digits; anything else as it is.
+    """
+    if _LATIN_NUMBER.fullmatch(text):
+        return (text.translate(_FA_NUMBER) if digits == "fa" else text), False
+    if any("\u0621" <= ch <= "\u064a" or "\u067e" <= ch <= "\u06cc" for ch in text):
+        if digits == "fa":
+            text = re.sub(r"[0-9]+([.,][0-9]+)*%?", lambda m: m.group().translate(_FA_NUMBER),
+                          text)
+        return text, True
+    return text, False
+
+
+def _pandas_bar_chart():
+    frame = pd.DataFrame({"صادرات": [1649, 1655, 2012, 2375],
+                          "واردات": [1984, 2477, 2638, 3792]},
+                         index=pd.Index([1992, 1993, 1994, 1995], name="سال"))
+    ax = frame.plot.bar(title="تجارت شیلی با آمریکا (میلیون دلار)", rot=0)
+    ax.set_ylabel("میلیون دلار، فوب")
+    ax.legend(title="جریان")
+    ax.annotate("کسری 1417", (3, 3792), xytext=(1.5, 3500), arrowprops={"arrowstyle": "->"})
+    return frame, ax
+
+
+@pytest.mark.parametrize("digits", ["fa", "latin"])
+def test_persian_figure_makes_a_pandas_chart_draw_as_harfbuzz_and_bidi_give(digits):
+    frame, ax = _pandas_bar_chart()
+    assert persian_figure(ax, digits=digits) is ax.figure
+    count, problems = _glyph_mismatches(ax.figure, lambda t: _expected_persian(t, digits))
+    # title, y and x labels, legend title and 2 entries, annotation, and the tick labels
+    assert count >= 7 + 4 + 5
+    assert problems == []
+    # what the user set stays logical, and the data keep their names
+    assert ax.get_title() == "تجارت شیلی با آمریکا (میلیون دلار)"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["صادرات", "واردات"]
+    assert list(frame.columns) == ["صادرات", "واردات"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["1992", "1993", "1994", "1995"]
+
+
+def test_persian_figure_draws_table_cells_and_text_added_after_the_call():
+    fig, ax = plt.subplots()
+    ax.axis("off")
+    persian_figure(fig)
+    ax.table(cellText=[["صادرات", "1,649"], ["واردات", "-335.5"]],
+             colLabels=["جریان", "1992"], loc="center")
+    fig.text(0.5, 0.9, "تراز تجاری 1995", ha="center")
+    count, problems = _glyph_mismatches(fig, _expected_persian)
+    assert count == 7
+    assert problems == []
+
+
+def test_the_readme_example_draws_every_label_right(tmp_path, monkeypatch):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"<!-- README example: persian_figure -->\n```python\n(.*?)```", readme,
+                     re.DOTALL)
+    assert code is not None
+    monkeypatch.chdir(tmp_path)
+    namespace = {}
+    exec(code.group(1), namespace)  # the README's own code, as a reader runs it
+    assert (tmp_path / "pandas_bar_chart_fa.png").read_bytes().startswith(b"\x89PNG")
+    count, problems = _glyph_mismatches(namespace["ax"].figure, _expected_persian)
+    assert count >= 15
+    assert problems == []
+
+
+def test_without_persian_figure_the_same_chart_fails_the_glyph_check():
+    _, ax = _pandas_bar_chart()
+    _, problems = _glyph_mismatches(ax.figure, _expected_persian)
+    assert problems  # at least the tick labels' digits, on any matplotlib
+
+
+def _svg(fig):
+    buffer = io.StringIO()
+    with mpl.rc_context({"svg.fonttype": "path", "svg.hashsalt": "ct"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def test_persian_figure_twice_draws_what_once_draws():
+    _, once = _pandas_bar_chart()
+    _, twice = _pandas_bar_chart()
+    persian_figure(once)
+    persian_figure(twice)
+    persian_figure(twice.figure)
+    assert _svg(twice.figure) == _svg(once.figure)
+    assert _svg(once.figure) != _svg(_pandas_bar_chart()[1].figure)  # it did something
+
+
+def test_persian_figure_leaves_mathtext_and_latin_text_alone():
+    def figure(marked):
+        fig = plt.figure(figsize=(3, 2))
+        fig.text(0.1, 0.6, r"$\frac{x^2}{1995}$")
+        fig.text(0.1, 0.2, "Exports, FOB 1995")
+        return persian_figure(fig) if marked else fig
+    assert _svg(figure(True)) == _svg(figure(False))
+
+
+def test_persian_figure_does_not_convert_display_text_twice(data):
+    # the package's own chart is already in display_text form: the check still passes
+    fig = _figure("trade", "fa", data)
+    persian_figure(fig)
+    count, problems = _glyph_mismatches(fig, logical_text)
+    assert count >= 10
+    assert problems == []
+
+
+def test_persian_figure_measures_text_as_it_draws_it():
+    # Layout (constrained layout, tight bounding boxes) must see the width of what
+    # is drawn: on a matplotlib that does not shape, joined forms are narrower.
+    title = "تجارت شیلی با آمریکا"
+    marked, plain, logical = plt.figure(), plt.figure(), plt.figure()
+    persian_figure(marked)
+    a = marked.suptitle(title)
+    b = plain.suptitle(display_text(title))
+    c = logical.suptitle(title)
+    width = b.get_window_extent().width
+    assert a.get_window_extent().width == pytest.approx(width)  # measured before drawing
+    marked.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+    assert a.get_window_extent().width == pytest.approx(width)  # and after
+    if not matplotlib_shapes_text():
+        assert c.get_window_extent().width != pytest.approx(width)
+
+
+def test_persian_figure_shapes_text_drawn_with_path_effects():
+    # Path effects draw text as paths, not through draw_text: the marked logical label
+    # must come out pixel for pixel as the display_text form drawn the same way.
+    label = "صادرات ۱۹۹۵"
+
+    def png(text, marked):
+        fig = plt.figure(figsize=(3, 1), dpi=100)
+        fig.text(0.05, 0.4, text, path_effects=[patheffects.Normal()], fontsize=20)
+        if marked:
+            persian_figure(fig)
+        fig.canvas.draw()
+        return np.asarray(fig.canvas.buffer_rgba()).copy()
+    expected = png(display_text(label), marked=False)
+    assert (png(label, marked=True) == expected).all()
+    if not matplotlib_shapes_text():  # unmarked, the logical label is drawn unjoined
+        assert (png(label, marked=False) != expected).any()
+
+
+def test_persian_figures_marks_figures_made_inside_only():
+    hooks = list(mpl.rcParams["figure.hooks"])
+    with persian_figures(digits="latin"):
+        inside = pd.Series([1, 2], index=["الف", "ب"]).plot.bar().figure
+    outside = plt.figure()
+    assert mpl.rcParams["figure.hooks"] == hooks
+    _, problems = _glyph_mismatches(inside, lambda t: _expected_persian(t, "latin"))
+    assert problems == []
+    assert not isinstance(outside.draw, type(inside.draw))
+
+
+def test_a_marked_figure_pickles_and_still_draws_persian():
+    _, ax = _pandas_bar_chart()
+    persian_figure(ax)
+    copy = pickle.loads(pickle.dumps(ax.figure))
+    _, problems = _glyph_mismatches(copy, _expected_persian)
+    assert problems == []
+
+
+def test_persian_figure_refuses_bad_arguments_by_name():
+    with pytest.raises(ValueError, match=r"digits must be one of \('fa', 'latin'\); got 'ar'"):
+        persian_figure(plt.figure(), digits="ar")
+    with pytest.raises(TypeError, match="needs a matplotlib Figure or Axes; got str"):
+        persian_figure("figure")
+
+
+def test_persian_figure_of_an_axes_in_a_subfigure_marks_the_whole_figure():
+    fig = plt.figure()
+    left, right = fig.subfigures(1, 2)
+    ax = right.subplots()
+    ax.set_title("واردات")
+    left.suptitle("صادرات")
+    assert persian_figure(ax) is fig
+    _, problems = _glyph_mismatches(fig, _expected_persian)
+    assert problems == []
 
 
 # --- the files ---------------------------------------------------------------------------

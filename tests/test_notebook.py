@@ -39,4 +39,4 @@ def test_the_notebook_runs_in_a_kernel(tmp_path, monkeypatch):
     html = [o for o in outputs if "text/html" in o.get("data", {})]
     assert any('dir="rtl"' in o["data"]["text/html"] for o in html)
     images = [o for o in outputs if "image/png" in o.get("data", {})]
-    assert len(images) == 5  # every chart drawn inline
+    assert len(images) == 6  # every chart drawn inline, and the persian_figure one

@@ -38,6 +38,7 @@ __all__ = [
     "display_text",
     "logical_text",
     "matplotlib_shapes_text",
+    "ordered_line",
     "visual_order",
 ]
 
@@ -97,14 +98,30 @@ def display_text(text: str, *, rtl: bool = True) -> str:
         shown = "\n".join(display_text(line, rtl=rtl) for line in text.split("\n"))
     elif not rtl:
         shown = text.replace("$", r"\$")
-    elif matplotlib_shapes_text():
-        shown = RLM + text.replace("$", r"\$")
     else:
-        shown = visual_order(text).replace("$", r"\$")
+        shown = ordered_line(text).replace("$", r"\$")
     if len(_ORIGINS) >= _MAX_ORIGINS:
         _ORIGINS.clear()
     _ORIGINS[shown] = text  # cached calls skip this; the entry stays until a clear
     return shown
+
+
+def ordered_line(line: str) -> str:
+    """One right-to-left line in the form the running matplotlib draws as plain text.
+
+    Behind an RLM on a matplotlib that shapes text, in `visual_order` on one
+    that does not. Unlike `display_text`, ``$`` is not escaped: this is for
+    text that reaches the renderer as plain text (`chile_trade.present.figure`).
+
+    Examples
+    --------
+    >>> ordered_line("صادرات") == ("\u200fصادرات" if matplotlib_shapes_text()
+    ...                             else visual_order("صادرات"))
+    True
+    >>> "\\\\$" in ordered_line("US$ ۵"), "\\\\$" in display_text("US$ ۵")
+    (False, True)
+    """
+    return RLM + line if matplotlib_shapes_text() else visual_order(line)
 
 
 def logical_text(shown: str) -> str | None:
