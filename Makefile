@@ -35,19 +35,31 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -q
 	$(SUDO) apt-get install -y -q chromium chromium-driver
 
+# The JUnit XML schema Jenkins and Maven Surefire read (junit-10.xsd, MIT licence), which
+# the tests validate `verify --format junit` against. pytest's source distribution on PyPI
+# carries it for its own tests; it is fetched from there and checked, never committed.
+JUNIT_XSD := .cache/junit-10.xsd
+JUNIT_XSD_SHA256 := a1a816f58d1bf95ebabf371994df0b9246dee66ea9572fbec4f9296f1b2c0ff6
+$(JUNIT_XSD): | $(BIN)/python
+	mkdir -p .cache/sdist
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: pytest==8.4.2 -d .cache/sdist
+	$(BIN)/python -c "import sys, tarfile; tarfile.open(sys.argv[1]).extractall('.cache/sdist', members=[sys.argv[2]], filter='data')" .cache/sdist/pytest-8.4.2.tar.gz pytest-8.4.2/testing/example_scripts/junit-10.xsd
+	echo "$(JUNIT_XSD_SHA256)  .cache/sdist/pytest-8.4.2/testing/example_scripts/junit-10.xsd" | sha256sum -c --quiet
+	cp .cache/sdist/pytest-8.4.2/testing/example_scripts/junit-10.xsd $@
+
 ## test: lint, type check, and the whole test suite, doctests included
-test: lint $(CHROMIUM)
+test: lint $(CHROMIUM) $(JUNIT_XSD)
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 ## test-lowest: the test suite on the oldest dependency versions claimed (requirements-lowest.txt)
-test-lowest: $(CHROMIUM)
+test-lowest: $(CHROMIUM) $(JUNIT_XSD)
 	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet -r requirements-lowest.txt
 	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
 	MPLBACKEND=Agg $(LOWEST)/bin/python -m pytest -p no:cacheprovider
 
 ## test-mpl310: the test suite on matplotlib 3.10, which does not shape text (the reshaping path)
-test-mpl310: $(CHROMIUM)
+test-mpl310: $(CHROMIUM) $(JUNIT_XSD)
 	test -x $(MPL310)/bin/python || $(PYTHON) -m venv $(MPL310)
 	$(MPL310)/bin/python -m pip install --quiet -e '.[test]' 'matplotlib==3.10.*'
 	MPLBACKEND=Agg $(MPL310)/bin/python -m pytest -p no:cacheprovider

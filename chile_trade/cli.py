@@ -90,10 +90,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--keep-going", action="store_true",
                              help="report a bad file on stderr and go on with the others "
                                   "(exit 3 when any was skipped)")
-    verify_cmd.add_argument("--format", choices=(*FORMATS, "github"), default="text",
+    verify_cmd.add_argument("--format", choices=(*FORMATS, "github", "junit"), default="text",
                             help="output format (default: text; github: workflow commands, "
                                  "::error for an inconsistent figure, ::warning for a "
-                                 "skipped file or table)")
+                                 "skipped file or table; junit: JUnit XML, one test case "
+                                 "per figure, failure when inconsistent, skipped when "
+                                 "unverifiable, error for a skipped file or table)")
     tables_cmd.add_argument("--format", choices=FORMATS, default="text",
                             help="output format (default: text)")
     verify_cmd.add_argument("--strict", action="store_true",

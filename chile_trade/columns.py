@@ -74,6 +74,7 @@ STATED_COLUMNS = [SOURCE, FILE, LINE, TABLE, KIND, REPORTER, REPORTER_EN, PARTNE
                   STATED_LOW, STATED_LOW_TEXT, UNIT, LABEL, FORMULA, OPERANDS, REASON, RAW]
 
 # Verification results.
+ID = "id"  # "file:line:n": the source, and the figure's place among those on it (1, 2, ...)
 CLAIM = "claim"  # short English description
 CLAIM_FA = "claim_fa"
 COMPUTED = "computed"
@@ -87,7 +88,7 @@ EXPLANATION = "explanation"
 EXPLANATION_FA = "explanation_fa"
 LIKELY_CAUSE = "likely_cause"
 
-VERIFICATION_COLUMNS = [SOURCE, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, STATED_TEXT,
+VERIFICATION_COLUMNS = [SOURCE, ID, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, STATED_TEXT,
                         STATED_LOW, STATED_LOW_TEXT, UNIT,
                         COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, ACCEPTED_LOW,
                         ACCEPTED_HIGH, VERDICT, EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, REASON,
@@ -129,6 +130,7 @@ __all__ = [
     "FLOWS",
     "FORMULA",
     "GROWTH",
+    "ID",
     "IMPORT",
     "INCONSISTENT",
     "INPUTS",

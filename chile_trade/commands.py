@@ -16,7 +16,6 @@ import io
 import json
 import math
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -42,6 +41,7 @@ from chile_trade.io.paths import display_path, require_regular_file
 from chile_trade.io.reading import read_document
 from chile_trade.io.reference import compare_with_reference, parse_reference
 from chile_trade.io.writing import check_output_file, spreadsheet_text, write_folder
+from chile_trade.present.ci import github_commands, junit_xml
 from chile_trade.present.report import excel_workbook, report_html
 
 __all__ = ["run"]
@@ -150,7 +150,7 @@ def _verify_text(results: Iterable[pd.DataFrame], lang: str) -> Iterator[str]:
             tally = per_file.setdefault(str(row[C.SOURCE]).rpartition(":")[0], {})
             key = row[C.VERDICT] if row[C.VERDICT] != C.UNVERIFIABLE else f"- {row[C.REASON]}"
             tally[key] = tally.get(key, 0) + 1
-            yield (f"{row[C.SOURCE]}  {row[C.VERDICT].upper()}  {row[claim]}\n"
+            yield (f"{row[C.ID]}  {row[C.VERDICT].upper()}  {row[claim]}\n"
                    f"    {row[explanation]}\n")
             if isinstance(row.get(C.REF_VERDICT), str):  # with --reference: its verdict too
                 ref_explanation = row[C.REF_EXPLANATION_FA if lang == "fa"
@@ -161,49 +161,6 @@ def _verify_text(results: Iterable[pd.DataFrame], lang: str) -> Iterator[str]:
         yield _file_summary(name, tally)
     summary = ", ".join(f"{counts[v]} {v}" for v in C.VERDICTS)
     yield f"{sum(counts.values())} stated figures: {summary}\n"
-
-
-_DOCUMENT_SOURCE_RE = re.compile(r"(.*?\.(?:txt|md|html?|docx|xlsx|pdf))(?::(.*+))?+",
-                                 re.IGNORECASE)
-
-
-def _github_escape(text: str, *, prop: bool = False) -> str:
-    """Text as a GitHub workflow command carries it: ``%``, CR and LF percent-encoded,
-    and in a property ``:`` and ``,`` too."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
-def _github_place(source: str, line: int | None = None) -> tuple[str, str]:
-    """``file=…[,line=…]`` of a source (``doc.txt:12``, ``doc.docx:table1:row2``), and
-    the format's own locator where it has no line."""
-    found = _DOCUMENT_SOURCE_RE.fullmatch(source)
-    file, place = (found[1], found[2] or "") if found else source.rpartition(":")[::2]
-    if line is None and place.isdigit():
-        line, place = int(place), ""
-    where = f"file={_github_escape(file, prop=True)}"
-    return (where + (f",line={line}" if line is not None else ""),
-            f"{place}: " if place else "")
-
-
-def _github(results: Iterable[pd.DataFrame], skipped: list[InputError]) -> Iterator[str]:
-    """GitHub workflow commands: ``::error`` for each inconsistent figure (and each one
-    inconsistent with the reference), then ``::warning`` for each file or table skipped
-    with ``--keep-going``."""
-    for result in results:
-        for row in result.to_dict(orient="records"):
-            where, locator = _github_place(str(row[C.SOURCE]))
-            for verdict, explanation, title in (
-                    (C.VERDICT, C.EXPLANATION, "inconsistent figure"),
-                    (C.REF_VERDICT, C.REF_EXPLANATION, "inconsistent with the reference")):
-                if row.get(verdict) == C.INCONSISTENT:
-                    message = f"{locator}{row[C.CLAIM]}: {row[explanation]}"
-                    yield (f"::error {where},title={_github_escape(title, prop=True)}::"
-                           f"{_github_escape(message)}\n")
-    for error in skipped:  # complete once every batch has been read
-        where, locator = _github_place(error.source or "", error.line)
-        yield (f"::warning {where},title=skipped::"
-               f"{_github_escape(locator + error.message)}\n")
 
 
 def _file_summary(name: str, tally: dict[str, int]) -> str:
@@ -254,7 +211,9 @@ def _run_verify(args: argparse.Namespace, write: Callable[[str], object]) -> int
             shipped = load_extraction()
             results = [verify(shipped.tables, shipped.stated, reference)]
         chunks = (_verify_text(noted(results), args.lang) if args.format == "text"
-                  else _github(noted(results), args.skipped) if args.format == "github"
+                  else github_commands(noted(results), args.skipped) if args.format == "github"
+                  else junit_xml(noted(results), args.skipped, lang=args.lang)
+                  if args.format == "junit"
                   else _formatted(noted(results), args.format))
         for chunk in chunks:
             write(chunk)

@@ -244,8 +244,13 @@ def result_frame(results: Sequence[Verdict],
     described = [describe(v.claim) for v in results]
     accepted = [_accepted(v.claim) for v in results]
     explained = [explain(v) for v in results]
+    on_source: dict[str, int] = {}  # figures seen so far on each source line
+    ids = []
+    for v in results:
+        on_source[v.claim.span.source] = n = on_source.get(v.claim.span.source, 0) + 1
+        ids.append(f"{v.claim.span.source}:{n}")
     columns: dict[str, list[Any]] = {
-        C.SOURCE: [v.claim.span.source for v in results],
+        C.SOURCE: [v.claim.span.source for v in results], C.ID: ids,
         C.CLAIM: [d[0] for d in described], C.CLAIM_FA: [d[1] for d in described],
         C.KIND: [v.claim.kind for v in results],
         C.COMPARATOR: [v.claim.comparator for v in results],

@@ -11,7 +11,6 @@ not fail it.
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +48,7 @@ def assert_figures_consistent(path: _PathLike | Sequence[_PathLike], *,
     from chile_trade.io.paths import display_path  # noqa: PLC0415
     from chile_trade.io.reading import read_document  # noqa: PLC0415
     from chile_trade.io.reference import parse_reference  # noqa: PLC0415
+    from chile_trade.present.ci import inconsistencies  # noqa: PLC0415
 
     given = [path] if isinstance(path, (str, os.PathLike)) else list(path)
     try:
@@ -60,15 +60,8 @@ def assert_figures_consistent(path: _PathLike | Sequence[_PathLike], *,
         raise AssertionError(f"cannot check the figures: {exc}") from None
     problems = [f"{error} (not read)" for error in result.errors]
     for row in result.result.to_dict(orient="records"):
-        for verdict, computed, explanation, what in (
-                (C.VERDICT, C.COMPUTED, C.EXPLANATION, ""),
-                (C.REF_VERDICT, C.REF_COMPUTED, C.REF_EXPLANATION, " against the reference")):
-            if row.get(verdict) == C.INCONSISTENT:
-                value = row.get(computed)
-                shown = f"{value:.6g}" if isinstance(value, float) and math.isfinite(value) \
-                    else "?"
-                problems.append(f"{row[C.SOURCE]}: stated {row[C.STATED_TEXT]}, computed "
-                                f"{shown}{what} ({row[explanation]})")
+        problems += [f"{row[C.SOURCE]}: {message} ({explanation})"
+                     for message, explanation in inconsistencies(row)]
     if problems:
         raise AssertionError(f"{len(problems)} figure(s) or file(s) fail:\n  "
                              + "\n  ".join(problems))

@@ -141,7 +141,7 @@ def test_when_every_file_is_skipped_the_output_is_still_well_formed(tmp_path, ca
     if expected is not None:
         assert out == expected
     else:
-        assert out.splitlines()[0].startswith("source,claim,claim_fa,")
+        assert out.splitlines()[0].startswith("source,id,claim,claim_fa,")
         assert len(out.splitlines()) == 1
 
 

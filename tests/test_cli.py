@@ -408,11 +408,11 @@ def _unescaped(text: str) -> str:
 
 
 def test_github_annotations_for_inconsistent_figures_and_skipped_tables(capsys, tmp_path):
-    from chile_trade.commands import _github_escape  # noqa: PLC0415  the escaping itself
+    from chile_trade.present.ci import github_escape  # noqa: PLC0415  the escaping itself
 
     # The workflow-command rules: data escapes %, CR, LF; a property also ":" and ",".
-    assert _github_escape("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
-    assert _github_escape("a%b\r\nc:d,e", prop=True) == "a%25b%0D%0Ac%3Ad%2Ce"
+    assert github_escape("a%b\r\nc:d,e") == "a%25b%0D%0Ac:d,e"
+    assert github_escape("a%b\r\nc:d,e", prop=True) == "a%25b%0D%0Ac%3Ad%2Ce"
     inconsistent = tmp_path / "a.txt"  # (2375 − 2012) / 2012 × 100 = 18.04, not 25
     inconsistent.write_text(US_SHARE.replace("%۱۸", "%۲۵"), encoding="utf-8")
     bad = tmp_path / "b.md"
@@ -447,3 +447,99 @@ def test_github_annotation_of_a_word_table_names_its_row(capsys, tmp_path):
     assert match is not None, out
     assert (match[1], match[2], match[3]) == ("error", str(path), None)  # no line in a .docx
     assert _unescaped(match[5]).startswith("table1:row2: Exports to Oman: percent change")
+
+
+# --- JUnit XML ---------------------------------------------------------------------------
+
+JUNIT_XSD = Path(__file__).resolve().parents[1] / ".cache" / "junit-10.xsd"
+
+
+@pytest.fixture(scope="module")
+def junit_schema():
+    etree = pytest.importorskip("lxml.etree")
+    if not JUNIT_XSD.is_file():
+        pytest.fail(f"{JUNIT_XSD} is fetched by `make test` (pytest's sdist on PyPI carries it)")
+    return etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+
+
+def _junit(schema, text):
+    from lxml import etree  # noqa: PLC0415  (the [html] extra, installed with the tests)
+
+    root = etree.fromstring(text.encode("utf-8"))
+    schema.assertValid(root)
+    return root
+
+
+def test_junit_output_validates_and_has_one_case_per_figure(capsys, junit_schema):
+    code, out, _ = run(capsys, "verify", "--format", "junit")
+    assert code == 0
+    root = _junit(junit_schema, out)
+    (suite,) = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    # the seed's seven stated figures; two on line 14, 19 and 22 each get :1 and :2
+    assert [c.get("name").split("  ")[0] for c in cases] == [
+        f"{SEED}:5:1", f"{SEED}:14:1", f"{SEED}:14:2", f"{SEED}:19:1", f"{SEED}:19:2",
+        f"{SEED}:22:1", f"{SEED}:22:2"]
+    outcome = [next((child.tag for child in c if child.tag != "system-out"), "passed")
+               for c in cases]
+    assert outcome == ["skipped", "passed", "skipped", "passed", "failure", "failure",
+                       "skipped"]
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped"),
+            suite.get("errors")) == ("7", "2", "3", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("7", "2", "0")
+    # 3792 / (2375 / 0.144) × 100 = 22.99149…, to six significant digits
+    assert cases[4].find("failure").get("message") == "stated 24.7, computed 22.9915"
+    assert cases[0].find("skipped").get("message") == "unverifiable: no figures"
+
+
+def test_junit_reports_a_skipped_file_as_an_error_and_stays_valid(capsys, tmp_path,
+                                                                  junit_schema):
+    good = tmp_path / "a\x0b.txt"  # a name with a character XML 1.0 cannot carry, shown escaped
+    good.write_text(US_SHARE.replace("%۱۸", "%۲۵"), encoding="utf-8")
+    bad = tmp_path / "b.md"
+    bad.write_text("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
+                   "| صادرات | ۱۲o | ۱۵ |\n", encoding="utf-8")
+    code, out, _ = run(capsys, "verify", "--format", "junit", "--keep-going", str(tmp_path))
+    assert code == 3
+    root = _junit(junit_schema, out)
+    errors = root.findall("testsuite/testcase/error")
+    assert [e.get("message") for e in errors] == ["unparsable number '۱۲o'"]
+    assert root.find(f"testsuite[@file='{bad}']/testcase").get("name") == f"{bad}:3  not read"
+    # (2375 − 2012) / 2012 × 100 = 18.0417, not 25
+    (failure,) = root.findall("testsuite/testcase/failure")
+    assert failure.get("message") == "stated 25, computed 18.0417"
+    assert failure.getparent().getparent().get("file") == str(good).replace("\x0b", "\\x0b")
+
+
+def test_junit_counts_a_figure_inconsistent_with_the_reference(capsys, tmp_path, junit_schema):
+    doc = tmp_path / "us.txt"
+    doc.write_text(US_SHARE, encoding="utf-8")
+    reference = tmp_path / "ref.csv"  # 2375 / 20000 × 100 = 11.875, not 14.4
+    reference.write_text("series,year,value_musd,valuation,source\n"
+                         "chile_total_exports,1995,20000,FOB,a test\n", encoding="utf-8")
+    out = run(capsys, "verify", "--format", "junit", "--reference", str(reference),
+              str(doc))[1]
+    failures = _junit(junit_schema, out).findall("testsuite/testcase/failure")
+    assert [f.get("message") for f in failures] == [
+        "stated 14.4, computed 11.875 against the reference"]
+
+
+def test_the_junit_schema_check_can_fail(junit_schema):
+    from lxml import etree  # noqa: PLC0415
+
+    # a test case without its required name, and an attribute the schema does not know
+    for wrong in ('<testsuites><testsuite name="a" tests="1" failures="0" errors="0">'
+                  '<testcase classname="a"/></testsuite></testsuites>',
+                  '<testsuites skipped="1"/>'):
+        assert not junit_schema.validate(etree.fromstring(wrong))
+
+
+def test_junit_replaces_characters_xml_cannot_carry(junit_schema):
+    from chile_trade.frames import verify  # noqa: PLC0415
+    from chile_trade.io.dataset import load_stated, load_tables  # noqa: PLC0415
+    from chile_trade.present.ci import junit_xml  # noqa: PLC0415
+
+    result = verify(load_tables(), load_stated())
+    result.loc[0, "claim"] = "a\x01b\ud800c"  # a C0 control and a lone surrogate
+    root = _junit(junit_schema, "".join(junit_xml([result], [])))
+    assert root.find("testsuite/testcase").get("name").endswith("  a\ufffdb\ufffdc")
