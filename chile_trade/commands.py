@@ -21,7 +21,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pandas as pd
 
@@ -248,37 +248,48 @@ def _documents(args: argparse.Namespace, reference: pd.DataFrame | None,
         done = list(parts)
     tables, stated, result = (pd.concat([getattr(p, name) for p in done], ignore_index=True)
                               for name in ("tables", "stated", "result"))
-    if tables.empty:
-        raise InputError("the documents hold no table to draw (a table is a 'جدول ...' title, "
-                         "a header of years and a line of values)",
-                         source=", ".join(display_path(p) for p in args.paths[:3])
-                         + (" …" if len(args.paths) > 3 else ""))
+    if tables.empty and result.empty:
+        raise InputError("the documents hold no table and no stated figure (a table is a "
+                         "'جدول ...' title or a sentence naming the trade, a header of years "
+                         "and lines of values; a stated figure is a percentage or amount in "
+                         "the text)", source=_sources(args))
     return tables, stated, result
 
 
-def _render(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
-            langs: tuple[str, ...], formats: tuple[str, ...],
-            font: str | None) -> dict[str, bytes]:
-    for column, what in ((C.PARTNER, "partners"), (C.UNIT, "units")):
-        found = sorted(set(tables[column].fillna("")))
-        if len(found) > 1:
-            raise InputError(f"the figures draw one partner's trade in one unit; the documents "
-                             f"hold {len(found)} {what}: {', '.join(found)} (select their files)",
-                             source=str(tables[C.FILE].iloc[0]))
+def _plan(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame) -> list[Any]:
     # Imported here: the verify and tables commands do not need matplotlib.
+    with interrupts.deferred():
+        from chile_trade.present.charts import chart_plan  # noqa: PLC0415
+
+    return chart_plan(tables, stated, result)
+
+
+def _render(plan: list[Any], *, langs: tuple[str, ...], formats: tuple[str, ...],
+            font: str | None, source: str) -> dict[str, bytes]:
     with interrupts.deferred():
         from chile_trade.present.charts import render_charts  # noqa: PLC0415
 
+    if not plan:
+        raise InputError("the documents hold nothing to draw: no table, and no stated figure "
+                         "that could be checked", source=source)
+    empty = pd.DataFrame()
     try:
-        return render_charts(tables, stated, result, langs=langs, formats=formats, font=font)
+        return render_charts(empty, empty, empty, langs=langs, formats=formats, font=font,
+                             plan=plan)
     except ValueError as exc:  # a font that cannot be read or lacks a character
         raise InputError(str(exc), source=font or "font") from None
 
 
+def _sources(args: argparse.Namespace) -> str:
+    paths = getattr(args, "paths", [])
+    return (", ".join(display_path(p) for p in paths[:3]) + (" …" if len(paths) > 3 else "")
+            if paths else "shipped data")
+
+
 def _run_figures(args: argparse.Namespace, write: Callable[[str], object]) -> int:
     tables, stated, result = _documents(args, None)
-    files = _render(tables, stated, result, langs=args.lang, formats=args.format,
-                    font=args.font)
+    files = _render(_plan(tables, stated, result), langs=args.lang, formats=args.format,
+                    font=args.font, source=_sources(args))
     out_dir = Path(args.out)
     write_folder(out_dir, files, inputs=[*args.paths, *_inputs(args)],
                  before_moving=interrupts.check)
@@ -293,23 +304,27 @@ def _progress(step: int, steps: int, what: str) -> None:
 
 
 def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int:
-    with interrupts.deferred():
-        from chile_trade.present.charts import CHARTS  # noqa: PLC0415
-
     _progress(1, 4, "verifying the stated figures against the report and the reference")
     # The shipped reference is about the shipped report; the user's documents are checked
     # against a reference only when one is given.
     reference = _reference(args.reference) if args.reference or not args.files else None
     tables, stated, result = _documents(args, reference)
-    comparison = compare_with_reference(tables, reference) if reference is not None else None
+    comparison = (compare_with_reference(tables, reference)
+                  if reference is not None and not tables.empty else None)
     _progress(2, 4, "drawing the figures")
-    figures = _render(tables, stated, result, langs=(args.lang,),
-                      formats=("png", "svg", "pdf"), font=args.font)
+    plan = _plan(tables, stated, result)
+    figures = _render(plan, langs=(args.lang,), formats=("png", "svg", "pdf"),
+                      font=args.font, source=_sources(args)) if plan else {}
     _progress(3, 4, "writing the HTML report")
+    several = len({chart.file for chart in plan}) > 1
+    sections: dict[str, list[tuple[str, bytes]]] = {}
+    for chart in plan:  # the composite page figure repeats the others: not on the page
+        if chart.stem != "report":
+            sections.setdefault(chart.file if several else "", []).append(
+                (chart.caption(args.lang) if several else "",
+                 figures[f"{chart.stem}_{args.lang}.png"]))
     page = report_html(tables=tables, stated=stated, result=result, comparison=comparison,
-                       reference=reference, lang=args.lang,
-                       figures={name: figures[f"{name}_{args.lang}.png"]
-                                for name in CHARTS if name != "report"})
+                       reference=reference, lang=args.lang, figures=sections)
     _progress(4, 4, "writing CSV and Excel exports")
     sheets = {"verification": result, "tables": tables}
     if comparison is not None:

@@ -43,7 +43,9 @@ from chile_trade.present.charts import (
     COLORS,
     FIGURE_RC,
     balance_chart,
+    chart_plan,
     growth_chart,
+    panels,
     render_charts,
     report_figure,
     share_chart,
@@ -697,3 +699,75 @@ def test_a_font_without_persian_is_an_error_naming_the_character(tmp_path, data)
     latin_only = Path(mpl.get_data_path(), "fonts", "ttf", "cmr10.ttf")
     with pytest.raises(ValueError, match=r"cmr10\.ttf has no glyph for '.' \(U\+06"):
         trade_chart(data[0], lang="fa", font=latin_only)
+
+
+# --- panels: the user's documents, cut into what one chart can draw ------------------------
+
+
+def _rows(file, partner, flow, unit, values, *, series="", calendar="gregorian", fiscal=False,
+          table="t:1"):
+    return pd.DataFrame({
+        "source": [f"{file}:3"] * len(values), "file": file, "line": 3, "table": table,
+        "reporter": "شیلی", "reporter_en": "Chile", "partner": partner, "partner_en": partner,
+        "flow": flow, "year": list(values), "value": [float(v) for v in values.values()],
+        "value_text": [str(v) for v in values.values()], "unit": unit, "valuation": "",
+        "raw": "", "calendar": calendar, "fiscal_year": fiscal, "series": series})
+
+
+def _no_stated():
+    return load_stated().iloc[0:0]
+
+
+def test_panels_keep_units_documents_and_row_labels_apart():
+    tables = pd.concat([
+        _rows("a.txt", "چین", "export", "thousand tonne", {2020: 195, 2021: 210}),
+        _rows("a.txt", "چین", "export", "million USD", {2020: 1248, 2021: 1300}),
+        # one partner, flow and unit under two row labels with other values: two panels
+        _rows("b.txt", "سایر", "export", "million USD", {2021: 90, 2022: 95}, series="سایر"),
+        _rows("b.txt", "سایر", "export", "million USD", {2021: 900, 2022: 950}, series="جمع"),
+        # the same partner in another document: a panel of its own
+        _rows("c.txt", "چین", "export", "million USD", {2020: 1248, 2021: 1300}),
+    ], ignore_index=True)
+    cut = panels(tables, _no_stated())
+    assert [(p.number, p.tables["file"].iloc[0], p.tables["unit"].iloc[0], p.series)
+            for p in cut] == [(1, "a.txt", "thousand tonne", ""), (2, "a.txt", "million USD", ""),
+                              (3, "b.txt", "million USD", "سایر"),
+                              (4, "b.txt", "million USD", "جمع"), (5, "c.txt", "million USD", "")]
+    assert [p.charts() for p in cut] == [("trade", "growth")] * 5
+    assert cut[2].caption("en") == "Chile – سایر · million USD · سایر · b.txt"
+
+
+def test_a_balance_row_alone_is_drawn_as_printed():
+    tables = pd.concat([
+        _rows("d.txt", "ترکیه", "export", "million USD", {1400: 500, 1401: 520},
+              calendar="solar_hijri"),
+        _rows("d.txt", "ترکیه", "balance", "million USD", {1400: -120, 1401: -95},
+              calendar="solar_hijri")], ignore_index=True)
+    (panel,) = panels(tables, _no_stated())
+    assert panel.charts() == ("trade", "balance", "growth")
+    ax = balance_chart(panel.tables, lang="fa")
+    assert [p.get_height() for p in ax.patches] == [-120, -95]  # as printed, not e - i
+    assert logical_text(ax.get_xlabel()) == "سال (هجری شمسی)"
+    assert logical_text(ax.get_legend().get_texts()[0].get_text()) == "تراز چاپ‌شده در جدول"
+
+
+def test_fiscal_years_are_labelled_by_their_pair():
+    tables = _rows("e.txt", "شیلی", "export", "thousand USD", {2019: 542380, 2020: 487910},
+                   fiscal=True)
+    ax = trade_chart(tables, lang="fa")
+    assert logical_text(ax.xaxis.get_major_formatter()(2019, 0)) == "۲۰۱۹-۲۰"
+    assert logical_text(ax.get_xlabel()) == "سال مالی"
+    ax = trade_chart(tables, lang="en")
+    assert ax.xaxis.get_major_formatter()(2020, 0) == "2020-21"
+    assert [p.get_height() for p in ax.patches] == [542380, 487910]  # exports only
+
+
+def test_the_chart_plan_of_several_documents_has_one_verification_chart_each(data):
+    tables, stated, result = data
+    other = result.copy()
+    other["source"] = other["source"].str.replace("002_", "003_", regex=False)
+    plan = chart_plan(tables, stated, pd.concat([result, other], ignore_index=True))
+    assert [c.stem for c in plan] == ["trade", "balance", "growth", "shares",
+                                      "verification_1", "verification_2"]
+    assert [c.file for c in plan][-2:] == ["002_be3af3bae581de8e.txt",
+                                            "003_be3af3bae581de8e.txt"]

@@ -226,15 +226,20 @@ def test_figures_of_the_users_documents_and_clear_refusals(tmp_path, capsys):
                  "--format", "png"]) == 0
     assert (tmp_path / "f" / "trade_fa.png").stat().st_size > 0
     two = tmp_path / "two.txt"
-    two.write_text(IRAN, encoding="utf-8")  # Turkey and Iraq
-    assert main(["figures", str(two), "--out", str(tmp_path / "g")]) == 2
-    assert "2 partners: ترکیه, عراق" in capsys.readouterr().err  # sorted
+    two.write_text(IRAN, encoding="utf-8")  # Turkey and Iraq: a panel each, numbered
+    assert main(["figures", str(two), "--out", str(tmp_path / "g"), "--lang", "en",
+                 "--format", "svg"]) == 0
+    written = sorted(p.name for p in (tmp_path / "g").iterdir())
+    assert {"trade_1_en.svg", "trade_2_en.svg"} <= set(written)
+    capsys.readouterr()
     empty = tmp_path / "prose.txt"
     empty.write_text("متنی بدون جدول.\n", encoding="utf-8")
     assert main(["report", str(empty), "--out", str(tmp_path / "h")]) == 2
-    assert "the documents hold no table to draw" in capsys.readouterr().err
-    assert not (tmp_path / "g").exists()
+    assert "the documents hold no table and no stated figure" in capsys.readouterr().err
+    assert main(["figures", str(empty), "--out", str(tmp_path / "i")]) == 2
+    assert "hold no table and no stated figure" in capsys.readouterr().err
     assert not (tmp_path / "h").exists()
+    assert not (tmp_path / "i").exists()
 
 
 def test_frames_a_pandas_user_expects():

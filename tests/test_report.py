@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -58,7 +60,8 @@ def test_the_csv_exports_hold_both_verdicts(report_dir):
     assert {"verdict", "reference_verdict", "reference_source"} <= set(verdicts.columns)
 
 
-def test_the_page_renders_in_headless_chromium(report_dir, tmp_path):
+def _chromium(tmp_path):
+    """Headless Chromium (Debian's, which make test installs), with no network chatter."""
     if shutil.which(CHROMIUM) is None or shutil.which(CHROMEDRIVER) is None:
         pytest.fail("Chromium is needed: apt-get install chromium chromium-driver "
                     "(make test installs it)")
@@ -68,7 +71,11 @@ def test_the_page_renders_in_headless_chromium(report_dir, tmp_path):
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1600"):
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+def test_the_page_renders_in_headless_chromium(report_dir, tmp_path):
+    driver = _chromium(tmp_path)
     try:
         driver.get((report_dir / "report.html").as_uri())
         title = driver.execute_script("return document.getElementById('title').innerText")
@@ -108,3 +115,105 @@ def test_progress_is_shown_on_a_terminal_only(tmp_path):
     assert "[1/4]" not in done.stderr  # stderr is a pipe here, not a terminal
     assert (tmp_path / "r" / "report.html").read_text(encoding="utf-8").startswith(
         '<!DOCTYPE html>\n<html lang="en" dir="ltr">')
+
+
+# --- the user's documents ---------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "tables"
+# Several partners and reporters, Solar Hijri and fiscal years, two units in one document,
+# partners down the rows, two tables in one document (read off the documents' titles).
+USER_DOCUMENTS = ("t02_transposed.txt", "t05_fixed_width.txt", "t08_weight_value.txt",
+                  "t11_totals_shares.txt", "t12_two_partners.txt", "t20_fiscal_years.txt")
+
+
+@pytest.fixture(scope="module")
+def user_report(tmp_path_factory):
+    if not CORPUS.is_dir():
+        pytest.fail(f"the tables corpus is expected in {CORPUS}")
+    folder = tmp_path_factory.mktemp("documents")
+    for name in USER_DOCUMENTS:
+        shutil.copy(CORPUS / name, folder / name)
+    out = tmp_path_factory.mktemp("user-report")
+    assert main(["report", str(folder), "--out", str(out), "--lang", "fa"]) == 0
+    return folder, out
+
+
+def test_the_report_of_the_users_documents_names_their_reporters_and_partners(user_report):
+    folder, out = user_report
+    page = (out / "report.html").read_text(encoding="utf-8")
+    # every document has its section, and each panel's caption names its reporter,
+    # partner, unit and calendar as the document gives them
+    for name in USER_DOCUMENTS:
+        assert f'<h3><bdi dir="ltr">{folder / name}</bdi></h3>' in page
+    for caption in ("ترکیه – آلمان · میلیون یورو",
+                    "ایران – قزاقستان · میلیون دلار · سال‌های هجری شمسی",
+                    "شیلی – چین · هزار تن", "شیلی – چین · میلیون دلار",
+                    "شیلی – برزیل · میلیون دلار", "شیلی – پرو · میلیون دلار",
+                    "بولیوی · میلیون دلار، فوب", "پاراگوئه · میلیون دلار، سیف",
+                    "هند – شیلی · هزار دلار · سال‌های مالی"):
+        assert f"<figcaption>{caption}</figcaption>" in page, caption
+    # the tables name years in their calendar
+    assert "۱۴۰۱ شمسی" in page
+    assert "۲۰۱۹-۲۰" in page
+    # every figure is listed with its verdict and place
+    verdicts = pd.read_csv(out / "verification.csv")
+    assert len(verdicts) > 10
+    for figure_id in verdicts["id"]:
+        assert f'<bdi dir="ltr">{figure_id}</bdi>' in page
+
+
+def test_the_users_figures_are_numbered_by_panel(user_report):
+    _, out = user_report
+    names = {p.name for p in (out / "figures").iterdir()}
+    # t08 gives two panels (tonnes and dollars): its trade charts are two files
+    assert {"trade_1_fa.png", "trade_2_fa.svg", "verification_1_fa.pdf"} <= names
+    assert not [n for n in names if n.startswith("report_")]  # no one-page composite
+    pngs = sorted(n for n in names if n.endswith(".png"))
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert page.count('src="data:image/png;base64,') == len(pngs)
+
+
+def test_the_users_report_renders_in_headless_chromium(user_report, tmp_path):
+    _, out = user_report
+    driver = _chromium(tmp_path)
+    try:
+        driver.get((out / "report.html").as_uri())
+        title = driver.execute_script("return document.getElementById('title').innerText")
+        images = driver.execute_script(
+            "return [...document.images].map(i => [i.complete, i.naturalWidth])")
+        rows = driver.execute_script(
+            "return document.querySelectorAll('#verdicts tbody tr').length")
+        sections = driver.execute_script("return document.querySelectorAll('h3').length")
+        wide = driver.execute_script("return document.body.scrollWidth > window.innerWidth")
+    finally:
+        driver.quit()
+    # Six documents; Iran, Turkey, Chile, India and unnamed reporters: a count of partners
+    assert title.startswith("تجارت با ")
+    assert "طرف تجاری" in title
+    assert images
+    assert all(done and width > 500 for done, width in images)
+    assert rows == len(pd.read_csv(out / "verification.csv"))
+    assert sections == len(USER_DOCUMENTS)
+    assert not wide  # nothing spills sideways
+
+
+def test_documents_with_nothing_to_report_get_a_clear_message(tmp_path, capsys):
+    empty = tmp_path / "note.txt"
+    empty.write_text("این یادداشت جدول و رقم ندارد.\n", encoding="utf-8")
+    assert main(["report", str(empty), "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "hold no table and no stated figure" in err
+    assert str(empty) in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_report_without_tables_still_lists_its_figures(tmp_path, capsys):
+    prose = tmp_path / "prose.txt"
+    # 120 -> 150 is +25 %, stated as 25 %: exact, without any table
+    prose.write_text("صادرات ایران به عمان از ۱۲۰ میلیون دلار در سال ۱۴۰۰ به ۱۵۰ میلیون "
+                     "دلار در سال ۱۴۰۱ رسید که ۲۵ درصد افزایش نشان می‌دهد.\n", encoding="utf-8")
+    assert main(["report", str(prose), "--out", str(tmp_path / "out"), "--lang", "en"]) == 0
+    page = html.unescape((tmp_path / "out" / "report.html").read_text(encoding="utf-8"))
+    assert "The documents' stated figures, checked" in page
+    assert ">exact<" in page
+    assert "The report's tables" not in page

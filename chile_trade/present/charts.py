@@ -13,6 +13,7 @@ colour-vision deficiencies.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,12 +32,15 @@ from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from chile_trade import columns as C
 from chile_trade.core.vocabulary import (
+    BALANCE_FLOW,
     FLOW_NAMES,
+    PERCENT,
     UNIT_NAMES_FA,
     VALUATION_NAMES_FA,
     VERDICT_NAMES,
 )
 from chile_trade.indicators import GROWTH_PCT, to_wide, trade_balance, yoy_growth
+from chile_trade.present.ci import split_source
 from chile_trade.present.fonts import check_coverage, find_font
 from chile_trade.present.numbers import (
     LANGS,
@@ -51,8 +55,13 @@ __all__ = [
     "CHARTS",
     "COLORS",
     "FIGURE_RC",
+    "PANEL_CHARTS",
+    "Panel",
+    "PlannedChart",
     "balance_chart",
+    "chart_plan",
     "growth_chart",
+    "panels",
     "render_charts",
     "report_figure",
     "share_chart",
@@ -105,10 +114,17 @@ _LABELS = {
         "percent": "درصد",
         "verify_title": "راستی‌آزمایی ارقام گزارش",
         "verify_note": "{n} رقم دیگر با داده‌های اسناد قابل بررسی نیست",
+        "amount_note": "{n} مقدار بررسی‌شده (نه درصد) در جدول راستی‌آزمایی آمده است",
         "deviation": "فاصله از رقم گزارش (واحد درصد)",
         "accepted": "پذیرفته در رقم گزارش",
         "report_title": "تجارت {reporter} با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
         "report_title_anon": "تجارت با {partner}، {start}–{end}: ارقام و راستی‌آزمایی",
+        "no_partner": "طرف تجاری نام‌برده‌نشده",
+        "solar_hijri": "سال (هجری شمسی)",
+        "fiscal_year": "سال مالی",
+        "solar_hijri_years": "سال‌های هجری شمسی",
+        "fiscal_years": "سال‌های مالی",
+        "printed_balance": "تراز چاپ‌شده در جدول",
         **{code: names["fa"] for code, names in VERDICT_NAMES.items()},
         **{"base_" + code: names["fa"] for code, names in FLOW_NAMES.items()},
         **{"flow_" + code: FLOW_NAMES[code]["fa"]
@@ -132,10 +148,17 @@ _LABELS = {
         "percent": "percent",
         "verify_title": "The report's figures, checked",
         "verify_note": "{n} more figures cannot be checked with the documents' data",
+        "amount_note": "{n} checked amounts (not percentages) are in the table of checks",
         "deviation": "percentage points from the stated figure",
         "accepted": "accepted by the stated figure",
         "report_title": "{reporter}'s trade with {partner}, {start}–{end}: figures and checks",
         "report_title_anon": "Trade with {partner}, {start}–{end}: figures and checks",
+        "no_partner": "a partner not named",
+        "solar_hijri": "year (Solar Hijri)",
+        "fiscal_year": "fiscal year",
+        "solar_hijri_years": "Solar Hijri years",
+        "fiscal_years": "fiscal years",
+        "printed_balance": "balance as printed in the table",
         **{code: names["en"] for code, names in VERDICT_NAMES.items()},
         **{"base_" + code: names["en"] for code, names in FLOW_NAMES.items()},
         **{"flow_" + code: FLOW_NAMES[code]["en"].capitalize()
@@ -183,10 +206,10 @@ class _Writer:
         return self.text(format_year(int(year), lang=self.lang))
 
     def partner(self, frame: pd.DataFrame) -> str:
-        partners = frame[C.PARTNER if self.lang == "fa" else C.PARTNER_EN].unique()
+        partners = frame[C.PARTNER if self.lang == "fa" else C.PARTNER_EN].fillna("").unique()
         if len(partners) != 1:
             raise ValueError(f"the data must hold one partner; got {list(partners)}")
-        return str(partners[0])
+        return str(partners[0]) or self.raw_label("no_partner")
 
     def titled(self, key: str, frame: pd.DataFrame, **values: object) -> str:
         """A title naming the data's reporter, or the title for an unnamed one."""
@@ -236,9 +259,24 @@ def _formatter(fmt: Callable[[float], str]) -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: fmt(value))
 
 
-def _year_axis(ax: Axes, years: list[int], w: _Writer) -> None:
+_ASCII_TO_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _year_axis(ax: Axes, years: list[int], w: _Writer, tables: pd.DataFrame) -> None:
+    """Years on the x axis in the tables' calendar: a Solar Hijri axis says so, and a
+    fiscal year is shown as its pair (``2019-20``)."""
     ax.xaxis.set_major_locator(FixedLocator(years))
+    fiscal = C.FISCAL_YEAR in tables and bool(tables[C.FISCAL_YEAR].fillna(False).any())
+    if fiscal:
+        def pair(year: float) -> str:
+            text = f"{int(year)}-{(int(year) + 1) % 100:02d}"  # a hyphen keeps digits in order
+            return w.text(text.translate(_ASCII_TO_FA_DIGITS) if w.lang == "fa" else text)
+        ax.xaxis.set_major_formatter(_formatter(pair))
+        ax.set_xlabel(w.label("fiscal_year"), fontproperties=w.properties)
+        return
     ax.xaxis.set_major_formatter(_formatter(w.year))
+    if C.CALENDAR in tables and (tables[C.CALENDAR] == "solar_hijri").any():
+        ax.set_xlabel(w.label("solar_hijri"), fontproperties=w.properties)
 
 
 def _legend(ax: Axes, w: _Writer, handles: list[Any], labels: list[str], **kwargs: Any) -> None:
@@ -270,11 +308,13 @@ def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
     w = _writer(lang, font)
     ax = _axes(ax)
     partner = w.partner(tables)
-    wide = to_wide(tables).droplevel(C.PARTNER)
+    wide = to_wide(tables[tables[C.FLOW].isin(C.FLOWS)]).droplevel(C.PARTNER)
     years = [int(y) for y in wide.index]
-    width = 0.38
+    flows = [f for f in C.FLOWS if wide[f].notna().any()]
+    width = 0.38 if len(flows) == 2 else 0.6
     handles = []
-    for offset, flow in ((-width / 2, C.EXPORT), (width / 2, C.IMPORT)):
+    offsets = (-width / 2, width / 2) if len(flows) == 2 else (0.0,)
+    for offset, flow in zip(offsets, flows, strict=True):
         values = wide[flow]
         bars = ax.bar(np.array(years) + offset, values, width, color=COLORS[flow],
                       **bar_kwargs)
@@ -283,12 +323,11 @@ def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
             if not np.isnan(v):
                 w.put(ax, x, v, format_number(v, lang=lang), xytext=(0, 2),
                       textcoords="offset points", ha="center", va="bottom", fontsize=8)
-    _year_axis(ax, years, w)
+    _year_axis(ax, years, w, tables)
     ax.yaxis.set_major_formatter(_formatter(w.number))
     ax.set_ylabel(w.unit(tables), fontproperties=w.properties)
     ax.set_ylim(0, float(np.nanmax(wide.to_numpy())) * 1.3)
-    _legend(ax, w, handles, [w.label(C.EXPORT, partner=partner),
-                             w.label(C.IMPORT, partner=partner)])
+    _legend(ax, w, handles, [w.label(flow, partner=partner) for flow in flows])
     w.style(ax, w.titled("trade_title", tables, partner=partner))
     return ax
 
@@ -302,7 +341,18 @@ def balance_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | 
     w = _writer(lang, font)
     ax = _axes(ax)
     partner = w.partner(tables)
-    balance = trade_balance(to_wide(tables)).droplevel(C.PARTNER)
+    flows = set(tables[C.FLOW])
+    legend = "balance"
+    if set(C.FLOWS) <= flows:
+        balance = trade_balance(to_wide(tables[tables[C.FLOW].isin(C.FLOWS)]))
+        balance = balance.droplevel(C.PARTNER).dropna()
+    else:  # a table of one flow and its balance row: the balance as printed
+        printed = tables[tables[C.FLOW] == BALANCE_FLOW]
+        balance = printed.drop_duplicates(C.YEAR).set_index(C.YEAR)[C.VALUE].sort_index()
+        legend = "printed_balance"
+    if balance.empty:
+        raise ValueError("the tables give no balance: neither both flows of a year nor a "
+                         "balance row")
     years = [int(y) for y in balance.index]
     ax.bar(years, balance, 0.6, color=COLORS["balance"], **bar_kwargs)
     ax.axhline(0, color="#333333", linewidth=0.8)
@@ -311,12 +361,17 @@ def balance_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | 
         w.put(ax, x, v, format_number(v, lang=lang), xytext=(0, -2 if below else 2),
               textcoords="offset points", ha="center", va="top" if below else "bottom",
               fontsize=8)
-    _year_axis(ax, years, w)
+    _year_axis(ax, years, w, tables)
     ax.yaxis.set_major_formatter(_formatter(w.number))
     ax.set_ylabel(w.unit(tables), fontproperties=w.properties)
     low, high = float(balance.min()), float(balance.max())
-    ax.set_ylim(min(low, 0) * 1.2, max(high, 0) * 1.2 + (abs(low) * 0.05))
-    _legend(ax, w, [Patch(color=COLORS["balance"])], [w.label("balance")], loc="lower left")
+    if high <= 0:  # deficits only: the legend below the bars' labels
+        ax.set_ylim(low * 1.2, abs(low) * 0.05)
+        place = "lower left"
+    else:  # room above the tallest surplus for the legend
+        ax.set_ylim(min(low, 0) * 1.2, high * 1.35)
+        place = "upper left" if low >= 0 else "best"
+    _legend(ax, w, [Patch(color=COLORS["balance"])], [w.label(legend)], loc=place)
     w.style(ax, w.titled("balance_title", tables, partner=partner))
     return ax
 
@@ -343,7 +398,9 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
     w = _writer(lang, font)
     ax = _axes(ax)
     partner = w.partner(tables)
-    growth = yoy_growth(tables).dropna(subset=[GROWTH_PCT])
+    growth = yoy_growth(tables[tables[C.FLOW].isin(C.FLOWS)]).dropna(subset=[GROWTH_PCT])
+    if growth.empty:
+        raise ValueError("the tables give no growth: no series has two years")
     years = sorted(int(y) for y in growth[C.YEAR].unique())
     width = 0.38
     offsets = {C.EXPORT: -width / 2, C.IMPORT: width / 2}
@@ -362,8 +419,10 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
                 w.put(ax, x, v, label, xytext=(0, 2 if v >= 0 else -2),
                       textcoords="offset points", ha="center",
                       va="bottom" if v >= 0 else "top", fontsize=8)
-    labels = [w.label(C.EXPORT, partner=partner), w.label(C.IMPORT, partner=partner)]
-    top = float(growth[GROWTH_PCT].max())
+    drawn = [f for f in offsets if (growth[C.FLOW] == f).any()]
+    handles = [h for h, f in zip(handles, offsets, strict=True) if f in drawn]
+    labels = [w.label(flow, partner=partner) for flow in drawn]
+    top = max(float(growth[GROWTH_PCT].max()), 0.0)
     if stated is not None:
         changes = stated[(stated[C.KIND] == C.CHANGE) & stated[C.FLOW].isin(list(offsets))]
         for row in changes.itertuples(index=False):
@@ -381,11 +440,11 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
         if len(changes):
             handles.append(Line2D([], [], marker="D", color=COLORS["stated"], linestyle="none"))
             labels.append(w.label("stated"))
-    _year_axis(ax, years, w)
+    _year_axis(ax, years, w, tables)
     ax.yaxis.set_major_formatter(_formatter(lambda v: w.percent(v, 0)))
     ax.set_ylabel(w.label("growth_unit"), fontproperties=w.properties)
     bottom = min(0.0, float(growth[GROWTH_PCT].min()) * 1.3)
-    ax.set_ylim(bottom, top * 1.3)
+    ax.set_ylim(bottom, top * 1.3 if top > 0 else -bottom * 0.15)
     ax.axhline(0, color="#333333", linewidth=0.8)
     _legend(ax, w, handles, labels)
     w.style(ax, w.label("growth_title", partner=partner))
@@ -418,14 +477,22 @@ def share_chart(stated: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
     ax.set_yticklabels([
         w.label("share_row", flow=w.raw_label("flow_" + f), base=w.raw_label("base_" + b))
         for f, b in zip(shares[C.FLOW], shares[C.BASE], strict=True)])
-    ax.xaxis.set_major_formatter(_formatter(lambda v: w.percent(v, 0)))
-    ax.set_xlim(0, float(shares[C.STATED].max()) * 1.25 if len(shares) else 1)
+    right = float(shares[C.STATED].max()) * 1.25 if len(shares) else 1.0
+    ticks = 0 if right >= 8 else 1  # small shares: ticks 0.5 apart need a decimal
+    ax.xaxis.set_major_formatter(_formatter(lambda v: w.percent(v, ticks)))
+    ax.set_xlim(0, right)
     ax.set_ylim(-0.6, len(shares) - 0.4)
     years = sorted(set(shares[C.YEAR_TO]))
     year = "، ".join(format_year(y, lang=lang) for y in years) if lang == "fa" else ", ".join(
         map(str, years))
     w.style(ax, w.titled("share_title", shares, partner=partner, year=year))
     return ax
+
+
+def _charted(result: pd.DataFrame) -> pd.Series:
+    """The figures the verification chart draws: checked percentages (an amount's
+    deviation is not in percentage points; the report's table lists it)."""
+    return (result[C.VERDICT] != C.UNVERIFIABLE) & (result[C.UNIT].fillna(PERCENT) == PERCENT)
 
 
 def _accepted(row: dict[Any, Any]) -> tuple[float, float]:
@@ -457,7 +524,7 @@ def verification_chart(result: pd.DataFrame, *, lang: str = "fa",
     """
     w = _writer(lang, font)
     ax = _axes(ax, (9.5, 6.0))
-    checked = result[result[C.VERDICT] != C.UNVERIFIABLE].reset_index(drop=True)
+    checked = result[_charted(result)].reset_index(drop=True)
     claim = C.CLAIM_FA if lang == "fa" else C.CLAIM
     step = 1.5
     rows = checked.to_dict(orient="records")
@@ -499,6 +566,8 @@ def verification_chart(result: pd.DataFrame, *, lang: str = "fa",
     unverifiable = int((result[C.VERDICT] == C.UNVERIFIABLE).sum())
     if unverifiable:
         xlabel += "\n" + w.raw_label("verify_note", n=format_number(unverifiable, lang=lang))
+    if amounts := len(result) - len(checked) - unverifiable:
+        xlabel += "\n" + w.raw_label("amount_note", n=format_number(amounts, lang=lang))
     ax.set_xlabel(w.text(xlabel), fontproperties=w.properties)
     verdicts = [v for v in C.VERDICTS[:3] if (checked[C.VERDICT] == v).any()]
     handles: list[Any] = [Patch(color=COLORS[v], alpha=0.7) for v in verdicts]
@@ -545,35 +614,210 @@ def report_figure(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
 
 CHARTS = ("trade", "balance", "growth", "shares", "verification", "report")
 FORMATS = ("png", "svg", "pdf")
+PANEL_CHARTS = ("trade", "balance", "growth", "shares")
+"""The charts drawn for each panel: one document's series of one reporter and partner
+in one unit, valuation and calendar."""
+
+# A panel is one document's series of one reporter and partner, in one unit, valuation
+# and calendar: what one chart can draw without mixing what must not be mixed.
+_PANEL_KEYS = (C.FILE, C.REPORTER, C.PARTNER, C.UNIT, C.VALUATION, C.CALENDAR, C.FISCAL_YEAR)
 
 
-def _draw(name: str, *, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame,
-          lang: str, font: Path) -> Figure:
-    if name == "report":
-        return report_figure(tables, stated, result, lang=lang, font=font)
-    ax = {
-        "trade": lambda: trade_chart(tables, lang=lang, font=font),
-        "balance": lambda: balance_chart(tables, lang=lang, font=font),
-        "growth": lambda: growth_chart(tables, stated, lang=lang, font=font),
-        "shares": lambda: share_chart(stated, lang=lang, font=font),
-        "verification": lambda: verification_chart(result, lang=lang, font=font),
-    }[name]()
+@dataclass(frozen=True)
+class Panel:
+    """What one set of charts draws, and the stated figures that go with it.
+
+    ``number`` is 1, 2, … in document order, or 0 when the documents make one
+    panel (the file names then carry no number). ``series`` is set where one
+    document gives the same partner, flow and unit under several row labels
+    (``سایر`` and ``جمع``): each label is then a panel of its own.
+    """
+
+    tables: pd.DataFrame
+    stated: pd.DataFrame
+    number: int = 0
+    series: str = ""
+
+    def stem(self, chart: str) -> str:
+        return f"{chart}_{self.number}" if self.number else chart
+
+    def charts(self) -> tuple[str, ...]:
+        """The `PANEL_CHARTS` its data can draw."""
+        flows = set(self.tables[C.FLOW])
+        trade = self.tables[self.tables[C.FLOW].isin(C.FLOWS)]
+        return tuple(name for name, drawable in (
+            ("trade", not trade.empty),
+            ("balance", set(C.FLOWS) <= flows or BALANCE_FLOW in flows),
+            ("growth", not trade.empty
+             and yoy_growth(trade)[GROWTH_PCT].notna().any()),
+            ("shares", not _shares(self.stated).empty)) if drawable)
+
+    def caption(self, lang: str, *, with_file: bool = True) -> str:
+        """The panel's heading: reporter and partner, unit, calendar, series and file."""
+        fa = lang == "fa"
+        labels = _LABELS[lang]
+        first = self.tables.iloc[0]
+        reporter = _text(first.get(C.REPORTER if fa else C.REPORTER_EN))
+        partner = _text(first.get(C.PARTNER if fa else C.PARTNER_EN)) or labels["no_partner"]
+        unit, valuation = _text(first.get(C.UNIT)), _text(first.get(C.VALUATION))
+        if fa:
+            unit = UNIT_NAMES_FA.get(unit, unit)
+            valuation = VALUATION_NAMES_FA.get(valuation, valuation)
+        parts = [f"{reporter} – {partner}" if reporter else partner,
+                 ("، " if fa else ", ").join(p for p in (unit, valuation) if p)]
+        if bool(first.get(C.FISCAL_YEAR)) is True:
+            parts.append(labels["fiscal_years"])
+        elif first.get(C.CALENDAR) == "solar_hijri":
+            parts.append(labels["solar_hijri_years"])
+        parts += [self.series, _text(first.get(C.FILE)) if with_file else ""]
+        return " · ".join(p for p in parts if p)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float)
+                                                     and np.isnan(value)) else str(value)
+
+
+def _shares(stated: pd.DataFrame) -> pd.DataFrame:
+    """The stated shares of total exports or imports a share chart can draw."""
+    return stated[(stated[C.KIND] == C.SHARE) & stated[C.FLOW].isin(C.FLOWS)
+                  & stated[C.BASE].isin(list(FLOW_NAMES))]
+
+
+def _conflicts(rows: pd.DataFrame) -> bool:
+    """Whether two rows give one flow and year different values."""
+    agreed = rows.drop_duplicates([C.FLOW, C.YEAR, C.VALUE])
+    return bool(agreed.duplicated([C.FLOW, C.YEAR]).any())
+
+
+def panels(tables: pd.DataFrame, stated: pd.DataFrame) -> list[Panel]:
+    """The documents' table rows cut into `Panel` s, in document order.
+
+    A document's rows are grouped by reporter, partner, unit, valuation and
+    calendar; a group whose rows give one flow and year two values is cut
+    further by its row label (``series``), then by table. Each panel's stated
+    figures are the document's figures about the same partner.
+
+    Examples
+    --------
+    >>> from chile_trade.io.dataset import load_stated, load_tables
+    >>> [(p.number, len(p.tables), p.charts()) for p in panels(load_tables(), load_stated())]
+    [(0, 8, ('trade', 'balance', 'growth', 'shares'))]
+    """
+    keys = [k for k in _PANEL_KEYS if k in tables.columns]
+    keyed = tables.assign(**{k: tables[k].astype("object").where(tables[k].notna(), "")
+                             for k in keys})
+    found: list[tuple[pd.DataFrame, str]] = []
+    for _, group in keyed.groupby(keys, sort=False, dropna=False, observed=True):
+        rows = tables.loc[group.index]
+        if not _conflicts(rows):
+            found.append((rows, ""))
+            continue
+        labels = rows[C.SERIES].fillna("") if C.SERIES in rows else pd.Series("", rows.index)
+        for by in ([labels], [labels, rows[C.TABLE]]):
+            parts = [rows.loc[p.index] for _, p in rows.groupby(by, sort=False, dropna=False)]
+            if not any(_conflicts(p) for p in parts) or by[-1] is rows[C.TABLE]:
+                found += [(p, _text(p[C.SERIES].iloc[0]) if C.SERIES in p else "")
+                          for p in parts]
+                break
+    out = []
+    for number, (rows, series) in enumerate(found, start=1):
+        first = rows.iloc[0]
+        about = pd.Series(True, index=stated.index)
+        if C.FILE in stated and C.FILE in rows:
+            about &= stated[C.FILE] == first[C.FILE]
+        about &= stated[C.PARTNER].fillna("") == _text(first[C.PARTNER])
+        out.append(Panel(rows.reset_index(drop=True), stated[about].reset_index(drop=True),
+                         number if len(found) > 1 else 0, series))
+    return out
+
+
+@dataclass(frozen=True)
+class PlannedChart:
+    """One chart to draw: its file stem, the document and panel it belongs to
+    (``file`` "" and ``panel`` None: all documents), and how to draw it in a
+    language with a font."""
+
+    stem: str
+    panel: Panel | None
+    draw: Callable[[str, Path], Figure]
+    file: str = ""
+
+    def caption(self, lang: str) -> str:
+        """What the chart shows, beyond its title: the panel, without its file."""
+        return self.panel.caption(lang, with_file=False) if self.panel is not None else ""
+
+
+def _figure_of(ax: Axes) -> Figure:
     figure = ax.figure
     assert isinstance(figure, Figure)
     return figure
 
 
+def _draw_panel(name: str, panel: Panel, lang: str, font: Path) -> Figure:
+    tables, stated = panel.tables, panel.stated
+    ax = {"trade": lambda: trade_chart(tables, lang=lang, font=font),
+          "balance": lambda: balance_chart(tables, lang=lang, font=font),
+          "growth": lambda: growth_chart(tables, stated, lang=lang, font=font),
+          "shares": lambda: share_chart(_shares(stated), lang=lang, font=font)}[name]()
+    return _figure_of(ax)
+
+
+def _draw_whole(name: str, panel: Panel | None, result: pd.DataFrame, lang: str,
+                font: Path) -> Figure:
+    if name == "report" and panel is not None:
+        return report_figure(panel.tables, panel.stated, result, lang=lang, font=font)
+    return _figure_of(verification_chart(result, lang=lang, font=font))
+
+
+def chart_plan(tables: pd.DataFrame, stated: pd.DataFrame,
+               result: pd.DataFrame) -> list[PlannedChart]:
+    """Every chart the documents' data can draw, panel by panel, then the checks.
+
+    Each `Panel` gets the `PANEL_CHARTS` its data hold; the verification
+    chart covers every checkable figure of all documents; the one-page
+    ``report`` figure is drawn when the documents make a single panel with
+    every chart.
+    """
+    plan = []
+    cut = panels(tables, stated)
+    for panel in cut:
+        file = _text(panel.tables[C.FILE].iloc[0]) if C.FILE in panel.tables else ""
+        for name in panel.charts():
+            plan.append(PlannedChart(panel.stem(name), panel,
+                                     functools.partial(_draw_panel, name, panel), file))
+    files = result[C.SOURCE].map(lambda source: split_source(str(source))[0])
+    by_file = list(dict.fromkeys(files[_charted(result)]))
+    for number, file in enumerate(by_file, start=1):  # one chart per document: readable
+        plan.append(PlannedChart(
+            f"verification_{number}" if len(by_file) > 1 else "verification", None,
+            functools.partial(_draw_whole, "verification", None,
+                              result[files == file].reset_index(drop=True)), file))
+    if len(cut) == 1 and cut[0].charts() == PANEL_CHARTS and len(by_file) == 1:
+        plan.append(PlannedChart("report", None,
+                                 functools.partial(_draw_whole, "report", cut[0], result),
+                                 by_file[0]))
+    return plan
+
+
 def render_charts(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
                   langs: tuple[str, ...] = LANGS, formats: tuple[str, ...] = FORMATS,
-                  font: str | Path | None = None, dpi: int = 150) -> dict[str, bytes]:
-    """Every chart in every language and format, as file name → file content.
+                  font: str | Path | None = None, dpi: int = 150,
+                  plan: list[PlannedChart] | None = None) -> dict[str, bytes]:
+    """Every chart of `chart_plan` in every language and format, as file name → content.
 
     Nothing is written to disk: the caller writes the files, all or none.
 
     Returns
     -------
     dict of str to bytes
-        Keys like ``'report_fa.png'``, in chart, language, format order.
+        Keys like ``'report_fa.png'`` (one panel) or ``'trade_3_en.svg'`` (the
+        third of several), in plan, language, format order.
+
+    Raises
+    ------
+    ValueError
+        If the data hold nothing to draw, or a selection is not known.
     """
     for value, allowed, name in ((langs, LANGS, "langs"), (formats, FORMATS, "formats")):
         bad = [v for v in value if v not in allowed]
@@ -582,18 +826,20 @@ def render_charts(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
     font_path = find_font(font)
     files: dict[str, bytes] = {}
     with plt.rc_context(FIGURE_RC):  # type: ignore[arg-type]
-        for name in CHARTS:
+        for chart in plan if plan is not None else chart_plan(tables, stated, result):
             for lang in langs:
-                figure = _draw(name, tables=tables, stated=stated, result=result, lang=lang,
-                               font=font_path)
+                figure = chart.draw(lang, font_path)
                 try:
                     for fmt in formats:
                         buffer = io.BytesIO()
                         figure.savefig(buffer, format=fmt, dpi=dpi,
                                        metadata=_METADATA[fmt])
-                        files[f"{name}_{lang}.{fmt}"] = buffer.getvalue()
+                        files[f"{chart.stem}_{lang}.{fmt}"] = buffer.getvalue()
                 finally:
                     plt.close(figure)
+    if not files:
+        raise ValueError("the documents hold nothing to draw: no table and no figure that "
+                         "can be checked")
     return files
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from chile_trade import columns as C
 from chile_trade.errors import InputError
 
-__all__ = ["github_commands", "github_escape", "inconsistencies", "junit_xml"]
+__all__ = ["github_commands", "github_escape", "inconsistencies", "junit_xml", "split_source"]
 
 _DOCUMENT_SOURCE_RE = re.compile(r"(.*?\.(?:txt|md|html?|docx|xlsx|pdf))(?::(.*+))?+",
                                  re.IGNORECASE)
@@ -30,7 +30,7 @@ _DOCUMENT_SOURCE_RE = re.compile(r"(.*?\.(?:txt|md|html?|docx|xlsx|pdf))(?::(.*+
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _split_source(source: str) -> tuple[str, str]:
+def split_source(source: str) -> tuple[str, str]:
     """(file, locator) of a source: ``doc.txt:12`` → (``doc.txt``, ``12``)."""
     found = _DOCUMENT_SOURCE_RE.fullmatch(source)
     return (found[1], found[2] or "") if found else source.rpartition(":")[::2]
@@ -52,7 +52,7 @@ def github_escape(text: str, *, prop: bool = False) -> str:
 def _github_place(source: str, line: int | None = None) -> tuple[str, str]:
     """``file=…[,line=…]`` of a source (``doc.txt:12``, ``doc.docx:table1:row2``), and
     the format's own locator where it has no line."""
-    file, place = _split_source(source)
+    file, place = split_source(source)
     if line is None and place.isdigit():
         line, place = int(place), ""
     where = f"file={github_escape(file, prop=True)}"
@@ -146,7 +146,7 @@ def junit_xml(results: Iterable[pd.DataFrame], skipped: list[InputError], *,
     suites: dict[str, _Suite] = {}
     for result in results:
         for row in result.to_dict(orient="records"):
-            file = _split_source(str(row[C.SOURCE]))[0]
+            file = split_source(str(row[C.SOURCE]))[0]
             suites.setdefault(file, _Suite()).cases.append(_case(row, lang))
     for error in skipped:  # complete once every batch has been read
         file = error.source or "<input>"

@@ -14,6 +14,7 @@ import html
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -32,7 +33,8 @@ _WORDS = {
         **{code: names["fa"] for code, names in VERDICT_NAMES.items()},
         **{code: names["fa"] for code, names in FLOW_NAMES.items()},
         "matched": "مطابق", "differs": "متفاوت",
-        "source": "منبع (پرونده:سطر)", "claim": "رقم", "stated": "اعلام‌شده",
+        "source": "منبع (پرونده:سطر)", "id": "رقم در (پرونده:سطر:شماره)", "claim": "رقم",
+        "stated": "اعلام‌شده",
         "computed": "محاسبه از گزارش", "range": "بازه با گرد شدن", "verdict": "داوری",
         "explanation": "توضیح", "ref_computed": "محاسبه با مرجع", "ref_verdict": "داوری با مرجع",
         "ref_explanation": "توضیح (مرجع)", "ref_source": "مرجع",
@@ -44,7 +46,8 @@ _WORDS = {
         **{code: names["en"] for code, names in VERDICT_NAMES.items()},
         **{code: names["en"] for code, names in FLOW_NAMES.items()},
         "matched": "matched", "differs": "differs",
-        "source": "source (file:line)", "claim": "figure", "stated": "stated",
+        "source": "source (file:line)", "id": "id (file:line:n)", "claim": "figure",
+        "stated": "stated",
         "computed": "from the report", "range": "range with rounding", "verdict": "verdict",
         "explanation": "explanation", "ref_computed": "with the reference",
         "ref_verdict": "verdict vs reference", "ref_explanation": "explanation (reference)",
@@ -80,8 +83,8 @@ def _verification_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[
     w = _WORDS[lang]
     fa = lang == "fa"
     has_reference = C.REF_VERDICT in frame.columns
-    heads = [w["source"], w["claim"], w["stated"], w["computed"], w["range"], w["verdict"],
-             w["explanation"]]
+    heads = [w["id" if C.ID in frame.columns else "source"], w["claim"], w["stated"],
+             w["computed"], w["range"], w["verdict"], w["explanation"]]
     if has_reference:
         heads += [w["ref_computed"], w["ref_verdict"], w["ref_explanation"], w["ref_source"]]
     rows = []
@@ -92,7 +95,7 @@ def _verification_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[
         low, high = r[C.COMPUTED_LOW], r[C.COMPUTED_HIGH]
         span = "—" if math.isnan(low) else (
             f"{_pct(low, decimals + 2, lang)} – {_pct(high, decimals + 2, lang)}")
-        row = [_Cell(_shown(r[C.SOURCE]), ltr=True),
+        row = [_Cell(_shown(r.get(C.ID, r[C.SOURCE])), ltr=True),
                _Cell(_shown(r[C.CLAIM_FA if fa else C.CLAIM])),
                _Cell(stated, nowrap=True),
                _Cell(_pct(r[C.COMPUTED], decimals + 2, lang), nowrap=True),
@@ -108,6 +111,22 @@ def _verification_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[
     return heads, rows
 
 
+_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _year(row: dict[Any, Any], lang: str) -> str:
+    """A table row's year in its calendar: ``2019-20`` for a fiscal year (by its first
+    year), ``1400 SH`` / ``۱۴۰۰ شمسی`` for a Solar Hijri one."""
+    year = int(str(row[C.YEAR]))
+    if row.get(C.FISCAL_YEAR) is True:
+        text = f"{year}-{(year + 1) % 100:02d}"  # a hyphen keeps the digits in order
+        return text.translate(_FA_DIGITS) if lang == "fa" else text
+    shown = format_number(year, lang=lang, grouping=False)
+    if row.get(C.CALENDAR) == "solar_hijri":
+        return f"{shown} شمسی" if lang == "fa" else f"{shown} SH"
+    return shown
+
+
 def _table_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[Row]]:
     w = _WORDS[lang]
     heads = [w["source"], w["partner"], w["flow"], w["year"], w["value"], w["unit"],
@@ -118,7 +137,7 @@ def _table_rows(frame: pd.DataFrame, lang: str) -> tuple[list[str], list[Row]]:
         rows.append([_Cell(_shown(r[C.SOURCE]), ltr=True),
                      _Cell(_shown(r[C.PARTNER if lang == "fa" else C.PARTNER_EN])),
                      _Cell(w[r[C.FLOW]]),
-                     _Cell(format_number(r[C.YEAR], lang=lang, grouping=False)),
+                     _Cell(_year(r, lang), nowrap=True),
                      _Cell(format_number(r[C.VALUE], decimals, lang=lang)),
                      _Cell(_shown(UNIT_NAMES_FA.get(r[C.UNIT], r[C.UNIT])) if lang == "fa"
                            else _shown(r[C.UNIT])),

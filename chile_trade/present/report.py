@@ -38,6 +38,11 @@ _TEXT = {
         "tables": "جدول‌های گزارش", "reference": "مقایسه با آمار رسمی",
         "sources": "منابع", "seed": "اسناد: {files}، با شمارهٔ سطر هر رقم.", "and": "، ",
         "alt": "نمودار",
+        "title_many": "تجارت {reporters} با {n} طرف تجاری: ارقام گزارش و راستی‌آزمایی آن‌ها",
+        "title_many_anon": "تجارت با {n} طرف تجاری: ارقام گزارش و راستی‌آزمایی آن‌ها",
+        "title_nothing": "ارقام اعلام‌شده در اسناد و راستی‌آزمایی آن‌ها",
+        "no_figures": "اسناد جدولی برای رسم ندارند و هیچ رقمی از آن‌ها قابل بررسی نیست.",
+        "calendars": "سال‌ها همان‌گونه که در اسناد آمده‌اند (میلادی، هجری شمسی یا سال مالی).",
     },
     "en": {
         "title": "{reporter}'s trade with {partner}, {start}–{end}: the report's figures, checked",
@@ -53,6 +58,11 @@ _TEXT = {
         "sources": "Sources",
         "seed": "Documents: {files}, with each figure's line.", "and": ", ",
         "alt": "chart",
+        "title_many": "{reporters}'s trade with {n} partners: the report's figures, checked",
+        "title_many_anon": "Trade with {n} partners: the report's figures, checked",
+        "title_nothing": "The documents' stated figures, checked",
+        "no_figures": "The documents hold no table to draw and no figure that can be checked.",
+        "calendars": "Years as the documents give them (Gregorian, Solar Hijri or fiscal).",
     },
 }
 
@@ -61,7 +71,10 @@ body { font-family: Vazirmatn, "Noto Sans Arabic", "DejaVu Sans", Tahoma, sans-s
        margin: 2rem auto; max-width: 1200px; padding: 0 1rem; color: #222; line-height: 1.6; }
 h1 { font-size: 1.6rem; }
 h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
-figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+.figure-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr));
+                gap: 0 1rem; }
+figure { margin: 1rem 0; } figcaption { color: #555; font-size: 0.9rem; }
+figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 .table-wrap { overflow-x: auto; }
 .ct-table { border-collapse: collapse; width: 100%; font-size: 0.85rem; margin: 1rem 0; }
 .ct-table th, .ct-table td { border: 1px solid #ddd; padding: 0.3rem 0.5rem; vertical-align: top;
@@ -75,28 +88,63 @@ figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; border: 1
 
 
 def _names(frame: pd.DataFrame, column: str) -> list[str]:
-    return [str(name) for name in dict.fromkeys(frame[column]) if name]
+    return [str(name) for name in dict.fromkeys(frame[column].fillna("")) if name]
 
 
 def _title(tables: pd.DataFrame, lang: str) -> str:
-    """The documents' reporter, partners and years, as the page's title."""
+    """The documents' reporters, partners and years, as the page's title.
+
+    Years are given only when every table counts them in one calendar; more
+    than three partners are counted, not listed.
+    """
     t = _TEXT[lang]
     fa = lang == "fa"
+    if tables.empty:
+        return t["title_nothing"]
     reporters = _names(tables, C.REPORTER if fa else C.REPORTER_EN) \
         if C.REPORTER in tables else []
     partners = _names(tables, C.PARTNER if fa else C.PARTNER_EN)
+    calendars = {(str(c), bool(f)) for c, f in zip(
+        tables.get(C.CALENDAR, pd.Series("gregorian", tables.index)).fillna(""),
+        tables.get(C.FISCAL_YEAR, pd.Series(False, tables.index)).fillna(False), strict=True)}
+    if len(partners) > 3 or len(calendars) > 1:
+        n = format_number(len(partners), lang=lang)
+        if len(reporters) == 1:
+            return t["title_many"].format(reporters=reporters[0], n=n)
+        return t["title_many_anon"].format(n=n)
     years = sorted(int(y) for y in tables[C.YEAR])
     values = {"partner": t["and"].join(partners),
-              "start": format_number(years[0], lang=lang, grouping=False) if years else "",
-              "end": format_number(years[-1], lang=lang, grouping=False) if years else ""}
+              "start": format_number(years[0], lang=lang, grouping=False),
+              "end": format_number(years[-1], lang=lang, grouping=False)}
     if len(reporters) == 1:
         return t["title"].format(reporter=reporters[0], **values)
     return t["title_anon"].format(**values)
 
 
+def _images(figures: dict[str, list[tuple[str, bytes]]], lang: str) -> str:
+    """The figures, each document's under its name (none for the documents as a whole),
+    each with its caption."""
+    t = _TEXT[lang]
+    out = []
+    for heading, pngs in figures.items():
+        if heading:
+            out.append(f'<h3><bdi dir="ltr">{html.escape(heading)}</bdi></h3>')
+        out.append('<div class="figure-grid">')
+        for caption, png in pngs:
+            label = html.escape(caption or t["alt"])
+            out.append(f'<figure><img src="data:image/png;base64,'
+                       f'{base64.b64encode(png).decode()}" alt="{label}">'
+                       + (f"<figcaption>{label}</figcaption>" if caption else "")
+                       + "</figure>")
+        out.append("</div>")
+    if not out:
+        out.append(f'<p class="summary">{html.escape(t["no_figures"])}</p>')
+    return "".join(out)
+
+
 def report_html(*, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame,
                 comparison: pd.DataFrame | None, reference: pd.DataFrame | None,
-                figures: dict[str, bytes],
+                figures: dict[str, list[tuple[str, bytes]]],
                 lang: str = "fa") -> str:
     """One self-contained HTML page: figures inline, tables, every verdict with its source.
 
@@ -113,8 +161,9 @@ def report_html(*, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFr
         reference) leaves the comparison out.
     reference : pandas.DataFrame or None
         The reference table (for the list of sources).
-    figures : dict of str to bytes
-        PNG images by title, embedded as data URIs in this order.
+    figures : dict of str to list of (str, bytes)
+        PNG images by document (``""``: no heading) with their captions,
+        embedded as data URIs in this order; none at all says so on the page.
     lang : {'fa', 'en'}
         ``fa`` gives a right-to-left page in Persian with Persian digits.
 
@@ -131,10 +180,7 @@ def report_html(*, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFr
         **{key: format_number(int(counts.get(verdict, 0)), lang=lang) for key, verdict in (
             ("exact", C.EXACT), ("within", C.WITHIN_ROUNDING),
             ("inconsistent", C.INCONSISTENT), ("unverifiable", C.UNVERIFIABLE))})
-    images = "".join(
-        f'<figure><img src="data:image/png;base64,{base64.b64encode(png).decode()}" '
-        f'alt="{html.escape(t["alt"])}: {html.escape(name)}"></figure>'
-        for name, png in figures.items())
+    images = _images(figures, lang)
     citations = "".join(f"<li>{html.escape(c)}</li>"
                         for c in dict.fromkeys(reference["citation"])) \
         if reference is not None else ""
@@ -146,6 +192,12 @@ def report_html(*, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFr
     intro = t["intro"] if reference is not None else t["intro_alone"]
     files = t["and"].join(dict.fromkeys([*tables[C.FILE], *stated[C.FILE]]))
     documents = t["seed"].format(files=files)
+    other_calendars = (C.CALENDAR in tables and (tables[C.CALENDAR] != "gregorian").any()) or (
+        C.FISCAL_YEAR in tables and bool(tables[C.FISCAL_YEAR].fillna(False).any()))
+    calendars = f"<p>{html.escape(t['calendars'])}</p>" if other_calendars else ""
+    table_section = (f"<h2>{html.escape(t['tables'])}</h2>{calendars}"
+                     f'<div id="tables" class="table-wrap">{html_table(tables, lang=lang)}</div>'
+                     if not tables.empty else "")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
@@ -157,8 +209,7 @@ def report_html(*, tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFr
         f"<h2>{html.escape(t['verdicts'])}</h2>"
         f'<div id="verdicts" class="table-wrap">{html_table(result, lang=lang)}</div>'
         f"<h2>{html.escape(t['figures'])}</h2><div id=\"figures\">{images}</div>"
-        f"<h2>{html.escape(t['tables'])}</h2>"
-        f'<div class="table-wrap">{html_table(tables, lang=lang)}</div>'
+        f"{table_section}"
         f"{against}"
         f"<h2>{html.escape(t['sources'])}</h2><ul><li>{html.escape(documents)}</li>{citations}</ul>"
         "</body></html>\n")
