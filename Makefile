@@ -24,8 +24,24 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed-run
 
+# A Persian typeface for the Persian figures: Vazirmatn (SIL Open Font License), from the npm
+# registry's tarball of the package `vazirmatn` (checked against its SHA-256; npm's own
+# integrity field is the SHA-512 of the same file), installed into the user's font folder,
+# where matplotlib and the package find it. Never kept in the repository.
+FONT_DIR ?= $(HOME)/.local/share/fonts/chile_trade
+VAZIRMATN := $(FONT_DIR)/Vazirmatn-Regular.ttf
+VAZIRMATN_TGZ := https://registry.npmjs.org/vazirmatn/-/vazirmatn-33.0.3.tgz
+VAZIRMATN_SHA256 := 9506e9e6a27e62b353c04a136c27de0cc3aa9e434658b45a6363f7c98c357090
+$(VAZIRMATN):
+	mkdir -p .cache/npm $(FONT_DIR)
+	$(PYTHON) -c "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])" $(VAZIRMATN_TGZ) .cache/npm/vazirmatn-33.0.3.tgz
+	echo "$(VAZIRMATN_SHA256)  .cache/npm/vazirmatn-33.0.3.tgz" | sha256sum -c --quiet
+	tar -xzf .cache/npm/vazirmatn-33.0.3.tgz -C .cache/npm package/fonts/ttf/Vazirmatn-Regular.ttf package/OFL.txt
+	cp .cache/npm/package/OFL.txt $(FONT_DIR)/OFL.txt
+	cp .cache/npm/package/fonts/ttf/Vazirmatn-Regular.ttf $@
+
 ## report: the main job on the shipped data: verdicts, figures, $(OUT)/report.html and exports
-report: $(VENV)/.installed-run
+report: $(VENV)/.installed-run $(VAZIRMATN)
 	$(BIN)/chile-trade verify
 	$(BIN)/chile-trade report --out $(OUT)
 	@echo "Open $(OUT)/report.html (self-contained, works offline)."
@@ -48,24 +64,24 @@ $(JUNIT_XSD): | $(BIN)/python
 	cp .cache/sdist/pytest-8.4.2/testing/example_scripts/junit-10.xsd $@
 
 ## test: lint, type check, and the whole test suite, doctests included
-test: lint $(CHROMIUM) $(JUNIT_XSD)
+test: lint $(CHROMIUM) $(JUNIT_XSD) $(VAZIRMATN)
 	MPLBACKEND=Agg $(BIN)/python -m pytest
 
 ## test-lowest: the test suite on the oldest dependency versions claimed (requirements-lowest.txt)
-test-lowest: $(CHROMIUM) $(JUNIT_XSD)
+test-lowest: $(CHROMIUM) $(JUNIT_XSD) $(VAZIRMATN)
 	test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet -r requirements-lowest.txt
 	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
 	MPLBACKEND=Agg $(LOWEST)/bin/python -m pytest -p no:cacheprovider
 
 ## test-mpl310: the test suite on matplotlib 3.10, which does not shape text (the reshaping path)
-test-mpl310: $(CHROMIUM) $(JUNIT_XSD)
+test-mpl310: $(CHROMIUM) $(JUNIT_XSD) $(VAZIRMATN)
 	test -x $(MPL310)/bin/python || $(PYTHON) -m venv $(MPL310)
 	$(MPL310)/bin/python -m pip install --quiet -e '.[test]' 'matplotlib==3.10.*'
 	MPLBACKEND=Agg $(MPL310)/bin/python -m pytest -p no:cacheprovider
 
 ## figures: write every chart into figures/ (the repository keeps the current output)
-figures: $(VENV)/.installed-run
+figures: $(VENV)/.installed-run $(VAZIRMATN)
 	$(BIN)/chile-trade figures --out figures
 
 ## bench-archive: documents/s, MB/s and peak memory on generated archives of 1,000 and 10,000

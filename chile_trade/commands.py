@@ -333,7 +333,7 @@ def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int
     files["report.html"] = page.encode("utf-8")
     for name, frame in sheets.items():
         files[f"{name}.csv"] = _as_csv(frame).encode("utf-8")
-    files["chile_trade.xlsx"] = excel_workbook(sheets, rtl=args.lang == "fa")
+    files["chile_trade.xlsx"] = excel_workbook(sheets, rtl=args.lang == "fa", lang=args.lang)
     out_dir = Path(args.out)
     write_folder(out_dir, files, inputs=[*args.paths, *_inputs(args)],
                  before_moving=interrupts.check)

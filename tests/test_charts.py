@@ -53,6 +53,7 @@ from chile_trade.present.charts import (
     verification_chart,
 )
 from chile_trade.present.figure import persian_figure, persian_figures
+from chile_trade.present.fonts import BUNDLED_FONT, installed_persian_font
 from chile_trade.present.text import (
     display_text,
     logical_text,
@@ -76,17 +77,17 @@ def data():
     return tables, stated, verify(tables, stated)
 
 
-def _figure(name, lang, data):
+def _figure(name, lang, data, font=None):
     tables, stated, result = data
     with mpl.rc_context(FIGURE_RC):
         if name == "report":
-            return report_figure(tables, stated, result, lang=lang)
+            return report_figure(tables, stated, result, lang=lang, font=font)
         ax = {
-            "trade": lambda: trade_chart(tables, lang=lang),
-            "balance": lambda: balance_chart(tables, lang=lang),
-            "growth": lambda: growth_chart(tables, stated, lang=lang),
-            "shares": lambda: share_chart(stated, lang=lang),
-            "verification": lambda: verification_chart(result, lang=lang),
+            "trade": lambda: trade_chart(tables, lang=lang, font=font),
+            "balance": lambda: balance_chart(tables, lang=lang, font=font),
+            "growth": lambda: growth_chart(tables, stated, lang=lang, font=font),
+            "shares": lambda: share_chart(stated, lang=lang, font=font),
+            "verification": lambda: verification_chart(result, lang=lang, font=font),
         }[name]()
         return ax.figure
 
@@ -230,7 +231,10 @@ def _expected_glyphs(path, line, rtl):
     matplotlib before 3.11 draws Latin letter by letter, so it never forms the
     font's optional ligatures (DejaVu Sans has "fi" and "fl"); there, left-to-right
     runs are shaped with the ``liga`` feature off. Arabic-script runs are shaped with
-    every default feature on both paths: their contextual forms are required.
+    every default feature on both paths but one: their joining forms and the lam-alef
+    ligature are required, and the reshaping path draws them as presentation forms;
+    a font's optional contextual alternates (``calt``: Vazirmatn lengthens a medial
+    yeh before lam) exist only as unencoded glyphs, which that path cannot reach.
     """
     base = 1 if rtl else 0
     levels = _levels(line, base)
@@ -250,7 +254,8 @@ def _expected_glyphs(path, line, rtl):
         buffer.add_str(text)
         buffer.guess_segment_properties()
         buffer.direction = "rtl" if level % 2 else "ltr"
-        features = {} if level % 2 or matplotlib_shapes_text() else {"liga": False}
+        features = {} if matplotlib_shapes_text() else {"calt": False} if level % 2 \
+            else {"liga": False}
         hb.shape(_hb_font(path), buffer, features)
         shaped.append([g.codepoint for g in buffer.glyph_infos])
     run_order = _reorder(shaped, [level for level, _ in runs])
@@ -327,10 +332,32 @@ def _glyph_mismatches(fig, logical_of):
     return len(drawn), problems
 
 
-@pytest.mark.parametrize("lang", ["fa", "en"])
+def _installed_typeface():
+    found = installed_persian_font()
+    if found is None:
+        pytest.fail("a Persian typeface is expected: make test installs Vazirmatn from the "
+                    "npm registry into ~/.local/share/fonts/chile_trade")
+    return found
+
+
+def test_make_test_installs_a_persian_typeface_and_persian_charts_use_it(data):
+    typeface = _installed_typeface()
+    assert FT2Font(str(typeface)).family_name == "Vazirmatn"
+    ax = trade_chart(data[0], lang="fa")
+    assert ax.yaxis.label.get_fontproperties().get_file() == str(typeface)
+    ax = trade_chart(data[0], lang="en")  # English labels keep DejaVu Sans
+    assert Path(ax.yaxis.label.get_fontproperties().get_file()).name == "DejaVuSans.ttf"
+
+
+# Persian charts in the installed Persian typeface and in DejaVu Sans; English ones in
+# DejaVu Sans (Vazirmatn has no arrow for "1994→1995").
+@pytest.mark.parametrize(("lang", "typeface"),
+                         [("fa", "installed"), ("fa", "bundled"), ("en", "bundled")])
 @pytest.mark.parametrize("name", CHARTS)
-def test_every_label_is_drawn_with_the_glyphs_harfbuzz_and_bidi_give(name, lang, data):
-    fig = _figure(name, lang, data)
+def test_every_label_is_drawn_with_the_glyphs_harfbuzz_and_bidi_give(name, lang, typeface,
+                                                                     data):
+    font = _installed_typeface() if typeface == "installed" else BUNDLED_FONT
+    fig = _figure(name, lang, data, font=font)
     count, problems = _glyph_mismatches(fig, logical_text)
     assert count >= 10  # titles, legends, ticks and value labels were all drawn
     assert problems == []

@@ -38,5 +38,9 @@ def test_the_notebook_runs_in_a_kernel(tmp_path, monkeypatch):
     assert not [o for o in outputs if o.output_type == "error"]
     html = [o for o in outputs if "text/html" in o.get("data", {})]
     assert any('dir="rtl"' in o["data"]["text/html"] for o in html)
+    # ct.show of the tables, the verdicts, the reference comparison, a reader's own document
+    # and eight more kinds of frame: each an HTML table in its scrolling box
+    shown = [o for o in html if o["data"]["text/html"].startswith('<div class="ct-wrap"')]
+    assert len(shown) == 12
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) == 6  # every chart drawn inline, and the persian_figure one

@@ -51,6 +51,10 @@ def test_the_excel_workbook_has_right_to_left_persian_sheets(report_dir):
     book = openpyxl.load_workbook(report_dir / "chile_trade.xlsx")
     assert book.sheetnames == ["verification", "tables", "reference_check"]
     assert all(sheet.sheet_view.rightToLeft for sheet in book.worksheets)
+    # headers in the report's language, one per column of the CSV export
+    heads = [cell.value for cell in book["verification"][1]]
+    assert heads[:4] == ["منبع (پرونده:سطر)", "شناسه رقم", "رقم (انگلیسی)", "رقم"]
+    assert len(heads) == len(pd.read_csv(report_dir / "verification.csv").columns)
     csv = pd.read_csv(report_dir / "verification.csv")
     assert book["verification"].max_row == len(csv) + 1  # header + one row per figure
 
@@ -217,3 +221,35 @@ def test_a_report_without_tables_still_lists_its_figures(tmp_path, capsys):
     assert "The documents' stated figures, checked" in page
     assert ">exact<" in page
     assert "The report's tables" not in page
+
+
+def test_a_wide_table_scrolls_in_its_box_with_its_first_column_in_view(tmp_path):
+    from chile_trade import load_reference, load_stated, load_tables, show, verify  # noqa: PLC0415
+
+    result = verify(load_tables(), load_stated(), load_reference())
+    page = tmp_path / "show.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+                    f'{show(result, lang="fa")._repr_html_()}</body></html>', encoding="utf-8")
+    driver = _chromium(tmp_path)
+    try:
+        driver.set_window_size(700, 900)  # an ordinary notebook column, narrower than the table
+        driver.get(page.as_uri())
+        wide, moved, in_view, lines, spill = driver.execute_script("""
+            const box = document.querySelector('.ct-wrap');
+            const wide = box.scrollWidth > box.clientWidth;
+            box.scrollLeft = -box.scrollWidth;  // right to left: to the far, left end
+            const first = box.querySelector('tbody tr td').getBoundingClientRect();
+            const frame = box.getBoundingClientRect();
+            return [wide, box.scrollLeft, first.left >= frame.left - 1
+                    && first.right <= frame.right + 1,
+                    [...box.querySelectorAll('span[style*="nowrap"]')].map(s => new Set(
+                        [...s.getClientRects()].map(r => Math.round(r.top))).size),
+                    document.documentElement.scrollWidth > window.innerWidth];""")
+    finally:
+        driver.quit()
+    assert wide  # the table is wider than its box ...
+    assert moved < 0  # ... which scrolled ...
+    assert in_view  # ... and the first column is still inside it
+    assert lines
+    assert set(lines) == {1}  # every formula on one line (its bidi runs share one top)
+    assert not spill  # the page itself does not scroll sideways

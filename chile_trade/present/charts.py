@@ -245,7 +245,7 @@ class _Writer:
 
 
 def _writer(lang: str, font: str | Path | None) -> _Writer:
-    return _Writer(lang, find_font(font))
+    return _Writer(lang, find_font(font, lang=lang))
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float] = (6.4, 4.0)) -> Axes:
@@ -295,7 +295,8 @@ def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
     lang : {'fa', 'en'}
         Language of every label; Persian uses Persian digits.
     font : str or Path, optional
-        A font file; default `chile_trade.present.fonts.find_font`.
+        A font file; default `chile_trade.present.fonts.find_font`: a Persian
+        typeface for Persian labels when one is installed, else DejaVu Sans.
     ax : matplotlib.axes.Axes, optional
         Draw here; default a new figure.
     **bar_kwargs
@@ -823,12 +824,12 @@ def render_charts(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
         bad = [v for v in value if v not in allowed]
         if bad or not value:
             raise ValueError(f"{name} must be a non-empty selection of {allowed}; got {value}")
-    font_path = find_font(font)
+    fonts = {lang: find_font(font, lang=lang) for lang in langs}
     files: dict[str, bytes] = {}
     with plt.rc_context(FIGURE_RC):  # type: ignore[arg-type]
         for chart in plan if plan is not None else chart_plan(tables, stated, result):
             for lang in langs:
-                figure = chart.draw(lang, font_path)
+                figure = chart.draw(lang, fonts[lang])
                 try:
                     for fmt in formats:
                         buffer = io.BytesIO()

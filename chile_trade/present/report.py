@@ -19,7 +19,7 @@ import pandas as pd
 from chile_trade import columns as C
 from chile_trade import interrupts
 from chile_trade.io.writing import spreadsheet_text
-from chile_trade.present.display import html_table
+from chile_trade.present.display import column_title, html_table
 from chile_trade.present.numbers import LANGS, format_number
 
 __all__ = ["excel_workbook", "report_html"]
@@ -227,8 +227,13 @@ def _excel_value(value: object) -> object:
     return str(value)
 
 
-def excel_workbook(sheets: dict[str, pd.DataFrame], *, rtl: bool) -> bytes:
+def excel_workbook(sheets: dict[str, pd.DataFrame], *, rtl: bool,
+                   lang: str | None = None) -> bytes:
     """An Excel workbook, one sheet per frame; right-to-left sheets when ``rtl``.
+
+    With ``lang``, each column's header is its title in that language
+    (`chile_trade.present.display.column_title`: Persian for ``"fa"``); without,
+    the frame's column names. Sheet names stay as given, for scripts.
 
     Numbers stay numbers; NaN is an empty cell; every other value (fractions
     included) is stored as text, never as a formula: a text that starts with
@@ -245,7 +250,8 @@ def excel_workbook(sheets: dict[str, pd.DataFrame], *, rtl: bool) -> bytes:
         sheet.sheet_view.rightToLeft = rtl
         sheet.freeze_panes = "A2"
         rows = frame.itertuples(index=False, name=None)
-        for r, values in enumerate(itertools.chain([tuple(frame.columns)], rows), start=1):
+        heads = tuple(column_title(c, lang) if lang else c for c in frame.columns)
+        for r, values in enumerate(itertools.chain([heads], rows), start=1):
             for c, value in enumerate(values, start=1):
                 cell = sheet.cell(row=r, column=c)
                 cell.value = _excel_value(value)
