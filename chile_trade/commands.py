@@ -276,8 +276,10 @@ def _render(plan: list[Any], *, langs: tuple[str, ...], formats: tuple[str, ...]
     try:
         return render_charts(empty, empty, empty, langs=langs, formats=formats, font=font,
                              plan=plan)
-    except ValueError as exc:  # a font that cannot be read or lacks a character
-        raise InputError(str(exc), source=font or "font") from None
+    except ValueError as exc:  # a font that cannot be read or lacks a character, or data
+        # the charts cannot draw
+        about_font = str(exc).startswith(("font ", "font_file "))
+        raise InputError(str(exc), source=(font or "font") if about_font else source) from None
 
 
 def _sources(args: argparse.Namespace) -> str:
@@ -316,12 +318,13 @@ def _run_report(args: argparse.Namespace, write: Callable[[str], object]) -> int
     figures = _render(plan, langs=(args.lang,), formats=("png", "svg", "pdf"),
                       font=args.font, source=_sources(args)) if plan else {}
     _progress(3, 4, "writing the HTML report")
-    several = len({chart.file for chart in plan}) > 1
+    several_files = len({chart.file for chart in plan}) > 1
+    several_panels = any(chart.panel is not None and chart.panel.number for chart in plan)
     sections: dict[str, list[tuple[str, bytes]]] = {}
     for chart in plan:  # the composite page figure repeats the others: not on the page
         if chart.stem != "report":
-            sections.setdefault(chart.file if several else "", []).append(
-                (chart.caption(args.lang) if several else "",
+            sections.setdefault(chart.file if several_files else "", []).append(
+                (chart.caption(args.lang) if several_panels else "",
                  figures[f"{chart.stem}_{args.lang}.png"]))
     page = report_html(tables=tables, stated=stated, result=result, comparison=comparison,
                        reference=reference, lang=args.lang, figures=sections)

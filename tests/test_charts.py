@@ -544,6 +544,7 @@ def test_persian_figures_marks_figures_made_inside_only():
 def test_a_marked_figure_pickles_and_still_draws_persian():
     _, ax = _pandas_bar_chart()
     persian_figure(ax)
+    ax.figure.savefig(io.BytesIO(), format="png")  # drawn once: its texts hold the wrapper
     copy = pickle.loads(pickle.dumps(ax.figure))
     _, problems = _glyph_mismatches(copy, _expected_persian)
     assert problems == []
@@ -732,9 +733,9 @@ def test_a_font_without_persian_is_an_error_naming_the_character(tmp_path, data)
 
 
 def _rows(file, partner, flow, unit, values, *, series="", calendar="gregorian", fiscal=False,
-          table="t:1"):
+          table="t:1", line=3):
     return pd.DataFrame({
-        "source": [f"{file}:3"] * len(values), "file": file, "line": 3, "table": table,
+        "source": [f"{file}:{line}"] * len(values), "file": file, "line": line, "table": table,
         "reporter": "شیلی", "reporter_en": "Chile", "partner": partner, "partner_en": partner,
         "flow": flow, "year": list(values), "value": [float(v) for v in values.values()],
         "value_text": [str(v) for v in values.values()], "unit": unit, "valuation": "",
@@ -761,6 +762,11 @@ def test_panels_keep_units_documents_and_row_labels_apart():
                               (3, "b.txt", "million USD", "سایر"),
                               (4, "b.txt", "million USD", "جمع"), (5, "c.txt", "million USD", "")]
     assert [p.charts() for p in cut] == [("trade", "growth")] * 5
+    # two lines of one table under one label that disagree: a panel per line, never a crash
+    twice = pd.concat([_rows("g.txt", "X", "export", "million USD", {2020: 1, 2021: 2}),
+                       _rows("g.txt", "X", "export", "million USD", {2020: 5, 2021: 6}, line=4)],
+                      ignore_index=True)
+    assert [list(p.tables["value"]) for p in panels(twice, _no_stated())] == [[1, 2], [5, 6]]
     assert cut[2].caption("en") == "Chile – سایر · million USD · سایر · b.txt"
 
 

@@ -111,6 +111,13 @@ def test_every_frame_the_package_returns_is_shown_with_all_its_columns():
     assert "رشد مرکب سالانه (درصد)" in _heads(show(cagr(tables))._repr_html_())
 
 
+def test_a_filtered_frame_shows_its_rows_and_no_index(result):
+    chosen = result[result["verdict"] == "inconsistent"]  # rows 4 and 5: an unnamed index
+    page = show(chosen, lang="en")._repr_html_()
+    assert page.count("<tr>") == len(chosen) + 1 == 3
+    assert "index" not in _heads(page)
+
+
 def test_a_layout_names_the_columns_it_leaves_out(result):
     page = show(result, lang="en")._repr_html_()
     assert "Also in the frame, not shown: " in page

@@ -715,9 +715,12 @@ def panels(tables: pd.DataFrame, stated: pd.DataFrame) -> list[Panel]:
             found.append((rows, ""))
             continue
         labels = rows[C.SERIES].fillna("") if C.SERIES in rows else pd.Series("", rows.index)
-        for by in ([labels], [labels, rows[C.TABLE]]):
+        cuts = ([labels], [labels, rows[C.TABLE].fillna("")],
+                [labels, rows[C.TABLE].fillna(""), rows[C.SOURCE]])
+        for attempt, by in enumerate(cuts, start=1):
             parts = [rows.loc[p.index] for _, p in rows.groupby(by, sort=False, dropna=False)]
-            if not any(_conflicts(p) for p in parts) or by[-1] is rows[C.TABLE]:
+            # by line at last: one line never gives one flow and year twice
+            if attempt == len(cuts) or not any(_conflicts(p) for p in parts):
                 found += [(p, _text(p[C.SERIES].iloc[0]) if C.SERIES in p else "")
                           for p in parts]
                 break

@@ -291,10 +291,11 @@ def _generic_rows(frame: pd.DataFrame, lang: str) -> _Layout:
 
 
 def _flat(frame: pd.DataFrame | pd.Series) -> pd.DataFrame:
-    """A frame with its index as columns (unless it is the default one) and text names."""
+    """A frame with its named index levels as columns (``partner``, ``year`` of the wide
+    table; an unnamed index, as a filter leaves it, is not data) and text names."""
     if isinstance(frame, pd.Series):
         frame = frame.to_frame(frame.name if frame.name is not None else "value")
-    if not isinstance(frame.index, pd.RangeIndex) or any(frame.index.names):
+    if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
     if isinstance(frame.columns, pd.MultiIndex):
         frame = frame.set_axis([" / ".join(map(str, c)) for c in frame.columns], axis=1)

@@ -135,6 +135,8 @@ class _PersianRenderer:
         object.__setattr__(self, "_digits", digits)
 
     def __getattr__(self, name: str) -> Any:
+        if name == "_inner":  # not set yet (a copy being made): no recursion
+            raise AttributeError(name)
         return getattr(self._inner, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -165,10 +167,12 @@ def _wrapped(renderer: Any, digits: str) -> Any:
     """
     if renderer is None or isinstance(renderer, _PersianRenderer):
         return renderer
-    kept = renderer.__dict__.get(_MARK)
+    slots = getattr(renderer, "__dict__", None)  # a renderer written in C may have none
+    kept = slots.get(_MARK) if slots is not None else None
     if kept is None or kept._digits != digits:
         kept = _PersianRenderer(renderer, digits)
-        renderer.__dict__[_MARK] = kept
+        if slots is not None:
+            slots[_MARK] = kept
     return kept
 
 
