@@ -97,7 +97,8 @@ TABLES_SPEC: Mapping[str, _Kind] = {
 """What `verify` reads of the table rows."""
 STATED_SPEC: Mapping[str, _Kind] = {
     C.SOURCE: TEXT, C.TABLE: OPTIONAL_TEXT, C.KIND: vocabulary(C.KINDS),
-    C.PARTNER: OPTIONAL_TEXT, C.PARTNER_EN: OPTIONAL_TEXT, C.FLOW: vocabulary(("", *C.FLOWS)),
+    C.PARTNER: OPTIONAL_TEXT, C.PARTNER_EN: OPTIONAL_TEXT,
+    C.FLOW: vocabulary(("", *C.TABLE_FLOWS)),  # a change may be of a balance or total row
     C.YEAR_FROM: WHOLE,
     C.YEAR_TO: WHOLE, C.SPAN_YEARS: WHOLE, C.BASE: vocabulary(("", *C.BASES)),
     C.COMPARATOR: vocabulary(C.COMPARATORS), C.STATED: NUMBER, C.STATED_TEXT: DECIMAL,

@@ -29,14 +29,14 @@ from bidi import algorithm as legacy_bidi
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.backends.backend_svg import RendererSVG
-from matplotlib.font_manager import findfont
+from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.ft2font import FT2Font
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
 from chile_trade.cli import main
-from chile_trade.frames import verify
+from chile_trade.frames import extract, verify
 from chile_trade.io.dataset import load_stated, load_tables
 from chile_trade.present.charts import (
     CHARTS,
@@ -395,9 +395,9 @@ def _expected_persian(text, digits="fa"):
     if _LATIN_NUMBER.fullmatch(text):
         return (text.translate(_FA_NUMBER) if digits == "fa" else text), False
     if any("\u0621" <= ch <= "\u064a" or "\u067e" <= ch <= "\u06cc" for ch in text):
-        if digits == "fa":
-            text = re.sub(r"[0-9]+([.,][0-9]+)*%?", lambda m: m.group().translate(_FA_NUMBER),
-                          text)
+        if digits == "fa":  # a number, not the digits of a Latin word (CO2, COVID-19)
+            text = re.sub(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)[0-9]+([.,][0-9]+)*%?",
+                          lambda m: m.group().translate(_FA_NUMBER), text)
         return text, True
     return text, False
 
@@ -435,8 +435,11 @@ def test_persian_figure_draws_table_cells_and_text_added_after_the_call():
     ax.table(cellText=[["صادرات", "1,649"], ["واردات", "-335.5"]],
              colLabels=["جریان", "1992"], loc="center")
     fig.text(0.5, 0.9, "تراز تجاری 1995", ha="center")
+    # the Rial sign (a symbol of the presentation-forms block), in a typeface that has it
+    fig.text(0.5, 0.1, "ارزش 12 میلیون ﷼ و انتشار CO2", ha="center",
+             fontproperties=FontProperties(fname=_installed_typeface()))
     count, problems = _glyph_mismatches(fig, _expected_persian)
-    assert count == 7
+    assert count == 8
     assert problems == []
 
 
@@ -532,10 +535,13 @@ def test_persian_figure_shapes_text_drawn_with_path_effects():
 
 def test_persian_figures_marks_figures_made_inside_only():
     hooks = list(mpl.rcParams["figure.hooks"])
-    with persian_figures(digits="latin"):
-        inside = pd.Series([1, 2], index=["الف", "ب"]).plot.bar().figure
+    with mpl.rc_context():  # undoes the setting below after the test
+        with persian_figures(digits="latin"):
+            inside = pd.Series([1, 2], index=["الف", "ب"]).plot.bar().figure
+            mpl.rcParams["lines.linewidth"] = 3.5  # the user's own setting, in the block
+        assert mpl.rcParams["lines.linewidth"] == 3.5  # kept: only the hook is taken away
+        assert mpl.rcParams["figure.hooks"] == hooks
     outside = plt.figure()
-    assert mpl.rcParams["figure.hooks"] == hooks
     _, problems = _glyph_mismatches(inside, lambda t: _expected_persian(t, "latin"))
     assert problems == []
     assert not isinstance(outside.draw, type(inside.draw))
@@ -767,6 +773,12 @@ def test_panels_keep_units_documents_and_row_labels_apart():
                        _rows("g.txt", "X", "export", "million USD", {2020: 5, 2021: 6}, line=4)],
                       ignore_index=True)
     assert [list(p.tables["value"]) for p in panels(twice, _no_stated())] == [[1, 2], [5, 6]]
+    # a lone total row has nothing to draw: no panel, and the other is not numbered
+    lone = pd.concat([_rows("h.txt", "X", "total", "million USD", {2020: 9, 2021: 10}),
+                      _rows("i.txt", "X", "export", "million USD", {2020: 4, 2021: 5})],
+                     ignore_index=True)
+    assert [(p.number, p.tables["file"].iloc[0]) for p in panels(lone, _no_stated())] == [
+        (0, "i.txt")]
     assert cut[2].caption("en") == "Chile – سایر · million USD · سایر · b.txt"
 
 
@@ -804,3 +816,18 @@ def test_the_chart_plan_of_several_documents_has_one_verification_chart_each(dat
                                       "verification_1", "verification_2"]
     assert [c.file for c in plan][-2:] == ["002_be3af3bae581de8e.txt",
                                             "003_be3af3bae581de8e.txt"]
+
+
+def test_each_panel_marks_only_the_figures_of_its_own_column():
+    # A weight column (thousand tonnes) and a value column (million USD) of one table, each
+    # with its change printed under it: 33.2 under the weight, 14.1 under the value.
+    document = extract("جدول ۸- صادرات گیلاس شیلی به چین\n"
+                       "سال    وزن (هزار تن)    ارزش (میلیون دلار)\n"
+                       "۲۰۲۲    ۲۹۶٫۷    ۱٬۸۷۵\n۲۰۲۳    ۳۹۵٫۱    ۲٬۱۴۰\n"
+                       "درصد تغییر ۲۰۲۳ نسبت به ۲۰۲۲    ۳۳٫۲    ۱۴٫۱\n", source="c.txt")
+    cut = panels(document.tables, document.stated)
+    assert [(p.tables["unit"].iloc[0], list(p.stated["stated"])) for p in cut] == [
+        ("thousand tonne", [33.2]), ("million USD", [14.1])]
+    ax = growth_chart(cut[0].tables, cut[0].stated, lang="en")
+    markers = [line.get_ydata()[0] for line in ax.lines if line.get_marker() == "D"]
+    assert markers == [33.2]  # (395.1 - 296.7) / 296.7 = 33.16 %: the weight's own change

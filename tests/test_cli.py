@@ -543,3 +543,24 @@ def test_junit_replaces_characters_xml_cannot_carry(junit_schema):
     result.loc[0, "claim"] = "a\x01b\ud800c"  # a C0 control and a lone surrogate
     root = _junit(junit_schema, "".join(junit_xml([result], [])))
     assert root.find("testsuite/testcase").get("name").endswith("  a\ufffdb\ufffdc")
+
+
+def test_junit_puts_a_skipped_word_table_in_its_files_suite(capsys, tmp_path, junit_schema):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for title, cells in (("جدول ۱- صادرات ایران به عمان (میلیون دلار)", ["۱۲۰۰", "۱۵۰۰"]),
+                         ("جدول ۲- واردات ایران از عمان (میلیون دلار)", ["۸۰۰", "۷۶x"])):
+        document.add_paragraph(title)
+        table = document.add_table(rows=2, cols=3)
+        for row, texts in zip(table.rows, (["شرح", "۱۴۰۰", "۱۴۰۱"], ["مقدار", *cells]),
+                              strict=True):
+            for slot, text in zip(row.cells, texts, strict=True):
+                slot.text = text
+    path = tmp_path / "mixed.docx"
+    document.save(str(path))
+    code, out, _ = run(capsys, "verify", "--format", "junit", "--keep-going", str(path))
+    assert code == 3
+    root = _junit(junit_schema, out)
+    assert [s.get("file") for s in root.findall("testsuite")] == [str(path)]
+    (error,) = root.findall("testsuite/testcase/error")
+    assert error.getparent().get("name").startswith(f"{path}:table2")

@@ -134,3 +134,19 @@ def test_the_first_column_stays_in_view_and_formulas_are_not_broken(result):
     assert ('<span style="white-space:nowrap">(2375 − 2012) / 2012 × 100 = 18.042%,</span>'
             in html_table(result, lang="en"))
     assert "position:sticky;left:0" in html_table(result, lang="en")
+
+
+def test_odd_values_and_indexes_are_shown_not_lost_or_crashed():
+    odd = pd.DataFrame({"a": [float("inf"), -float("inf"), 1e30, float("nan")],
+                        "t": [pd.Timestamp("2020-01-01"), pd.NaT, None, None]})
+    text = repr(show(odd))
+    assert [line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("a: ")] \
+        == ["∞", "−∞", "1e30", "—"]
+    assert "t: —" in text  # NaT, like any missing value
+    # describe()'s row labels are data: kept, as an "index" column
+    described = show(pd.DataFrame({"x": [1.0, 2.0, 3.0]}).describe(), lang="en")._repr_html_()
+    assert _heads(described)[0] == "index"
+    assert ">mean<" in described
+    # an index named like a column is kept beside it, not a crash
+    both = pd.DataFrame({"year": [2020, 2021]}).set_index("year", drop=False)
+    assert _heads(show(both, lang="en")._repr_html_()) == ["year (index)", "year"]

@@ -33,3 +33,8 @@ def test_a_missing_glyph_names_the_character():
     latin_only = Path(mpl.get_data_path(), "fonts", "ttf", "cmr10.ttf")
     with pytest.raises(ValueError, match=r"has no glyph for 'ص' \(U\+0635 ARABIC LETTER SAD\)"):
         check_coverage("ص", latin_only)
+
+
+def test_a_language_the_package_does_not_write_is_refused():
+    with pytest.raises(ValueError, match=r"lang must be one of \('fa', 'en'\); got 'de'"):
+        find_font(lang="de")

@@ -68,3 +68,19 @@ def test_a_corpus_document_gives_its_truth_tables_and_verdicts(
             f"got {[f['verdict'] for f in same]}")
         wrong = [f for f in same if f["verdict"] in DECIDED and f["verdict"] not in accepted]
         assert not wrong, f"{claim['stated_text']}: contradicting verdicts {wrong}"
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(_truth()) if n.endswith((".txt", ".md"))]
+                         if TRUTH.exists() else [])
+def test_the_python_api_gives_the_command_lines_verdicts(name: str,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    # read_document(), extract(), then verify() on the frames, as a notebook user does with a
+    # text document, must agree with `chile-trade verify` (a table's balance or total row
+    # may carry a stated change)
+    from chile_trade import extract, read_document, verify  # noqa: PLC0415
+
+    path = CORPUS / name
+    document = extract(read_document(path), source=str(path))
+    verdicts = [str(v) for v in verify(document.tables, document.stated)["verdict"]]
+    assert verdicts == [r["verdict"] for r in _json_of(capsys, "verify", "--format", "json",
+                                                         str(path))]

@@ -13,6 +13,7 @@ colour-vision deficiencies.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, FuncFormatter
+from matplotlib.ticker import FixedLocator, Formatter, FuncFormatter
 
 from chile_trade import columns as C
 from chile_trade.core.vocabulary import (
@@ -255,6 +256,30 @@ def _axes(ax: Axes | None, figsize: tuple[float, float] = (6.4, 4.0)) -> Axes:
     return new
 
 
+class _TickFormatter(Formatter):
+    """Tick labels in the writer's language, with as many decimals as the ticks' step
+    needs (0.5 apart: one decimal), so that no two ticks read the same."""
+
+    def __init__(self, w: _Writer, *, percent: bool = False) -> None:
+        super().__init__()
+        self.w, self.percent, self.decimals = w, percent, 0
+
+    def set_locs(self, locs: Any) -> None:
+        super().set_locs(locs)
+        self.decimals = next((d for d in range(4) if all(
+            abs(v * 10 ** d - round(v * 10 ** d)) < 1e-6 for v in locs)), 4)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return self.w.percent(x, self.decimals) if self.percent else self.w.number(
+            x, self.decimals)
+
+
+def _value_decimals(tables: pd.DataFrame) -> int:
+    """The most decimals a value of the tables is printed with (bar labels show as many)."""
+    return max((decimals_of(str(t)) for t in tables[C.VALUE_TEXT].dropna()), default=0) \
+        if C.VALUE_TEXT in tables else 0
+
+
 def _formatter(fmt: Callable[[float], str]) -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: fmt(value))
 
@@ -310,6 +335,7 @@ def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
     ax = _axes(ax)
     partner = w.partner(tables)
     wide = to_wide(tables[tables[C.FLOW].isin(C.FLOWS)]).droplevel(C.PARTNER)
+    places = _value_decimals(tables)
     years = [int(y) for y in wide.index]
     flows = [f for f in C.FLOWS if wide[f].notna().any()]
     width = 0.38 if len(flows) == 2 else 0.6
@@ -322,10 +348,10 @@ def trade_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
         handles.append(bars)
         for x, v in zip(np.array(years) + offset, values, strict=True):
             if not np.isnan(v):
-                w.put(ax, x, v, format_number(v, lang=lang), xytext=(0, 2),
+                w.put(ax, x, v, format_number(v, places, lang=lang), xytext=(0, 2),
                       textcoords="offset points", ha="center", va="bottom", fontsize=8)
     _year_axis(ax, years, w, tables)
-    ax.yaxis.set_major_formatter(_formatter(w.number))
+    ax.yaxis.set_major_formatter(_TickFormatter(w))
     ax.set_ylabel(w.unit(tables), fontproperties=w.properties)
     ax.set_ylim(0, float(np.nanmax(wide.to_numpy())) * 1.3)
     _legend(ax, w, handles, [w.label(flow, partner=partner) for flow in flows])
@@ -343,6 +369,7 @@ def balance_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | 
     ax = _axes(ax)
     partner = w.partner(tables)
     flows = set(tables[C.FLOW])
+    places = _value_decimals(tables)
     legend = "balance"
     if set(C.FLOWS) <= flows:
         balance = trade_balance(to_wide(tables[tables[C.FLOW].isin(C.FLOWS)]))
@@ -359,11 +386,11 @@ def balance_chart(tables: pd.DataFrame, *, lang: str = "fa", font: str | Path | 
     ax.axhline(0, color="#333333", linewidth=0.8)
     for x, v in zip(years, balance, strict=True):
         below = v < 0
-        w.put(ax, x, v, format_number(v, lang=lang), xytext=(0, -2 if below else 2),
+        w.put(ax, x, v, format_number(v, places, lang=lang), xytext=(0, -2 if below else 2),
               textcoords="offset points", ha="center", va="top" if below else "bottom",
               fontsize=8)
     _year_axis(ax, years, w, tables)
-    ax.yaxis.set_major_formatter(_formatter(w.number))
+    ax.yaxis.set_major_formatter(_TickFormatter(w))
     ax.set_ylabel(w.unit(tables), fontproperties=w.properties)
     low, high = float(balance.min()), float(balance.max())
     if high <= 0:  # deficits only: the legend below the bars' labels
@@ -424,6 +451,7 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
     handles = [h for h, f in zip(handles, offsets, strict=True) if f in drawn]
     labels = [w.label(flow, partner=partner) for flow in drawn]
     top = max(float(growth[GROWTH_PCT].max()), 0.0)
+    low = 0.0  # the lowest stated change: a wrong fall must be on the chart too
     if stated is not None:
         changes = stated[(stated[C.KIND] == C.CHANGE) & stated[C.FLOW].isin(list(offsets))]
         for row in changes.itertuples(index=False):
@@ -437,14 +465,14 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
                 ha="right", va="center", fontsize=8,
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none",
                       "alpha": 0.85})
-            top = max(top, value)
+            top, low = max(top, value), min(low, value)
         if len(changes):
             handles.append(Line2D([], [], marker="D", color=COLORS["stated"], linestyle="none"))
             labels.append(w.label("stated"))
     _year_axis(ax, years, w, tables)
-    ax.yaxis.set_major_formatter(_formatter(lambda v: w.percent(v, 0)))
+    ax.yaxis.set_major_formatter(_TickFormatter(w, percent=True))
     ax.set_ylabel(w.label("growth_unit"), fontproperties=w.properties)
-    bottom = min(0.0, float(growth[GROWTH_PCT].min()) * 1.3)
+    bottom = min(0.0, min(float(growth[GROWTH_PCT].min()), low) * 1.3)
     ax.set_ylim(bottom, top * 1.3 if top > 0 else -bottom * 0.15)
     ax.axhline(0, color="#333333", linewidth=0.8)
     _legend(ax, w, handles, labels)
@@ -479,8 +507,7 @@ def share_chart(stated: pd.DataFrame, *, lang: str = "fa", font: str | Path | No
         w.label("share_row", flow=w.raw_label("flow_" + f), base=w.raw_label("base_" + b))
         for f, b in zip(shares[C.FLOW], shares[C.BASE], strict=True)])
     right = float(shares[C.STATED].max()) * 1.25 if len(shares) else 1.0
-    ticks = 0 if right >= 8 else 1  # small shares: ticks 0.5 apart need a decimal
-    ax.xaxis.set_major_formatter(_formatter(lambda v: w.percent(v, ticks)))
+    ax.xaxis.set_major_formatter(_TickFormatter(w, percent=True))
     ax.set_xlim(0, right)
     ax.set_ylim(-0.6, len(shares) - 0.4)
     years = sorted(set(shares[C.YEAR_TO]))
@@ -696,8 +723,10 @@ def panels(tables: pd.DataFrame, stated: pd.DataFrame) -> list[Panel]:
 
     A document's rows are grouped by reporter, partner, unit, valuation and
     calendar; a group whose rows give one flow and year two values is cut
-    further by its row label (``series``), then by table. Each panel's stated
-    figures are the document's figures about the same partner.
+    further by its row label (``series``), then by table, then by line. Each
+    panel's stated figures are those printed in its own tables. A panel with
+    nothing to draw (a lone total row) is left out; its rows stay in the
+    report's table.
 
     Examples
     --------
@@ -724,16 +753,18 @@ def panels(tables: pd.DataFrame, stated: pd.DataFrame) -> list[Panel]:
                 found += [(p, _text(p[C.SERIES].iloc[0]) if C.SERIES in p else "")
                           for p in parts]
                 break
-    out = []
-    for number, (rows, series) in enumerate(found, start=1):
-        first = rows.iloc[0]
-        about = pd.Series(True, index=stated.index)
-        if C.FILE in stated and C.FILE in rows:
-            about &= stated[C.FILE] == first[C.FILE]
-        about &= stated[C.PARTNER].fillna("") == _text(first[C.PARTNER])
-        out.append(Panel(rows.reset_index(drop=True), stated[about].reset_index(drop=True),
-                         number if len(found) > 1 else 0, series))
-    return out
+    drawable = []
+    for rows, series in found:
+        # The stated figures printed in the panel's own tables (a labelled row or column
+        # is a table of its own): never another unit's, row's or document's.
+        own = stated[stated[C.TABLE].isin(set(rows[C.TABLE].dropna()))] \
+            if C.TABLE in stated and C.TABLE in rows else stated.iloc[0:0]
+        panel = Panel(rows.reset_index(drop=True), own.reset_index(drop=True), 0, series)
+        if panel.charts():  # a panel with nothing to draw is not numbered
+            drawable.append(panel)
+    if len(drawable) < 2:
+        return drawable
+    return [dataclasses.replace(p, number=n) for n, p in enumerate(drawable, start=1)]
 
 
 @dataclass(frozen=True)
@@ -764,7 +795,14 @@ def _draw_panel(name: str, panel: Panel, lang: str, font: Path) -> Figure:
           "balance": lambda: balance_chart(tables, lang=lang, font=font),
           "growth": lambda: growth_chart(tables, stated, lang=lang, font=font),
           "shares": lambda: share_chart(_shares(stated), lang=lang, font=font)}[name]()
-    return _figure_of(ax)
+    figure = _figure_of(ax)
+    if panel.number:  # one of several: the file says which (unit, row, calendar) too
+        w = _writer(lang, font)
+        fa = lang == "fa"
+        figure.suptitle(w.text(panel.caption(lang, with_file=False)),
+                        fontproperties=w.properties, fontsize=8, color="#555555",
+                        x=0.99 if fa else 0.01, ha="right" if fa else "left")
+    return figure
 
 
 def _draw_whole(name: str, panel: Panel | None, result: pd.DataFrame, lang: str,

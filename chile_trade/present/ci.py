@@ -149,8 +149,10 @@ def junit_xml(results: Iterable[pd.DataFrame], skipped: list[InputError], *,
             file = split_source(str(row[C.SOURCE]))[0]
             suites.setdefault(file, _Suite()).cases.append(_case(row, lang))
     for error in skipped:  # complete once every batch has been read
-        file = error.source or "<input>"
-        where = f"{file}:{error.line}" if error.line is not None else file
+        where = error.source or "<input>"
+        file = split_source(where)[0] or where  # a Word table's error goes to its file
+        if error.line is not None:
+            where = f"{where}:{error.line}"
         suites.setdefault(file, _Suite()).cases.append(
             _Case(name=f"{where}  not read", outcome="error", kind="input error",
                   message=error.message, detail=str(error)))

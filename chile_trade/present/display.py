@@ -259,7 +259,12 @@ def _kind(frame: pd.DataFrame) -> tuple[Callable[[pd.DataFrame, str], _Layout] |
 
 
 def _number(value: float, column: str, lang: str) -> str:
-    if column in _YEARS and value.is_integer():
+    if not math.isfinite(value):
+        return {math.inf: "∞", -math.inf: "−∞"}.get(value, "—")
+    if abs(value) >= 1e15:  # beyond what digits and separators make readable
+        text = f"{value:.6g}".replace("e+", "e")
+        return text.translate(_FA_DIGITS) if lang == "fa" else text
+    if column.removesuffix(" (index)") in _YEARS and value.is_integer():
         return format_number(value, lang=lang, grouping=False)
     if column.endswith("_pct"):
         return _pct(value, 2, lang)
@@ -270,7 +275,8 @@ def _generic_cell(value: object, column: str, lang: str) -> _Cell:
     """Any value as people read it: numbers in the language's digits, codes in words."""
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and math.isnan(value)):
         return _Cell("—", nowrap=True)
     if isinstance(value, bool):
         return _Cell({"fa": ("خیر", "بله"), "en": ("no", "yes")}[lang][value])
@@ -291,11 +297,16 @@ def _generic_rows(frame: pd.DataFrame, lang: str) -> _Layout:
 
 
 def _flat(frame: pd.DataFrame | pd.Series) -> pd.DataFrame:
-    """A frame with its named index levels as columns (``partner``, ``year`` of the wide
-    table; an unnamed index, as a filter leaves it, is not data) and text names."""
+    """A frame with its index as columns (``partner``, ``year`` of the wide table; the
+    labels of ``describe()``), except an unnamed integer index, which a filter leaves and
+    which is not data; and text column names."""
     if isinstance(frame, pd.Series):
         frame = frame.to_frame(frame.name if frame.name is not None else "value")
-    if any(name is not None for name in frame.index.names):
+    named = any(name is not None for name in frame.index.names)
+    if named or not pd.api.types.is_integer_dtype(frame.index.dtype):
+        taken = {str(c) for c in frame.columns}
+        bases = ["index" if name is None else str(name) for name in frame.index.names]
+        frame = frame.rename_axis([f"{b} (index)" if b in taken else b for b in bases])
         frame = frame.reset_index()
     if isinstance(frame.columns, pd.MultiIndex):
         frame = frame.set_axis([" / ".join(map(str, c)) for c in frame.columns], axis=1)

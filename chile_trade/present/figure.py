@@ -38,8 +38,12 @@ DIGITS = ("fa", "latin")
 _MARK = "_chile_trade_persian"
 # A line that is only a number, as tick formatters and bar labels write it.
 _NUMBER = re.compile(r"[-+\u2212]?+[0-9]++(?:[.,][0-9]++)*+%?+")
-# An ASCII number inside Persian text: digits, and separators between digits.
-_DIGITS_IN_TEXT = re.compile(r"[0-9]++(?:[.,][0-9]++)*+%?+")
+# An ASCII number inside Persian text: digits, and separators between digits; not the
+# digits of a Latin word ("CO2", "COVID-19").
+_DIGITS_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)[0-9]++(?:[.,][0-9]++)*+%?+")
+# A line of a date or a time as tick formatters write them ("2020-01", "12:30").
+_DATE = re.compile(r"[0-9]++(?:[-/:.][0-9]++)++")
+_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _BASE_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF))
 _PRESENTATION_BLOCKS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
@@ -49,7 +53,12 @@ def _in(ch: str, blocks: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _script(line: str) -> tuple[bool, bool]:
-    """(has an Arabic-script letter in logical form, has a presentation form)."""
+    """(has an Arabic-script letter in logical form, has a presentation form).
+
+    A line already shaped (by ``display_text`` or by hand) holds presentation
+    forms and no letter in logical form; a symbol of the presentation blocks
+    (the Rial sign ﷼) does not make a line shaped.
+    """
     letters = presentation = False
     for ch in line:
         if _in(ch, _PRESENTATION_BLOCKS):
@@ -88,14 +97,18 @@ def drawn_line(line: str, *, digits: str = "fa") -> str:
     ('1995', 'Exports 1995')
     >>> drawn_line("سهم 18%") == ordered_line("سهم ۱۸٪")
     True
+    >>> drawn_line("2020-01"), drawn_line("انتشار CO2") == ordered_line("انتشار CO2")
+    ('۲۰۲۰-۰۱', True)
     """
     if digits not in DIGITS:
         raise ValueError(f"digits must be one of {DIGITS}; got {digits!r}")
     if _NUMBER.fullmatch(line):
         return line.translate(TO_PERSIAN) if digits == "fa" else line
-    letters, presentation = _script(line)
-    if not letters or presentation:
-        return line  # not Persian, or already shaped by the user
+    if _DATE.fullmatch(line):  # digits only: a date's hyphens are not minus signs
+        return line.translate(_FA_DIGITS) if digits == "fa" else line
+    letters, _ = _script(line)
+    if not letters:
+        return line  # not Persian, or already shaped (presentation forms only)
     if logical_text(line) is not None or logical_text(line.replace("$", r"\$")) is not None:
         return line  # made by display_text already
     if digits == "fa":
@@ -224,9 +237,14 @@ def persian_figure(fig: Figure | SubFigure | Axes, *, digits: str = "fa") -> Fig
     -----
     The conversion happens when the figure is drawn or measured, so text
     added later is covered too and ``get_text()`` keeps the logical string.
-    Lines in Latin script are drawn as they are; mathtext and TeX are left
-    alone, and a string already passed through ``display_text`` is not
-    converted twice.
+    Every line with a Persian letter is laid out right to left, even one
+    that starts with a Latin word (a Persian figure's labels are Persian
+    paragraphs). Lines in Latin script are drawn as they are; mathtext and
+    TeX (log-axis ticks among them) are left alone, and a string already
+    passed through ``display_text`` is not converted twice. Drawing that goes
+    around the figure's own ``draw`` (``draw_artist`` and blitting in
+    animations, a renderer taken from ``canvas.get_renderer()``) is not
+    converted: pass such labels through ``display_text``.
 
     Examples
     --------
@@ -279,5 +297,11 @@ def persian_figures(*, digits: str = "fa") -> Iterator[None]:
     if digits not in DIGITS:
         raise ValueError(f"digits must be one of {DIGITS}; got {digits!r}")
     hook = f"{__name__}:_hook_{digits}"
-    with mpl.rc_context({"figure.hooks": [*mpl.rcParams["figure.hooks"], hook]}):
+    mpl.rcParams["figure.hooks"] = [*mpl.rcParams["figure.hooks"], hook]
+    try:
         yield
+    finally:  # only the hook goes: other settings made in the block stay
+        hooks = list(mpl.rcParams["figure.hooks"])
+        if hook in hooks:
+            hooks.remove(hook)
+        mpl.rcParams["figure.hooks"] = hooks

@@ -65,6 +65,8 @@ def find_font(font_file: str | Path | None = None, *, lang: str = "fa") -> Path:
         except (OSError, RuntimeError, ValueError) as exc:
             raise ValueError(f"font_file {str(path)!r} is not a readable font: {exc}") from None
         return path
+    if lang not in ("fa", "en"):
+        raise ValueError(f"lang must be one of ('fa', 'en'); got {lang!r}")
     if lang == "fa":
         return installed_persian_font() or BUNDLED_FONT
     return BUNDLED_FONT
