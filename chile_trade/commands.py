@@ -21,7 +21,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
 
 import pandas as pd
 
@@ -43,6 +43,9 @@ from chile_trade.io.reference import compare_with_reference, parse_reference
 from chile_trade.io.writing import check_output_file, spreadsheet_text, write_folder
 from chile_trade.present.ci import github_commands, junit_xml
 from chile_trade.present.report import excel_workbook, report_html
+
+if TYPE_CHECKING:  # matplotlib is imported only by the commands that draw
+    from chile_trade.present.charts import PlannedChart
 
 __all__ = ["run"]
 
@@ -256,7 +259,8 @@ def _documents(args: argparse.Namespace, reference: pd.DataFrame | None,
     return tables, stated, result
 
 
-def _plan(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame) -> list[Any]:
+def _plan(tables: pd.DataFrame, stated: pd.DataFrame,
+          result: pd.DataFrame) -> list[PlannedChart]:
     # Imported here: the verify and tables commands do not need matplotlib.
     with interrupts.deferred():
         from chile_trade.present.charts import chart_plan  # noqa: PLC0415
@@ -264,18 +268,16 @@ def _plan(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame) -> l
     return chart_plan(tables, stated, result)
 
 
-def _render(plan: list[Any], *, langs: tuple[str, ...], formats: tuple[str, ...],
+def _render(plan: list[PlannedChart], *, langs: tuple[str, ...], formats: tuple[str, ...],
             font: str | None, source: str) -> dict[str, bytes]:
     with interrupts.deferred():
-        from chile_trade.present.charts import render_charts  # noqa: PLC0415
+        from chile_trade.present.charts import render_plan  # noqa: PLC0415
 
     if not plan:
         raise InputError("the documents hold nothing to draw: no table, and no stated figure "
                          "that could be checked", source=source)
-    empty = pd.DataFrame()
     try:
-        return render_charts(empty, empty, empty, langs=langs, formats=formats, font=font,
-                             plan=plan)
+        return render_plan(plan, langs=langs, formats=formats, font=font)
     except ValueError as exc:  # a font that cannot be read or lacks a character, or data
         # the charts cannot draw
         about_font = str(exc).startswith(("font ", "font_file "))

@@ -397,6 +397,10 @@ def test_strict_counts_a_figure_inconsistent_with_the_reference(capsys, tmp_path
     assert "    reference: EXACT" in out
 
 
+BAD_TABLE = ("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
+             "| صادرات | ۱۲o | ۱۵ |\n")  # '۱۲o': a Latin o for a zero
+
+
 _COMMAND_RE = re.compile(r"::(error|warning) file=([^,:]+)(?:,line=(\d+))?,title=([^:]+)::(.+)")
 
 
@@ -416,8 +420,7 @@ def test_github_annotations_for_inconsistent_figures_and_skipped_tables(capsys, 
     inconsistent = tmp_path / "a.txt"  # (2375 − 2012) / 2012 × 100 = 18.04, not 25
     inconsistent.write_text(US_SHARE.replace("%۱۸", "%۲۵"), encoding="utf-8")
     bad = tmp_path / "b.md"
-    bad.write_text("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
-                   "| صادرات | ۱۲o | ۱۵ |\n", encoding="utf-8")
+    bad.write_text(BAD_TABLE, encoding="utf-8")
     code, out, _ = run(capsys, "verify", "--format", "github", "--keep-going", str(tmp_path))
     assert code == 3
     commands = [_COMMAND_RE.fullmatch(line) for line in out.splitlines()]
@@ -497,8 +500,7 @@ def test_junit_reports_a_skipped_file_as_an_error_and_stays_valid(capsys, tmp_pa
     good = tmp_path / "a\x0b.txt"  # a name with a character XML 1.0 cannot carry, shown escaped
     good.write_text(US_SHARE.replace("%۱۸", "%۲۵"), encoding="utf-8")
     bad = tmp_path / "b.md"
-    bad.write_text("جدول ۱- صادرات ایران به عمان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ |\n"
-                   "| صادرات | ۱۲o | ۱۵ |\n", encoding="utf-8")
+    bad.write_text(BAD_TABLE, encoding="utf-8")
     code, out, _ = run(capsys, "verify", "--format", "junit", "--keep-going", str(tmp_path))
     assert code == 3
     root = _junit(junit_schema, out)

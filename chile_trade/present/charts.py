@@ -64,6 +64,7 @@ __all__ = [
     "growth_chart",
     "panels",
     "render_charts",
+    "render_plan",
     "report_figure",
     "share_chart",
     "trade_chart",
@@ -844,9 +845,8 @@ def chart_plan(tables: pd.DataFrame, stated: pd.DataFrame,
 
 def render_charts(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFrame, *,
                   langs: tuple[str, ...] = LANGS, formats: tuple[str, ...] = FORMATS,
-                  font: str | Path | None = None, dpi: int = 150,
-                  plan: list[PlannedChart] | None = None) -> dict[str, bytes]:
-    """Every chart of `chart_plan` in every language and format, as file name → content.
+                  font: str | Path | None = None, dpi: int = 150) -> dict[str, bytes]:
+    """Every chart the data can draw (`chart_plan`), in every language and format.
 
     Nothing is written to disk: the caller writes the files, all or none.
 
@@ -861,14 +861,25 @@ def render_charts(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
     ValueError
         If the data hold nothing to draw, or a selection is not known.
     """
+    return render_plan(chart_plan(tables, stated, result), langs=langs, formats=formats,
+                       font=font, dpi=dpi)
+
+
+def render_plan(plan: list[PlannedChart], *, langs: tuple[str, ...] = LANGS,
+                formats: tuple[str, ...] = FORMATS, font: str | Path | None = None,
+                dpi: int = 150) -> dict[str, bytes]:
+    """The charts of a `chart_plan` in every language and format, as file name → content."""
     for value, allowed, name in ((langs, LANGS, "langs"), (formats, FORMATS, "formats")):
         bad = [v for v in value if v not in allowed]
         if bad or not value:
             raise ValueError(f"{name} must be a non-empty selection of {allowed}; got {value}")
+    if not plan:
+        raise ValueError("the documents hold nothing to draw: no table and no figure that "
+                         "can be checked")
     fonts = {lang: find_font(font, lang=lang) for lang in langs}
     files: dict[str, bytes] = {}
     with plt.rc_context(FIGURE_RC):  # type: ignore[arg-type]
-        for chart in plan if plan is not None else chart_plan(tables, stated, result):
+        for chart in plan:
             for lang in langs:
                 figure = chart.draw(lang, fonts[lang])
                 try:
@@ -879,9 +890,6 @@ def render_charts(tables: pd.DataFrame, stated: pd.DataFrame, result: pd.DataFra
                         files[f"{chart.stem}_{lang}.{fmt}"] = buffer.getvalue()
                 finally:
                     plt.close(figure)
-    if not files:
-        raise ValueError("the documents hold nothing to draw: no table and no figure that "
-                         "can be checked")
     return files
 
 
