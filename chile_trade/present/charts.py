@@ -461,11 +461,13 @@ def growth_chart(tables: pd.DataFrame, stated: pd.DataFrame | None = None, *, la
             decimals = decimals_of(getattr(row, C.STATED_TEXT))
             ax.plot([x], [value], marker="D", color=COLORS["stated"], markersize=6,
                     linestyle="none", zorder=3)
-            w.put(ax, x, value, w.raw_label("stated") + " " + format_percent(
-                value, decimals, lang=lang), xytext=(-8, 0), textcoords="offset points",
-                ha="right", va="center", fontsize=8,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none",
-                      "alpha": 0.85})
+            # the value alone, just above (below, for a fall) its diamond: the legend says
+            # what a diamond is, and neighbouring bars' markers leave room for nothing wider
+            w.put(ax, x, value, format_percent(value, decimals, lang=lang),
+                  xytext=(0, 6 if value >= 0 else -6), textcoords="offset points",
+                  ha="center", va="bottom" if value >= 0 else "top", fontsize=8,
+                  bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none",
+                        "alpha": 0.85})
             top, low = max(top, value), min(low, value)
         if len(changes):
             handles.append(Line2D([], [], marker="D", color=COLORS["stated"], linestyle="none"))
