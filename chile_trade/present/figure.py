@@ -45,27 +45,17 @@ _DIGITS_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)[0-9]++(?:[.,][0-9]
 _DATE = re.compile(r"[0-9]++(?:[-/:.][0-9]++)++")
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _BASE_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF))
-_PRESENTATION_BLOCKS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
-def _in(ch: str, blocks: tuple[tuple[int, int], ...]) -> bool:
-    return any(lo <= ord(ch) <= hi for lo, hi in blocks)
-
-
-def _script(line: str) -> tuple[bool, bool]:
-    """(has an Arabic-script letter in logical form, has a presentation form).
+def _has_logical_letter(line: str) -> bool:
+    """Whether the line holds an Arabic-script letter in logical form.
 
     A line already shaped (by ``display_text`` or by hand) holds presentation
-    forms and no letter in logical form; a symbol of the presentation blocks
-    (the Rial sign ﷼) does not make a line shaped.
+    forms and no such letter; a symbol of the presentation blocks (the Rial
+    sign ﷼) beside logical letters does not make a line shaped.
     """
-    letters = presentation = False
-    for ch in line:
-        if _in(ch, _PRESENTATION_BLOCKS):
-            presentation = True
-        elif _in(ch, _BASE_BLOCKS) and unicodedata.category(ch) == "Lo":
-            letters = True
-    return letters, presentation
+    return any(any(lo <= ord(ch) <= hi for lo, hi in _BASE_BLOCKS)
+               and unicodedata.category(ch) == "Lo" for ch in line)
 
 
 def drawn_line(line: str, *, digits: str = "fa") -> str:
@@ -106,8 +96,7 @@ def drawn_line(line: str, *, digits: str = "fa") -> str:
         return line.translate(TO_PERSIAN) if digits == "fa" else line
     if _DATE.fullmatch(line):  # digits only: a date's hyphens are not minus signs
         return line.translate(_FA_DIGITS) if digits == "fa" else line
-    letters, _ = _script(line)
-    if not letters:
+    if not _has_logical_letter(line):
         return line  # not Persian, or already shaped (presentation forms only)
     if logical_text(line) is not None or logical_text(line.replace("$", r"\$")) is not None:
         return line  # made by display_text already
