@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from chile_trade.core.numbers import (
     parse_number,
 )
 from chile_trade.core.prose import prose_claims
+from chile_trade.core.reader.claims import read_claims
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 from chile_trade.core.tables import GridRead, context_of, is_header, read_grid, text_blocks
 from chile_trade.errors import InputError
@@ -406,8 +408,11 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False,
                 taken_by_line[line.span.line] = taken
             prose_lines.append((line.span.line, line.text))
     table_claims = [c for c in claims if c.table and not c.formula and not c.reason]
-    prose, tied = prose_claims(source, prose_lines, taken_by_line, cells, table_claims)
-    claims = [c for c in claims if not c.table or c.formula or c.reason] + tied + prose
+    if os.environ.get("CHILE_TRADE_READER") == "core":
+        claims = [c for c in claims if c.table] + read_claims(source, prose_lines)
+    else:
+        prose, tied = prose_claims(source, prose_lines, taken_by_line, cells, table_claims)
+        claims = [c for c in claims if not c.table or c.formula or c.reason] + tied + prose
     claims = [_relocated(c, locators) for c in claims]
     claims.sort(key=lambda claim: claim.span.line)  # in the document's order
     only = reporters.only()

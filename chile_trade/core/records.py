@@ -139,6 +139,7 @@ class Claim:
     operands: tuple[Quantity, ...] = ()
     formula: str = ""
     reason: str = ""
+    frame: str = ""  # the id of the construction frame that read it (prose), or ""
 
     @property
     def unit(self) -> str:

@@ -227,7 +227,9 @@ PLACES = {
 """Countries and groups, by their folded Persian names, with their English names.
 A name not here is kept in Persian in both languages."""
 PLACE_ALIASES = {"ایالات متحده": "آمریکا", "ایالات متحده آمریکا": "آمریکا",
-                 "امارات متحده عربی": "امارات"}
+                 "امارات متحده عربی": "امارات", "جمهوری اسلامی ایران": "ایران",
+                 "جمهوری کره": "کره جنوبی", "کره": "کره جنوبی", "کوریای جنوبی": "کره جنوبی",
+                 "جاپان": "ژاپن", "عربستان سعودی": "عربستان"}
 
 PLACE_CODES = {
     "us": "United States", "usa": "United States", "japan": "Japan", "china": "China",

@@ -241,15 +241,36 @@ _REASONS = {
     "no_years": ("the text does not say over how many years this growth is averaged",
                  "متن نمی‌گوید این رشد در چند سال میانگین گرفته شده است"),
     "ambiguous_number": (
-        "a number of the figure may be read two ways (a dot before three digits: a decimal "
-        "point or a thousands separator) and the document does not say which",
-        "یکی از اعداد این رقم دو خوانش دارد (نقطه پیش از سه رقم: ممیز یا جداکننده هزارگان) و "
-        "سند نمی‌گوید کدام"),
+        "a number of the figure may be read two ways (a slash decimal printed in mirrored "
+        "order, a dot before three digits) that give different verdicts, and the document "
+        "does not say which",
+        "یکی از اعداد این رقم دو خوانش دارد (ممیز اسلش وارونه چاپ‌شده، نقطه پیش از سه رقم) "
+        "که حکم‌های متفاوتی می‌دهند و سند نمی‌گوید کدام"),
     "unknown_construction": (
         "the grammar does not know how this sentence ties the figure to its values",
         "دستور زبان بسته نمی‌داند این جمله رقم را چگونه به مقادیرش پیوند می‌دهد"),
     "ref_no_figures": ("the reference holds no figures this refers to",
                        "مرجع رقمی که این به آن اشاره دارد ندارد"),
+    "no_frame": ("no construction the reader knows states this figure",
+                 "این رقم در هیچ ساختاری که خواننده می‌شناسد بیان نشده است"),
+    "ambiguous_frame": (
+        "the sentence reads two ways, which tie the figure to different values",
+        "جمله دو خوانش دارد که رقم را به مقادیر متفاوتی پیوند می‌دهند"),
+    "no_candidate": (
+        "could not tie the values this figure is computed from: the text prints none "
+        "that agrees with it in flow, partner, product, measure and period",
+        "مقادیری که این رقم از آن‌ها محاسبه می‌شود پیدا نشد: متن مقداری که از نظر جریان، "
+        "طرف تجاری، کالا، سنجه و دوره با آن بخواند چاپ نکرده است"),
+    "ambiguous_candidate": (
+        "several printed values agree with this figure equally, and nothing says which "
+        "one it is computed from",
+        "چند مقدار چاپ‌شده به یک اندازه با این رقم می‌خوانند و متن نمی‌گوید رقم از کدام "
+        "محاسبه شده است"),
+    "attribute_conflict": (
+        "the values the sentence ties this figure to are of different flows, partners, "
+        "products or periods",
+        "مقادیری که جمله این رقم را به آن‌ها پیوند می‌دهد از جریان، طرف، کالا یا دوره‌های "
+        "متفاوتند"),
 }
 """Why a figure is unverifiable, by reason code: a flow (or base) first where the
 reason names one, the year last."""

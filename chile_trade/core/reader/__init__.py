@@ -1,0 +1,1 @@
+"""The reader of running Persian economic text: tokens, typed mentions, construction frames."""

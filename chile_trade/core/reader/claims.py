@@ -1,0 +1,242 @@
+"""Claims of running text: the frames' readings as claim records, every figure reported.
+
+The last step of the reader. Every percentage, multiple and percentage-points figure is
+a claim; an amount is one where a frame reads it as derived (a balance, a total, a
+restatement …) or where it is introduced as derived (``تراز``, ``مجموع``) and could not be
+tied. Each claim names the frame that read it (``frame``); one no frame could tie has a
+reason (`chile_trade.core.reader.frames.REASONS`) and no operands.
+
+A number printed in a way that reads two ways (a slash decimal that may be mirrored, a dot
+before three digits) is checked under each reading; the claim keeps its operands only
+where the document settles the reading (`settled_forms`) or every reading gives the same
+verdict, else it is ``ambiguous_number``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Sequence
+from decimal import Decimal
+
+from chile_trade.core import vocabulary as V
+from chile_trade.core.checks import Documents, check
+from chile_trade.core.numbers import ParsedNumber, to_ascii_digits
+from chile_trade.core.quantities import dot_is_decimal
+from chile_trade.core.reader.context import REPORTER, Document, Figure, read_lines
+from chile_trade.core.reader.frames import Outcome, read_figure
+from chile_trade.core.reader.numerals import (
+    DOT_DECIMAL,
+    DOT_THOUSANDS,
+    LOGICAL,
+    PLAIN,
+    REVERSED,
+    Reading,
+)
+from chile_trade.core.records import Claim, Period, Quantity, Span, Subject
+
+__all__ = ["read_claims"]
+
+_MAX_READINGS = 16
+_AMOUNT_CLAIM_CUES = frozenset({"balance_word", "sum_word", "difference_word"})
+_FAMILIES = {LOGICAL: "slash", REVERSED: "slash", DOT_DECIMAL: "dot", DOT_THOUSANDS: "dot"}
+
+
+def _figure_number(figure: Figure, reading: Reading, sign: int) -> ParsedNumber:
+    value = figure.value
+    raw = figure.sentence.source.raw_text(value.number_start, value.number_end) or \
+        figure.mention.text
+    quantum = Decimal(10) ** -reading.decimals
+    number = ParsedNumber((reading.value * sign).quantize(quantum), reading.decimals, raw,
+                          figure.type == "Percent")
+    if value.exact is not None:
+        exact = value.exact * sign
+        object.__setattr__(number, "_bounds", (exact, exact, exact))
+    return number
+
+
+def _unit(figure: Figure) -> str:
+    return {"Percent": V.PERCENT, "Points": V.POINTS, "Times": V.TIMES}.get(
+        figure.type, figure.value.unit)
+
+
+def _subject(figure: Figure) -> Subject:
+    subject = figure.subject
+    if subject.flow == "goods":
+        reporter = "" if subject.exporter in (None, REPORTER) else subject.exporter or ""
+        partner = "" if subject.importer in (None, REPORTER) else subject.importer or ""
+        return Subject(reporter, reporter, partner, partner, V.EXPORT, subject.product)
+    names = sorted(p for p in subject.pair if p != REPORTER)
+    return Subject(partner=" و ".join(names), partner_en=" و ".join(names),
+                   product=subject.product)
+
+
+def _period(figure: Figure, start: Figure | None = None) -> Period:
+    period = figure.period
+    end = period.year if period is not None else None
+    begin = start.period.year if start is not None and start.period is not None else None
+    calendar = period.calendar if period is not None and period.calendar else V.GREGORIAN
+    return Period(begin, end, calendar=calendar,
+                  fiscal=bool(period is not None and period.fiscal))
+
+
+def _span(source: str, figure: Figure) -> Span:
+    value = figure.value
+    return Span(source, figure.line, figure.sentence.source.column(value.number_start))
+
+
+def _sign(outcome: Outcome) -> int:
+    ctx = outcome.context
+    if ctx is None or outcome.reading is None:
+        return ctx.sign if ctx is not None and outcome.figure.type == "Percent" and \
+            "direction" in ctx.cues else 1
+    rule = outcome.reading.frame.sign
+    figure = outcome.figure
+    if rule == "direction":
+        if figure.value.minus:
+            return 1  # a signed figure says its own sign
+        return ctx.sign
+    if rule == "balance":
+        return _balance_sign(figure)
+    return 1
+
+
+def _balance_sign(figure: Figure) -> int:
+    """A deficit (``کسری``, ``منفی``, ``به نفع`` the other side) is negative."""
+    items = figure.sentence.items
+    window = items[max(0, figure.position - 8):figure.position + 6]
+    signs = [item.features["sign_word"] for item in window if "sign_word" in item.features]
+    balance = [item.features["balance_word"] for item in window
+               if "balance_word" in item.features]
+    for value in (*signs, *balance):
+        if isinstance(value, int) and value:
+            return value
+    for k, item in enumerate(window[:-1]):
+        if "favour_word" in item.features:
+            subject = figure.subject
+            after = window[k + 1]
+            name = getattr(getattr(after, "value", None), "name", None)
+            if name is not None and subject.pair and name in subject.pair:
+                first = sorted(subject.pair)[0] if not subject.party else subject.party
+                return 1 if name != _other_side(subject.pair, name) and name == first else -1
+    return 1
+
+
+def _other_side(pair: frozenset[str], name: str) -> str:
+    others = [p for p in pair if p != name]
+    return others[0] if others else name
+
+
+def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
+    """One claim, its figure and operands under ``readings`` (one per number)."""
+    figure = outcome.figure
+    reading = outcome.reading
+    sign = _sign(outcome)
+    number = _figure_number(figure, readings[0], sign)
+    low = None
+    if figure.value.low:
+        low = _figure_number(figure, figure.value.low[0], sign)
+        if sign < 0:
+            low, number = number, low
+    operands: tuple[Quantity, ...] = ()
+    formula, frame, reason = "", "", outcome.reason
+    kind = reading.frame.kind if reading is not None else _kind_of(figure)
+    start: Figure | None = None
+    if reading is not None:
+        formula, frame, reason = reading.frame.formula, reading.frame.id, ""
+        operands = tuple(Quantity(_figure_number(f, r, 1), f.value.unit, _subject(f),
+                                  _period(f), _span(source, f))
+                         for f, r in zip(reading.operands, readings[1:], strict=True))
+        if kind == V.CHANGE:
+            start = reading.operands[0]
+    elif outcome.frame:
+        frame = outcome.frame
+    quantity = Quantity(number, _unit(figure), _subject(figure), _period(figure, start),
+                        _span(source, figure))
+    return Claim(kind, quantity, figure.value.comparator, label=figure.mention.text,
+                 low=low, operands=operands, formula=formula, reason=reason, frame=frame)
+
+
+def _kind_of(figure: Figure) -> str:
+    if figure.type == "Points":
+        return V.POINTS_KIND
+    if figure.type == "Times":
+        return V.MULTIPLE
+    return V.CHANGE if figure.type == "Percent" else V.PROSE_OTHER
+
+
+def settled_forms(doc: Document) -> set[str]:
+    """The readings the document itself settles: a leading zero rules one order of a
+    slash decimal out (``۰۵/ ۱``) for every slash decimal of the text; a decimal dot before
+    other than three digits, or commas between groups of three, make every dot a decimal
+    point."""
+    settled: set[str] = set()
+    for figure in doc.figures:
+        for reading in (*figure.value.readings, *figure.value.low):
+            family = _FAMILIES.get(reading.form)
+            if family is None:
+                continue
+            if len(figure.value.readings) == 1 and reading.form in (LOGICAL, REVERSED):
+                settled.add(reading.form)
+    raw = "\n".join(s.source.folded for s in doc.sentences)
+    if _dots_decimal(raw):
+        settled.add(DOT_DECIMAL)
+    return settled
+
+
+def _dots_decimal(text: str) -> bool:
+    return dot_is_decimal(to_ascii_digits(text))
+
+
+def _choices(figure: Figure, settled: set[str]) -> list[Reading]:
+    readings = list(figure.value.readings)
+    kept = [r for r in readings if r.form == PLAIN or _FAMILIES.get(r.form) is None
+            or not any(_FAMILIES.get(s) == _FAMILIES[r.form] for s in settled)
+            or r.form in settled]
+    return kept or readings[:1]
+
+
+def _verdict(claim: Claim) -> str:
+    return check(claim, Documents([], [])).verdict
+
+
+def _resolved(source: str, outcome: Outcome, settled: set[str]) -> Claim:
+    figures = [outcome.figure, *(outcome.reading.operands if outcome.reading else ())]
+    options = [_choices(f, settled) for f in figures]
+    combinations = list(itertools.islice(itertools.product(*options), _MAX_READINGS + 1))
+    first = _claim(source, outcome, combinations[0])
+    if len(combinations) == 1 or outcome.reading is None:
+        return first
+    if len(combinations) > _MAX_READINGS:
+        return dataclasses.replace(first, operands=(), formula="", reason="ambiguous_number")
+    verdicts = {_verdict(_claim(source, outcome, c)) for c in combinations}
+    if len(verdicts) == 1:
+        return first
+    return dataclasses.replace(first, operands=(), formula="", reason="ambiguous_number")
+
+
+def _is_claim(outcome: Outcome) -> bool:
+    figure = outcome.figure
+    if figure.type != "Amount":
+        return True
+    if outcome.reading is not None:
+        return True
+    ctx = outcome.context
+    return ctx is not None and not _AMOUNT_CLAIM_CUES.isdisjoint(ctx.cues) and \
+        outcome.reason != "no_frame"
+
+
+def read_claims(source: str, lines: Sequence[tuple[int, str]]) -> list[Claim]:
+    """Every claim of a document's prose lines, in order.
+
+    Examples
+    --------
+    >>> claims = read_claims("t.txt", [(1, "صادرات از ۲۰۰ میلیون دلار به ۲۵۰ میلیون دلار رسید "
+    ...                                    "که رشد ۲۵ درصدی نشان می‌دهد.")])
+    >>> [(c.kind, c.frame, c.stated.text, [o.number.text for o in c.operands]) for c in claims]
+    [('change', 'change.from_to', '25', ['200', '250'])]
+    """
+    doc = read_lines(lines)
+    outcomes = [read_figure(doc, figure) for figure in doc.figures]
+    settled = settled_forms(doc)
+    return [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]

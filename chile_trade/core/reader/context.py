@@ -1,0 +1,709 @@
+"""What each figure of a text is about: its period, its subject and its role.
+
+The third step of the reader. The mentions of a document's lines
+(`chile_trade.core.reader.mentions`) are cut into sentences, and each quantity becomes a
+`Figure` with
+
+* its **period** (`chile_trade.core.reader.periods.Period`): the period written right
+  after it (``X در سال ۱۴۰۱``) or before it in its sentence, else the one the text is
+  speaking of; ``مدت مشابه سال قبل`` takes the months of the period it is compared with,
+  ``در این مدت`` the period spoken of, ``یک سال پیش از آن`` the year before the one named;
+* its **subject** (`Subject`): the flow (exports, imports, trade) and its two sides, read
+  from the flow word that governs it (``صادرات ایران به ترکیه``, ``فروش ترکیه به
+  ایران``, ``X کالا از ایران خرید``), the product traded and the measure (value, weight);
+* its **roles** in the sentence (`ROLES`): compared with (``نسبت به X``), from and to (``از X
+  به Y رسید``), a total (``کل``, ``مجموع``), each of several (``هر یک``).
+
+Nothing here links figures to one another: that is the frames' work
+(`chile_trade.core.reader.frames`), by agreement of these attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from chile_trade.core import vocabulary as V
+from chile_trade.core.reader.mentions import (
+    QUANTITY_TYPES,
+    FlowValue,
+    Mention,
+    PeriodValue,
+    PlaceValue,
+    QuantityValue,
+    mentions,
+)
+from chile_trade.core.reader.patterns import Item
+from chile_trade.core.reader.periods import Period, interval, shifted
+from chile_trade.core.reader.tokens import PUNCT, WORD, Line, tokenize
+
+__all__ = ["REPORTER", "ROLES", "Document", "Figure", "Sentence", "Subject", "read_lines"]
+
+REPORTER = "@reporter"
+"""The side of a flow the text does not name: the reporting country or region."""
+
+ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor")
+
+_SENTENCE_END = frozenset({".", "؛", ";", "!", "؟", "?"})
+_CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
+_MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
+             "barrel": "weight", "barrel/day": "weight", "person": "count"}
+_PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
+_GENERIC_GOODS = frozenset({"کالا", "کالای", "کالاهای", "کالاهایی", "اقلام", "محصولات",
+                            "محصول", "انواع", "ارزش", "وزن", "غیرنفتی", "نفتی", "کالایی",
+                            "خارجی", "بازرگانی", "تجاری", "تجارتی", "گوناگون", "عمده"})
+_MAX_PRODUCT_WORDS = 3
+_HEADLINE_WORDS = 16
+
+
+# ------------------------------------------------------------------ records
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """Whose trade of what a figure is, as far as its sentence says.
+
+    ``exporter`` and ``importer`` are the two sides of a flow of goods (`REPORTER` for an
+    unnamed side of the reporting country, ``None`` where the text leaves it open);
+    ``pair`` the two sides of a trade total or balance; ``party`` a place the figure is
+    about whose side the sentence does not tell.
+    """
+
+    flow: str = ""  # "goods", "trade", "balance" or ""
+    exporter: str | None = None
+    importer: str | None = None
+    pair: frozenset[str] = frozenset()
+    party: str | None = None
+    product: str = ""
+    measure: str = ""  # "value", "weight", "count" or ""
+    total: bool = False  # the whole: "کل صادرات"
+
+
+@dataclass(slots=True)
+class Sentence:
+    line: int
+    index: int
+    items: list[Item]
+    source: Line
+    headline: bool = False
+    figures: list[Figure] = field(default_factory=list)
+    compared: list[Period] = field(default_factory=list)  # the periods compared with
+
+
+@dataclass(slots=True)
+class Figure:
+    """A quantity of the text with what the text says about it."""
+
+    mention: Mention
+    sentence: Sentence
+    position: int  # its index in the sentence's items
+    order: int  # its place in the document
+    subject: Subject = field(default_factory=Subject)
+    period: Period | None = None
+    own_period: Period | None = None  # the period its sentence names for it, if any
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def value(self) -> QuantityValue:
+        value = self.mention.value
+        assert isinstance(value, QuantityValue)
+        return value
+
+    @property
+    def type(self) -> str:
+        return self.mention.type
+
+    @property
+    def line(self) -> int:
+        return self.sentence.line
+
+
+@dataclass(slots=True)
+class Document:
+    sentences: list[Sentence]
+    figures: list[Figure]
+    anchor: dict[str, int] = field(default_factory=dict)  # calendar: the text's own year
+
+
+# ------------------------------------------------------------------ helpers
+
+def _is(item: Item, type_: str) -> bool:
+    return item.kind == "mention" and item.type == type_
+
+
+def _period_of(item: Item) -> PeriodValue:
+    value = getattr(item, "value")  # noqa: B009
+    assert isinstance(value, PeriodValue)
+    return value
+
+
+def _place(item: Item) -> str | None:
+    if _is(item, "Place"):
+        value = getattr(item, "value")  # noqa: B009
+        assert isinstance(value, PlaceValue)
+        return value.name
+    return None
+
+
+def _split(items: Sequence[Item]) -> list[list[Item]]:
+    sentences: list[list[Item]] = [[]]
+    for item in items:
+        sentences[-1].append(item)
+        if item.kind == PUNCT and item.text in _SENTENCE_END:
+            sentences.append([])
+    return [s for s in sentences if s]
+
+
+def _merge_periods(items: list[Item]) -> list[Item]:
+    """A year and a span side by side are one period: «امسال در بازه مشابه», «پارسال در
+    همین دو ماه»."""
+    out: list[Item] = []
+    for item in items:
+        if _is(item, "Period") and out:
+            k = len(out) - 1
+            if out[k].text == "در" and k > 0:
+                k -= 1
+            previous = out[k]
+            if _is(previous, "Period"):
+                a, b = _period_of(previous), _period_of(item)
+                merged = _merged(a, b)
+                if merged is not None:
+                    start, end = getattr(previous, "start"), getattr(item, "end")  # noqa: B009
+                    out[k:] = [replace(item, start=start, end=end, value=merged)]  # type: ignore[type-var]
+                    continue
+        out.append(item)
+    return out
+
+
+def _merged(a: PeriodValue, b: PeriodValue) -> PeriodValue | None:
+    """«امسال» + «در بازه مشابه» (a year, then the months of another period)."""
+    pa, pb = a.period, b.period
+    year_only = not a.refers and pa.months is None and (pa.year is not None
+                                                        or pa.relative is not None)
+    if year_only and b.refers in ("same_span", "this") and pb.year is None and \
+            pb.relative is None:
+        return PeriodValue(replace(pb, year=pa.year, relative=pa.relative,
+                                   calendar=pa.calendar or pb.calendar), "same_span")
+    return None
+
+
+# ------------------------------------------------------------------ periods
+
+@dataclass(slots=True)
+class _Discourse:
+    """The period the text is speaking of, and the last year it named."""
+
+    period: Period | None = None
+    named: Period | None = None
+
+    def speak_of(self, period: Period) -> None:
+        """A sentence's own period: the text now speaks of it, unless it is earlier than
+        the period spoken of (a sentence that gives a base: «این رقم در ۱۴۰۱ X بود»)."""
+        current = self.period
+        if current is None or not _earlier(period, current):
+            self.period = period
+
+
+def _length(period: Period) -> int:
+    first, last = period.months or (1, 12)
+    return last - first + 1
+
+
+def _earlier(a: Period, b: Period) -> bool:
+    """Whether ``a`` ends before ``b`` begins, where the text says."""
+    days_a, days_b = interval(a), interval(b)
+    if days_a is not None and days_b is not None:
+        return days_a[1] <= days_b[0]
+    if a.relative is not None and b.relative is not None:
+        return a.relative < b.relative
+    if a.year is not None and b.year is not None and a.calendar == b.calendar:
+        return a.year < b.year
+    return False
+
+
+def _complete(value: PeriodValue, discourse: _Discourse, compared: Period | None,  # noqa: PLR0911
+              ) -> Period | None:
+    """A period mention as a full period, with what the text around it supplies
+    (``compared``: the sentence's own period before it, if any)."""
+    period = value.period
+    if value.refers == "this":
+        return discourse.period
+    if value.refers == "span":
+        spoken = compared or discourse.period
+        if spoken is None or _length(spoken) != _length(period):
+            return None
+        return spoken
+    if value.refers == "named_before":
+        named = discourse.named
+        return None if named is None else shifted(named, value.offset)
+    if value.refers == "same_span":
+        base = compared or discourse.period
+        months = period.months if period.months is not None else (
+            base.months if base is not None else None)
+        if period.year is not None or period.relative is not None:
+            return replace(period, months=months)
+        if base is None:
+            return None
+        return replace(shifted(base, -1), months=months)
+    if period.year is None and period.relative is None:
+        # Months with no year: the year the text is speaking of.
+        base = discourse.period
+        if base is None or (base.year is None and base.relative is None):
+            return None
+        calendar = period.calendar or base.calendar
+        if period.calendar and base.calendar and period.calendar != base.calendar:
+            return None
+        return replace(period, year=base.year, relative=base.relative, calendar=calendar,
+                       last_year=None, fiscal=base.fiscal)
+    return period
+
+
+def _governed_by_marker(items: Sequence[Item], position: int) -> bool:
+    """Whether the item at ``position`` is what something is compared with: right after
+    «نسبت به», «در مقایسه با», «در برابر», or the «از» of «بیشتر از»/«کمتر از»."""
+    k = position - 1
+    while k >= 0 and items[k].text in ("رقم", "مقدار", "میزان"):
+        k -= 1
+    if k < 0:
+        return False
+    item = items[k]
+    if "base_marker" in item.features or item.features.get("comparator") in (V.MORE, V.LESS):
+        return True
+    return item.text == "از" and k > 0 and "direction" in items[k - 1].features
+
+
+def _in_parentheses(items: Sequence[Item], position: int) -> bool:
+    depth = 0
+    for k in range(position - 1, max(-1, position - 6), -1):
+        if items[k].text == ")":
+            depth += 1
+        elif items[k].text == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _resolve_periods(sentence: Sentence, discourse: _Discourse,
+                     ) -> dict[int, tuple[Period | None, bool]]:
+    """Each period mention of the sentence: (its full period, whether it is a period
+    compared with)."""
+    out: dict[int, tuple[Period | None, bool]] = {}
+    own: Period | None = None
+    for position, item in enumerate(sentence.items):
+        if not _is(item, "Period") or _in_parentheses(sentence.items, position):
+            continue
+        value = _period_of(item)
+        compared = _governed_by_marker(sentence.items, position)
+        period = _complete(value, discourse, own)
+        out[position] = (period, compared)
+        if compared and period is not None:
+            sentence.compared.append(period)
+        if period is not None and period.year is not None:
+            discourse.named = period
+        if period is not None and not compared and own is None:
+            own = period
+    return out
+
+
+# ------------------------------------------------------------------ subjects
+
+def _content(item: Item) -> bool:
+    """A word that may name a product: no mark, number, mention, lexicon word."""
+    return item.kind == WORD and not item.features and len(item.text) > 1
+
+
+def _normal_word(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("ی") else word
+
+
+def _product_after(items: Sequence[Item], start: int, stop: int) -> tuple[str, int]:
+    """The product named from ``items[start]`` (skipping words for goods in general):
+    its words, and where it ends."""
+    k = start
+    while k < stop and items[k].text in _GENERIC_GOODS:
+        k += 1
+    words: list[str] = []
+    while k < stop and len(words) < _MAX_PRODUCT_WORDS:
+        item = items[k]
+        if _content(item) and item.text not in _GENERIC_GOODS:
+            words.append(_normal_word(item.text))
+            k += 1
+            continue
+        if item.text == "و" and words and k + 1 < stop and _content(items[k + 1]) \
+                and items[k + 1].text not in _GENERIC_GOODS:
+            words.append("و")
+            k += 1
+            continue
+        break
+    return " ".join(words), k
+
+
+@dataclass(slots=True)
+class _Sides:
+    owner: str | None = None  # a place right after the flow noun: its own
+    referred: bool = False  # the owner is «این کشور»
+    to: str | None = None
+    from_: str | None = None
+    with_: list[str] = field(default_factory=list)
+    product: str = ""
+    both: bool = False  # "دو کشور"
+    total: bool = False
+
+
+class _Places:
+    """The places of a sentence, for «این کشور» (the place named last) and «دو کشور»
+    (the two sides named)."""
+
+    def __init__(self, sentence: Sentence, last: str | None, pair: frozenset[str]):
+        self.positions = [(k, place) for k, item in enumerate(sentence.items)
+                          if (place := _place(item)) is not None]
+        self.last, self.pair = last, pair
+
+    def before(self, position: int) -> str | None:
+        named = [place for k, place in self.positions if k < position]
+        return named[-1] if named else self.last
+
+    def other(self, place: str) -> str | None:
+        """The side of the two named that is not ``place``, for «این کشور» where the last
+        place named is the other side of the same flow."""
+        others = [p for p in self.pair if p != place]
+        return others[0] if len(self.pair) == 2 and len(others) == 1 else None
+
+
+def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
+                        ) -> tuple[str | None, int]:
+    """A place at ``items[k]``: a place mention, «این کشور» (the place named last), or
+    «کشور» (the reporter); (None, k) where there is none."""
+    item = items[k] if k < len(items) else None
+    if item is None:
+        return None, k
+    place = _place(item)
+    if place is not None:
+        return place, k + 1
+    if "this_place" in item.features:
+        last = places.before(k)
+        return (last, k + 1) if last is not None else (None, k)
+    if "home_word" in item.features:
+        return REPORTER, k + 1
+    return None, k
+
+
+def _stops(item: Item) -> bool:
+    return _is(item, "Period") or (item.kind == "mention" and item.type in QUANTITY_TYPES) \
+        or _is(item, "Flow")
+
+
+def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) -> _Sides:
+    """The places and product after a flow word, up to ``stop``."""
+    sides = _Sides()
+    k = start
+    product, k = _product_after(items, k, stop)
+    sides.product = product
+    while k < stop:
+        item = items[k]
+        if item.kind == PUNCT and item.text in _CLAUSE_END:
+            break
+        if "both_places" in item.features:
+            sides.both = True
+            k += 1
+            continue
+        if "total_word" in item.features:
+            sides.total = True
+            k += 1
+            continue
+        preposition = item.text if item.text in ("به", "از", "با") else ""
+        at = k + 1 if preposition else k
+        place, after = _place_or_reference(items, at, places)
+        if place is None:
+            if _stops(item) and not _is(item, "Period"):
+                break
+            k += 1
+            continue
+        if preposition == "به":
+            sides.to = place
+        elif preposition == "از":
+            sides.from_ = place
+        elif preposition == "با":
+            sides.with_.append(place)
+        elif sides.owner is None:
+            sides.owner = place
+            sides.referred = "this_place" in items[at].features
+        else:
+            sides.with_.append(place)
+        k = after
+        # "ایران و ترکیه", "آلمان، سوئیس، ایتالیا و هلند"
+        while k + 1 < stop and items[k].text in ("و", "،", ",") and _place(items[k + 1]):
+            more = _place(items[k + 1])
+            assert more is not None
+            sides.with_.append(more)
+            k += 2
+    return sides
+
+
+def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
+    flow = "balance" if balance else "trade"
+    named = [p for p in (sides.owner, sides.to, sides.from_, *sides.with_) if p]
+    product, total = sides.product, sides.total
+    if sides.both and len(places.pair) == 2 and not named:
+        return Subject(flow, pair=places.pair, product=product, total=total)
+    if len(named) == 2:
+        return Subject(flow, pair=frozenset(named), product=product, total=total)
+    if len(named) == 1 and named[0] != REPORTER:
+        return Subject(flow, pair=frozenset({named[0], REPORTER}), party=named[0],
+                       product=product, total=total)
+    return Subject(flow, product=product, total=total)
+
+
+def _goods(flow: str, sides: _Sides, places: _Places) -> Subject:
+    """A flow noun's subject from the places after it."""
+    if flow == V.TRADE:
+        return _trade(sides, places)
+    product, total = sides.product, sides.total
+    owner = sides.owner
+    if owner is not None and sides.referred and owner in (sides.to, sides.from_):
+        owner = places.other(owner)  # "فروش ترکیه به ایران، خرید این کشور از ایران"
+    exporter: str | None
+    importer: str | None
+    if flow == V.EXPORT:
+        exporter = owner or sides.from_ or REPORTER
+        importer = sides.to or (sides.with_[0] if len(sides.with_) == 1 else None)
+    else:
+        importer = owner or sides.to or REPORTER
+        exporter = sides.from_ or (sides.with_[0] if len(sides.with_) == 1 else None)
+    return Subject("goods", exporter, importer, product=product, total=total)
+
+
+def _flow_of(item: Item) -> FlowValue:
+    value = getattr(item, "value")  # noqa: B009
+    assert isinstance(value, FlowValue)
+    return value
+
+
+def _clause_start(items: Sequence[Item], position: int) -> int:
+    start = position
+    while start > 0 and not (items[start - 1].kind == PUNCT
+                             and items[start - 1].text in _CLAUSE_END):
+        start -= 1
+    return start
+
+
+def _agent_before(items: Sequence[Item], position: int, places: _Places) -> str | None:
+    """The place a clause is about, before ``position``: its first place with no
+    preposition before it («ترکیه در فوریه X کالا به ایران فروخت», «هنگ کنگ با خرید X»)."""
+    start = _clause_start(items, position)
+    for k in range(start, position):
+        place, _ = _place_or_reference(items, k, places)
+        if place is not None and (k == start or items[k - 1].text not in _PREPOSITIONS):
+            return place
+    return None
+
+
+def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Places,
+                  ) -> Subject:
+    """The subject of a figure governed by a flow verb («X کالا به ایران فروخت», «کالاهایی
+    که ایران به ترکیه فروخت X بود»)."""
+    flow = _flow_of(items[verb]).flow
+    low, high = (position + 1, verb) if verb > position else (
+        _clause_start(items, verb), verb)
+    sides = _sides_after(items, low, high, places)
+    after = _sides_after(items, verb + 1, min(len(items), verb + 3), places)
+    agent = _agent_before(items, min(position, verb), places)
+    if flow == V.TRADE:
+        return _trade(sides, places)
+    exporter: str | None
+    importer: str | None
+    if flow == V.EXPORT:
+        exporter = sides.from_ or agent or REPORTER
+        importer = sides.to or after.owner
+    else:
+        importer = sides.to or agent or REPORTER
+        exporter = sides.from_
+    if exporter == importer:
+        exporter = REPORTER if flow == V.EXPORT else exporter
+    return Subject("goods", exporter, importer, product=sides.product)
+
+
+def _is_quantity(item: Item) -> bool:
+    return item.kind == "mention" and item.type in QUANTITY_TYPES
+
+
+def _flow_anchor(item: Item) -> bool:
+    return (_is(item, "Flow") and _flow_of(item).noun) or "balance_word" in item.features
+
+
+def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places) -> Subject:
+    stop = position if k < position else len(items)
+    for j in range(k + 1, stop):
+        if _is_quantity(items[j]) or (items[j].kind == PUNCT and items[j].text in _CLAUSE_END):
+            stop = j
+            break
+    sides = _sides_after(items, k + 1, stop, places)
+    if k > 0 and "total_word" in items[k - 1].features:
+        sides.total = True
+    item = items[k]
+    if "balance_word" in item.features:
+        return _trade(sides, places, balance=True)
+    subject = _goods(_flow_of(item).flow, sides, places)
+    if subject.flow == "goods" and subject.importer is None and not sides.total:
+        party = _agent_before(items, k, places)
+        if party is not None and party not in (subject.exporter,):
+            subject = replace(subject, party=party)
+    return subject
+
+
+def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject:
+    items = sentence.items
+    # A flow verb after the figure, before the next figure: "X کالا به ایران فروخت".
+    for k in range(position + 1, min(len(items), position + 10)):
+        item = items[k]
+        if _is_quantity(item) or (item.kind == PUNCT and item.text in _SENTENCE_END):
+            break
+        if _is(item, "Flow") and _flow_of(item).verb and not (
+                _flow_of(item).noun and k + 1 < len(items) and _place(items[k + 1])):
+            return _verb_subject(items, position, k, places)
+        if _flow_anchor(item) and k > 0 and items[k - 1].text in ("سهم", "به", "مربوط"):
+            # "X از این رقم سهم صادرات ایران به ترکیه", "X به واردات مربوط است"
+            return _noun_subject(items, k, position, places)
+    # The flow noun before it in its clause, or a flow verb before it with no noun
+    # between: "صادرات ترکیه به ایران طی ... به X رسید", "کالاهایی که ایران به ترکیه
+    # فروخت X بود".
+    for k in range(position - 1, -1, -1):
+        item = items[k]
+        if _flow_anchor(item):
+            return _noun_subject(items, k, position, places)
+        if _is(item, "Flow") and _flow_of(item).verb:
+            return _verb_subject(items, position, k, places)
+    party = _agent_before(items, position, places)
+    return Subject(party=party, product=_product_near(items, position))
+
+
+def _product_near(items: Sequence[Item], position: int) -> str:
+    """A product named right after an amount's unit («۶۳۳ هزار تن شمش فولادی»)."""
+    product, _ = _product_after(items, position + 1, min(len(items), position + 5))
+    return product
+
+
+def _anaphoric(sentence: Sentence, figure: Figure) -> bool:
+    """Whether the figure's clause opens with «این رقم», «رقم مشابه»: it is of the
+    figure named just before."""
+    items = sentence.items
+    start = _clause_start(items, figure.position)
+    after = range(figure.position + 1, min(len(items), figure.position + 3))
+    return any("anaphor" in items[k].features for k in (*range(start, figure.position),
+                                                         *after))
+
+
+# ------------------------------------------------------------------ the pass
+
+def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bool]],
+                 discourse: _Discourse) -> None:
+    """Each figure's own period: written right after it, else the last before it in the
+    sentence that is not a period compared with, else the one spoken of. A period
+    compared with is an amount's own only when it follows the amount (``در مقایسه با
+    ۱۸۶ میلیون دلار سال ۹۶``); a percentage's never."""
+    items = sentence.items
+    positions = sorted(resolved)
+    taken: set[int] = set()
+    for figure in sentence.figures:
+        p = figure.position
+        own: int | None = None
+        for q in positions:
+            if p < q <= p + 3 and not any(_is_quantity(items[j]) for j in range(p + 1, q)) \
+                    and not (resolved[q][1] and figure.type != "Amount"):
+                own = q
+                break
+        if own is None:
+            before = [q for q in positions if q < p and not resolved[q][1] and q not in taken]
+            own = before[-1] if before else None
+        if own is not None:
+            period, compared = resolved[own]
+            if compared:
+                figure.roles.add("compared")
+            if own > p:
+                taken.add(own)
+            figure.period = figure.own_period = period
+        else:
+            figure.period = discourse.period
+
+
+def _roles(sentence: Sentence) -> None:
+    items = sentence.items
+    for figure in sentence.figures:
+        p = figure.position
+        before = [items[k] for k in range(max(0, p - 3), p)]
+        if _governed_by_marker(items, p):
+            figure.roles.add("compared")
+        if before and before[-1].text == "از":
+            figure.roles.add("from")
+        if before and before[-1].text == "به":
+            figure.roles.add("to")
+        if any("each_word" in item.features for item in before):
+            figure.roles.add("each")
+        if any("total_word" in item.features or "sum_word" in item.features
+               for item in before[-2:]):
+            figure.roles.add("total")
+        if _anaphoric(sentence, figure):
+            figure.roles.add("anaphor")
+
+
+def _is_headline(items: Sequence[Item], lineno: int) -> bool:
+    words = sum(1 for item in items if item.kind != PUNCT)
+    return lineno == 1 and words <= _HEADLINE_WORDS and not any(
+        item.kind == PUNCT and item.text in _SENTENCE_END for item in items)
+
+
+def _subjects(sentence: Sentence, places: _Places, previous: list[Figure]) -> None:
+    for figure in sentence.figures:
+        subject = _subject_of(sentence, figure.position, places)
+        if "anaphor" in figure.roles and previous:
+            same = [f for f in previous if f.value.dimension == figure.value.dimension]
+            if same and not subject.flow:
+                subject = replace(same[-1].subject, measure="")
+            if same and figure.own_period is None:
+                figure.period = same[-1].period
+        measure = _MEASURES.get(figure.value.dimension, "")
+        figure.subject = replace(subject, measure=measure or subject.measure)
+        previous.append(figure)
+
+
+def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
+    """The figures of a document's prose lines, each with its period, subject and roles."""
+    sentences: list[Sentence] = []
+    figures: list[Figure] = []
+    discourse = _Discourse()
+    last_place: str | None = None
+    pair: frozenset[str] = frozenset()
+    for lineno, raw in lines:
+        line = tokenize(raw)
+        items = mentions(line)
+        headline = _is_headline(items, lineno)
+        for chunk in _split(items):
+            sentence = Sentence(lineno, len(sentences), _merge_periods(chunk), line, headline)
+            sentences.append(sentence)
+            resolved = _resolve_periods(sentence, discourse)
+            for position, item in enumerate(sentence.items):
+                if _is_quantity(item):
+                    assert isinstance(item, Mention)
+                    figure = Figure(item, sentence, position, len(figures))
+                    sentence.figures.append(figure)
+                    figures.append(figure)
+            _periods_for(sentence, resolved, discourse)
+            _roles(sentence)
+            places = _Places(sentence, last_place, pair)
+            _subjects(sentence, places, figures[:figures.index(sentence.figures[0])]
+                      if sentence.figures else [])
+            named = [place for _, place in places.positions]
+            if named:
+                last_place = named[-1]
+            if len(set(named)) >= 2:
+                first = named[0]
+                second = next(p for p in named if p != first)
+                pair = frozenset({first, second})
+            if headline:
+                continue
+            own = [f.period for f in sentence.figures
+                   if f.period is not None and "compared" not in f.roles]
+            for period in own or [p for p, compared in resolved.values()
+                                  if p is not None and not compared]:
+                discourse.speak_of(period)
+    return Document(sentences, figures)

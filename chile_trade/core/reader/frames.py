@@ -1,0 +1,587 @@
+"""Construction frames as data, and the linking of their slots by agreement.
+
+The fourth step of the reader. Each row of ``data/frames.toml`` is a construction of
+Persian economic writing (a change «از X به Y رسید … رشد Z درصدی», a share, a balance,
+a sum, a restatement …) with named slots, the formula over them, and how the stated
+figure's sign is read. Every frame is tried on every stated figure of its type; no kind
+is decided first.
+
+A slot is filled only by the one figure that agrees with what the slot asks for
+(`agreement`): its flow and sides, product, measure and period
+(`chile_trade.core.reader.periods.same`). Where none agrees the frame fails with
+``no_candidate``; where several agree (and they are not one quantity printed twice) with
+``ambiguous_candidate``. A figure is read by the frames of the highest priority that
+read it at all; where they read it in more than one way, it is ``ambiguous_frame``.
+
+`read_figure` returns the outcome as data (`Outcome`); `chile_trade.core.reader.claims`
+turns it into a claim record.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from chile_trade.core import formulas as F
+from chile_trade.core import vocabulary as V
+from chile_trade.core.reader.context import REPORTER, Document, Figure, Sentence, Subject
+from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
+from chile_trade.core.reader.mentions import QUANTITY_TYPES, QuantityValue
+from chile_trade.core.reader.patterns import Item
+from chile_trade.core.reader.periods import YES, Period, same, shifted
+
+__all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
+           "read_figure"]
+
+FINDERS = ("role", "near", "other", "search")
+SIGNS = ("printed", "direction", "balance")
+UNITS = ("stated", "operands", "per")
+SUBJECT_ASKS = ("claim", "whole", "exports", "imports")
+PERIOD_ASKS = ("claim", "compared", "any")
+REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
+           "attribute_conflict", "ambiguous_number")
+"""Why a figure is unverifiable (`Outcome.reason`)."""
+
+_CUE_BEFORE = 6
+_CUE_AFTER = 8
+_MEASURE_WINDOW = 3
+
+
+# ------------------------------------------------------------------ the schema
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    name: str
+    find: str
+    role: str = ""
+    side: str = ""
+    of: str = ""
+    subject: str = "claim"
+    period: str = ""  # "": any for a figure of the sentence, the claim's for a search
+    restates: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    id: str
+    kind: str
+    doc: str
+    stated: frozenset[str]
+    cue: frozenset[str]
+    no_cue: frozenset[str]
+    formula: str
+    sign: str
+    unit: str
+    priority: int
+    slots: tuple[Slot, ...]
+
+
+FRAME_SCHEMA: dict[str, type | tuple[type, ...]] = {
+    "id": str, "kind": str, "doc": str, "stated": list, "cue": list, "no_cue": list,
+    "formula": str, "sign": str, "unit": str, "priority": int, "slots": list,
+}
+"""Each key of a frame row and its type (``cue`` and ``no_cue`` may be left out)."""
+_SLOT_KEYS = {"name", "find", "role", "side", "of", "subject", "period", "restates"}
+_OPTIONAL = {"cue", "no_cue"}
+
+
+def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot:
+    unknown = set(row) - _SLOT_KEYS
+    if unknown or "name" not in row or "find" not in row:
+        raise LexiconError(f"{where}: a slot has name, find and some of "
+                           f"{sorted(_SLOT_KEYS - {'name', 'find'})}; got {sorted(row)}")
+    slot = Slot(**dict(row))  # type: ignore[arg-type]
+    if slot.find not in FINDERS:
+        raise LexiconError(f"{where}: find must be one of {FINDERS}")
+    if slot.find == "role" and slot.role not in ("from", "to", "compared", "total", "each"):
+        raise LexiconError(f"{where}: a role slot names a role (from, to, compared, total)")
+    if slot.find == "near" and slot.side not in ("before", "after"):
+        raise LexiconError(f"{where}: a near slot has side before or after")
+    if slot.of and slot.of not in names:
+        raise LexiconError(f"{where}: of names another slot of the frame, one of {names}")
+    if slot.find == "other" and not slot.of:
+        raise LexiconError(f"{where}: an other slot says of which slot")
+    subject_ok = slot.subject in SUBJECT_ASKS or (
+        slot.subject.startswith("slot:") and slot.subject[5:] in names)
+    period_ok = slot.period in ("", *PERIOD_ASKS) or (
+        slot.period.startswith("slot:") and slot.period[5:] in names)
+    if not subject_ok or not period_ok:
+        raise LexiconError(f"{where}: subject must be one of {SUBJECT_ASKS} or slot:<name>, "
+                           f"period one of {PERIOD_ASKS} or slot:<name> (another slot)")
+    return slot
+
+
+def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  # noqa: PLR0912  one check per key
+    """Frames from TOML text, checked against `FRAME_SCHEMA`.
+
+    Raises
+    ------
+    LexiconError
+        Naming the frame and what is wrong.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{source}: {exc}") from None
+    rows = data.get("frame")
+    if set(data) != {"frame"} or not isinstance(rows, list):
+        raise LexiconError(f"{source}: the file holds [[frame]] tables only")
+    out: list[Frame] = []
+    seen: set[str] = set()
+    for n, row in enumerate(rows, start=1):
+        where = f"{source}: frame {n} ({row.get('id', '?')})"
+        missing = set(FRAME_SCHEMA) - _OPTIONAL - set(row)
+        unknown = set(row) - set(FRAME_SCHEMA)
+        if missing or unknown:
+            raise LexiconError(f"{where}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+        for key, kind in FRAME_SCHEMA.items():
+            if key in row and not isinstance(row[key], kind):
+                raise LexiconError(f"{where}: {key} must be a {kind}")
+        if row["id"] in seen:
+            raise LexiconError(f"{where}: the id is used twice")
+        seen.add(row["id"])
+        if row["kind"] not in V.KINDS:
+            raise LexiconError(f"{where}: kind must be one of {V.KINDS}")
+        if row["formula"] not in F.FORMULAS and row["formula"] not in ("unit_price", "cagr"):
+            raise LexiconError(f"{where}: no formula {row['formula']!r} in "
+                               "chile_trade.core.formulas")
+        if row["sign"] not in SIGNS or row["unit"] not in UNITS:
+            raise LexiconError(f"{where}: sign must be one of {SIGNS}, unit one of {UNITS}")
+        stated = frozenset(row["stated"])
+        if not stated or not stated <= QUANTITY_TYPES:
+            raise LexiconError(f"{where}: stated must list types among {sorted(QUANTITY_TYPES)}")
+        cues = frozenset(row.get("cue", ())) | frozenset(row.get("no_cue", ()))
+        if not cues <= set(CATEGORIES):
+            unknown_cues = sorted(cues - set(CATEGORIES))
+            raise LexiconError(f"{where}: unknown lexicon categories {unknown_cues}")
+        rows_ = row["slots"]
+        if not rows_ or not all(isinstance(slot_row, dict) for slot_row in rows_):
+            raise LexiconError(f"{where}: slots is a list of at least one table")
+        names = [str(slot_row.get("name", "")) for slot_row in rows_]
+        slots = [_check_slot(f"{where}, slot {m}", slot_row, names)
+                 for m, slot_row in enumerate(rows_, start=1)]
+        _fill_order(where, slots)
+        out.append(Frame(row["id"], row["kind"], row["doc"], stated,
+                         frozenset(row.get("cue", ())), frozenset(row.get("no_cue", ())),
+                         row["formula"], row["sign"], row["unit"], row["priority"],
+                         tuple(slots)))
+    return tuple(out)
+
+
+def _needs(slot: Slot) -> set[str]:
+    return {ask[5:] for ask in (slot.subject, slot.period) if ask.startswith("slot:")} | (
+        {slot.of} if slot.of else set())
+
+
+def _fill_order(where: str, slots: Sequence[Slot]) -> tuple[Slot, ...]:
+    """The slots in an order that fills each after the slots it refers to."""
+    ordered: list[Slot] = []
+    left = list(slots)
+    while left:
+        ready = [s for s in left if _needs(s) <= {o.name for o in ordered}]
+        if not ready:
+            raise LexiconError(f"{where}: the slots refer to one another in a circle")
+        ordered.append(ready[0])
+        left.remove(ready[0])
+    return tuple(ordered)
+
+
+@functools.cache
+def frames() -> tuple[Frame, ...]:
+    """The package's frames, loaded and checked once, the highest priority first."""
+    text = resources.files("chile_trade.core.reader").joinpath("data/frames.toml").read_text(
+        encoding="utf-8")
+    loaded = load_frames(text, "chile_trade/core/reader/data/frames.toml")
+    return tuple(sorted(loaded, key=lambda frame: -frame.priority))
+
+
+# ------------------------------------------------------------------ agreement
+
+def _side_agrees(a: str | None, b: str | None) -> int | None:
+    """Two sides of a flow: 2 for the same named side, 1 where one is open or the
+    unnamed reporter, None where they differ."""
+    if a is None or b is None:
+        return 1
+    if a == b:
+        return 2
+    if REPORTER in (a, b):
+        return 1
+    return None
+
+
+def _products_agree(a: str, b: str) -> int | None:
+    if not a or not b:
+        return 1
+    if a == b:
+        return 2
+    wa, wb = a.split(" "), b.split(" ")
+    if "و" in wa or "و" in wb:
+        return None
+    shorter, longer = sorted((wa, wb), key=len)
+    return 1 if longer[:len(shorter)] == shorter else None
+
+
+def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  one rule per attribute
+    """How well two subjects agree (higher is closer), or None where they conflict.
+
+    Examples
+    --------
+    >>> # same flow (2), an open exporter (0), the same importer (1), no product said (1)
+    >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", REPORTER, "ترکیه"))
+    4
+    >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", "ترکیه", "ایران")) is None
+    True
+    """
+    score = 0
+    if a.flow and b.flow:
+        if a.flow != b.flow:
+            return None
+        score += 2
+    if a.measure and b.measure:
+        if a.measure != b.measure:
+            return None
+        score += 1
+    for x, y in ((a.exporter, b.exporter), (a.importer, b.importer)):
+        if a.flow == b.flow == "goods":
+            got = _side_agrees(x, y)
+            if got is None:
+                return None
+            score += got - 1
+    if a.pair and b.pair:
+        if a.pair != b.pair and not (REPORTER in a.pair or REPORTER in b.pair):
+            return None
+        score += 1
+    for one, other in ((a, b), (b, a)):
+        if one.party and other.flow == "goods" and (other.exporter or other.importer):
+            sides = {other.exporter, other.importer}
+            if one.party not in sides and REPORTER not in sides and None not in sides:
+                return None
+        if one.party and other.pair and one.party not in other.pair and \
+                REPORTER not in other.pair:
+            return None
+    if a.party and b.party:
+        if a.party != b.party:
+            return None
+        score += 1
+    got = _products_agree(a.product, b.product)
+    if got is None:
+        return None
+    return score + got
+
+
+# ------------------------------------------------------------------ the claim's context
+
+@dataclass(frozen=True, slots=True)
+class ClaimContext:
+    """What the stated figure's sentence says of it."""
+
+    subject: Subject
+    period: Period | None
+    compared: Period | None  # the period it is compared with
+    sign: int  # -1 where a decrease word goes with it
+    cues: frozenset[str]
+
+
+def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
+    items = sentence.items
+    return (items[max(0, position - _CUE_BEFORE):position],
+            items[position + 1:position + 1 + _CUE_AFTER])
+
+
+def _measure_near(items: Sequence[Item], position: int) -> str:
+    """The measure a percentage is of: a measure word beside it with no «و» between
+    («از نظر وزن ۳۹ درصد», «۵۳ درصد در ارزش و ۲۷ درصد در وزن»)."""
+    found: list[tuple[int, str]] = []
+    for step in (-1, 1):
+        k = position + step
+        for distance in range(1, _MEASURE_WINDOW + 1):
+            if not 0 <= k < len(items):
+                break
+            item = items[k]
+            if item.text == "و" or (item.kind == "mention" and item.type in QUANTITY_TYPES):
+                break
+            measure = item.features.get("measure")
+            if isinstance(measure, str):
+                found.append((distance, measure))
+                break
+            k += step
+    if not found:
+        return ""
+    measures = {m for _, m in found}
+    return found[0][1] if len(measures) == 1 else min(found)[1]
+
+
+def _direction(sentence: Sentence, position: int) -> int:
+    """The sign a change word beside the figure gives it: the nearest one, the one after
+    it first among equals."""
+    items = sentence.items
+    best: tuple[int, int] | None = None
+    for k in range(max(0, position - _CUE_BEFORE), min(len(items), position + _CUE_AFTER)):
+        direction = items[k].features.get("direction")
+        if not isinstance(direction, int) or k == position:
+            continue
+        distance = (abs(k - position), 0 if k > position else 1)
+        if best is None or distance < (best[0], 0):
+            best = (distance[0], direction)
+    return best[1] if best is not None else 1
+
+
+def _compared_period(sentence: Sentence, claim_period: Period | None) -> Period | None:
+    """The period a figure of the sentence is compared with: the one the sentence names
+    after «نسبت به», «در مقایسه با», «مدت مشابه» …, else the same months a year before."""
+    if sentence.compared:
+        return sentence.compared[0]
+    return None if claim_period is None else shifted(claim_period, -1)
+
+
+def context_of(figure: Figure) -> ClaimContext:
+    sentence = figure.sentence
+    before, after = _window(sentence, figure.position)
+    cues = frozenset(category for item in (*before, *after) for category in item.features)
+    measure = _measure_near(sentence.items, figure.position)
+    subject = figure.subject
+    if figure.type != "Amount":
+        subject = replace(subject, measure=measure)
+    return ClaimContext(subject, figure.period,
+                        _compared_period(sentence, figure.period),
+                        _direction(sentence, figure.position), cues)
+
+
+# ------------------------------------------------------------------ finding slots
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One frame's reading of a figure: its operands by slot, in the formula's order."""
+
+    frame: Frame
+    operands: tuple[Figure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How the frames read one stated figure: its one reading, or why there is none."""
+
+    figure: Figure
+    reading: Reading | None
+    reason: str = ""  # one of REASONS
+    frame: str = ""  # the frame the reason is about
+    context: ClaimContext | None = None
+
+
+@dataclass(slots=True)
+class _Attempt:
+    frame: Frame
+    filled: dict[str, Figure] = field(default_factory=dict)
+    failed: str = ""
+
+
+def _amounts(sentence: Sentence) -> list[Figure]:
+    return [f for f in sentence.figures if f.type == "Amount"]
+
+
+def _same_dimension(a: Figure, b: Figure) -> bool:
+    return a.value.dimension == b.value.dimension and bool(a.value.dimension)
+
+
+def _wanted_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure]) -> Subject:
+    if slot.subject.startswith("slot:"):
+        return filled[slot.subject[5:]].subject
+    return ctx.subject
+
+
+def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
+                   ) -> Period | str | None:
+    if slot.period == "any" or (not slot.period and slot.find != "search"):
+        return "any"
+    if slot.period == "compared":
+        return ctx.compared
+    if slot.period.startswith("slot:"):
+        return filled[slot.period[5:]].period
+    return ctx.period
+
+
+def _period_fits(candidate: Figure, wanted: Period | str | None) -> bool:
+    if wanted == "any":
+        return True
+    if wanted is None or candidate.period is None or isinstance(wanted, str):
+        return False
+    return same(candidate.period, wanted) == YES
+
+
+def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
+    """The subject of one flow of a balance or a two-way total: the two sides of the
+    stated figure's pair, one way or the other."""
+    subject = ctx.subject
+    pair = sorted(subject.pair)
+    if len(pair) != 2:
+        return None
+    first, second = pair
+    if subject.party and subject.party in subject.pair:
+        second = subject.party
+        first = next(p for p in subject.pair if p != second)
+    exporter, importer = (first, second) if exports else (second, first)
+    return Subject("goods", exporter, importer, product=subject.product,
+                   measure=subject.measure)
+
+
+def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
+                filled: Mapping[str, Figure]) -> list[Figure] | str:
+    """The figures that may fill a slot, before agreement is scored; or a reason."""
+    sentence = figure.sentence
+    taken = {f.order for f in filled.values()} | {figure.order}
+    if slot.find == "role":
+        return [f for f in _amounts(sentence) if slot.role in f.roles and f.order not in taken]
+    if slot.find == "near":
+        amounts = [f for f in _amounts(sentence) if f.order not in taken]
+        if slot.side == "after":
+            near = [f for f in amounts if 0 < f.position - figure.position <= 2
+                    and f.value.comparator in (V.MORE, V.LESS)]
+            return near[:1]
+        before = [f for f in amounts if f.position < figure.position]
+        if before:
+            return [before[-1]]
+        return [f for f in amounts if f.position > figure.position and "to" in f.roles][:1]
+    if slot.find == "other":
+        first = filled[slot.of]
+        return [f for f in _amounts(sentence) if f.order not in taken
+                and _same_dimension(f, first) and "compared" not in f.roles]
+    return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
+            and f.sentence.index != -1]
+
+
+def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
+                 ) -> Subject | None:
+    if slot.subject in ("exports", "imports"):
+        return _flows(ctx, slot.subject == "exports")
+    if slot.subject == "whole":
+        part = filled[slot.of].subject
+        if part.flow == "goods":
+            return replace(part, importer=None if part.exporter else part.importer,
+                           party=None, total=True)
+        return replace(part, party=None, total=True)
+    return _wanted_subject(slot, ctx, filled)
+
+
+def _is_whole(candidate: Figure, part: Figure) -> bool:
+    """A whole has no partner of its own where the part has one."""
+    c, p = candidate.subject, part.subject
+    if c.party and c.party == p.party:
+        return False
+    if p.flow == "goods" and c.flow == "goods":
+        return (p.importer not in (None, REPORTER) and c.importer in (None, REPORTER)) or \
+            (p.exporter not in (None, REPORTER) and c.exporter in (None, REPORTER)) or \
+            bool(p.party and not c.party)
+    return bool(p.party and not c.party) or (c.total and not p.total)
+
+
+def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
+          filled: Mapping[str, Figure]) -> Figure | str:
+    found = _candidates(doc, figure, slot, ctx, filled)
+    if isinstance(found, str):
+        return found
+    subject = _subject_for(slot, ctx, filled)
+    if subject is None:
+        return "no_candidate"
+    period = _wanted_period(slot, ctx, filled)
+    scored: list[tuple[int, Figure]] = []
+    for candidate in found:
+        if any(_same_dimension(candidate, other) is False and other.value.dimension
+               and candidate.value.dimension != other.value.dimension
+               and slot.subject.startswith("slot:") for other in filled.values()):
+            continue
+        score = agreement(candidate.subject, subject)
+        if score is None or not _period_fits(candidate, period):
+            continue
+        if slot.subject == "whole" and not _is_whole(candidate, filled[slot.of]):
+            continue
+        if slot.restates and not _restates(figure, candidate):
+            continue
+        scored.append((score, candidate))
+    if not scored:
+        return "no_candidate"
+    best = max(score for score, _ in scored)
+    top = [c for score, c in scored if score == best]
+    if len(top) > 1:
+        one = _one_quantity(top)
+        if one is None:
+            return "ambiguous_candidate"
+        return one
+    return top[0]
+
+
+def _scaled(value: QuantityValue) -> tuple[float, float]:
+    """The interval a quantity's default reading stands for, in its dimension's base
+    unit (floats are enough to tell restatements apart; verdicts never use them)."""
+    reading = value.readings[0]
+    half = 0.5 * 10.0 ** -reading.decimals
+    scale = 10.0 ** value.power
+    return (float(reading.value) - half) * scale, (float(reading.value) + half) * scale
+
+
+def _one_quantity(figures: Sequence[Figure]) -> Figure | None:
+    """Where several agreeing figures are one quantity printed more than once (their
+    intervals meet), the most precise of them; else None."""
+    intervals = [_scaled(f.value) for f in figures]
+    low = max(lo for lo, _ in intervals)
+    high = min(hi for _, hi in intervals)
+    if low > high:
+        return None
+    return min(figures, key=lambda f: _scaled(f.value)[1] - _scaled(f.value)[0])
+
+
+def _restates(figure: Figure, candidate: Figure) -> bool:
+    """Whether ``figure`` restates ``candidate`` less precisely, or as a threshold: the
+    candidate is more precise, and the two are of one dimension."""
+    if not _same_dimension(figure, candidate):
+        return False
+    stated, printed = _scaled(figure.value), _scaled(candidate.value)
+    width_stated, width_printed = stated[1] - stated[0], printed[1] - printed[0]
+    comparator = figure.value.comparator
+    return width_printed < width_stated or (comparator != V.EQUAL and
+                                            width_printed <= width_stated)
+
+
+def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
+    if frame.cue and frame.cue.isdisjoint(ctx.cues):
+        return False
+    return frame.no_cue.isdisjoint(ctx.cues)
+
+
+def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> _Attempt:
+    attempt = _Attempt(frame)
+    for slot in _fill_order(frame.id, frame.slots):
+        got = _fill(doc, figure, slot, ctx, attempt.filled)
+        if isinstance(got, str):
+            attempt.failed = got
+            return attempt
+        attempt.filled[slot.name] = got
+    return attempt
+
+
+def read_figure(doc: Document, figure: Figure) -> Outcome:
+    """Every frame tried on one stated figure; its one reading, or why none."""
+    ctx = context_of(figure)
+    attempts: list[_Attempt] = []
+    for frame in frames():
+        if figure.type not in frame.stated or not _cues_ok(frame, ctx):
+            continue
+        attempts.append(_attempt(doc, figure, frame, ctx))
+    if not attempts:
+        return Outcome(figure, None, "no_frame", context=ctx)
+    done = [a for a in attempts if not a.failed]
+    if not done:
+        first = attempts[0]
+        return Outcome(figure, None, first.failed, first.frame.id, ctx)
+    top = max(a.frame.priority for a in done)
+    best = [a for a in done if a.frame.priority == top]
+    distinct = {tuple(f.order for f in a.filled.values()) for a in best}
+    if len(distinct) > 1:
+        return Outcome(figure, None, "ambiguous_frame", best[0].frame.id, ctx)
+    chosen = best[0]
+    operands = tuple(chosen.filled[slot.name] for slot in chosen.frame.slots)
+    return Outcome(figure, Reading(chosen.frame, operands), context=ctx)
+
+
