@@ -17,7 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 __all__ = ["FORMULAS", "balance", "balance_of_trade_total", "cagr", "change_of_difference",
-           "change_of_sum", "coverage", "implied_total", "multiple", "percent_change", "points",
+           "change_of_sum", "coverage", "difference",
+           "implied_total", "multiple", "percent_change", "points",
            "share", "share_of_remainder", "share_of_sum", "share_of_total_trade",
            "share_of_two_way", "share_via_implied_total", "sum_of", "total_trade", "value"]
 
@@ -91,6 +92,11 @@ def share_of_remainder(part: Value, total: Value, other: Value) -> Value:
     """A part as a percent of what is left of a total: ``part / (total − other) × 100``
     (imports from a partner as the trade with it less the exports to it)."""
     return share(part, total - other)
+
+
+def difference(earlier: Value, later: Value) -> Value:
+    """How much a value grew (fell, if negative): ``later − earlier``."""
+    return later - earlier
 
 
 def value(printed: Value) -> Value:
@@ -182,6 +188,7 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "value": value,
     "share_of_remainder": share_of_remainder,
     "balance": balance,
+    "difference": difference,
     "balance_of_trade_total": balance_of_trade_total,
     "sum": sum_of,
     "share_of_sum": share_of_sum,

@@ -53,6 +53,7 @@ _GENERIC_GOODS = frozenset({"کالا", "کالای", "کالاهای", "کال�
                             "محصول", "انواع", "ارزش", "وزن", "غیرنفتی", "نفتی", "کالایی",
                             "خارجی", "بازرگانی", "تجاری", "تجارتی", "گوناگون", "عمده"})
 _MAX_PRODUCT_WORDS = 3
+_DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _HEADLINE_WORDS = 16
 
 
@@ -87,6 +88,7 @@ class Sentence:
     headline: bool = False
     figures: list[Figure] = field(default_factory=list)
     compared: list[Period] = field(default_factory=list)  # the periods compared with
+    own: Period | None = None  # the latest period it names that is not compared with
 
 
 @dataclass(slots=True)
@@ -220,35 +222,68 @@ def _earlier(a: Period, b: Period) -> bool:
     return False
 
 
-def _complete(value: PeriodValue, discourse: _Discourse, compared: Period | None,  # noqa: PLR0911
-              ) -> Period | None:
+def _relative_to(period: Period, base: Period | None) -> Period:
+    """A year counted back from another period's (``مدت مشابه سال قبل``, ``در قیاس با
+    سال پیش``): the base's year less as many years, in the base's months where the
+    period names none."""
+    months = period.months if period.months is not None else (
+        base.months if base is not None else None)
+    if base is None or period.relative is None:
+        return replace(period, months=months)
+    offset = period.relative
+    if base.year is not None:
+        return replace(base, year=base.year + offset, relative=None, months=months,
+                       last_year=None, rolling=False)
+    if base.relative is not None:
+        return replace(base, relative=base.relative + offset, months=months,
+                       last_year=None, rolling=False)
+    return replace(period, months=months)
+
+
+def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # noqa: PLR0911, PLR0912  one case per kind of period
+              compared: bool) -> Period | None:
     """A period mention as a full period, with what the text around it supplies
-    (``compared``: the sentence's own period before it, if any)."""
+    (``own``: the sentence's latest own period before it, if any; ``compared``: the
+    mention is what something is compared with)."""
     period = value.period
     if value.refers == "this":
         return discourse.period
     if value.refers == "span":
-        spoken = compared or discourse.period
+        spoken = own or discourse.period
         if spoken is None or _length(spoken) != _length(period):
             return None
         return spoken
+    if value.refers == "to_date":
+        spoken = discourse.period
+        if spoken is not None and (spoken.months or (1, 12))[0] == 1 and (
+                (period.year is not None and spoken.year == period.year)
+                or (period.relative is not None and spoken.relative == period.relative)):
+            return spoken
+        return replace(period, rolling=True)
     if value.refers == "named_before":
         named = discourse.named
         return None if named is None else shifted(named, value.offset)
     if value.refers == "same_span":
-        base = compared or discourse.period
-        months = period.months if period.months is not None else (
-            base.months if base is not None else None)
-        if period.year is not None or period.relative is not None:
+        base = own or discourse.period
+        if period.year is not None:
+            months = period.months if period.months is not None else (
+                base.months if base is not None else None)
             return replace(period, months=months)
+        if period.relative is not None:
+            return _relative_to(period, base)
         if base is None:
             return None
-        return replace(shifted(base, -1), months=months)
+        return replace(shifted(base, -1), months=period.months or base.months)
+    if compared and period.relative is not None and period.year is None:
+        # "در قیاس با سال پیش": a year counted from the text's own (settled with the
+        # text's year, `_settle`), in the months of the period compared
+        base = own or discourse.period
+        return replace(period, months=period.months or (base.months if base else None))
     if period.year is None and period.relative is None:
-        # Months with no year: the year the text is speaking of.
+        # Months with no year: the year the text is speaking of, else the present one.
         base = discourse.period
         if base is None or (base.year is None and base.relative is None):
-            return None
+            return replace(period, relative=0)
         calendar = period.calendar or base.calendar
         if period.calendar and base.calendar and period.calendar != base.calendar:
             return None
@@ -268,6 +303,8 @@ def _governed_by_marker(items: Sequence[Item], position: int) -> bool:
     item = items[k]
     if "base_marker" in item.features or item.features.get("comparator") in (V.MORE, V.LESS):
         return True
+    if item.kind == "mention" and item.type == "Times":
+        return True  # "۶.۲۵ برابر مدت مشابه سال قبل"
     return item.text == "از" and k > 0 and "direction" in items[k - 1].features
 
 
@@ -294,14 +331,15 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
             continue
         value = _period_of(item)
         compared = _governed_by_marker(sentence.items, position)
-        period = _complete(value, discourse, own)
+        period = _complete(value, discourse, own, compared)
         out[position] = (period, compared)
         if compared and period is not None:
             sentence.compared.append(period)
         if period is not None and period.year is not None:
             discourse.named = period
-        if period is not None and not compared and own is None:
+        if period is not None and not compared and (own is None or not _earlier(period, own)):
             own = period
+    sentence.own = own
     return out
 
 
@@ -320,7 +358,7 @@ def _product_after(items: Sequence[Item], start: int, stop: int) -> tuple[str, i
     """The product named from ``items[start]`` (skipping words for goods in general):
     its words, and where it ends."""
     k = start
-    while k < stop and items[k].text in _GENERIC_GOODS:
+    while k < stop and (items[k].text in _GENERIC_GOODS or items[k].text in _DEMONSTRATIVES):
         k += 1
     words: list[str] = []
     while k < stop and len(words) < _MAX_PRODUCT_WORDS:
@@ -354,10 +392,16 @@ class _Places:
     """The places of a sentence, for «این کشور» (the place named last) and «دو کشور»
     (the two sides named)."""
 
-    def __init__(self, sentence: Sentence, last: str | None, pair: frozenset[str]):
+    def __init__(self, sentence: Sentence, last: str | None, pair: frozenset[str],
+                 owners: dict[str, int]):
         self.positions = [(k, place) for k, item in enumerate(sentence.items)
                           if (place := _place(item)) is not None]
         self.last, self.pair = last, pair
+        self.owners = owners  # places named as whose a flow is, with how often
+
+    def owner(self, place: str | None) -> None:
+        if place is not None and place != REPORTER:
+            self.owners[place] = self.owners.get(place, 0) + 1
 
     def before(self, position: int) -> str | None:
         named = [place for k, place in self.positions if k < position]
@@ -383,8 +427,8 @@ def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
     if "this_place" in item.features:
         last = places.before(k)
         return (last, k + 1) if last is not None else (None, k)
-    if "home_word" in item.features:
-        return REPORTER, k + 1
+    if "home_word" in item.features and not (k > 0 and _is(items[k - 1], "Number")):
+        return REPORTER, k + 1  # "وارد کشور شد" (not "به ۶۰ کشور جهان")
     return None, k
 
 
@@ -444,6 +488,7 @@ def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
     flow = "balance" if balance else "trade"
     named = [p for p in (sides.owner, sides.to, sides.from_, *sides.with_) if p]
     product, total = sides.product, sides.total
+    places.owner(sides.owner)
     if sides.both and len(places.pair) == 2 and not named:
         return Subject(flow, pair=places.pair, product=product, total=total)
     if len(named) == 2:
@@ -462,6 +507,7 @@ def _goods(flow: str, sides: _Sides, places: _Places) -> Subject:
     owner = sides.owner
     if owner is not None and sides.referred and owner in (sides.to, sides.from_):
         owner = places.other(owner)  # "فروش ترکیه به ایران، خرید این کشور از ایران"
+    places.owner(owner)
     exporter: str | None
     importer: str | None
     if flow == V.EXPORT:
@@ -488,9 +534,22 @@ def _clause_start(items: Sequence[Item], position: int) -> int:
 
 
 def _agent_before(items: Sequence[Item], position: int, places: _Places) -> str | None:
-    """The place a clause is about, before ``position``: its first place with no
-    preposition before it («ترکیه در فوریه X کالا به ایران فروخت», «هنگ کنگ با خرید X»)."""
+    """The place a clause is about, before ``position``: the place right before «با» in
+    «امارات با X …»; the place before «که» of a clause «به چین رسید که X … خرید»; else the
+    clause's first place with no preposition before it («ترکیه در فوریه X کالا به ایران
+    فروخت»)."""
     start = _clause_start(items, position)
+    for k in range(position - 1, start - 1, -1):
+        if items[k].text == "با" and k > start:
+            place, _ = _place_or_reference(items, k - 1, places)
+            if place is not None:
+                return place
+        if items[k].text == "که" and k > start:
+            for j in range(k - 1, max(start - 1, k - 4), -1):
+                place, _ = _place_or_reference(items, j, places)
+                if place is not None:
+                    return place
+            break
     for k in range(start, position):
         place, _ = _place_or_reference(items, k, places)
         if place is not None and (k == start or items[k - 1].text not in _PREPOSITIONS):
@@ -508,6 +567,7 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
     sides = _sides_after(items, low, high, places)
     after = _sides_after(items, verb + 1, min(len(items), verb + 3), places)
     agent = _agent_before(items, min(position, verb), places)
+    places.owner(agent)
     if flow == V.TRADE:
         return _trade(sides, places)
     exporter: str | None
@@ -527,6 +587,15 @@ def _is_quantity(item: Item) -> bool:
     return item.kind == "mention" and item.type in QUANTITY_TYPES
 
 
+def _other_measure(a: Item, b: Item) -> bool:
+    """Two amounts of different measures (a weight and a value of the same goods)."""
+    va, vb = getattr(a, "value", None), getattr(b, "value", None)
+    if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
+        return False
+    ma, mb = _MEASURES.get(va.dimension, ""), _MEASURES.get(vb.dimension, "")
+    return a.type == b.type == "Amount" and bool(ma) and bool(mb) and ma != mb
+
+
 def _flow_anchor(item: Item) -> bool:
     return (_is(item, "Flow") and _flow_of(item).noun) or "balance_word" in item.features
 
@@ -538,6 +607,17 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
             stop = j
             break
     sides = _sides_after(items, k + 1, stop, places)
+    if stop == k + 1 == position:
+        # "چین با فروش X کالا به ایران": the places follow the amount
+        end = position + 1
+        while end < len(items) and not _is_quantity(items[end]) and not (
+                items[end].kind == PUNCT and items[end].text in _CLAUSE_END):
+            end += 1
+        after = _sides_after(items, position + 1, end, places)
+        sides.to, sides.from_ = sides.to or after.to, sides.from_ or after.from_
+        sides.product = sides.product or after.product
+    if sides.owner is None and k > 0 and items[k - 1].text == "با":
+        sides.owner = _agent_before(items, k, places)  # "هنگ کنگ با خرید X"
     if k > 0 and "total_word" in items[k - 1].features:
         sides.total = True
     item = items[k]
@@ -554,10 +634,19 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
 def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject:
     items = sentence.items
     # A flow verb after the figure, before the next figure: "X کالا به ایران فروخت".
-    for k in range(position + 1, min(len(items), position + 10)):
+    figure = items[position]
+    if figure.type in ("Percent", "Times", "Points"):
+        for k in range(position + 1, min(len(items), position + 3)):
+            if _flow_anchor(items[k]):  # "رشد ۴۰ درصدی فروش کالاهای ایرانی به چین"
+                return _noun_subject(items, k, len(items), places)
+    for k in range(position + 1, min(len(items), position + 12)):
         item = items[k]
-        if _is_quantity(item) or (item.kind == PUNCT and item.text in _SENTENCE_END):
+        if item.kind == PUNCT and item.text in _SENTENCE_END:
             break
+        if _is_quantity(item):
+            if not _other_measure(figure, item):
+                break
+            continue  # "X تن کالا به ارزش Y دلار وارد شد": one verb for both
         if _is(item, "Flow") and _flow_of(item).verb and not (
                 _flow_of(item).noun and k + 1 < len(items) and _place(items[k + 1])):
             return _verb_subject(items, position, k, places)
@@ -607,11 +696,24 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
     for figure in sentence.figures:
         p = figure.position
         own: int | None = None
+        # "X و Y در ۱۴۰۱": a weight and a value side by side share the period after them
+        last = p
+        while last + 1 < len(items) and any(
+                _is_quantity(items[j]) and _other_measure(items[last], items[j])
+                for j in range(last + 1, min(len(items), last + 5))):
+            last = next(j for j in range(last + 1, min(len(items), last + 5))
+                        if _is_quantity(items[j]))
         for q in positions:
-            if p < q <= p + 3 and not any(_is_quantity(items[j]) for j in range(p + 1, q)) \
+            if last < q <= last + 3 and not any(
+                    _is_quantity(items[j]) for j in range(last + 1, q)) \
                     and not (resolved[q][1] and figure.type != "Amount"):
                 own = q
                 break
+        if own is None and figure.type == "Amount":
+            # "دوره مشابه ۱۴۰۱ که حدود X": the amount of a period compared with
+            near = [q for q in positions if p - 4 <= q < p and resolved[q][1]
+                    and not any(_is_quantity(items[j]) for j in range(q + 1, p))]
+            own = near[-1] if near else None
         if own is None:
             before = [q for q in positions if q < p and not resolved[q][1] and q not in taken]
             own = before[-1] if before else None
@@ -644,6 +746,13 @@ def _roles(sentence: Sentence) -> None:
             figure.roles.add("total")
         if _anaphoric(sentence, figure):
             figure.roles.add("anaphor")
+    # "از X تن و Y دلار به Z تن و W دلار": the roles of a weight go with its value
+    for a, b in zip(sentence.figures, sentence.figures[1:], strict=False):
+        if b.position - a.position <= 4 and _other_measure(a.mention, b.mention):
+            shared = (a.roles | b.roles) & {"from", "to", "compared"}
+            if not ({"from", "to"} <= shared):
+                a.roles |= shared
+                b.roles |= shared
 
 
 def _is_headline(items: Sequence[Item], lineno: int) -> bool:
@@ -652,24 +761,169 @@ def _is_headline(items: Sequence[Item], lineno: int) -> bool:
         item.kind == PUNCT and item.text in _SENTENCE_END for item in items)
 
 
-def _subjects(sentence: Sentence, places: _Places, previous: list[Figure]) -> None:
+def _local_partner(items: Sequence[Item], position: int, subject: Subject) -> Subject:
+    """A place written just before the figure, «به فیلیپین ۲۸ درصد»: the other side of
+    its flow, for this figure of a list."""
+    if subject.flow != "goods" or position < 2:
+        return subject
+    place = _place(items[position - 1])
+    preposition = items[position - 2].text
+    if place is None or preposition not in ("به", "از"):
+        return subject
+    if preposition == "به" and subject.exporter != place:
+        return replace(subject, importer=place)
+    if preposition == "از" and subject.importer != place:
+        return replace(subject, exporter=place)
+    return subject
+
+
+def _open_sides(subject: Subject) -> bool:
+    """A flow of goods the sentence names no partner of (``این صادرات``, ``فروش ۳ ماهه``)."""
+    return subject.flow == "goods" and not subject.total and (
+        subject.importer is None or subject.exporter is None)
+
+
+def _inherited(subject: Subject, topics: list[Subject]) -> Subject:
+    """The partner an elided flow keeps from the last flow of the same way the text
+    named it for: «صادرات ایران به عراق …؛ فروش ۳ ماهه امسال …»."""
+    for topic in reversed(topics):
+        if topic.flow != "goods":
+            continue
+        if subject.importer is None and topic.importer is not None and \
+                _same_side(subject.exporter, topic.exporter):
+            return replace(subject, importer=topic.importer, exporter=topic.exporter)
+        if subject.exporter is None and topic.exporter is not None and \
+                _same_side(subject.importer, topic.importer):
+            return replace(subject, exporter=topic.exporter, importer=topic.importer)
+    return subject
+
+
+def _same_side(open_flow: str | None, topic: str | None) -> bool:
+    """The named side of an elided flow is the topic's: the same place, or the unnamed
+    reporter where the topic names the reporter's own side (a named place that is no
+    partner of the two)."""
+    return open_flow == topic or (open_flow == REPORTER and topic is not None)
+
+
+def _topics_before(sentence: Sentence, position: int, places: _Places, start: int,
+                   topics: list[Subject]) -> None:
+    """The flows the sentence names with their partners between ``start`` and
+    ``position``, as topics an elided flow later keeps its partner from."""
+    items = sentence.items
+    for k in range(start, position):
+        if _is(items[k], "Flow") and _flow_of(items[k]).noun:
+            subject = _noun_subject(items, k, len(items), places)
+            if subject.flow == "goods" and not _open_sides(subject):
+                topics.append(subject)
+
+
+def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],
+              topics: list[Subject]) -> None:
+    done = 0
     for figure in sentence.figures:
+        _topics_before(sentence, figure.position, places, done, topics)
+        done = figure.position
         subject = _subject_of(sentence, figure.position, places)
+        subject = _local_partner(sentence.items, figure.position, subject)
         if "anaphor" in figure.roles and previous:
             same = [f for f in previous if f.value.dimension == figure.value.dimension]
             if same and not subject.flow:
                 subject = replace(same[-1].subject, measure="")
             if same and figure.own_period is None:
                 figure.period = same[-1].period
+        if _open_sides(subject):
+            subject = _inherited(subject, topics)
         measure = _MEASURES.get(figure.value.dimension, "")
         figure.subject = replace(subject, measure=measure or subject.measure)
         previous.append(figure)
+
+
+def _reporter(owners: dict[str, int]) -> str | None:
+    """The reporting side of the text: the place named as whose the flows are («صادرات
+    ایران», «کسری تجاری ایران با امارات», «ایران … کالا وارد کرد») more often than any
+    other."""
+    if not owners:
+        return None
+    ranked = sorted(owners.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _named_reporter(subject: Subject, reporter: str) -> Subject:
+    def named(side: str | None) -> str | None:
+        return reporter if side == REPORTER else side
+    pair = frozenset(named(p) or p for p in subject.pair)
+    return replace(subject, exporter=named(subject.exporter), importer=named(subject.importer),
+                   pair=pair, party=named(subject.party))
+
+
+def _anchor(document: Document) -> tuple[str, int] | None:
+    """The year the text is written in, where the text shows it: a year counted back
+    (``پارسال``) compared with a printed one is the year after it (a change is of one
+    year over the one before); failing that, the latest year printed as a figure's own."""
+    found: set[tuple[str, int]] = set()
+    for figure in document.figures:
+        own = figure.own_period or figure.period
+        if own is None or own.relative is None or own.year is not None:
+            continue
+        for compared in figure.sentence.compared:
+            if compared.year is not None and compared.calendar and compared.relative is None:
+                found.add((compared.calendar, compared.year + 1 - own.relative))
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        return None
+    years = {(f.period.calendar, f.period.year) for f in document.figures
+             if f.own_period is not None and f.period is not None and f.period.year is not None
+             and "compared" not in f.roles and f.period.calendar and not f.period.fiscal}
+    relative = any(f.period is not None and f.period.relative is not None
+                   for f in document.figures)
+    calendars = {calendar for calendar, _ in years}
+    if not relative or len(calendars) != 1:
+        return None
+    calendar = calendars.pop()
+    return calendar, max(year for _, year in years if year is not None)
+
+
+def _anchored(period: Period | None, anchor: tuple[str, int]) -> Period | None:
+    if period is None or period.relative is None or period.year is not None:
+        return period
+    calendar, year = anchor
+    if period.calendar and period.calendar != calendar:
+        return period
+    return replace(period, calendar=calendar, year=year + period.relative, relative=None)
+
+
+def _settle(document: Document, owners: dict[str, int]) -> None:
+    """The text's own year and reporter, where it shows them, put into every figure."""
+    anchor = _anchor(document)
+    if anchor is not None:
+        for figure in document.figures:
+            figure.period = _anchored(figure.period, anchor)
+            figure.own_period = _anchored(figure.own_period, anchor)
+        for sentence in document.sentences:
+            sentence.compared = [p for p in (_anchored(c, anchor) for c in sentence.compared)
+                                 if p is not None]
+    else:
+        # With no year of its own, «در قیاس با سال پیش» counts from the sentence's year.
+        for sentence in document.sentences:
+            own = sentence.own
+            if own is not None and own.year is not None:
+                sentence.compared = [_relative_to(c, own) if c.relative is not None
+                                     and c.year is None else c for c in sentence.compared]
+    reporter = _reporter(owners)
+    if reporter is not None:
+        for figure in document.figures:
+            figure.subject = _named_reporter(figure.subject, reporter)
 
 
 def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
     """The figures of a document's prose lines, each with its period, subject and roles."""
     sentences: list[Sentence] = []
     figures: list[Figure] = []
+    topics: list[Subject] = []
+    owners: dict[str, int] = {}
     discourse = _Discourse()
     last_place: str | None = None
     pair: frozenset[str] = frozenset()
@@ -689,9 +943,9 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
                     figures.append(figure)
             _periods_for(sentence, resolved, discourse)
             _roles(sentence)
-            places = _Places(sentence, last_place, pair)
+            places = _Places(sentence, last_place, pair, owners)
             _subjects(sentence, places, figures[:figures.index(sentence.figures[0])]
-                      if sentence.figures else [])
+                      if sentence.figures else [], topics)
             named = [place for _, place in places.positions]
             if named:
                 last_place = named[-1]
@@ -706,4 +960,6 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
             for period in own or [p for p, compared in resolved.values()
                                   if p is not None and not compared]:
                 discourse.speak_of(period)
-    return Document(sentences, figures)
+    document = Document(sentences, figures)
+    _settle(document, owners)
+    return document

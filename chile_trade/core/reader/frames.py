@@ -31,12 +31,13 @@ from chile_trade.core.reader.context import REPORTER, Document, Figure, Sentence
 from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
 from chile_trade.core.reader.mentions import QUANTITY_TYPES, QuantityValue
 from chile_trade.core.reader.patterns import Item
-from chile_trade.core.reader.periods import YES, Period, same, shifted
+from chile_trade.core.reader.periods import YES, Period, interval, same, shifted
+from chile_trade.core.reader.tokens import PUNCT
 
 __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
            "read_figure"]
 
-FINDERS = ("role", "near", "other", "search")
+FINDERS = ("role", "near", "other", "antecedent", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports")
@@ -47,6 +48,8 @@ REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
 
 _CUE_BEFORE = 6
 _CUE_AFTER = 8
+_CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ".", ":"})
+_RESTATED_RATIO = 1.25
 _MEASURE_WINDOW = 3
 
 
@@ -62,6 +65,7 @@ class Slot:
     subject: str = "claim"
     period: str = ""  # "": any for a figure of the sentence, the claim's for a search
     restates: bool = False
+    comparator: bool = False  # a near figure written with «بیش از»/«کمتر از»
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,9 @@ class Frame:
     stated: frozenset[str]
     cue: frozenset[str]
     no_cue: frozenset[str]
+    cue_all: frozenset[str]
+    cue_after: int  # where above 0: the cue stands within this many words after the figure
+    flows: frozenset[str]  # where not empty: the stated figure is of one of these flows
     formula: str
     sign: str
     unit: str
@@ -81,11 +88,13 @@ class Frame:
 
 FRAME_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "id": str, "kind": str, "doc": str, "stated": list, "cue": list, "no_cue": list,
+    "cue_all": list, "cue_after": int, "flows": list,
     "formula": str, "sign": str, "unit": str, "priority": int, "slots": list,
 }
 """Each key of a frame row and its type (``cue`` and ``no_cue`` may be left out)."""
-_SLOT_KEYS = {"name", "find", "role", "side", "of", "subject", "period", "restates"}
-_OPTIONAL = {"cue", "no_cue"}
+_SLOT_KEYS = {"name", "find", "role", "side", "of", "subject", "period", "restates",
+              "comparator"}
+_OPTIONAL = {"cue", "no_cue", "cue_all", "cue_after", "flows"}
 
 
 def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot:
@@ -106,8 +115,9 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         raise LexiconError(f"{where}: an other slot says of which slot")
     subject_ok = slot.subject in SUBJECT_ASKS or (
         slot.subject.startswith("slot:") and slot.subject[5:] in names)
-    period_ok = slot.period in ("", *PERIOD_ASKS) or (
-        slot.period.startswith("slot:") and slot.period[5:] in names)
+    period_ok = slot.period in ("", *PERIOD_ASKS) or any(
+        slot.period.startswith(prefix) and slot.period[len(prefix):] in names
+        for prefix in ("slot:", "earlier:"))
     if not subject_ok or not period_ok:
         raise LexiconError(f"{where}: subject must be one of {SUBJECT_ASKS} or slot:<name>, "
                            f"period one of {PERIOD_ASKS} or slot:<name> (another slot)")
@@ -153,7 +163,8 @@ def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  #
         stated = frozenset(row["stated"])
         if not stated or not stated <= QUANTITY_TYPES:
             raise LexiconError(f"{where}: stated must list types among {sorted(QUANTITY_TYPES)}")
-        cues = frozenset(row.get("cue", ())) | frozenset(row.get("no_cue", ()))
+        cues = frozenset(row.get("cue", ())) | frozenset(row.get("no_cue", ())) | \
+            frozenset(row.get("cue_all", ()))
         if not cues <= set(CATEGORIES):
             unknown_cues = sorted(cues - set(CATEGORIES))
             raise LexiconError(f"{where}: unknown lexicon categories {unknown_cues}")
@@ -166,14 +177,16 @@ def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  #
         _fill_order(where, slots)
         out.append(Frame(row["id"], row["kind"], row["doc"], stated,
                          frozenset(row.get("cue", ())), frozenset(row.get("no_cue", ())),
+                         frozenset(row.get("cue_all", ())), row.get("cue_after", 0),
+                         frozenset(row.get("flows", ())),
                          row["formula"], row["sign"], row["unit"], row["priority"],
                          tuple(slots)))
     return tuple(out)
 
 
 def _needs(slot: Slot) -> set[str]:
-    return {ask[5:] for ask in (slot.subject, slot.period) if ask.startswith("slot:")} | (
-        {slot.of} if slot.of else set())
+    return {ask.partition(":")[2] for ask in (slot.subject, slot.period)
+            if ask.startswith(("slot:", "earlier:"))} | ({slot.of} if slot.of else set())
 
 
 def _fill_order(where: str, slots: Sequence[Slot]) -> tuple[Slot, ...]:
@@ -201,15 +214,10 @@ def frames() -> tuple[Frame, ...]:
 # ------------------------------------------------------------------ agreement
 
 def _side_agrees(a: str | None, b: str | None) -> int | None:
-    """Two sides of a flow: 2 for the same named side, 1 where one is open or the
-    unnamed reporter, None where they differ."""
-    if a is None or b is None:
-        return 1
-    if a == b:
-        return 2
-    if REPORTER in (a, b):
-        return 1
-    return None
+    """Two sides of a flow: 2 for the same side, None where they differ. An open side
+    (all partners, or a partner the text does not name) agrees only with an open side,
+    the unnamed reporter (where the text does not show who it is) only with itself."""
+    return 2 if a == b else None
 
 
 def _products_agree(a: str, b: str) -> int | None:
@@ -229,9 +237,11 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
 
     Examples
     --------
-    >>> # same flow (2), an open exporter (0), the same importer (1), no product said (1)
-    >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", REPORTER, "ترکیه"))
-    4
+    >>> # the same flow (2), the same exporter (1) and importer (1), no product said (1)
+    >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", "ایران", "ترکیه"))
+    5
+    >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", "ایران", None)) is None
+    True
     >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", "ترکیه", "ایران")) is None
     True
     """
@@ -283,11 +293,15 @@ class ClaimContext:
     compared: Period | None  # the period it is compared with
     sign: int  # -1 where a decrease word goes with it
     cues: frozenset[str]
+    after: tuple[frozenset[str], ...]  # the categories of each word after it, in order
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
+    """The words that go with a figure: its clause up to it (at least `_CUE_BEFORE`
+    words), and `_CUE_AFTER` words after it."""
     items = sentence.items
-    return (items[max(0, position - _CUE_BEFORE):position],
+    start, _ = _clause_bounds(sentence, position)
+    return (items[min(start, max(0, position - _CUE_BEFORE)):position],
             items[position + 1:position + 1 + _CUE_AFTER])
 
 
@@ -347,7 +361,8 @@ def context_of(figure: Figure) -> ClaimContext:
         subject = replace(subject, measure=measure)
     return ClaimContext(subject, figure.period,
                         _compared_period(sentence, figure.period),
-                        _direction(sentence, figure.position), cues)
+                        _direction(sentence, figure.position), cues,
+                        tuple(frozenset(item.features) for item in after))
 
 
 # ------------------------------------------------------------------ finding slots
@@ -393,22 +408,45 @@ def _wanted_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure])
 
 
 def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
-                   ) -> Period | str | None:
+                   ) -> Period | _Earlier | str | None:
     if slot.period == "any" or (not slot.period and slot.find != "search"):
         return "any"
     if slot.period == "compared":
         return ctx.compared
     if slot.period.startswith("slot:"):
         return filled[slot.period[5:]].period
+    if slot.period.startswith("earlier:"):
+        later = filled[slot.period[8:]].period
+        return None if later is None else _Earlier(later)
     return ctx.period
 
 
-def _period_fits(candidate: Figure, wanted: Period | str | None) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Earlier:
+    """A period asked for only as before another: the base of a change in its sentence."""
+
+    later: Period
+
+
+def _period_fits(candidate: Figure, wanted: Period | _Earlier | str | None) -> bool:
     if wanted == "any":
         return True
     if wanted is None or candidate.period is None or isinstance(wanted, str):
         return False
+    if isinstance(wanted, _Earlier):
+        return _before(candidate.period, wanted.later)
     return same(candidate.period, wanted) == YES
+
+
+def _before(a: Period, b: Period) -> bool:
+    """Whether ``a`` ends before ``b`` begins."""
+    days_a, days_b = interval(a), interval(b)
+    if days_a is not None and days_b is not None:
+        return days_a[1] <= days_b[0]
+    if a.relative is not None and b.relative is not None:
+        return a.relative < b.relative
+    return a.year is not None and b.year is not None and a.calendar == b.calendar and \
+        a.year < b.year
 
 
 def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
@@ -416,6 +454,12 @@ def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
     stated figure's pair, one way or the other."""
     subject = ctx.subject
     pair = sorted(subject.pair)
+    if not pair and subject.flow in ("balance", "") and not subject.party:
+        # the reporter's own trade with the world: «تراز تجاری کشور», «اختلاف این دو شاخص»
+        reporter = REPORTER
+        return Subject("goods", reporter if exports else None,
+                       None if exports else reporter, product=subject.product,
+                       measure=subject.measure)
     if len(pair) != 2:
         return None
     first, second = pair
@@ -433,23 +477,82 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     sentence = figure.sentence
     taken = {f.order for f in filled.values()} | {figure.order}
     if slot.find == "role":
-        return [f for f in _amounts(sentence) if slot.role in f.roles and f.order not in taken]
+        found = [f for f in _amounts(sentence) if slot.role in f.roles and f.order not in taken]
+        previous = _previous_sentence(doc, sentence)
+        if not found and previous is not None:
+            found = [f for f in _amounts(previous) if slot.role in f.roles
+                     and f.order not in taken]
+        return found
     if slot.find == "near":
-        amounts = [f for f in _amounts(sentence) if f.order not in taken]
-        if slot.side == "after":
-            near = [f for f in amounts if 0 < f.position - figure.position <= 2
-                    and f.value.comparator in (V.MORE, V.LESS)]
-            return near[:1]
-        before = [f for f in amounts if f.position < figure.position]
-        if before:
-            return [before[-1]]
-        return [f for f in amounts if f.position > figure.position and "to" in f.roles][:1]
+        return _near(figure, slot, ctx, taken)
+    if slot.find == "antecedent":
+        return _antecedent(doc, figure, taken)
     if slot.find == "other":
         first = filled[slot.of]
         return [f for f in _amounts(sentence) if f.order not in taken
-                and _same_dimension(f, first) and "compared" not in f.roles]
-    return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
-            and f.sentence.index != -1]
+                and _same_dimension(f, first)]
+    return [f for f in doc.figures if f.type == "Amount" and f.order not in taken]
+
+
+def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
+    """The sentence before, where it is of the same line (a clause after «؛»)."""
+    if sentence.index == 0:
+        return None
+    previous = doc.sentences[sentence.index - 1]
+    return previous if previous.line == sentence.line else None
+
+
+def _clause_bounds(sentence: Sentence, position: int) -> tuple[int, int]:
+    items = sentence.items
+    start = position
+    while start > 0 and not (items[start - 1].kind == PUNCT
+                             and items[start - 1].text in _CLAUSE_MARKS):
+        start -= 1
+    end = position + 1
+    while end < len(items) and not (items[end].kind == PUNCT
+                                     and items[end].text in _CLAUSE_MARKS):
+        end += 1
+    return start, end
+
+
+def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> list[Figure]:
+    """The amount a stated figure is said of: the one right after it (``Z درصد بیش از X``
+    with ``comparator``; ``با رشد Z درصدی به Y رسید``), or the nearest before it in its
+    sentence that is not a base, of the claim's period where that is known."""
+    amounts = [f for f in _amounts(figure.sentence) if f.order not in taken]
+    if slot.side == "after":
+        if slot.comparator:
+            return [f for f in amounts if 0 < f.position - figure.position <= 2
+                    and f.value.comparator in (V.MORE, V.LESS)][:1]
+        _, end = _clause_bounds(figure.sentence, figure.position)
+        return [f for f in amounts if figure.position < f.position < end
+                and f.value.comparator not in (V.MORE, V.LESS)
+                and "compared" not in f.roles]
+    before = [f for f in reversed(amounts) if f.position < figure.position
+              and not {"compared", "from"} & f.roles]
+    if ctx.period is not None:
+        dated = [f for f in before if f.period is not None and same(f.period, ctx.period) == YES]
+        before = dated + [f for f in before if f not in dated]
+    if before or "anaphor" in figure.roles:
+        return before
+    return [f for f in amounts if f.position > figure.position and f.period is not None
+            and ctx.period is not None and same(f.period, ctx.period) == YES]
+
+
+def _antecedent(doc: Document, figure: Figure, taken: set[int]) -> list[Figure]:
+    """The amount «این رقم», «از این رقم» refers to: the last one before the anaphor in
+    the text."""
+    sentence = figure.sentence
+    items = sentence.items
+    anaphors = [k for k, item in enumerate(items) if "anaphor" in item.features
+                and abs(k - figure.position) <= _CUE_AFTER]
+    if not anaphors:
+        return []
+    at = anaphors[0]
+    earlier = [f for f in doc.figures[:figure.order + 1] if f.type == "Amount"
+               and f.order not in taken and (f.sentence.index < sentence.index or (
+                   f.sentence is sentence and f.position < at))]
+    return earlier[-1:]
 
 
 def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
@@ -477,7 +580,7 @@ def _is_whole(candidate: Figure, part: Figure) -> bool:
     return bool(p.party and not c.party) or (c.total and not p.total)
 
 
-def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
+def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa: PLR0911
           filled: Mapping[str, Figure]) -> Figure | str:
     found = _candidates(doc, figure, slot, ctx, filled)
     if isinstance(found, str):
@@ -502,14 +605,38 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
         scored.append((score, candidate))
     if not scored:
         return "no_candidate"
+    if slot.find == "near":  # the nearest that agrees
+        return _refined(doc, scored[0][1], filled)
     best = max(score for score, _ in scored)
     top = [c for score, c in scored if score == best]
     if len(top) > 1:
         one = _one_quantity(top)
         if one is None:
             return "ambiguous_candidate"
-        return one
-    return top[0]
+        return _refined(doc, one, filled)
+    return _refined(doc, top[0], filled)
+
+
+def _refined(doc: Document, figure: Figure, filled: Mapping[str, Figure]) -> Figure:
+    """The most precise printing of the same quantity: a figure of the same subject and
+    period whose interval meets this one's and is narrower («حدود ۷.۵ میلیارد» → 7.492)."""
+    if figure.period is None:
+        return figure
+    best = figure
+    low, high = _scaled(figure.value)
+    taken = {f.order for f in filled.values()}
+    for other in doc.figures:
+        if other is figure or other.type != "Amount" or other.order in taken or \
+                not _same_dimension(other, figure) or other.period is None:
+            continue
+        if same(other.period, figure.period) != YES or \
+                agreement(other.subject, figure.subject) is None:
+            continue
+        other_low, other_high = _scaled(other.value)
+        if other_low <= high and other_high >= low and \
+                other_high - other_low < _scaled(best.value)[1] - _scaled(best.value)[0]:
+            best = other
+    return best
 
 
 def _scaled(value: QuantityValue) -> tuple[float, float]:
@@ -540,14 +667,23 @@ def _restates(figure: Figure, candidate: Figure) -> bool:
     stated, printed = _scaled(figure.value), _scaled(candidate.value)
     width_stated, width_printed = stated[1] - stated[0], printed[1] - printed[0]
     comparator = figure.value.comparator
+    middle_stated, middle_printed = sum(stated) / 2, sum(printed) / 2
+    if middle_stated <= 0 or not (1 / _RESTATED_RATIO <= middle_printed / middle_stated
+                                  <= _RESTATED_RATIO):
+        return False  # far apart: two quantities, not one printed twice
     return width_printed < width_stated or (comparator != V.EQUAL and
                                             width_printed <= width_stated)
 
 
 def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
-    if frame.cue and frame.cue.isdisjoint(ctx.cues):
+    if frame.flows and ctx.subject.flow not in frame.flows:
         return False
-    return frame.no_cue.isdisjoint(ctx.cues)
+    cues = ctx.cues
+    if frame.cue_after:
+        cues = frozenset().union(*ctx.after[:frame.cue_after])
+    if frame.cue and frame.cue.isdisjoint(cues):
+        return False
+    return frame.cue_all <= ctx.cues and frame.no_cue.isdisjoint(ctx.cues)
 
 
 def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> _Attempt:

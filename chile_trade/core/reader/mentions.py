@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from importlib import resources
@@ -106,7 +106,8 @@ class PeriodValue:
     """A period, and what it refers to where it is not printed in full: ``same_span``
     (the same months as the period it is compared with, of ``period``'s year), ``this``
     (the period the text is speaking of), ``span`` (the period spoken of, if it is as many
-    months as ``period``), ``named_before`` (``offset`` years before the year named
+    months as ``period``), ``to_date`` (from the start of ``period``'s year to the end of
+    the period spoken of), ``named_before`` (``offset`` years before the year named
     last)."""
 
     period: Period
@@ -507,6 +508,14 @@ def _years_between(ctx: _Context, items: Sequence[Item], match: Match, index: in
                      PeriodValue(Period(first.calendar, first.year, last_year=second.year)))]
 
 
+def _year_to_date(ctx: _Context, items: Sequence[Item], match: Match, index: int,
+                  ) -> list[Mention]:
+    if not match.groups.get("relative") and not match.groups.get("year"):
+        return []
+    found = _with_year(ctx, items, match, index, None)
+    return [replace(m, value=PeriodValue(m.value.period, "to_date")) for m in found]
+
+
 def _year(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> list[Mention]:
     calendar = _calendar(items, match)
     word = _item(items, match, "word")
@@ -584,7 +593,8 @@ PRODUCTIONS: dict[str, Production] = {
     "fraction": _fraction, "list": _list, "span_of_months": _span_of_months, "half": _half,
     "season": _season, "months_between": _months_between, "year_to_month": _year_to_month,
     "month": _month, "fiscal_year": _fiscal_year, "years_between": _years_between,
-    "year": _year, "relative_year": _relative_year, "same_span": _same_span,
+    "year": _year, "year_to_date": _year_to_date, "relative_year": _relative_year,
+    "same_span": _same_span,
     "this_period": _this_period, "year_before_named": _year_before_named,
     "place": _place, "flow": _flow,
 }

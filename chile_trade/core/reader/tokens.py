@@ -130,6 +130,21 @@ def _raw_tokens(folded: str, lex: Lexicon) -> list[tuple[str, str, int, int, boo
     return out
 
 
+def _unwrapped(pieces: list[tuple[str, str, int, int, bool]], lex: Lexicon,
+               ) -> list[tuple[str, str, int, int, bool]]:
+    """A number in parentheses before its scale word or unit, «بیش از(٣۵٠) میلیون دالر»,
+    «( ٣٢۶)هزار تن»: the parentheses are dropped."""
+    out = list(pieces)
+    i = 0
+    while i + 3 < len(out):
+        if out[i][0] == "(" and out[i + 1][1] == NUM and out[i + 2][0] == ")" and (
+                {"scale", "unit"} & lex.features(out[i + 3][0]).keys()):
+            del out[i + 2]
+            del out[i]
+        i += 1
+    return out
+
+
 def tokenize(raw: str, lex: Lexicon | None = None) -> Line:
     """The tokens of one line of text.
 
@@ -142,7 +157,7 @@ def tokenize(raw: str, lex: Lexicon | None = None) -> Line:
     """
     lex = lexicon() if lex is None else lex
     folded, index_map = _fold(raw)
-    pieces = _raw_tokens(folded, lex)
+    pieces = _unwrapped(_raw_tokens(folded, lex), lex)
     texts = [text for text, *_ in pieces]
     tokens: list[Token] = []
     i = 0
