@@ -108,6 +108,7 @@ AMOUNT_UNITS = {
     "تن": ("tonne", "kg", 3), "تنی": ("tonne", "kg", 3),
     "کیلوگرم": ("kg", "kg", 0), "کیلوگرمی": ("kg", "kg", 0),
     "بشکه در روز": ("barrel/day", "barrel/day", 0),
+    "بشکه": ("barrel", "barrel", 0), "نفر": ("person", "person", 0),
 }
 """Units of amounts, by their Persian words: (name, dimension, power of ten of the
 dimension's base unit). Amounts of one dimension convert exactly; of two, never."""

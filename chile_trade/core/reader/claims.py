@@ -151,7 +151,11 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
             start = reading.operands[0]
     elif outcome.frame:
         frame = outcome.frame
-    quantity = Quantity(number, _unit(figure), _subject(figure), _period(figure, start),
+    unit = _unit(figure)
+    if reading is not None and reading.frame.unit == "per" and outcome.context is not None \
+            and outcome.context.per is not None:
+        unit = f"{unit}/{outcome.context.per[0]}"
+    quantity = Quantity(number, unit, _subject(figure), _period(figure, start),
                         _span(source, figure))
     return Claim(kind, quantity, _comparator(figure), label=figure.mention.text,
                  low=low, operands=operands, formula=formula, reason=reason, frame=frame)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from chile_trade.core import vocabulary as V
+from chile_trade.core.reader.lexicon import lexicon as _lexicon
 from chile_trade.core.reader.mentions import (
     QUANTITY_TYPES,
     FlowValue,
@@ -37,7 +38,8 @@ from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import Period, interval, shifted
 from chile_trade.core.reader.tokens import PUNCT, WORD, Line, tokenize
 
-__all__ = ["REPORTER", "ROLES", "Document", "Figure", "Sentence", "Subject", "read_lines"]
+__all__ = ["MEASURES", "REPORTER", "ROLES", "Document", "Figure", "Sentence", "Subject",
+           "read_lines"]
 
 REPORTER = "@reporter"
 """The side of a flow the text does not name: the reporting country or region."""
@@ -46,15 +48,14 @@ ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor")
 
 _SENTENCE_END = frozenset({".", "؛", ";", "!", "؟", "?"})
 _CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
-_MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
+MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
              "barrel": "weight", "barrel/day": "weight", "person": "count"}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
-_GENERIC_GOODS = frozenset({"کالا", "کالای", "کالاهای", "کالاهایی", "اقلام", "محصولات",
-                            "محصول", "انواع", "ارزش", "وزن", "غیرنفتی", "نفتی", "کالایی",
-                            "خارجی", "بازرگانی", "تجاری", "تجارتی", "گوناگون", "عمده"})
 _MAX_PRODUCT_WORDS = 3
+_THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _HEADLINE_WORDS = 16
+_TOPIC_LINES = 2  # a text says what it is about in its title or first sentence
 
 
 # ------------------------------------------------------------------ records
@@ -77,6 +78,7 @@ class Subject:
     product: str = ""
     measure: str = ""  # "value", "weight", "count" or ""
     total: bool = False  # the whole: "کل صادرات"
+    owner: str | None = None  # whose a trade total or balance is: «کسری تجاری ایران با امارات»
 
 
 @dataclass(slots=True)
@@ -103,6 +105,7 @@ class Figure:
     period: Period | None = None
     own_period: Period | None = None  # the period its sentence names for it, if any
     roles: set[str] = field(default_factory=set)
+    said_of: Figure | None = None  # the amount a figure of a respectively list goes with
 
     @property
     def value(self) -> QuantityValue:
@@ -201,6 +204,9 @@ class _Discourse:
         """A sentence's own period: the text now speaks of it, unless it is earlier than
         the period spoken of (a sentence that gives a base: «این رقم در ۱۴۰۱ X بود»)."""
         current = self.period
+        if current is not None and period.relative is not None and period.relative < 0 \
+                and period.year is None:
+            return  # "پارسال X بود": a base, not what the text goes on to speak of
         if current is None or not _earlier(period, current):
             self.period = period
 
@@ -350,6 +356,11 @@ def _content(item: Item) -> bool:
     return item.kind == WORD and not item.features and len(item.text) > 1
 
 
+def _generic(item: Item) -> bool:
+    """A word for goods in general or a sector («کالاهای», «محصولات», «این بخش»)."""
+    return "goods_word" in item.features
+
+
 def _normal_word(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("ی") else word
 
@@ -358,17 +369,21 @@ def _product_after(items: Sequence[Item], start: int, stop: int) -> tuple[str, i
     """The product named from ``items[start]`` (skipping words for goods in general):
     its words, and where it ends."""
     k = start
-    while k < stop and (items[k].text in _GENERIC_GOODS or items[k].text in _DEMONSTRATIVES):
+    if k + 1 < stop and items[k].text in _DEMONSTRATIVES and (
+            _content(items[k + 1]) or _generic(items[k + 1])):
+        # "این خوراک", "این بخش": the product named before (`_resolve_product`)
+        return f"{_THIS}{_normal_word(items[k + 1].text)}", k + 2
+    while k < stop and (_generic(items[k]) or items[k].text in _DEMONSTRATIVES):
         k += 1
     words: list[str] = []
     while k < stop and len(words) < _MAX_PRODUCT_WORDS:
         item = items[k]
-        if _content(item) and item.text not in _GENERIC_GOODS:
+        if _content(item) and not _generic(item):
             words.append(_normal_word(item.text))
             k += 1
             continue
         if item.text == "و" and words and k + 1 < stop and _content(items[k + 1]) \
-                and items[k + 1].text not in _GENERIC_GOODS:
+                and not _generic(items[k + 1]):
             words.append("و")
             k += 1
             continue
@@ -489,33 +504,39 @@ def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
     named = [p for p in (sides.owner, sides.to, sides.from_, *sides.with_) if p]
     product, total = sides.product, sides.total
     places.owner(sides.owner)
+    owner = sides.owner
     if sides.both and len(places.pair) == 2 and not named:
         return Subject(flow, pair=places.pair, product=product, total=total)
     if len(named) == 2:
-        return Subject(flow, pair=frozenset(named), product=product, total=total)
+        return Subject(flow, pair=frozenset(named), product=product, total=total,
+                       owner=owner if owner in named else None)
     if len(named) == 1 and named[0] != REPORTER:
         return Subject(flow, pair=frozenset({named[0], REPORTER}), party=named[0],
-                       product=product, total=total)
+                       product=product, total=total, owner=REPORTER)
     return Subject(flow, product=product, total=total)
 
 
-def _goods(flow: str, sides: _Sides, places: _Places) -> Subject:
-    """A flow noun's subject from the places after it."""
+def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False) -> Subject:
+    """A flow noun's subject from the places after it. A sale or purchase («فروش ترکیه»,
+    «هنگ کنگ با خرید X») is with the reporting side where the text names no other;
+    exports or imports of a place («صادرات ترکیه») are its trade with all partners."""
     if flow == V.TRADE:
         return _trade(sides, places)
     product, total = sides.product, sides.total
     owner = sides.owner
     if owner is not None and sides.referred and owner in (sides.to, sides.from_):
         owner = places.other(owner)  # "فروش ترکیه به ایران، خرید این کشور از ایران"
-    places.owner(owner)
+    if not bilateral:
+        places.owner(owner)
     exporter: str | None
     importer: str | None
+    other = REPORTER if bilateral and owner not in (None, REPORTER) else None
     if flow == V.EXPORT:
         exporter = owner or sides.from_ or REPORTER
-        importer = sides.to or (sides.with_[0] if len(sides.with_) == 1 else None)
+        importer = sides.to or (sides.with_[0] if len(sides.with_) == 1 else other)
     else:
         importer = owner or sides.to or REPORTER
-        exporter = sides.from_ or (sides.with_[0] if len(sides.with_) == 1 else None)
+        exporter = sides.from_ or (sides.with_[0] if len(sides.with_) == 1 else other)
     return Subject("goods", exporter, importer, product=product, total=total)
 
 
@@ -567,7 +588,8 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
     sides = _sides_after(items, low, high, places)
     after = _sides_after(items, verb + 1, min(len(items), verb + 3), places)
     agent = _agent_before(items, min(position, verb), places)
-    places.owner(agent)
+    if "bilateral_flow" not in items[verb].features:
+        places.owner(agent)
     if flow == V.TRADE:
         return _trade(sides, places)
     exporter: str | None
@@ -592,7 +614,7 @@ def _other_measure(a: Item, b: Item) -> bool:
     va, vb = getattr(a, "value", None), getattr(b, "value", None)
     if not isinstance(va, QuantityValue) or not isinstance(vb, QuantityValue):
         return False
-    ma, mb = _MEASURES.get(va.dimension, ""), _MEASURES.get(vb.dimension, "")
+    ma, mb = MEASURES.get(va.dimension, ""), MEASURES.get(vb.dimension, "")
     return a.type == b.type == "Amount" and bool(ma) and bool(mb) and ma != mb
 
 
@@ -607,6 +629,8 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
             stop = j
             break
     sides = _sides_after(items, k + 1, stop, places)
+    if "flow_adjective" in items[k].features and not sides.product:
+        sides.product = _product_before(items, k)  # "میگوی صادراتی", "خرمای صادرشده"
     if stop == k + 1 == position:
         # "چین با فروش X کالا به ایران": the places follow the amount
         end = position + 1
@@ -622,8 +646,11 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
         sides.total = True
     item = items[k]
     if "balance_word" in item.features:
+        if sides.owner is None and not sides.both:
+            sides.owner = _agent_before(items, k, places)  # "ایران که … مازاد … با هند داشت"
         return _trade(sides, places, balance=True)
-    subject = _goods(_flow_of(item).flow, sides, places)
+    subject = _goods(_flow_of(item).flow, sides, places,
+                     bilateral="bilateral_flow" in item.features)
     if subject.flow == "goods" and subject.importer is None and not sides.total:
         party = _agent_before(items, k, places)
         if party is not None and party not in (subject.exporter,):
@@ -639,6 +666,9 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject:
         for k in range(position + 1, min(len(items), position + 3)):
             if _flow_anchor(items[k]):  # "رشد ۴۰ درصدی فروش کالاهای ایرانی به چین"
                 return _noun_subject(items, k, len(items), places)
+    if position + 1 < len(items) and _flow_anchor(items[position + 1]) and \
+            not _flow_of(items[position + 1]).verb:
+        return _noun_subject(items, position + 1, len(items), places)  # "X تن صادرات"
     for k in range(position + 1, min(len(items), position + 12)):
         item = items[k]
         if item.kind == PUNCT and item.text in _SENTENCE_END:
@@ -650,7 +680,7 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject:
         if _is(item, "Flow") and _flow_of(item).verb and not (
                 _flow_of(item).noun and k + 1 < len(items) and _place(items[k + 1])):
             return _verb_subject(items, position, k, places)
-        if _flow_anchor(item) and k > 0 and items[k - 1].text in ("سهم", "به", "مربوط"):
+        if _flow_anchor(item) and k > 0 and items[k - 1].text in ("سهم", "به", "مربوط", "آن"):
             # "X از این رقم سهم صادرات ایران به ترکیه", "X به واردات مربوط است"
             return _noun_subject(items, k, position, places)
     # The flow noun before it in its clause, or a flow verb before it with no noun
@@ -664,6 +694,17 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject:
             return _verb_subject(items, position, k, places)
     party = _agent_before(items, position, places)
     return Subject(party=party, product=_product_near(items, position))
+
+
+def _product_before(items: Sequence[Item], k: int) -> str:
+    """The product an adjective of a flow follows: «میگوی صادراتی» → میگو."""
+    words: list[str] = []
+    j = k - 1
+    while j >= 0 and _content(items[j]) and not _generic(items[j]) and \
+            len(words) < _MAX_PRODUCT_WORDS:
+        words.insert(0, _normal_word(items[j].text))
+        j -= 1
+    return " ".join(words)
 
 
 def _product_near(items: Sequence[Item], position: int) -> str:
@@ -698,11 +739,13 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
         own: int | None = None
         # "X و Y در ۱۴۰۱": a weight and a value side by side share the period after them
         last = p
-        while last + 1 < len(items) and any(
-                _is_quantity(items[j]) and _other_measure(items[last], items[j])
-                for j in range(last + 1, min(len(items), last + 5))):
-            last = next(j for j in range(last + 1, min(len(items), last + 5))
-                        if _is_quantity(items[j]))
+        while True:
+            following = next((j for j in range(last + 1, min(len(items), last + 5))
+                              if _is_quantity(items[j]) or _is(items[j], "Period")), None)
+            if following is None or not _is_quantity(items[following]) or \
+                    not _other_measure(items[last], items[following]):
+                break
+            last = following
         for q in positions:
             if last < q <= last + 3 and not any(
                     _is_quantity(items[j]) for j in range(last + 1, q)) \
@@ -712,7 +755,8 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
         if own is None and figure.type == "Amount":
             # "دوره مشابه ۱۴۰۱ که حدود X": the amount of a period compared with
             near = [q for q in positions if p - 4 <= q < p and resolved[q][1]
-                    and not any(_is_quantity(items[j]) for j in range(q + 1, p))]
+                    and not any(_is_quantity(items[j]) or items[j].text == "به"
+                                for j in range(q + 1, p))]
             own = near[-1] if near else None
         if own is None:
             before = [q for q in positions if q < p and not resolved[q][1] and q not in taken]
@@ -747,12 +791,20 @@ def _roles(sentence: Sentence) -> None:
         if _anaphoric(sentence, figure):
             figure.roles.add("anaphor")
     # "از X تن و Y دلار به Z تن و W دلار": the roles of a weight go with its value
-    for a, b in zip(sentence.figures, sentence.figures[1:], strict=False):
-        if b.position - a.position <= 4 and _other_measure(a.mention, b.mention):
-            shared = (a.roles | b.roles) & {"from", "to", "compared"}
-            if not ({"from", "to"} <= shared):
-                a.roles |= shared
-                b.roles |= shared
+    for a, b in _measure_pairs(sentence):
+        shared = (a.roles | b.roles) & {"from", "to", "compared"}
+        if not ({"from", "to"} <= shared):
+            a.roles |= shared
+            b.roles |= shared
+
+
+def _measure_pairs(sentence: Sentence) -> list[tuple[Figure, Figure]]:
+    """A weight and a value of the same goods side by side: «X تن آبزی به ارزش Y دلار»."""
+    items = sentence.items
+    return [(a, b) for a, b in zip(sentence.figures, sentence.figures[1:], strict=False)
+            if b.position - a.position <= 6 and _other_measure(a.mention, b.mention)
+            and not any(_is(items[k], "Period") or _is(items[k], "Flow")
+                        for k in range(a.position + 1, b.position))]
 
 
 def _is_headline(items: Sequence[Item], lineno: int) -> bool:
@@ -775,6 +827,48 @@ def _local_partner(items: Sequence[Item], position: int, subject: Subject) -> Su
     if preposition == "از" and subject.importer != place:
         return replace(subject, exporter=place)
     return subject
+
+
+def _topical(subject: Subject, topic: Subject) -> Subject:
+    """A figure whose sentence names no flow is of the flow the text speaks of: «امارات با
+    X کیلوگرم … خریدار دوم بود» in a text on saffron exports is the exports to the UAE;
+    «یعنی ۷۰ درصد رشد ارزشی» after «واردات تخم مرغ از X به Y رسید» is of the egg imports."""
+    if topic.flow != "goods":
+        return subject
+    exporter, importer = topic.exporter, topic.importer
+    party = subject.party
+    if party is not None and party not in (exporter, importer):
+        if exporter in (REPORTER, None) or importer not in (REPORTER, None):
+            importer = party
+        else:
+            exporter = party
+    return replace(subject, flow="goods", exporter=exporter, importer=importer, party=None,
+                   product=subject.product or topic.product)
+
+
+def _resolve_product(product: str, previous: Sequence[Figure]) -> str:
+    """«این خوراک»: the last product named that has the word; «این بخش», «این محصولات»
+    (a word for goods in general): the first product the text named."""
+    word = product[len(_THIS):]
+    named = [f.subject.product for f in previous if f.subject.product
+             and not f.subject.product.startswith(_THIS)]
+    for earlier in reversed(named):
+        if word in earlier.split(" "):
+            return earlier
+    if _lexicon().features(word).get("goods_word") and named:
+        return named[0]
+    return ""
+
+
+def _product_before_with(items: Sequence[Item], position: int) -> str:
+    """The product a clause opens with before «با» + the figure: «سیمان با X تن»,
+    «مقاطع طویل با X تن»."""
+    start = _clause_start(items, position)
+    for k in range(position - 1, start, -1):
+        if items[k].text == "با":
+            product, end = _product_after(items, start, k)
+            return product if end == k and not product.startswith(_THIS) else ""
+    return ""
 
 
 def _open_sides(subject: Subject) -> bool:
@@ -831,11 +925,127 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],
                 subject = replace(same[-1].subject, measure="")
             if same and figure.own_period is None:
                 figure.period = same[-1].period
+            antecedent = same[-1].period if same else None
+            own = figure.period
+            if own is not None and own.months is None and antecedent is not None and \
+                    antecedent.months is not None:
+                # "این رقم سال قبل X بود": the same months of that year
+                figure.period = figure.own_period = replace(own, months=antecedent.months)
+        if not subject.flow:
+            recent = [f.subject for f in previous if f.subject.flow == "goods"
+                      and f.line == figure.line]
+            if recent:
+                subject = _topical(subject, recent[-1])
+            elif topics:
+                subject = _topical(subject, topics[-1])
         if _open_sides(subject):
             subject = _inherited(subject, topics)
-        measure = _MEASURES.get(figure.value.dimension, "")
+        for a, b in _measure_pairs(sentence):
+            if b is figure and not subject.product and a.subject.product:
+                subject = replace(subject, product=a.subject.product)
+        if subject.product.startswith(_THIS):
+            subject = replace(subject, product=_resolve_product(subject.product, previous))
+        if not subject.product:
+            subject = replace(subject, product=_product_before_with(sentence.items,
+                                                                    figure.position))
+        measure = MEASURES.get(figure.value.dimension, "")
         figure.subject = replace(subject, measure=measure or subject.measure)
         previous.append(figure)
+
+
+def _list_members(items: Sequence[Item], end: int, n: int, test: str,
+                  ) -> list[int] | None:
+    """The positions of a list of ``n`` items that pass ``test`` ending just before
+    ``end``, joined by «و», «،» or «,» («آلمان، آمریکا و عراق», «صادرات و واردات»)."""
+    k = end - 1
+    while k >= 0 and not _list_item(items[k], test):
+        if items[k].kind == PUNCT and items[k].text in _SENTENCE_END:
+            return None
+        k -= 1
+    members: list[int] = []
+    while k >= 0 and _list_item(items[k], test):
+        members.append(k)
+        if len(members) == n:
+            break
+        if k >= 2 and items[k - 1].text in ("و", "،", ",") and _list_item(items[k - 2], test):
+            k -= 2
+            continue
+        break
+    return list(reversed(members)) if len(members) == n else None
+
+
+def _list_item(item: Item, test: str) -> bool:
+    if test == "place":
+        return _place(item) is not None
+    if test == "flow":
+        return _is(item, "Flow") and _flow_of(item).noun
+    return isinstance(item.features.get("measure"), str)
+
+
+def _respectively(sentence: Sentence, places: _Places) -> None:
+    """A list after «به ترتیب» goes member by member with the list of as many names,
+    flows, measures or amounts before it: «آلمان، آمریکا و عراق به ترتیب با ۸٫۴، ۶٫۱ و ۵٫۲
+    درصد», «صادرات و واردات … به ترتیب X و Y», «وزن و ارزش آن به ترتیب ۲۶۶ و ۲۴۰ درصد»,
+    «X، Y و Z … که به ترتیب ۲۶، ۱۸ و ۱۶ درصد»."""
+    items = sentence.items
+    for r, item in enumerate(items):
+        if "respectively" not in item.features:
+            continue
+        group = [f for f in sentence.figures if f.position > r]
+        if not group:
+            continue
+        kind = group[0].type
+        members = [group[0]]
+        for figure in group[1:]:
+            between = items[members[-1].position + 1:figure.position]
+            if figure.type != kind or any(
+                    x.kind != PUNCT and x.text not in ("و", "با") for x in between):
+                break
+            members.append(figure)
+        n = len(members)
+        if n < 2:
+            continue
+        lists = {test: _list_members(items, r, n, test) for test in ("place", "flow", "measure")}
+        found = [(test, at) for test, at in lists.items() if at is not None]
+        amounts = [f for f in sentence.figures if f.position < r and f.type != kind][-n:]
+        if found:
+            test, at = max(found, key=lambda pair: pair[1][-1])
+            for figure, position in zip(members, at, strict=True):
+                _pair_with(figure, items, position, test, places)
+        elif len(amounts) == n:
+            for figure, amount in zip(members, amounts, strict=True):
+                figure.said_of = amount
+
+
+def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
+               places: _Places) -> None:
+    subject = figure.subject
+    if test == "flow":
+        subject = _noun_subject(items, position, len(items), places)
+        stop = position
+        while stop < len(items) and (_is(items[stop], "Flow") or items[stop].text in ("و", "،")):
+            stop += 1
+        sides = _sides_after(items, stop, len(items), places)
+        if sides.owner and subject.flow == "goods":
+            owner = sides.owner
+            subject = replace(subject, exporter=owner if _flow_of(items[position]).flow ==
+                              V.EXPORT else subject.exporter,
+                              importer=owner if _flow_of(items[position]).flow == V.IMPORT
+                              else subject.importer)
+        figure.subject = replace(subject, measure=figure.subject.measure)
+    elif test == "measure":
+        measure = items[position].features["measure"]
+        assert isinstance(measure, str)
+        figure.subject = replace(subject, measure=measure)
+    else:
+        place = _place(items[position])
+        if subject.flow == "goods" and subject.exporter not in (None, place) and \
+                subject.importer != place:
+            figure.subject = replace(subject, importer=place, party=None)
+        elif subject.flow == "goods" and subject.importer not in (None, place):
+            figure.subject = replace(subject, exporter=place, party=None)
+        else:
+            figure.subject = replace(subject, party=place)
 
 
 def _reporter(owners: dict[str, int]) -> str | None:
@@ -855,7 +1065,7 @@ def _named_reporter(subject: Subject, reporter: str) -> Subject:
         return reporter if side == REPORTER else side
     pair = frozenset(named(p) or p for p in subject.pair)
     return replace(subject, exporter=named(subject.exporter), importer=named(subject.importer),
-                   pair=pair, party=named(subject.party))
+                   pair=pair, party=named(subject.party), owner=named(subject.owner))
 
 
 def _anchor(document: Document) -> tuple[str, int] | None:
@@ -916,6 +1126,15 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
     if reporter is not None:
         for figure in document.figures:
             figure.subject = _named_reporter(figure.subject, reporter)
+    # The product the text opens with is the product of the figures that name none, but
+    # for totals of all goods («کل صادرات غیرنفتی»).
+    topic = next((f.subject.product for f in document.figures if f.subject.product
+                  and f.line <= _TOPIC_LINES), "")
+    if topic:
+        for figure in document.figures:
+            subject = figure.subject
+            if not subject.product and not subject.total and subject.flow != "trade":
+                figure.subject = replace(subject, product=topic)
 
 
 def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
@@ -946,6 +1165,7 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
             places = _Places(sentence, last_place, pair, owners)
             _subjects(sentence, places, figures[:figures.index(sentence.figures[0])]
                       if sentence.figures else [], topics)
+            _respectively(sentence, places)
             named = [place for _, place in places.positions]
             if named:
                 last_place = named[-1]

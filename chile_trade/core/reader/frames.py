@@ -27,7 +27,14 @@ from importlib import resources
 
 from chile_trade.core import formulas as F
 from chile_trade.core import vocabulary as V
-from chile_trade.core.reader.context import REPORTER, Document, Figure, Sentence, Subject
+from chile_trade.core.reader.context import (
+    MEASURES,
+    REPORTER,
+    Document,
+    Figure,
+    Sentence,
+    Subject,
+)
 from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
 from chile_trade.core.reader.mentions import QUANTITY_TYPES, QuantityValue
 from chile_trade.core.reader.patterns import Item
@@ -40,7 +47,7 @@ __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames"
 FINDERS = ("role", "near", "other", "antecedent", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
-SUBJECT_ASKS = ("claim", "whole", "exports", "imports")
+SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade")
 PERIOD_ASKS = ("claim", "compared", "any")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
            "attribute_conflict", "ambiguous_number")
@@ -49,7 +56,7 @@ REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
 _CUE_BEFORE = 6
 _CUE_AFTER = 8
 _CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ".", ":"})
-_RESTATED_RATIO = 1.25
+_RESTATED_RATIO = 1.1
 _MEASURE_WINDOW = 3
 
 
@@ -66,6 +73,7 @@ class Slot:
     period: str = ""  # "": any for a figure of the sentence, the claim's for a search
     restates: bool = False
     comparator: bool = False  # a near figure written with «بیش از»/«کمتر از»
+    measure: str = ""  # "top", "bottom": the measure of a unit price's money, or its mass
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +101,7 @@ FRAME_SCHEMA: dict[str, type | tuple[type, ...]] = {
 }
 """Each key of a frame row and its type (``cue`` and ``no_cue`` may be left out)."""
 _SLOT_KEYS = {"name", "find", "role", "side", "of", "subject", "period", "restates",
-              "comparator"}
+              "comparator", "measure"}
 _OPTIONAL = {"cue", "no_cue", "cue_all", "cue_after", "flows"}
 
 
@@ -113,6 +121,8 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         raise LexiconError(f"{where}: of names another slot of the frame, one of {names}")
     if slot.find == "other" and not slot.of:
         raise LexiconError(f"{where}: an other slot says of which slot")
+    if slot.measure not in ("", "top", "bottom"):
+        raise LexiconError(f"{where}: measure must be top or bottom (of a unit price)")
     subject_ok = slot.subject in SUBJECT_ASKS or (
         slot.subject.startswith("slot:") and slot.subject[5:] in names)
     period_ok = slot.period in ("", *PERIOD_ASKS) or any(
@@ -221,15 +231,19 @@ def _side_agrees(a: str | None, b: str | None) -> int | None:
 
 
 def _products_agree(a: str, b: str) -> int | None:
-    if not a or not b:
+    """3 for one product, 2 where one names it more fully («شمش» and «شمش فولاد»), 1
+    where neither says, None for two products, or one named against all goods."""
+    if not a and not b:
         return 1
+    if not a or not b:
+        return None
     if a == b:
-        return 2
+        return 3
     wa, wb = a.split(" "), b.split(" ")
     if "و" in wa or "و" in wb:
         return None
     shorter, longer = sorted((wa, wb), key=len)
-    return 1 if longer[:len(shorter)] == shorter else None
+    return 2 if longer[:len(shorter)] == shorter else None
 
 
 def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  one rule per attribute
@@ -265,10 +279,10 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
             return None
         score += 1
     for one, other in ((a, b), (b, a)):
-        if one.party and other.flow == "goods" and (other.exporter or other.importer):
+        if one.party and other.flow == "goods":
             sides = {other.exporter, other.importer}
-            if one.party not in sides and REPORTER not in sides and None not in sides:
-                return None
+            if one.party not in sides and REPORTER not in sides:
+                return None  # a partner's figure is no figure of another partner or of all
         if one.party and other.pair and one.party not in other.pair and \
                 REPORTER not in other.pair:
             return None
@@ -294,6 +308,8 @@ class ClaimContext:
     sign: int  # -1 where a decrease word goes with it
     cues: frozenset[str]
     after: tuple[frozenset[str], ...]  # the categories of each word after it, in order
+    per: tuple[str, str] | None = None  # a unit price's «هر تن»: (unit name, dimension)
+    dimension: str = ""  # the stated figure's own
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -358,11 +374,34 @@ def context_of(figure: Figure) -> ClaimContext:
     measure = _measure_near(sentence.items, figure.position)
     subject = figure.subject
     if figure.type != "Amount":
-        subject = replace(subject, measure=measure)
+        subject = replace(subject, measure=subject.measure or measure)
     return ClaimContext(subject, figure.period,
                         _compared_period(sentence, figure.period),
                         _direction(sentence, figure.position), cues,
-                        tuple(frozenset(item.features) for item in after))
+                        tuple(frozenset(item.features) for item in after),
+                        _per_unit(sentence, figure.position), figure.value.dimension)
+
+
+def _per_unit(sentence: Sentence, position: int) -> tuple[str, str] | None:
+    """The unit a price is per: «قیمت هر تن …», «… دلار در هر کیلوگرم», «سرانه …»,
+    «سهم هر نفر …», in the figure's clause."""
+    items = sentence.items
+    start, end = _clause_bounds(sentence, position)
+    for k in range(start, min(end, position + 4)):
+        item = items[k]
+        if "per_head" in item.features:
+            return "person", "person"
+        if "per_word" in item.features and k + 1 < len(items):
+            unit = items[k + 1].features.get("unit")
+            if isinstance(unit, tuple):
+                return str(unit[0]), str(unit[1])
+            if _is_place(items[k + 1]):  # "هر ایرانی": per person
+                return "person", "person"
+    return None
+
+
+def _is_place(item: Item) -> bool:
+    return item.kind == "mention" and item.type == "Place"
 
 
 # ------------------------------------------------------------------ finding slots
@@ -463,9 +502,14 @@ def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
     if len(pair) != 2:
         return None
     first, second = pair
-    if subject.party and subject.party in subject.pair:
+    if subject.owner in subject.pair:
+        first = subject.owner
+        second = next(p for p in subject.pair if p != first)
+    elif subject.party and subject.party in subject.pair:
         second = subject.party
         first = next(p for p in subject.pair if p != second)
+    elif subject.flow == "balance":
+        return None  # whose balance it is the text does not say
     exporter, importer = (first, second) if exports else (second, first)
     return Subject("goods", exporter, importer, product=subject.product,
                    measure=subject.measure)
@@ -520,6 +564,8 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
     with ``comparator``; ``با رشد Z درصدی به Y رسید``), or the nearest before it in its
     sentence that is not a base, of the claim's period where that is known."""
     amounts = [f for f in _amounts(figure.sentence) if f.order not in taken]
+    if figure.said_of is not None and slot.side == "before":
+        return [figure.said_of] if figure.said_of.order not in taken else []
     if slot.side == "after":
         if slot.comparator:
             return [f for f in amounts if 0 < f.position - figure.position <= 2
@@ -559,11 +605,25 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
                  ) -> Subject | None:
     if slot.subject in ("exports", "imports"):
         return _flows(ctx, slot.subject == "exports")
+    if slot.subject == "trade":
+        pair = ctx.subject.pair
+        if len(pair) != 2:
+            return None
+        return Subject("trade", pair=pair, product=ctx.subject.product,
+                       measure=ctx.subject.measure)
+    if slot.measure:
+        if ctx.per is None:
+            return None
+        dimension = ctx.per[1] if slot.measure == "bottom" else ctx.dimension
+        subject = _wanted_subject(slot, ctx, filled)
+        return replace(subject, measure=MEASURES.get(dimension, "?"))
     if slot.subject == "whole":
+        # The part with its partner opened: all partners, or the flow as a whole.
         part = filled[slot.of].subject
-        if part.flow == "goods":
-            return replace(part, importer=None if part.exporter else part.importer,
-                           party=None, total=True)
+        if part.flow == "goods" and part.importer not in (None, REPORTER):
+            return replace(part, importer=None, party=None, total=True)
+        if part.flow == "goods" and part.exporter not in (None, REPORTER):
+            return replace(part, exporter=None, party=None, total=True)
         return replace(part, party=None, total=True)
     return _wanted_subject(slot, ctx, filled)
 
@@ -709,8 +769,9 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
         return Outcome(figure, None, "no_frame", context=ctx)
     done = [a for a in attempts if not a.failed]
     if not done:
-        first = attempts[0]
-        return Outcome(figure, None, first.failed, first.frame.id, ctx)
+        # The attempt that came furthest says best why the figure is not tied.
+        deepest = max(attempts, key=lambda a: (len(a.filled), a.frame.priority))
+        return Outcome(figure, None, deepest.failed, deepest.frame.id, ctx)
     top = max(a.frame.priority for a in done)
     best = [a for a in done if a.frame.priority == top]
     distinct = {tuple(f.order for f in a.filled.values()) for a in best}

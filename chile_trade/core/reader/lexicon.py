@@ -115,14 +115,15 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "relative_to_named": _integer, "same_period": _flag, "this_period": _flag,
     "fiscal_word": _flag,
     # subjects
-    "flow_noun": _FLOW, "flow_verb": _FLOW, "seller_word": _FLOW, "balance_word": _sign,
+    "flow_noun": _FLOW, "flow_verb": _FLOW, "bilateral_flow": _flag,
+    "flow_adjective": _flag, "seller_word": _FLOW, "balance_word": _sign,
     "difference_word": _flag, "sign_word": _sign, "favour_word": _flag, "sum_word": _flag,
     "total_word": _flag, "each_word": _flag, "share_word": _flag, "share_verb": _flag,
     "direction": _sign, "measure": _one_of("value", "weight"), "price_word": _flag,
     "average_word": _flag, "per_word": _flag, "per_head": _flag, "rate_word": _flag,
     "equal_word": _flag, "base_marker": _flag, "reach_verb": _flag, "anaphor": _flag,
     "this_place": _flag, "both_places": _flag, "home_word": _flag,
-    "place": _text, "demonym": _text, "stop": _flag,
+    "place": _text, "demonym": _text, "goods_word": _flag, "stop": _flag,
 }
 """Each category of the lexicon and the check (and conversion) of its values."""
 

@@ -574,7 +574,8 @@ def _place(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> li
         else item.features["place"]
     assert isinstance(english, str)
     name = V.PLACE_ALIASES.get(name, name)
-    return [_mention(ctx, "Place", items, index, match.end, PlaceValue(name, english))]
+    return [replace(_mention(ctx, "Place", items, index, match.end, PlaceValue(name, english)),
+                    features=item.features)]
 
 
 def _flow(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> list[Mention]:
@@ -584,8 +585,9 @@ def _flow(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> lis
     verb = item.features.get("flow_verb")
     flow = noun if isinstance(noun, str) else verb
     assert isinstance(flow, str)
-    return [_mention(ctx, "Flow", items, index, match.end,
-                     FlowValue(flow, noun is not None, verb is not None))]
+    return [replace(_mention(ctx, "Flow", items, index, match.end,
+                             FlowValue(flow, noun is not None, verb is not None)),
+                    features=item.features)]
 
 
 PRODUCTIONS: dict[str, Production] = {
