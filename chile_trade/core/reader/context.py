@@ -106,6 +106,8 @@ class Figure:
     own_period: Period | None = None  # the period its sentence names for it, if any
     roles: set[str] = field(default_factory=set)
     said_of: Figure | None = None  # the amount a figure of a respectively list goes with
+    per: tuple[str, str] | None = None  # a price's unit: «قیمت هر تن» (name, dimension)
+    group: tuple[Figure, ...] = ()  # the amounts listed side by side with it, in order
 
     @property
     def value(self) -> QuantityValue:
@@ -341,7 +343,7 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
         out[position] = (period, compared)
         if compared and period is not None:
             sentence.compared.append(period)
-        if period is not None and period.year is not None:
+        if period is not None and (period.year is not None or period.relative is not None):
             discourse.named = period
         if period is not None and not compared and (own is None or not _earlier(period, own)):
             own = period
@@ -776,6 +778,8 @@ def _roles(sentence: Sentence) -> None:
     items = sentence.items
     for figure in sentence.figures:
         p = figure.position
+        if figure.type == "Amount":
+            figure.per = _per_unit(items, p)
         before = [items[k] for k in range(max(0, p - 3), p)]
         if _governed_by_marker(items, p):
             figure.roles.add("compared")
@@ -805,6 +809,69 @@ def _measure_pairs(sentence: Sentence) -> list[tuple[Figure, Figure]]:
             if b.position - a.position <= 6 and _other_measure(a.mention, b.mention)
             and not any(_is(items[k], "Period") or _is(items[k], "Flow")
                         for k in range(a.position + 1, b.position))]
+
+
+def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
+    """The unit an amount is a price of: «قیمت هر تن …», «… دلار در هر کیلوگرم», «بر حسب
+    تن», «سرانه …», «سهم هر نفر …», in its clause before it or just after it."""
+    start = _clause_start(items, position)
+    end = position + 1
+    while end < len(items) and end < position + 4 and not (
+            items[end].kind == PUNCT and items[end].text in _CLAUSE_END):
+        end += 1
+    found: list[tuple[int, tuple[str, str]]] = []
+    priced = False
+    for k in range(start, end):
+        item = items[k]
+        priced = priced or "price_word" in item.features
+        if "per_head" in item.features:
+            found.append((abs(k - position), ("person", "person")))
+        elif "per_word" in item.features and k + 1 < len(items):
+            unit = items[k + 1].features.get("unit")
+            if isinstance(unit, tuple):
+                found.append((abs(k - position), (str(unit[0]), str(unit[1]))))
+            elif _place(items[k + 1]) is not None:  # "هر ایرانی": per person
+                found.append((abs(k - position), ("person", "person")))
+    if found:
+        return min(found)[1]
+    return ("", "") if priced else None  # "قیمت جهانی … ۱۰۰ دلار": a price of no unit said
+
+
+def _background(sentence: Sentence) -> bool:
+    """A sentence in the past perfect («… رسیده بود», «… صادر شده بود») gives a base, not
+    the period the text goes on to speak of."""
+    items = sentence.items
+    return any(item.text == "بود" and k > 0 and items[k - 1].kind == WORD
+               and items[k - 1].text.endswith("ه") for k, item in enumerate(items))
+
+
+def _groups(sentence: Sentence) -> None:
+    """Amounts of one dimension listed side by side, each with its name: «سیمان با ۲۷
+    میلیون دلار، مواد پلاستیکی با ۲۳ میلیون دلار و مرکبات با ۸ میلیون دلار», «چین ۳.۵
+    میلیارد دلار، عراق ۲.۳ میلیارد دلار», «با ۳۸۰ و ۱۹۰ میلیون دلار»."""
+    items = sentence.items
+    amounts = [f for f in sentence.figures if f.type == "Amount" and f.per is None]
+    groups: list[list[Figure]] = []
+    for figure in amounts:
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and previous.value.dimension == figure.value.dimension and \
+                _listed(items[previous.position + 1:figure.position]):
+            groups[-1].append(figure)
+        else:
+            groups.append([figure])
+    for group in groups:
+        if len(group) > 1:
+            for figure in group:
+                figure.group = tuple(group)
+
+
+def _listed(between: Sequence[Item]) -> bool:
+    """Whether what stands between two amounts only lists them: a comma or «و», and the
+    name of the next (a place or product, with «با»)."""
+    if not between or not any(item.text in ("،", ",", "و") for item in between):
+        return False
+    return all(item.text in ("،", ",", "و", "با") or _place(item) is not None
+               or _content(item) or _generic(item) for item in between)
 
 
 def _is_headline(items: Sequence[Item], lineno: int) -> bool:
@@ -1086,7 +1153,8 @@ def _anchor(document: Document) -> tuple[str, int] | None:
         return None
     years = {(f.period.calendar, f.period.year) for f in document.figures
              if f.own_period is not None and f.period is not None and f.period.year is not None
-             and "compared" not in f.roles and f.period.calendar and not f.period.fiscal}
+             and "compared" not in f.roles and f.period.calendar and not f.period.fiscal
+             and not _background(f.sentence)}
     relative = any(f.period is not None and f.period.relative is not None
                    for f in document.figures)
     calendars = {calendar for calendar, _ in years}
@@ -1166,6 +1234,7 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
             _subjects(sentence, places, figures[:figures.index(sentence.figures[0])]
                       if sentence.figures else [], topics)
             _respectively(sentence, places)
+            _groups(sentence)
             named = [place for _, place in places.positions]
             if named:
                 last_place = named[-1]
@@ -1173,7 +1242,7 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
                 first = named[0]
                 second = next(p for p in named if p != first)
                 pair = frozenset({first, second})
-            if headline:
+            if headline or _background(sentence):
                 continue
             own = [f.period for f in sentence.figures
                    if f.period is not None and "compared" not in f.roles]

@@ -44,7 +44,7 @@ from chile_trade.core.reader.tokens import PUNCT
 __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
            "read_figure"]
 
-FINDERS = ("role", "near", "other", "antecedent", "search")
+FINDERS = ("role", "near", "other", "antecedent", "group", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade")
@@ -86,6 +86,7 @@ class Frame:
     no_cue: frozenset[str]
     cue_all: frozenset[str]
     cue_after: int  # where above 0: the cue stands within this many words after the figure
+    cue_before: int  # where above 0: the cue stands within this many words before it
     flows: frozenset[str]  # where not empty: the stated figure is of one of these flows
     formula: str
     sign: str
@@ -96,13 +97,13 @@ class Frame:
 
 FRAME_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "id": str, "kind": str, "doc": str, "stated": list, "cue": list, "no_cue": list,
-    "cue_all": list, "cue_after": int, "flows": list,
+    "cue_all": list, "cue_after": int, "cue_before": int, "flows": list,
     "formula": str, "sign": str, "unit": str, "priority": int, "slots": list,
 }
 """Each key of a frame row and its type (``cue`` and ``no_cue`` may be left out)."""
 _SLOT_KEYS = {"name", "find", "role", "side", "of", "subject", "period", "restates",
               "comparator", "measure"}
-_OPTIONAL = {"cue", "no_cue", "cue_all", "cue_after", "flows"}
+_OPTIONAL = {"cue", "no_cue", "cue_all", "cue_after", "cue_before", "flows"}
 
 
 def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot:
@@ -188,6 +189,7 @@ def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  #
         out.append(Frame(row["id"], row["kind"], row["doc"], stated,
                          frozenset(row.get("cue", ())), frozenset(row.get("no_cue", ())),
                          frozenset(row.get("cue_all", ())), row.get("cue_after", 0),
+                         row.get("cue_before", 0),
                          frozenset(row.get("flows", ())),
                          row["formula"], row["sign"], row["unit"], row["priority"],
                          tuple(slots)))
@@ -310,6 +312,7 @@ class ClaimContext:
     after: tuple[frozenset[str], ...]  # the categories of each word after it, in order
     per: tuple[str, str] | None = None  # a unit price's «هر تن»: (unit name, dimension)
     dimension: str = ""  # the stated figure's own
+    before: tuple[frozenset[str], ...] = ()  # the categories of each word before it, nearest first
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -379,29 +382,8 @@ def context_of(figure: Figure) -> ClaimContext:
                         _compared_period(sentence, figure.period),
                         _direction(sentence, figure.position), cues,
                         tuple(frozenset(item.features) for item in after),
-                        _per_unit(sentence, figure.position), figure.value.dimension)
-
-
-def _per_unit(sentence: Sentence, position: int) -> tuple[str, str] | None:
-    """The unit a price is per: «قیمت هر تن …», «… دلار در هر کیلوگرم», «سرانه …»,
-    «سهم هر نفر …», in the figure's clause."""
-    items = sentence.items
-    start, end = _clause_bounds(sentence, position)
-    for k in range(start, min(end, position + 4)):
-        item = items[k]
-        if "per_head" in item.features:
-            return "person", "person"
-        if "per_word" in item.features and k + 1 < len(items):
-            unit = items[k + 1].features.get("unit")
-            if isinstance(unit, tuple):
-                return str(unit[0]), str(unit[1])
-            if _is_place(items[k + 1]):  # "هر ایرانی": per person
-                return "person", "person"
-    return None
-
-
-def _is_place(item: Item) -> bool:
-    return item.kind == "mention" and item.type == "Place"
+                        figure.per, figure.value.dimension,
+                        tuple(frozenset(item.features) for item in reversed(before)))
 
 
 # ------------------------------------------------------------------ finding slots
@@ -429,6 +411,7 @@ class Outcome:
 class _Attempt:
     frame: Frame
     filled: dict[str, Figure] = field(default_factory=dict)
+    many: dict[str, tuple[Figure, ...]] = field(default_factory=dict)  # a group slot's all
     failed: str = ""
 
 
@@ -531,11 +514,15 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
         return _near(figure, slot, ctx, taken)
     if slot.find == "antecedent":
         return _antecedent(doc, figure, taken)
+    if slot.find == "group":
+        return list(_group(doc, figure))
     if slot.find == "other":
         first = filled[slot.of]
         return [f for f in _amounts(sentence) if f.order not in taken
-                and _same_dimension(f, first)]
-    return [f for f in doc.figures if f.type == "Amount" and f.order not in taken]
+                and _same_dimension(f, first) and f.per is None]
+    # A price is no total, a total no price: a search takes only figures of its kind.
+    return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
+            and (f.per is None or slot.restates)]
 
 
 def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
@@ -563,7 +550,7 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
     """The amount a stated figure is said of: the one right after it (``Z درصد بیش از X``
     with ``comparator``; ``با رشد Z درصدی به Y رسید``), or the nearest before it in its
     sentence that is not a base, of the claim's period where that is known."""
-    amounts = [f for f in _amounts(figure.sentence) if f.order not in taken]
+    amounts = [f for f in _amounts(figure.sentence) if f.order not in taken and f.per is None]
     if figure.said_of is not None and slot.side == "before":
         return [figure.said_of] if figure.said_of.order not in taken else []
     if slot.side == "after":
@@ -576,6 +563,8 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
                 and "compared" not in f.roles]
     before = [f for f in reversed(amounts) if f.position < figure.position
               and not {"compared", "from"} & f.roles]
+    if before and len(before[0].group) > 1:
+        return []  # "عراق و سوریه با X و Y، ۶۷ درصد": said of the parts listed together
     if ctx.period is not None:
         dated = [f for f in before if f.period is not None and same(f.period, ctx.period) == YES]
         before = dated + [f for f in before if f not in dated]
@@ -585,12 +574,73 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
             and ctx.period is not None and same(f.period, ctx.period) == YES]
 
 
+def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
+    """The amounts listed together just before a stated figure («سیمان با X، کلینکر با Y
+    … که سهم ۷۳ درصدی داشتند»), in its sentence or the two before it; as many as a count
+    beside the figure says where it says one («این سه گروه», «پنج قلم»)."""
+    if figure.value.member is not None or figure.said_of is not None:
+        return ()  # a member of a list of figures is said of one part, not of them all
+    sentences = [figure.sentence]
+    for _ in range(2):
+        previous = _previous_in_text(doc, sentences[-1])
+        if previous is None:
+            break
+        sentences.append(previous)
+    for sentence in sentences:
+        listed = [f for f in sentence.figures if f.group and (
+            sentence is not figure.sentence or f.position < figure.position)]
+        if listed:
+            group = listed[-1].group
+            count = _count_near(figure.sentence, figure.position)
+            if count is not None and count != len(group):
+                return ()
+            return group if listed[-1] is group[-1] else ()
+    return ()
+
+
+def _group_agrees(group: Sequence[Figure], wanted: Subject) -> bool:
+    """Whether listed parts are parts of what the stated figure is of: they agree with it
+    in all but what tells them apart (their products, or their partners)."""
+    varies = {name for name in ("product", "exporter", "importer", "party")
+              if len({getattr(f.subject, name) for f in group}) > 1}
+    for figure in group:
+        subject = figure.subject
+        if "product" in varies:
+            subject = replace(subject, product=wanted.product)
+        if {"exporter", "importer", "party"} & varies:
+            subject = replace(subject, exporter=wanted.exporter, importer=wanted.importer,
+                              party=wanted.party)
+        if agreement(subject, replace(wanted, total=False)) is None:
+            return False
+    return True
+
+
+def _previous_in_text(doc: Document, sentence: Sentence) -> Sentence | None:
+    return doc.sentences[sentence.index - 1] if sentence.index > 0 else None
+
+
+def _count_near(sentence: Sentence, position: int) -> int | None:
+    """A count of things beside a figure: «این سه گروه», «پنج قلم عمده», «این چهار کشور»."""
+    items = sentence.items
+    start, end = _clause_bounds(sentence, position)
+    for k in range(max(start, position - _CUE_BEFORE), min(end, position + _CUE_AFTER)):
+        item = items[k]
+        value = getattr(item, "value", None)
+        if item.kind == "mention" and item.type == "Number" and k + 1 < len(items) and \
+                (items[k + 1].kind == "word") and len(value.readings) == 1:
+            reading = value.readings[0]
+            if reading.decimals == 0 and value.scale == 0 and 1 < reading.value <= 20:
+                return int(reading.value)
+    return None
+
+
 def _antecedent(doc: Document, figure: Figure, taken: set[int]) -> list[Figure]:
     """The amount «این رقم», «از این رقم» refers to: the last one before the anaphor in
     the text."""
     sentence = figure.sentence
     items = sentence.items
-    anaphors = [k for k, item in enumerate(items) if "anaphor" in item.features
+    anaphors = [k for k, item in enumerate(items)
+                if ("anaphor" in item.features or "pronoun" in item.features)
                 and abs(k - figure.position) <= _CUE_AFTER]
     if not anaphors:
         return []
@@ -612,7 +662,7 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
         return Subject("trade", pair=pair, product=ctx.subject.product,
                        measure=ctx.subject.measure)
     if slot.measure:
-        if ctx.per is None:
+        if ctx.per is None or not ctx.per[0]:
             return None
         dimension = ctx.per[1] if slot.measure == "bottom" else ctx.dimension
         subject = _wanted_subject(slot, ctx, filled)
@@ -741,6 +791,8 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
     cues = ctx.cues
     if frame.cue_after:
         cues = frozenset().union(*ctx.after[:frame.cue_after])
+    elif frame.cue_before:
+        cues = frozenset().union(*ctx.before[:frame.cue_before])
     if frame.cue and frame.cue.isdisjoint(cues):
         return False
     return frame.cue_all <= ctx.cues and frame.no_cue.isdisjoint(ctx.cues)
@@ -749,6 +801,14 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
 def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> _Attempt:
     attempt = _Attempt(frame)
     for slot in _fill_order(frame.id, frame.slots):
+        if slot.find == "group":
+            group = _group(doc, figure)
+            if len(group) < 2 or not _group_agrees(group, ctx.subject):
+                attempt.failed = "no_candidate"
+                return attempt
+            attempt.many[slot.name] = group
+            attempt.filled[slot.name] = group[-1]
+            continue
         got = _fill(doc, figure, slot, ctx, attempt.filled)
         if isinstance(got, str):
             attempt.failed = got
@@ -774,11 +834,18 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
         return Outcome(figure, None, deepest.failed, deepest.frame.id, ctx)
     top = max(a.frame.priority for a in done)
     best = [a for a in done if a.frame.priority == top]
-    distinct = {tuple(f.order for f in a.filled.values()) for a in best}
+    distinct = {tuple(f.order for f in _operands(a)) for a in best}
     if len(distinct) > 1:
         return Outcome(figure, None, "ambiguous_frame", best[0].frame.id, ctx)
     chosen = best[0]
-    operands = tuple(chosen.filled[slot.name] for slot in chosen.frame.slots)
-    return Outcome(figure, Reading(chosen.frame, operands), context=ctx)
+    return Outcome(figure, Reading(chosen.frame, _operands(chosen)), context=ctx)
+
+
+def _operands(attempt: _Attempt) -> tuple[Figure, ...]:
+    """A reading's operands in the formula's order, a group slot giving all its figures."""
+    out: list[Figure] = []
+    for slot in attempt.frame.slots:
+        out.extend(attempt.many.get(slot.name, (attempt.filled[slot.name],)))
+    return tuple(out)
 
 

@@ -110,7 +110,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "between_word": _flag, "respectively": _flag, "and_word": _flag, "passed_word": _flag,
     # periods
     "calendar_word": _one_of(*V.CALENDARS), "month": _month, "season": _months,
-    "year_word": _flag, "month_word": _flag, "first_part": _flag, "half_year": _months,
+    "year_word": _flag, "month_word": _flag, "decade_word": _flag, "recent_word": _flag, "first_part": _flag, "half_year": _months,
     "year_start": _flag, "year_end": _flag, "relative_year": _integer,
     "relative_to_named": _integer, "same_period": _flag, "this_period": _flag,
     "fiscal_word": _flag,
@@ -122,7 +122,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "direction": _sign, "measure": _one_of("value", "weight"), "price_word": _flag,
     "average_word": _flag, "per_word": _flag, "per_head": _flag, "rate_word": _flag,
     "equal_word": _flag, "base_marker": _flag, "reach_verb": _flag, "anaphor": _flag,
-    "this_place": _flag, "both_places": _flag, "home_word": _flag,
+    "this_place": _flag, "pronoun": _flag, "both_places": _flag, "home_word": _flag,
     "place": _text, "demonym": _text, "goods_word": _flag, "stop": _flag,
 }
 """Each category of the lexicon and the check (and conversion) of its values."""

@@ -550,6 +550,11 @@ def _same_span(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     return [_mention(ctx, "Period", items, index, match.end, PeriodValue(period, "same_span"))]
 
 
+def _recent(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> list[Mention]:
+    return [_mention(ctx, "Period", items, index, match.end,
+                     PeriodValue(Period(rolling=True)))]
+
+
 def _this_period(ctx: _Context, items: Sequence[Item], match: Match, index: int,
                  ) -> list[Mention]:
     return [_mention(ctx, "Period", items, index, match.end, PeriodValue(Period(), "this"))]
@@ -597,7 +602,7 @@ PRODUCTIONS: dict[str, Production] = {
     "month": _month, "fiscal_year": _fiscal_year, "years_between": _years_between,
     "year": _year, "year_to_date": _year_to_date, "relative_year": _relative_year,
     "same_span": _same_span,
-    "this_period": _this_period, "year_before_named": _year_before_named,
+    "this_period": _this_period, "recent": _recent, "year_before_named": _year_before_named,
     "place": _place, "flow": _flow,
 }
 """The productions rules may name, by name."""
