@@ -108,7 +108,6 @@ AMOUNT_UNITS = {
     "تن": ("tonne", "kg", 3), "تنی": ("tonne", "kg", 3),
     "کیلوگرم": ("kg", "kg", 0), "کیلوگرمی": ("kg", "kg", 0),
     "بشکه در روز": ("barrel/day", "barrel/day", 0),
-    "بشکه": ("barrel", "barrel", 0), "نفر": ("person", "person", 0),
 }
 """Units of amounts, by their Persian words: (name, dimension, power of ten of the
 dimension's base unit). Amounts of one dimension convert exactly; of two, never."""
@@ -119,6 +118,7 @@ UNIT_WORDS = {f"{scale} {noun}".strip(): f"{SCALE_NAMES[power]} {AMOUNT_UNITS[no
 """A table's unit as its title writes it (``میلیون دلار``, ``هزار تن``), by its name."""
 
 UNIT_BASES = {name: (dimension, power) for name, dimension, power in AMOUNT_UNITS.values()}
+UNIT_BASES.update({"barrel": ("barrel", 0), "person": ("person", 0)})  # counts of the reader
 """Each unit name with its dimension and power of ten (``tonne``: kg, 3)."""
 
 

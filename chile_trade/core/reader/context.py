@@ -660,7 +660,7 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
     return subject
 
 
-def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject:
+def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject:  # noqa: PLR0911, PLR0912  one return per construction
     items = sentence.items
     # A flow verb after the figure, before the next figure: "X کالا به ایران فروخت".
     figure = items[position]
@@ -978,7 +978,7 @@ def _topics_before(sentence: Sentence, position: int, places: _Places, start: in
                 topics.append(subject)
 
 
-def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],
+def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # noqa: PLR0912
               topics: list[Subject]) -> None:
     done = 0
     for figure in sentence.figures:

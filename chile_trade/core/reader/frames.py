@@ -36,7 +36,7 @@ from chile_trade.core.reader.context import (
     Subject,
 )
 from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
-from chile_trade.core.reader.mentions import QUANTITY_TYPES, QuantityValue
+from chile_trade.core.reader.mentions import QUANTITY_TYPES, NumberValue, QuantityValue
 from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import YES, Period, interval, same, shifted
 from chile_trade.core.reader.tokens import PUNCT
@@ -626,8 +626,8 @@ def _count_near(sentence: Sentence, position: int) -> int | None:
     for k in range(max(start, position - _CUE_BEFORE), min(end, position + _CUE_AFTER)):
         item = items[k]
         value = getattr(item, "value", None)
-        if item.kind == "mention" and item.type == "Number" and k + 1 < len(items) and \
-                (items[k + 1].kind == "word") and len(value.readings) == 1:
+        if isinstance(value, NumberValue) and k + 1 < len(items) and \
+                items[k + 1].kind == "word" and len(value.readings) == 1:
             reading = value.readings[0]
             if reading.decimals == 0 and value.scale == 0 and 1 < reading.value <= 20:
                 return int(reading.value)
@@ -651,7 +651,7 @@ def _antecedent(doc: Document, figure: Figure, taken: set[int]) -> list[Figure]:
     return earlier[-1:]
 
 
-def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
+def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  # noqa: PLR0911
                  ) -> Subject | None:
     if slot.subject in ("exports", "imports"):
         return _flows(ctx, slot.subject == "exports")
