@@ -345,7 +345,8 @@ def read(text: str, source: str = "<text>", *, keep_going: bool = False) -> Docu
             check_number_integrity(line)
         except InputError as exc:
             raise exc.located(source, lineno) from None
-    return read_blocks(text_blocks(text, source), source, checked=True, keep_going=keep_going)
+    return read_blocks(text_blocks(text, source), source, checked=True, keep_going=keep_going,
+                       text_lines=lines)
 
 
 def _located(span: Span, exc: InputError) -> InputError:
@@ -372,7 +373,8 @@ def _is_title(text: str) -> bool:
 
 
 def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False,
-                keep_going: bool = False) -> Document:
+                keep_going: bool = False, text_lines: Sequence[str] | None = None,
+                ) -> Document:
     """The table cells and claims of one document's blocks (`chile_trade.core.blocks`).
 
     A grid is read with the words around it: its caption, the title or sentence just
@@ -391,7 +393,9 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False,
     blocks = [_as_prose(block) if isinstance(block, Grid) and len(block.rows) == 1
               and not is_header(block.rows[0]) else block for block in blocks]
     reporters = _Reporters()
+    blocks, unread = _as_prose_where_no_table(blocks, text_lines)
     cells, claims, notices, titles, skipped = _read_grids(blocks, reporters, keep_going)
+    notices = unread + notices
     prose_lines: list[tuple[int, str]] = []
     locators: dict[int, str] = {}
     taken_by_line: dict[int, list[tuple[int, int]]] = {}
@@ -419,6 +423,45 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False,
     if only is not None:
         cells, claims = _rehomed(cells, claims, only)
     return Document(cells, claims, notices, skipped)
+
+
+def _as_prose_where_no_table(blocks: Sequence[Block], text_lines: Sequence[str] | None,
+                             ) -> tuple[list[Block], list[InputError]]:
+    """A text's lines that look a little like a table but cannot be read as one are prose
+    (a sentence with a few numbers side by side), each said so in a located notice."""
+    if text_lines is None:
+        return list(blocks), []
+    out: list[Block] = []
+    unread: list[InputError] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Grid) or block.span.locator or not _prose_like(block):
+            out.append(block)
+            continue
+        try:
+            _read_grid(blocks, index, block, set())
+        except InputError as exc:
+            numbers = sorted({cell.span.line for row in block.rows for cell in row})
+            first, last = numbers[0], numbers[-1]
+            out.append(Paragraph(tuple(Line(text_lines[n - 1], Span(block.span.file, n))
+                                       for n in range(first, last + 1)
+                                       if 0 < n <= len(text_lines))))
+            unread.append(InputError(f"not read as a table ({exc.message}); read as prose",
+                                     source=block.span.file, line=first))
+            continue
+        out.append(block)
+    return out, unread
+
+
+def _prose_like(grid: Grid) -> bool:
+    """Whether a grid cut from text is mostly words: fewer than half its cells numbers or
+    marks of a missing value (a table is mostly numbers; sentences with a few numbers side
+    by side are not)."""
+    cells = [cell.text for row in grid.rows for cell in row if cell.text.strip()]
+    numeric = sum(1 for text in cells if _NUMBERISH_RE.fullmatch(fold(text).strip()))
+    return 2 * numeric < len(cells)
+
+
+_NUMBERISH_RE = re.compile(r"[-−+(%٪]*+\d[\d٬,/٫.\s]*+[)%٪]*+|[-–—…*]|\.{2,3}")
 
 
 def _as_prose(grid: Grid) -> Paragraph:

@@ -794,6 +794,10 @@ def _roles(sentence: Sentence) -> None:
             figure.roles.add("total")
         if _anaphoric(sentence, figure):
             figure.roles.add("anaphor")
+        after = [items[k].text for k in range(p + 1, min(len(items), p + 3))]
+        if after[:1] == ["از"] and len(after) > 1 and (
+                "pronoun" in items[p + 2].features or "anaphor" in items[p + 2].features):
+            figure.roles.add("part")  # "۱۳٫۵ میلیارد دلار از آن", "X از این رقم"
     # "از X تن و Y دلار به Z تن و W دلار": the roles of a weight go with its value
     for a, b in _measure_pairs(sentence):
         shared = (a.roles | b.roles) & {"from", "to", "compared"}

@@ -88,6 +88,7 @@ class Frame:
     cue_after: int  # where above 0: the cue stands within this many words after the figure
     cue_before: int  # where above 0: the cue stands within this many words before it
     flows: frozenset[str]  # where not empty: the stated figure is of one of these flows
+    no_roles: frozenset[str]  # roles the stated figure must not have (a part is no total)
     formula: str
     sign: str
     unit: str
@@ -97,13 +98,13 @@ class Frame:
 
 FRAME_SCHEMA: dict[str, type | tuple[type, ...]] = {
     "id": str, "kind": str, "doc": str, "stated": list, "cue": list, "no_cue": list,
-    "cue_all": list, "cue_after": int, "cue_before": int, "flows": list,
+    "cue_all": list, "cue_after": int, "cue_before": int, "flows": list, "no_roles": list,
     "formula": str, "sign": str, "unit": str, "priority": int, "slots": list,
 }
 """Each key of a frame row and its type (``cue`` and ``no_cue`` may be left out)."""
 _SLOT_KEYS = {"name", "find", "role", "side", "of", "subject", "period", "restates",
               "comparator", "measure"}
-_OPTIONAL = {"cue", "no_cue", "cue_all", "cue_after", "cue_before", "flows"}
+_OPTIONAL = {"cue", "no_cue", "cue_all", "cue_after", "cue_before", "flows", "no_roles"}
 
 
 def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot:
@@ -190,7 +191,7 @@ def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  #
                          frozenset(row.get("cue", ())), frozenset(row.get("no_cue", ())),
                          frozenset(row.get("cue_all", ())), row.get("cue_after", 0),
                          row.get("cue_before", 0),
-                         frozenset(row.get("flows", ())),
+                         frozenset(row.get("flows", ())), frozenset(row.get("no_roles", ())),
                          row["formula"], row["sign"], row["unit"], row["priority"],
                          tuple(slots)))
     return tuple(out)
@@ -822,7 +823,8 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
     ctx = context_of(figure)
     attempts: list[_Attempt] = []
     for frame in frames():
-        if figure.type not in frame.stated or not _cues_ok(frame, ctx):
+        if figure.type not in frame.stated or not _cues_ok(frame, ctx) or \
+                frame.no_roles & figure.roles:
             continue
         attempts.append(_attempt(doc, figure, frame, ctx))
     if not attempts:
