@@ -89,7 +89,7 @@ class Sentence:
     source: Line
     headline: bool = False
     figures: list[Figure] = field(default_factory=list)
-    compared: list[Period] = field(default_factory=list)  # the periods compared with
+    compared: list[tuple[int, Period]] = field(default_factory=list)  # periods compared with
     own: Period | None = None  # the latest period it names that is not compared with
 
 
@@ -342,7 +342,7 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
         period = _complete(value, discourse, own, compared)
         out[position] = (period, compared)
         if compared and period is not None:
-            sentence.compared.append(period)
+            sentence.compared.append((position, period))
         if period is not None and (period.year is not None or period.relative is not None):
             discourse.named = period
         if period is not None and not compared and (own is None or not _earlier(period, own)):
@@ -749,8 +749,10 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
                 break
             last = following
         for q in positions:
+            # "X در سال ۱۴۰۱": a period right after (not "X و در اسفند Y": the next one's)
             if last < q <= last + 3 and not any(
-                    _is_quantity(items[j]) for j in range(last + 1, q)) \
+                    _is_quantity(items[j]) or items[j].text in ("و", "،", ",")
+                    for j in range(last + 1, q)) \
                     and not (resolved[q][1] and figure.type != "Amount"):
                 own = q
                 break
@@ -1016,6 +1018,12 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                 subject = replace(subject, product=a.subject.product)
         if subject.product.startswith(_THIS):
             subject = replace(subject, product=_resolve_product(subject.product, previous))
+        if not subject.product and figure.type != "Amount":
+            # a rate is of the goods of the amounts beside it: «مقاطع طویل با X … ۳۵ درصد»
+            local = [f.subject.product for f in sentence.figures
+                     if f.type == "Amount" and f.position < figure.position and f.subject.product]
+            if local:
+                subject = replace(subject, product=local[-1])
         if not subject.product:
             subject = replace(subject, product=_product_before_with(sentence.items,
                                                                     figure.position))
@@ -1148,7 +1156,7 @@ def _anchor(document: Document) -> tuple[str, int] | None:
         own = figure.own_period or figure.period
         if own is None or own.relative is None or own.year is not None:
             continue
-        for compared in figure.sentence.compared:
+        for _, compared in figure.sentence.compared:
             if compared.year is not None and compared.calendar and compared.relative is None:
                 found.add((compared.calendar, compared.year + 1 - own.relative))
     if len(found) == 1:
@@ -1185,15 +1193,17 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
             figure.period = _anchored(figure.period, anchor)
             figure.own_period = _anchored(figure.own_period, anchor)
         for sentence in document.sentences:
-            sentence.compared = [p for p in (_anchored(c, anchor) for c in sentence.compared)
+            sentence.compared = [(k, p) for k, p in ((k, _anchored(c, anchor))
+                                                     for k, c in sentence.compared)
                                  if p is not None]
     else:
         # With no year of its own, «در قیاس با سال پیش» counts from the sentence's year.
         for sentence in document.sentences:
             own = sentence.own
             if own is not None and own.year is not None:
-                sentence.compared = [_relative_to(c, own) if c.relative is not None
-                                     and c.year is None else c for c in sentence.compared]
+                sentence.compared = [(k, _relative_to(c, own) if c.relative is not None
+                                      and c.year is None else c)
+                                     for k, c in sentence.compared]
     reporter = _reporter(owners)
     if reporter is not None:
         for figure in document.figures:

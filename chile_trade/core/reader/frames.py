@@ -352,35 +352,48 @@ def _direction(sentence: Sentence, position: int) -> int:
     """The sign a change word beside the figure gives it: the nearest one, the one after
     it first among equals."""
     items = sentence.items
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     for k in range(max(0, position - _CUE_BEFORE), min(len(items), position + _CUE_AFTER)):
-        direction = items[k].features.get("direction")
+        item = items[k]
+        direction = item.features.get("direction")
+        if k == position + 1 and item.kind == "mention" and item.type == "Amount":
+            comparator = getattr(item, "value").comparator  # "۴۰ درصد بیش از X"
+            direction = 1 if comparator == V.MORE else -1 if comparator == V.LESS else None
         if not isinstance(direction, int) or k == position:
             continue
-        distance = (abs(k - position), 0 if k > position else 1)
-        if best is None or distance < (best[0], 0):
-            best = (distance[0], direction)
-    return best[1] if best is not None else 1
+        key = (abs(k - position), 0 if k > position else 1, direction)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best is not None else 1
 
 
-def _compared_period(sentence: Sentence, claim_period: Period | None) -> Period | None:
-    """The period a figure of the sentence is compared with: the one the sentence names
-    after «نسبت به», «در مقایسه با», «مدت مشابه» …, else the same months a year before."""
-    if sentence.compared:
-        return sentence.compared[0]
-    return None if claim_period is None else shifted(claim_period, -1)
+def _compared_period(figure: Figure) -> Period | None:
+    """The period a figure is compared with: the one its sentence names after «نسبت به»,
+    «در مقایسه با» … last before it (else first after it), else the same months a year
+    before its own («در بهمن نسبت به دی ۱۵ درصد و در اسفند نسبت به بهمن ۵ درصد»)."""
+    compared = figure.sentence.compared
+    before = [p for k, p in compared if k < figure.position]
+    after = [p for k, p in compared if k > figure.position]
+    if before or after:
+        return before[-1] if before else after[0]
+    return None if figure.period is None else shifted(figure.period, -1)
 
 
 def context_of(figure: Figure) -> ClaimContext:
     sentence = figure.sentence
     before, after = _window(sentence, figure.position)
     cues = frozenset(category for item in (*before, *after) for category in item.features)
+    following = after[0] if after else None
+    if following is not None and following.kind == "mention" and \
+            following.type == "Amount" and getattr(following, "value").comparator in (
+                V.MORE, V.LESS):
+        cues |= {"comparator", "direction"}  # "۴۰.۳ درصد بیش از ۳۵۷ هزار تن"
     measure = _measure_near(sentence.items, figure.position)
     subject = figure.subject
     if figure.type != "Amount":
         subject = replace(subject, measure=subject.measure or measure)
     return ClaimContext(subject, figure.period,
-                        _compared_period(sentence, figure.period),
+                        _compared_period(figure),
                         _direction(sentence, figure.position), cues,
                         tuple(frozenset(item.features) for item in after),
                         figure.per, figure.value.dimension,

@@ -114,7 +114,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "first_part": _flag, "half_year": _months,
     "year_start": _flag, "year_end": _flag, "relative_year": _integer,
     "relative_to_named": _integer, "same_period": _flag, "this_period": _flag,
-    "fiscal_word": _flag,
+    "fiscal_word": _flag, "time_adjective": _flag, "annual_word": _flag,
     # subjects
     "flow_noun": _FLOW, "flow_verb": _FLOW, "bilateral_flow": _flag,
     "flow_adjective": _flag, "seller_word": _FLOW, "balance_word": _sign,

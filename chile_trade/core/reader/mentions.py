@@ -454,6 +454,8 @@ def _months_between(ctx: _Context, items: Sequence[Item], match: Match, index: i
     joint = _item(items, match, "joint")
     if joint is not None and joint.text == "و" and last != first + 1:
         return []  # "فروردین و اردیبهشت": two months side by side
+    if match.groups.get("in") and items[match.groups["in"][0]].text == "در":
+        index = match.groups["in"][0] + 1  # "در" is no part of the period
     return _with_year(ctx, items, match, index, (first, last), calendar)
 
 
