@@ -108,6 +108,9 @@ class Figure:
     said_of: Figure | None = None  # the amount a figure of a respectively list goes with
     per: tuple[str, str] | None = None  # a price's unit: «قیمت هر تن» (name, dimension)
     group: tuple[Figure, ...] = ()  # the amounts listed side by side with it, in order
+    whole: Subject | None = None  # a share's whole as the words after it name it
+    last_of_list: Figure | None = None  # the last of the list it is a member of
+    agent: str | None = None  # the place a rate is of, named just before it: «عراق ۲۰ درصد»
 
     @property
     def value(self) -> QuantityValue:
@@ -764,6 +767,10 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             own = near[-1] if near else None
         if own is None:
             before = [q for q in positions if q < p and not resolved[q][1] and q not in taken]
+            if figure.type != "Amount":
+                # "این رقم در ۱۴۰۱ X بود و … ۵٫۵ درصد کاهش": the period of X, not the rate's
+                before = [q for q in before if not any(
+                    _is(items[j], "Amount") for j in range(q + 1, p))]
             own = before[-1] if before else None
         if own is not None:
             period, compared = resolved[own]
@@ -849,6 +856,22 @@ def _background(sentence: Sentence) -> bool:
     items = sentence.items
     return any(item.text == "بود" and k > 0 and items[k - 1].kind == WORD
                and items[k - 1].text.endswith("ه") for k, item in enumerate(items))
+
+
+def _lists(sentence: Sentence) -> None:
+    """The members of a list of figures («۲۶، ۱۸ و ۱۶ درصد») share what the words around
+    its last member say (its whole, its cues)."""
+    members: dict[int, list[Figure]] = {}
+    for figure in sentence.figures:
+        member = figure.value.member
+        if member is not None:
+            members.setdefault(member[0], []).append(figure)
+    for listed in members.values():
+        last = listed[-1]
+        for figure in listed:
+            figure.last_of_list = last
+            if figure.whole is None:
+                figure.whole = last.whole
 
 
 def _groups(sentence: Sentence) -> None:
@@ -1029,7 +1052,66 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                                                                     figure.position))
         measure = MEASURES.get(figure.value.dimension, "")
         figure.subject = replace(subject, measure=measure or subject.measure)
+        if figure.type == "Percent":
+            figure.whole = _whole_after(sentence.items, figure.position, places)
+            figure.agent = _agent_near(sentence.items, figure.position)
         previous.append(figure)
+
+
+def _whole_after(items: Sequence[Item], position: int, places: _Places) -> Subject | None:
+    """The whole a share names after it: «۲۶ درصد ارزش صادرات به عراق», «۵۹ درصد ارزش
+    صادرات آبزیان», «۳۰ درصد از کل واردات»; or after «سهم P از» before it: «سهم چین از
+    صادرات غیرنفتی ایران از ۳۲٫۷ درصد …»."""
+    share = _share_of(items, position)
+    if share is not None:
+        return _whole_from(items, share[1], places)
+    return _whole_from(items, position + 1, places)
+
+
+def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, int] | None:
+    """«سهم P از …» before a rate in its clause: (the place P, where «از» is followed)."""
+    start = _clause_start(items, position)
+    for k in range(position - 1, start - 1, -1):
+        if "share_word" in items[k].features:
+            place = _place(items[k + 1]) if k + 1 < position else None
+            at = k + 2 if place is not None else k + 1
+            if at < position and items[at].text == "از":
+                return place, at + 1
+            return None
+    return None
+
+
+def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | None:
+    position = k
+    measure = ""
+    while k < len(items) and k <= position + 4:
+        item = items[k]
+        found = item.features.get("measure")
+        if isinstance(found, str):
+            measure = found
+        elif not (item.text in ("از", "این", "همین") or "total_word" in item.features):
+            break
+        k += 1
+    if k < len(items) and _flow_anchor(items[k]):
+        subject = _noun_subject(items, k, len(items), places)
+        return replace(subject, measure=measure or subject.measure, total=True, party=None)
+    return None
+
+
+def _agent_near(items: Sequence[Item], position: int) -> str | None:
+    """A place right before a rate, its clause's subject: «و عراق بیش از ۲۰ درصد آن را …»;
+    or the place of «سهم P از …»."""
+    share = _share_of(items, position)
+    if share is not None:
+        return share[0]
+    for k in range(position - 1, max(-1, position - 4), -1):
+        item = items[k]
+        if _is_quantity(item) or (item.kind == PUNCT and item.text in _CLAUSE_END):
+            return None
+        place = _place(item)
+        if place is not None:
+            return place if k == 0 or items[k - 1].text not in _PREPOSITIONS else None
+    return None
 
 
 def _list_members(items: Sequence[Item], end: int, n: int, test: str,
@@ -1208,6 +1290,8 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
     if reporter is not None:
         for figure in document.figures:
             figure.subject = _named_reporter(figure.subject, reporter)
+            if figure.whole is not None:
+                figure.whole = _named_reporter(figure.whole, reporter)
     # The product the text opens with is the product of the figures that name none, but
     # for totals of all goods («کل صادرات غیرنفتی»).
     topic = next((f.subject.product for f in document.figures if f.subject.product
@@ -1249,6 +1333,7 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
                       if sentence.figures else [], topics)
             _respectively(sentence, places)
             _groups(sentence)
+            _lists(sentence)
             named = [place for _, place in places.positions]
             if named:
                 last_place = named[-1]

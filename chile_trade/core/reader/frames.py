@@ -47,7 +47,7 @@ __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames"
 FINDERS = ("role", "near", "other", "antecedent", "group", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
-SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade")
+SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "any")
 PERIOD_ASKS = ("claim", "compared", "any")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
            "attribute_conflict", "ambiguous_number")
@@ -73,6 +73,7 @@ class Slot:
     period: str = ""  # "": any for a figure of the sentence, the claim's for a search
     restates: bool = False
     comparator: bool = False  # a near figure written with «بیش از»/«کمتر از»
+    of_type: str = "Amount"  # the type of figure it takes (a change of shares takes Percent)
     measure: str = ""  # "top", "bottom": the measure of a unit price's money, or its mass
 
 
@@ -103,7 +104,7 @@ FRAME_SCHEMA: dict[str, type | tuple[type, ...]] = {
 }
 """Each key of a frame row and its type (``cue`` and ``no_cue`` may be left out)."""
 _SLOT_KEYS = {"name", "find", "role", "side", "of", "subject", "period", "restates",
-              "comparator", "measure"}
+              "comparator", "measure", "of_type"}
 _OPTIONAL = {"cue", "no_cue", "cue_all", "cue_after", "cue_before", "flows", "no_roles"}
 
 
@@ -125,8 +126,9 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         raise LexiconError(f"{where}: an other slot says of which slot")
     if slot.measure not in ("", "top", "bottom"):
         raise LexiconError(f"{where}: measure must be top or bottom (of a unit price)")
-    subject_ok = slot.subject in SUBJECT_ASKS or (
-        slot.subject.startswith("slot:") and slot.subject[5:] in names)
+    subject_ok = slot.subject in SUBJECT_ASKS or any(
+        slot.subject.startswith(prefix) and slot.subject[len(prefix):] in names
+        for prefix in ("slot:", "agent_of:"))
     period_ok = slot.period in ("", *PERIOD_ASKS) or any(
         slot.period.startswith(prefix) and slot.period[len(prefix):] in names
         for prefix in ("slot:", "earlier:"))
@@ -199,7 +201,8 @@ def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  #
 
 def _needs(slot: Slot) -> set[str]:
     return {ask.partition(":")[2] for ask in (slot.subject, slot.period)
-            if ask.startswith(("slot:", "earlier:"))} | ({slot.of} if slot.of else set())
+            if ask.startswith(("slot:", "earlier:", "agent_of:"))} | (
+        {slot.of} if slot.of else set())
 
 
 def _fill_order(where: str, slots: Sequence[Slot]) -> tuple[Slot, ...]:
@@ -314,6 +317,8 @@ class ClaimContext:
     per: tuple[str, str] | None = None  # a unit price's «هر تن»: (unit name, dimension)
     dimension: str = ""  # the stated figure's own
     before: tuple[frozenset[str], ...] = ()  # the categories of each word before it, nearest first
+    whole: Subject | None = None  # a share's whole, as the words after it name it
+    agent: str | None = None  # the place a rate is of, named just before it
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -321,8 +326,14 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
     words), and `_CUE_AFTER` words after it."""
     items = sentence.items
     start, _ = _clause_bounds(sentence, position)
-    return (items[min(start, max(0, position - _CUE_BEFORE)):position],
-            items[position + 1:position + 1 + _CUE_AFTER])
+    after = items[position + 1:position + 1 + _CUE_AFTER]
+    kind = items[position].type
+    for k, item in enumerate(after):
+        if item.kind == "mention" and item.type in QUANTITY_TYPES and item.type != kind and \
+                item.type != "Amount":
+            after = after[:k]  # "۳۳٫۵ درصد بود و … ۴٫۹ واحد درصد کاهش": that word is theirs
+            break
+    return items[min(start, max(0, position - _CUE_BEFORE)):position], after
 
 
 def _measure_near(items: Sequence[Item], position: int) -> str:
@@ -382,6 +393,11 @@ def _compared_period(figure: Figure) -> Period | None:
 def context_of(figure: Figure) -> ClaimContext:
     sentence = figure.sentence
     before, after = _window(sentence, figure.position)
+    last = figure.last_of_list
+    if last is not None and last is not figure:
+        # a member of a list goes with the words after the list («۲۶، ۱۸ و ۱۶ درصد … را
+        # تشکیل دادند»)
+        after = _window(sentence, last.position)[1]
     cues = frozenset(category for item in (*before, *after) for category in item.features)
     following = after[0] if after else None
     if following is not None and following.kind == "mention" and \
@@ -397,7 +413,8 @@ def context_of(figure: Figure) -> ClaimContext:
                         _direction(sentence, figure.position), cues,
                         tuple(frozenset(item.features) for item in after),
                         figure.per, figure.value.dimension,
-                        tuple(frozenset(item.features) for item in reversed(before)))
+                        tuple(frozenset(item.features) for item in reversed(before)),
+                        figure.whole, figure.agent)
 
 
 # ------------------------------------------------------------------ finding slots
@@ -440,6 +457,8 @@ def _same_dimension(a: Figure, b: Figure) -> bool:
 def _wanted_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure]) -> Subject:
     if slot.subject.startswith("slot:"):
         return filled[slot.subject[5:]].subject
+    if slot.subject == "any":
+        return Subject()
     return ctx.subject
 
 
@@ -518,11 +537,13 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     sentence = figure.sentence
     taken = {f.order for f in filled.values()} | {figure.order}
     if slot.find == "role":
-        found = [f for f in _amounts(sentence) if slot.role in f.roles and f.order not in taken]
+        def typed(s: Sentence) -> list[Figure]:
+            return [f for f in s.figures if f.type == slot.of_type and slot.role in f.roles
+                    and f.order not in taken]
+        found = typed(sentence)
         previous = _previous_sentence(doc, sentence)
         if not found and previous is not None:
-            found = [f for f in _amounts(previous) if slot.role in f.roles
-                     and f.order not in taken]
+            found = typed(previous)
         return found
     if slot.find == "near":
         return _near(figure, slot, ctx, taken)
@@ -580,8 +601,8 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
     if before and len(before[0].group) > 1:
         return []  # "عراق و سوریه با X و Y، ۶۷ درصد": said of the parts listed together
     if ctx.period is not None:
-        dated = [f for f in before if f.period is not None and same(f.period, ctx.period) == YES]
-        before = dated + [f for f in before if f not in dated]
+        # a rate is of the amount of its own period: not of the base before it
+        before = [f for f in before if f.period is None or same(f.period, ctx.period) == YES]
     if before or "anaphor" in figure.roles:
         return before
     return [f for f in amounts if f.position > figure.position and f.period is not None
@@ -669,6 +690,21 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
                  ) -> Subject | None:
     if slot.subject in ("exports", "imports"):
         return _flows(ctx, slot.subject == "exports")
+    if slot.subject.startswith("agent_of:") or slot.subject == "agent":
+        # "کل صادرات … X بود و عراق ۲۰ درصد آن را": the whole's flow, to the place named;
+        # "سهم چین از صادرات ایران": the whole the words name, to the place named
+        source = filled[slot.subject[9:]].subject if slot.subject != "agent" else ctx.whole
+        if source is None:
+            return None
+        whole = source
+        agent = ctx.agent
+        if agent is None or whole.flow != "goods":
+            return None
+        if whole.importer is None:
+            return replace(whole, importer=agent, total=False)
+        if whole.exporter is None:
+            return replace(whole, exporter=agent, total=False)
+        return None
     if slot.subject == "trade":
         pair = ctx.subject.pair
         if len(pair) != 2:
@@ -682,8 +718,11 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
         subject = _wanted_subject(slot, ctx, filled)
         return replace(subject, measure=MEASURES.get(dimension, "?"))
     if slot.subject == "whole":
-        # The part with its partner opened: all partners, or the flow as a whole.
+        # The whole the words after the share name; else the part with its partner
+        # opened: all partners, or the flow as a whole.
         part = filled[slot.of].subject
+        if ctx.whole is not None:
+            return replace(ctx.whole, measure=part.measure or ctx.whole.measure)
         if part.flow == "goods" and part.importer not in (None, REPORTER):
             return replace(part, importer=None, party=None, total=True)
         if part.flow == "goods" and part.exporter not in (None, REPORTER):
