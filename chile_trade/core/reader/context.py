@@ -280,8 +280,10 @@ def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # 
             months = period.months if period.months is not None else (
                 base.months if base is not None else None)
             return replace(period, months=months)
-        if period.relative is not None:
-            return _relative_to(period, base)
+        if period.relative is not None and period.relative < 0:
+            return _relative_to(period, base)  # "مدت مشابه سال قبل": a year before the base
+        if period.relative is not None:  # "امسال در بازه مشابه": this year, the base's months
+            return replace(period, months=period.months or (base.months if base else None))
         if base is None:
             return None
         return replace(shifted(base, -1), months=period.months or base.months)
@@ -357,8 +359,10 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
 # ------------------------------------------------------------------ subjects
 
 def _content(item: Item) -> bool:
-    """A word that may name a product: no mark, number, mention, lexicon word."""
-    return item.kind == WORD and not item.features and len(item.text) > 1
+    """A word that may name a product: no mark, number, mention, lexicon word, nor a
+    comparative («جلوتر», «بیشترین»)."""
+    return item.kind == WORD and not item.features and len(item.text) > 1 and \
+        not item.text.endswith(("تر", "ترین"))
 
 
 def _generic(item: Item) -> bool:
@@ -400,6 +404,7 @@ def _product_after(items: Sequence[Item], start: int, stop: int) -> tuple[str, i
 class _Sides:
     owner: str | None = None  # a place right after the flow noun: its own
     referred: bool = False  # the owner is «این کشور»
+    this: bool = False  # «این داد و ستد»: the flow named before
     to: str | None = None
     from_: str | None = None
     with_: list[str] = field(default_factory=list)
@@ -507,6 +512,10 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
 def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
     flow = "balance" if balance else "trade"
     named = [p for p in (sides.owner, sides.to, sides.from_, *sides.with_) if p]
+    if sides.this and len(places.pair) == 2 and not {sides.to, sides.from_, *sides.with_} - {None}:
+        # "این داد و ستد": the trade of the two sides named before
+        return Subject(flow, pair=places.pair, product=sides.product, total=sides.total,
+                       owner=sides.owner if sides.owner in places.pair else None)
     product, total = sides.product, sides.total
     places.owner(sides.owner)
     owner = sides.owner
@@ -624,7 +633,8 @@ def _other_measure(a: Item, b: Item) -> bool:
 
 
 def _flow_anchor(item: Item) -> bool:
-    return (_is(item, "Flow") and _flow_of(item).noun) or "balance_word" in item.features
+    return (_is(item, "Flow") and _flow_of(item).noun) or "balance_word" in item.features \
+        or "difference_word" in item.features
 
 
 def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places) -> Subject:
@@ -634,6 +644,7 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
             stop = j
             break
     sides = _sides_after(items, k + 1, stop, places)
+    sides.this = k > 0 and items[k - 1].text in _DEMONSTRATIVES
     if "flow_adjective" in items[k].features and not sides.product:
         sides.product = _product_before(items, k)  # "میگوی صادراتی", "خرمای صادرشده"
     if stop == k + 1 == position:
@@ -650,9 +661,10 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
     if k > 0 and "total_word" in items[k - 1].features:
         sides.total = True
     item = items[k]
-    if "balance_word" in item.features:
+    if "balance_word" in item.features or "difference_word" in item.features:
         if sides.owner is None and not sides.both:
-            sides.owner = _agent_before(items, k, places)  # "ایران که … مازاد … با هند داشت"
+            # "ایران که … مازاد … با هند داشت", "حاصل این داد و ستد برای ایران … تراز منفی"
+            sides.owner = _agent_before(items, k, places) or _for_place(items, k, places)
         return _trade(sides, places, balance=True)
     subject = _goods(_flow_of(item).flow, sides, places,
                      bilateral="bilateral_flow" in item.features)
@@ -699,6 +711,17 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
             return _verb_subject(items, position, k, places)
     party = _agent_before(items, position, places)
     return Subject(party=party, product=_product_near(items, position))
+
+
+def _for_place(items: Sequence[Item], k: int, places: _Places) -> str | None:
+    """«برای ایران» in the clause before ``k``: whose a balance is."""
+    start = _clause_start(items, k)
+    for j in range(start, k - 1):
+        if items[j].text == "برای":
+            place, _ = _place_or_reference(items, j + 1, places)
+            if place is not None:
+                return place
+    return None
 
 
 def _product_before(items: Sequence[Item], k: int) -> str:
@@ -1331,6 +1354,8 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
             places = _Places(sentence, last_place, pair, owners)
             _subjects(sentence, places, figures[:figures.index(sentence.figures[0])]
                       if sentence.figures else [], topics)
+            last = sentence.figures[-1].position if sentence.figures else 0
+            _topics_before(sentence, len(sentence.items), places, last, topics)
             _respectively(sentence, places)
             _groups(sentence)
             _lists(sentence)
