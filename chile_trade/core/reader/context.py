@@ -776,9 +776,11 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             last = following
         for q in positions:
             # "X در سال ۱۴۰۱": a period right after (not "X و در اسفند Y": the next one's)
-            if last < q <= last + 3 and not any(
-                    _is_quantity(items[j]) or items[j].text in ("و", "،", ",")
-                    for j in range(last + 1, q)) \
+            between = items[last + 1:q]
+            reach = 5 if all(_place(x) is not None or x.text in ("به", "از", "در", "با")
+                             for x in between) else 3
+            if last < q <= last + reach and not any(
+                    _is_quantity(x) or x.text in ("و", "،", ",") for x in between) \
                     and not (resolved[q][1] and figure.type != "Amount"):
                 own = q
                 break
