@@ -97,12 +97,20 @@ def _sign(outcome: Outcome) -> int:
             return 1  # a signed figure says its own sign
         return ctx.sign
     if rule == "balance":
-        return _balance_sign(figure)
+        said = _balance_sign(figure)
+        if said is not None:
+            return said
+        # "تراز … ۱۵ میلیارد دلار", "اختلاف … ۱۵ میلیارد دلار": no sign said, the size read
+        exports, imports = outcome.reading.operands[:2]
+        return -1 if exports.value.readings[0].value * 10 ** exports.value.power < \
+            imports.value.readings[0].value * 10 ** imports.value.power else 1
     return 1
 
 
-def _balance_sign(figure: Figure) -> int:
-    """A deficit (``کسری``, ``منفی``, ``به نفع`` the other side) is negative."""
+def _balance_sign(figure: Figure) -> int | None:
+    """The sign a balance's words give it: a deficit (``کسری``, ``منفی``, ``به نفع`` the
+    other side) is negative, a surplus (``مازاد``, ``مثبت``, ``به سود`` its owner)
+    positive; None where the words say neither."""
     items = figure.sentence.items
     window = items[max(0, figure.position - 8):figure.position + 6]
     signs = [item.features["sign_word"] for item in window if "sign_word" in item.features]
@@ -113,18 +121,11 @@ def _balance_sign(figure: Figure) -> int:
             return value
     for k, item in enumerate(window[:-1]):
         if "favour_word" in item.features:
-            subject = figure.subject
-            after = window[k + 1]
-            name = getattr(getattr(after, "value", None), "name", None)
-            if name is not None and subject.pair and name in subject.pair:
-                first = sorted(subject.pair)[0] if not subject.party else subject.party
-                return 1 if name != _other_side(subject.pair, name) and name == first else -1
-    return 1
-
-
-def _other_side(pair: frozenset[str], name: str) -> str:
-    others = [p for p in pair if p != name]
-    return others[0] if others else name
+            name = getattr(getattr(window[k + 1], "value", None), "name", None)
+            owner = figure.subject.owner
+            if name is not None and owner is not None:
+                return 1 if name == owner else -1
+    return None
 
 
 def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:

@@ -524,10 +524,14 @@ def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
     if len(named) == 2:
         return Subject(flow, pair=frozenset(named), product=product, total=total,
                        owner=owner if owner in named else None)
+    if len(named) == 1 and named[0] == owner:
+        # "تراز تجاری ایران", "کسری تجاری کشور": the owner's trade with all partners
+        return Subject(flow, product=product, total=total, owner=owner)
     if len(named) == 1 and named[0] != REPORTER:
         return Subject(flow, pair=frozenset({named[0], REPORTER}), party=named[0],
                        product=product, total=total, owner=REPORTER)
-    return Subject(flow, product=product, total=total)
+    return Subject(flow, product=product, total=total,
+                   owner=REPORTER if balance else None)
 
 
 def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False) -> Subject:
@@ -661,6 +665,10 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
     if k > 0 and "total_word" in items[k - 1].features:
         sides.total = True
     item = items[k]
+    balance = any("balance_word" in items[j].features for j in range(max(0, k - 3), k))
+    if balance and _flow_of(item).flow == V.TRADE if _is(item, "Flow") else False:
+        # "تراز ۱۰ ماهه داد و ستد دو کشور": the balance of that trade
+        return replace(_trade(sides, places), flow="balance", owner=REPORTER)
     if "balance_word" in item.features or "difference_word" in item.features:
         if sides.owner is None and not sides.both:
             # "ایران که … مازاد … با هند داشت", "حاصل این داد و ستد برای ایران … تراز منفی"

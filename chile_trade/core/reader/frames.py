@@ -510,14 +510,16 @@ def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
     subject = ctx.subject
     pair = sorted(subject.pair)
     if not pair and subject.flow in ("balance", "") and not subject.party:
-        # the reporter's own trade with the world: «تراز تجاری کشور», «اختلاف این دو شاخص»
-        reporter = REPORTER
-        return Subject("goods", reporter if exports else None,
-                       None if exports else reporter, product=subject.product,
+        # the owner's trade with the world: «تراز تجاری کشور», «اختلاف این دو شاخص»
+        owner = subject.owner or REPORTER
+        return Subject("goods", owner if exports else None,
+                       None if exports else owner, product=subject.product,
                        measure=subject.measure)
     if len(pair) != 2:
         return None
     first, second = pair
+    if subject.owner == REPORTER and REPORTER not in subject.pair:
+        return None  # whose balance it is the text does not show
     if subject.owner in subject.pair:
         first = subject.owner
         second = next(p for p in subject.pair if p != first)
