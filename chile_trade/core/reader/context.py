@@ -512,15 +512,16 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
 def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
     flow = "balance" if balance else "trade"
     named = [p for p in (sides.owner, sides.to, sides.from_, *sides.with_) if p]
-    if sides.this and len(places.pair) == 2 and not {sides.to, sides.from_, *sides.with_} - {None}:
-        # "این داد و ستد": the trade of the two sides named before
-        return Subject(flow, pair=places.pair, product=sides.product, total=sides.total,
-                       owner=sides.owner if sides.owner in places.pair else None)
     product, total = sides.product, sides.total
+    if len(places.pair) == 2 and (
+            (sides.this and not {sides.to, sides.from_, *sides.with_} - {None})
+            or (sides.both and not named)):
+        # "این داد و ستد", "تجارت دو کشور": the trade of the two sides named before
+        owner = sides.owner if sides.owner in places.pair else (
+            REPORTER if balance and not sides.this else None)
+        return Subject(flow, pair=places.pair, product=product, total=total, owner=owner)
     places.owner(sides.owner)
     owner = sides.owner
-    if sides.both and len(places.pair) == 2 and not named:
-        return Subject(flow, pair=places.pair, product=product, total=total)
     if len(named) == 2:
         return Subject(flow, pair=frozenset(named), product=product, total=total,
                        owner=owner if owner in named else None)
@@ -530,6 +531,10 @@ def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
     if len(named) == 1 and named[0] != REPORTER:
         return Subject(flow, pair=frozenset({named[0], REPORTER}), party=named[0],
                        product=product, total=total, owner=REPORTER)
+    if len(named) == 2 and balance and owner not in named:
+        # "تراز دو کشور": the balance of the text's reporter
+        return Subject(flow, pair=frozenset(named), product=product, total=total,
+                       owner=REPORTER)
     return Subject(flow, product=product, total=total,
                    owner=REPORTER if balance else None)
 
@@ -623,6 +628,25 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
     return Subject("goods", exporter, importer, product=sides.product)
 
 
+def _described_before(items: Sequence[Item], position: int) -> bool:
+    """Whether a flow word describes the amount from before it in its clause, no other
+    amount between («سهم فروش ایران به هند از این رقم X»), and it is not the description
+    of an amount before it («X سهم صادرات ایران و Y سهم …»). A description right after
+    the amount «X آن به …», «X از این رقم …» is the amount's own."""
+    if any(items[j].text == "آن" or "anaphor" in items[j].features
+           for j in range(position + 1, min(len(items), position + 3))):
+        return False
+    start = _clause_start(items, position)
+    for k in range(position - 1, start - 1, -1):
+        if _is_quantity(items[k]):
+            return False
+        if _flow_anchor(items[k]):
+            introduced = k > 0 and items[k - 1].text in ("سهم", "به", "مربوط", "آن")
+            return not (introduced and any(_is_quantity(items[j])
+                                           for j in range(max(start, k - 5), k)))
+    return False
+
+
 def _is_quantity(item: Item) -> bool:
     return item.kind == "mention" and item.type in QUANTITY_TYPES
 
@@ -659,6 +683,7 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
             end += 1
         after = _sides_after(items, position + 1, end, places)
         sides.to, sides.from_ = sides.to or after.to, sides.from_ or after.from_
+        sides.with_ = sides.with_ or after.with_
         sides.product = sides.product or after.product
     if sides.owner is None and k > 0 and items[k - 1].text == "با":
         sides.owner = _agent_before(items, k, places)  # "هنگ کنگ با خرید X"
@@ -705,7 +730,8 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
         if _is(item, "Flow") and _flow_of(item).verb and not (
                 _flow_of(item).noun and k + 1 < len(items) and _place(items[k + 1])):
             return _verb_subject(items, position, k, places)
-        if _flow_anchor(item) and k > 0 and items[k - 1].text in ("سهم", "به", "مربوط", "آن"):
+        if _flow_anchor(item) and k > 0 and items[k - 1].text in ("سهم", "به", "مربوط", "آن") \
+                and not _described_before(items, position):
             # "X از این رقم سهم صادرات ایران به ترکیه", "X به واردات مربوط است"
             return _noun_subject(items, k, position, places)
     # The flow noun before it in its clause, or a flow verb before it with no noun

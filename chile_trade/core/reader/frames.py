@@ -36,7 +36,7 @@ from chile_trade.core.reader.context import (
     Subject,
 )
 from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
-from chile_trade.core.reader.mentions import QUANTITY_TYPES, NumberValue, QuantityValue
+from chile_trade.core.reader.mentions import QUANTITY_TYPES, Mention, NumberValue, QuantityValue
 from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import YES, Period, interval, same, shifted
 from chile_trade.core.reader.tokens import PUNCT
@@ -329,8 +329,8 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
     after = items[position + 1:position + 1 + _CUE_AFTER]
     kind = items[position].type
     for k, item in enumerate(after):
-        if item.kind == "mention" and item.type in QUANTITY_TYPES and item.type != kind and \
-                item.type != "Amount":
+        if item.kind == "mention" and item.type in QUANTITY_TYPES and \
+                item.type not in (kind, "Amount"):
             after = after[:k]  # "۳۳٫۵ درصد بود و … ۴٫۹ واحد درصد کاهش": that word is theirs
             break
     return items[min(start, max(0, position - _CUE_BEFORE)):position], after
@@ -367,8 +367,8 @@ def _direction(sentence: Sentence, position: int) -> int:
     for k in range(max(0, position - _CUE_BEFORE), min(len(items), position + _CUE_AFTER)):
         item = items[k]
         direction = item.features.get("direction")
-        if k == position + 1 and item.kind == "mention" and item.type == "Amount":
-            comparator = getattr(item, "value").comparator  # "۴۰ درصد بیش از X"
+        if k == position + 1 and isinstance(item, Mention) and item.type == "Amount":
+            comparator = item.value.comparator  # "۴۰ درصد بیش از X"
             direction = 1 if comparator == V.MORE else -1 if comparator == V.LESS else None
         if not isinstance(direction, int) or k == position:
             continue
@@ -400,8 +400,8 @@ def context_of(figure: Figure) -> ClaimContext:
         after = _window(sentence, last.position)[1]
     cues = frozenset(category for item in (*before, *after) for category in item.features)
     following = after[0] if after else None
-    if following is not None and following.kind == "mention" and \
-            following.type == "Amount" and getattr(following, "value").comparator in (
+    if isinstance(following, Mention) and \
+            following.type == "Amount" and following.value.comparator in (
                 V.MORE, V.LESS):
         cues |= {"comparator", "direction"}  # "۴۰.۳ درصد بیش از ۳۵۷ هزار تن"
     measure = _measure_near(sentence.items, figure.position)
@@ -688,25 +688,27 @@ def _antecedent(doc: Document, figure: Figure, taken: set[int]) -> list[Figure]:
     return earlier[-1:]
 
 
+def _agent_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
+                   ) -> Subject | None:
+    """"کل صادرات … X بود و عراق ۲۰ درصد آن را": the whole's flow, to the place named;
+    "سهم چین از صادرات ایران": the whole the words name, to the place named."""
+    whole = filled[slot.subject[9:]].subject if slot.subject != "agent" else ctx.whole
+    agent = ctx.agent
+    if whole is None or agent is None or whole.flow != "goods":
+        return None
+    if whole.importer is None:
+        return replace(whole, importer=agent, total=False)
+    if whole.exporter is None:
+        return replace(whole, exporter=agent, total=False)
+    return None
+
+
 def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  # noqa: PLR0911
                  ) -> Subject | None:
     if slot.subject in ("exports", "imports"):
         return _flows(ctx, slot.subject == "exports")
     if slot.subject.startswith("agent_of:") or slot.subject == "agent":
-        # "کل صادرات … X بود و عراق ۲۰ درصد آن را": the whole's flow, to the place named;
-        # "سهم چین از صادرات ایران": the whole the words name, to the place named
-        source = filled[slot.subject[9:]].subject if slot.subject != "agent" else ctx.whole
-        if source is None:
-            return None
-        whole = source
-        agent = ctx.agent
-        if agent is None or whole.flow != "goods":
-            return None
-        if whole.importer is None:
-            return replace(whole, importer=agent, total=False)
-        if whole.exporter is None:
-            return replace(whole, exporter=agent, total=False)
-        return None
+        return _agent_subject(slot, ctx, filled)
     if slot.subject == "trade":
         pair = ctx.subject.pair
         if len(pair) != 2:
