@@ -1018,12 +1018,16 @@ def _resolve_product(product: str, previous: Sequence[Figure]) -> str:
 def _product_before_with(items: Sequence[Item], position: int) -> str:
     """The product a clause opens with before «با» + the figure: «سیمان با X تن»,
     «مقاطع طویل با X تن»."""
+    if position < 2 or items[position - 1].text != "با":
+        return ""
     start = _clause_start(items, position)
-    for k in range(position - 1, start, -1):
-        if items[k].text == "با":
-            product, end = _product_after(items, start, k)
-            return product if end == k and not product.startswith(_THIS) else ""
-    return ""
+    k = position - 2
+    while k >= start and _content(items[k]) and not _generic(items[k]):
+        k -= 1
+    if position - 2 - k > _MAX_PRODUCT_WORDS:
+        return ""  # more words than a product's name: a clause, not a label
+    product, end = _product_after(items, k + 1, position - 1)
+    return product if end == position - 1 and not product.startswith(_THIS) else ""
 
 
 def _open_sides(subject: Subject) -> bool:
@@ -1109,6 +1113,12 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         if not subject.product:
             subject = replace(subject, product=_product_before_with(sentence.items,
                                                                     figure.position))
+        if not subject.product and "compared" in figure.roles:
+            # "مقاطع طویل با X در برابر Y": the base is of the goods it is compared with
+            local = [f.subject.product for f in sentence.figures
+                     if f.position < figure.position and f.type == figure.type]
+            if local:
+                subject = replace(subject, product=local[-1])
         measure = MEASURES.get(figure.value.dimension, "")
         figure.subject = replace(subject, measure=measure or subject.measure)
         if figure.type == "Percent":
@@ -1235,6 +1245,7 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
         elif len(amounts) == n:
             for figure, amount in zip(members, amounts, strict=True):
                 figure.said_of = amount
+                figure.subject = replace(figure.subject, product=amount.subject.product)
 
 
 def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,

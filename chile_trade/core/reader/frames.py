@@ -635,13 +635,18 @@ def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
     return ()
 
 
-def _group_agrees(group: Sequence[Figure], wanted: Subject) -> bool:
+def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = False) -> bool:
     """Whether listed parts are parts of what the stated figure is of: they agree with it
-    in all but what tells them apart (their products, or their partners)."""
+    in all but what tells them apart (their products, or their partners). Where the
+    words point back at the list («صادرات این سه گروه»), the sides they leave open are
+    the list's."""
     varies = {name for name in ("product", "exporter", "importer", "party")
               if len({getattr(f.subject, name) for f in group}) > 1}
     for figure in group:
         subject = figure.subject
+        if referred and wanted.flow == subject.flow == "goods":
+            wanted = replace(wanted, exporter=wanted.exporter or subject.exporter,
+                             importer=wanted.importer or subject.importer)
         if "product" in varies:
             subject = replace(subject, product=wanted.product)
         if {"exporter", "importer", "party"} & varies:
@@ -650,6 +655,20 @@ def _group_agrees(group: Sequence[Figure], wanted: Subject) -> bool:
         if agreement(subject, replace(wanted, total=False)) is None:
             return False
     return True
+
+
+def _points_back(figure: Figure) -> bool:
+    """Whether the words before a figure point back at a list: «این سه گروه», «این
+    اقلام», «این دو کشور»."""
+    items = figure.sentence.items
+    start, _ = _clause_bounds(figure.sentence, figure.position)
+    for k in range(max(start, figure.position - _CUE_BEFORE), figure.position - 1):
+        if items[k].text in ("این", "همین"):
+            following = items[k + 1]
+            if isinstance(getattr(following, "value", None), NumberValue) or \
+                    "goods_word" in following.features:
+                return True
+    return False
 
 
 def _previous_in_text(doc: Document, sentence: Sentence) -> Sentence | None:
@@ -740,6 +759,8 @@ def _is_whole(candidate: Figure, part: Figure) -> bool:
     c, p = candidate.subject, part.subject
     if c.party and c.party == p.party:
         return False
+    if p.product and not c.product:
+        return True  # "مصالح ساختمانی … ۲۶ درصد ارزش صادرات به عراق": all goods
     if p.flow == "goods" and c.flow == "goods":
         return (p.importer not in (None, REPORTER) and c.importer in (None, REPORTER)) or \
             (p.exporter not in (None, REPORTER) and c.exporter in (None, REPORTER)) or \
@@ -860,7 +881,8 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
     for slot in _fill_order(frame.id, frame.slots):
         if slot.find == "group":
             group = _group(doc, figure)
-            if len(group) < 2 or not _group_agrees(group, ctx.subject):
+            if len(group) < 2 or not _group_agrees(group, ctx.subject,
+                                                   _points_back(figure)):
                 attempt.failed = "no_candidate"
                 return attempt
             attempt.many[slot.name] = group
