@@ -54,6 +54,7 @@ _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "
 _MAX_PRODUCT_WORDS = 3
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
+_ALSO = frozenset({"نیز", "هم"})
 _HEADLINE_WORDS = 16
 _TOPIC_LINES = 2  # a text says what it is about in its title or first sentence
 
@@ -1021,13 +1022,27 @@ def _product_before_with(items: Sequence[Item], position: int) -> str:
     if position < 2 or items[position - 1].text != "با":
         return ""
     start = _clause_start(items, position)
-    k = position - 2
-    while k >= start and _content(items[k]) and not _generic(items[k]):
+    end = position - 1
+    if end - 1 >= start and items[end - 1].text in _ALSO:
+        end -= 1  # "سوخت و فرآورده‌های نفتی نیز با X"
+    label: list[Item] = []
+    k = end - 1
+    while k >= start:
+        item = items[k]
+        if not (_content(item) or _generic(item) or (
+                item.text == "و" and label and k > start
+                and (_content(items[k - 1]) or _generic(items[k - 1])))):
+            break
+        label.append(item)
         k -= 1
-    if position - 2 - k > _MAX_PRODUCT_WORDS:
-        return ""  # more words than a product's name: a clause, not a label
-    product, end = _product_after(items, k + 1, position - 1)
-    return product if end == position - 1 and not product.startswith(_THIS) else ""
+    # "مواد غذایی و محصولات کشاورزی": its words, less those for goods in general
+    words = [item.text if item.text == "و" else _normal_word(item.text)
+             for item in reversed(label) if not _generic(item)]
+    while words and words[0] == "و":
+        words.pop(0)
+    if not words or sum(1 for w in words if w != "و") > _MAX_PRODUCT_WORDS:
+        return ""  # no name, or more words than a product's name: a clause, not a label
+    return " ".join(words)
 
 
 def _open_sides(subject: Subject) -> bool:
@@ -1123,6 +1138,8 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         figure.subject = replace(subject, measure=measure or subject.measure)
         if figure.type == "Percent":
             figure.whole = _whole_after(sentence.items, figure.position, places)
+            if figure.whole is not None and _open_sides(figure.whole):
+                figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
             figure.agent = _agent_near(sentence.items, figure.position)
         previous.append(figure)
 
@@ -1151,8 +1168,11 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, int] | 
 
 
 def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | None:
+    """The whole named from ``items[k]``: «کل واردات», «ارزش صادرات به عراق», «این
+    صادرات». It is a total (``total``) where the words say so («کل»)."""
     position = k
     measure = ""
+    total = False
     while k < len(items) and k <= position + 4:
         item = items[k]
         found = item.features.get("measure")
@@ -1160,10 +1180,11 @@ def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | Non
             measure = found
         elif not (item.text in ("از", "این", "همین") or "total_word" in item.features):
             break
+        total = total or "total_word" in item.features
         k += 1
     if k < len(items) and _flow_anchor(items[k]):
         subject = _noun_subject(items, k, len(items), places)
-        return replace(subject, measure=measure or subject.measure, total=True, party=None)
+        return replace(subject, measure=measure or subject.measure, total=total, party=None)
     return None
 
 
