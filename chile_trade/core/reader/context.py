@@ -55,6 +55,7 @@ _MAX_PRODUCT_WORDS = 3
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
+_ASIDE_ITEMS = 16  # the most items an aside in brackets is looked through for
 _HEADLINE_WORDS = 16
 _TOPIC_LINES = 2  # a text says what it is about in its title or first sentence
 
@@ -182,6 +183,25 @@ def _merge_periods(items: list[Item]) -> list[Item]:
                     out[k:] = [replace(item, start=start, end=end, value=merged)]  # type: ignore[type-var]
                     continue
         out.append(item)
+    return out
+
+
+def _without_asides(items: list[Item]) -> list[Item]:
+    """A sentence without its asides in brackets that hold no figure, period nor place:
+    «شمش فولادی (اسلب، بلوم و بیلت) صادر شد» is «شمش فولادی صادر شد»."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if item.kind == PUNCT and item.text == "(":
+            end = next((j for j in range(k + 1, min(len(items), k + _ASIDE_ITEMS))
+                        if items[j].kind == PUNCT and items[j].text in "()"), None)
+            if end is not None and items[end].text == ")" and not any(
+                    x.kind == "mention" or _place(x) is not None for x in items[k + 1:end]):
+                k = end + 1
+                continue
+        out.append(item)
+        k += 1
     return out
 
 
@@ -1408,7 +1428,8 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
         items = mentions(line)
         headline = _is_headline(items, lineno)
         for chunk in _split(items):
-            sentence = Sentence(lineno, len(sentences), _merge_periods(chunk), line, headline)
+            sentence = Sentence(lineno, len(sentences), _without_asides(_merge_periods(chunk)),
+                                line, headline)
             sentences.append(sentence)
             resolved = _resolve_periods(sentence, discourse)
             for position, item in enumerate(sentence.items):
