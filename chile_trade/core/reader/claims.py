@@ -158,20 +158,8 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
         unit = f"{unit}/{outcome.context.per[0]}"
     quantity = Quantity(number, unit, _subject(figure), _period(figure, start),
                         _span(source, figure))
-    return Claim(kind, quantity, _comparator(figure), label=figure.mention.text,
+    return Claim(kind, quantity, figure.comparator, label=figure.mention.text,
                  low=low, operands=operands, formula=formula, reason=reason, frame=frame)
-
-
-def _comparator(figure: Figure) -> str:
-    """The comparison the figure states: written before it (``بیش از``), or a threshold
-    passed after it («از X فراتر رفت», «از X گذشت»: more than X)."""
-    comparator = figure.value.comparator
-    items = figure.sentence.items
-    after = items[figure.position + 1:figure.position + 3]
-    if comparator == V.EQUAL and figure.position > 0 and items[figure.position - 1].text == "از" \
-            and any("passed_word" in item.features for item in after):
-        return V.MORE
-    return comparator
 
 
 def _kind_of(figure: Figure) -> str:

@@ -125,6 +125,19 @@ class Figure:
         return self.mention.type
 
     @property
+    def comparator(self) -> str:
+        """The comparison the figure states: written before it (``بیش از``), or a
+        threshold passed after it («از X فراتر رفت», «از X گذشت»: more than X)."""
+        comparator = self.value.comparator
+        items = self.sentence.items
+        after = items[self.position + 1:self.position + 3]
+        if comparator == V.EQUAL and self.position > 0 and \
+                items[self.position - 1].text == "از" and \
+                any("passed_word" in item.features for item in after):
+            return V.MORE
+        return comparator
+
+    @property
     def line(self) -> int:
         return self.sentence.line
 

@@ -20,6 +20,7 @@ turns it into a claim record.
 from __future__ import annotations
 
 import functools
+import math
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -839,12 +840,23 @@ def _scaled(value: QuantityValue) -> tuple[float, float]:
 def _one_quantity(figures: Sequence[Figure]) -> Figure | None:
     """Where several agreeing figures are one quantity printed more than once (their
     intervals meet), the most precise of them; else None."""
-    intervals = [_scaled(f.value) for f in figures]
+    intervals = [_bounds(f) for f in figures]
     low = max(lo for lo, _ in intervals)
     high = min(hi for _, hi in intervals)
     if low > high:
         return None
-    return min(figures, key=lambda f: _scaled(f.value)[1] - _scaled(f.value)[0])
+    return min(figures, key=lambda f: _bounds(f)[1] - _bounds(f)[0])
+
+
+def _bounds(figure: Figure) -> tuple[float, float]:
+    """What a printed quantity allows, its comparator read: «از ۴۸ میلیارد دلار گذشت»
+    is more than 48 billion, «کمتر از X» less than X."""
+    low, high = _scaled(figure.value)
+    if figure.comparator in (V.MORE, V.AT_LEAST):
+        return low, math.inf
+    if figure.comparator in (V.LESS, V.AT_MOST):
+        return -math.inf, high
+    return low, high
 
 
 def _restates(figure: Figure, candidate: Figure) -> bool:
