@@ -73,9 +73,13 @@ def _subject(figure: Figure) -> Subject:
 
 def _period(figure: Figure, start: Figure | None = None) -> Period:
     period = figure.period
+    calendar = period.calendar if period is not None and period.calendar else V.GREGORIAN
+    if period is not None and period.year is not None and period.last_year is not None:
+        # a span of years («طی سه سال»): its first and last, and how many years apart
+        return Period(period.year, period.last_year, period.last_year - period.year,
+                      calendar=calendar, fiscal=period.fiscal)
     end = period.year if period is not None else None
     begin = start.period.year if start is not None and start.period is not None else None
-    calendar = period.calendar if period is not None and period.calendar else V.GREGORIAN
     return Period(begin, end, calendar=calendar,
                   fiscal=bool(period is not None and period.fiscal))
 

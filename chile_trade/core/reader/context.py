@@ -246,6 +246,8 @@ class _Discourse:
         if current is not None and period.relative is not None and period.relative < 0 \
                 and period.year is None:
             return  # "پارسال X بود": a base, not what the text goes on to speak of
+        if current is not None and period.last_year is not None:
+            return  # "طی سه سال": a span looked back over, not what the text goes on with
         if current is None or not _earlier(period, current):
             self.period = period
 
@@ -293,6 +295,14 @@ def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # 
     period = value.period
     if value.refers == "this":
         return discourse.period
+    if value.refers == "years_back":
+        # "طی سه سال": the years up to the one named, else to the one spoken of
+        end = period if period.year is not None else discourse.period
+        if end is None or end.year is None or end.last_year is not None or \
+                end.months not in (None, (1, 12)):
+            return None
+        return Period(end.calendar, end.year - value.offset, last_year=end.year,
+                      fiscal=end.fiscal)
     if value.refers == "span":
         spoken = own or discourse.period
         if spoken is None or _length(spoken) != _length(period):
@@ -384,8 +394,9 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
             sentence.compared.append((position, period))
         if period is not None and (period.year is not None or period.relative is not None):
             discourse.named = period
-        if period is not None and not compared and (own is None or not _earlier(period, own)):
-            own = period
+        if period is not None and not compared and (own is None or (
+                not _earlier(period, own) and period.last_year is None)):
+            own = period  # a span after a period («در ده سال گذشته») does not replace it
     sentence.own = own
     return out
 
@@ -445,6 +456,7 @@ class _Sides:
     product: str = ""
     both: bool = False  # "دو کشور"
     total: bool = False
+    also: list[str] = field(default_factory=list)  # owners after the first: «شیلی و پرو»
 
 
 class _Places:
@@ -538,14 +550,15 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
         while k + 1 < stop and items[k].text in ("و", "،", ",") and _place(items[k + 1]):
             more = _place(items[k + 1])
             assert more is not None
-            sides.with_.append(more)
+            (sides.also if place == sides.owner and not preposition else
+             sides.with_).append(more)
             k += 2
     return sides
 
 
 def _trade(sides: _Sides, places: _Places, balance: bool = False) -> Subject:
     flow = "balance" if balance else "trade"
-    named = [p for p in (sides.owner, sides.to, sides.from_, *sides.with_) if p]
+    named = [p for p in (sides.owner, *sides.also, sides.to, sides.from_, *sides.with_) if p]
     product, total = sides.product, sides.total
     if len(places.pair) == 2 and (
             (sides.this and not {sides.to, sides.from_, *sides.with_} - {None})
@@ -580,6 +593,9 @@ def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False
     if flow == V.TRADE:
         return _trade(sides, places)
     product, total = sides.product, sides.total
+    if sides.also:
+        # "صادرات مس شیلی و پرو": the exports of each, neither side one place
+        return Subject("goods", product=product, total=total)
     owner = sides.owner
     if owner is not None and sides.referred and owner in (sides.to, sides.from_):
         owner = places.other(owner)  # "فروش ترکیه به ایران، خرید این کشور از ایران"

@@ -49,7 +49,8 @@ FINDERS = ("role", "near", "other", "antecedent", "group", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "any")
-PERIOD_ASKS = ("claim", "compared", "any")
+_OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
+PERIOD_ASKS = ("claim", "compared", "any", "start", "end")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
            "attribute_conflict", "ambiguous_number")
 """Why a figure is unverifiable (`Outcome.reason`)."""
@@ -400,6 +401,7 @@ def context_of(figure: Figure) -> ClaimContext:
         # تشکیل دادند»)
         after = _window(sentence, last.position)[1]
     cues = frozenset(category for item in (*before, *after) for category in item.features)
+    cues -= _cues_of_others(figure)
     following = after[0] if after else None
     if isinstance(following, Mention) and \
             following.type == "Amount" and following.value.comparator in (
@@ -416,6 +418,29 @@ def context_of(figure: Figure) -> ClaimContext:
                         figure.per, figure.value.dimension,
                         tuple(frozenset(item.features) for item in reversed(before)),
                         figure.whole, figure.agent)
+
+
+def _cues_of_others(figure: Figure) -> frozenset[str]:
+    """The words that go with one figure only, where they stand nearer another figure of
+    its kind: «۲۰ درصد کاهش یافته و میانگین کاهش سالانه آن ۵٫۷ درصد» (the average is the
+    second's)."""
+    items = figure.sentence.items
+    others = [f.position for f in figure.sentence.figures
+              if f.type == figure.type and f is not figure]
+    theirs: set[str] = set()
+    mine: set[str] = set()
+    for k, item in enumerate(items):
+        owned = _OWNED_CUES & item.features.keys()
+        if not owned:
+            continue
+        distance = abs(k - figure.position)
+        # at equal distance a word goes with the figure after it («میانگین رشد … X»)
+        if any(abs(k - other) < distance or (abs(k - other) == distance and other > k)
+               for other in others):
+            theirs |= owned
+        else:
+            mine |= owned
+    return frozenset(theirs - mine)
 
 
 # ------------------------------------------------------------------ finding slots
@@ -469,6 +494,13 @@ def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
         return "any"
     if slot.period == "compared":
         return ctx.compared
+    if slot.period in ("start", "end"):
+        # "طی سه سال": the figures of the span's first and last years
+        span = ctx.period
+        if span is None or span.year is None or span.last_year is None:
+            return None
+        return Period(span.calendar, span.year if slot.period == "start" else span.last_year,
+                      fiscal=span.fiscal)
     if slot.period.startswith("slot:"):
         return filled[slot.period[5:]].period
     if slot.period.startswith("earlier:"):

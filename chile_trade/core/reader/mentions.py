@@ -53,6 +53,7 @@ _EMPTY: Mapping[str, object] = {}
 # Solar Hijri months that are also common words, read as months after "در"/"از"/"تا".
 _PLAIN_IN_CONTEXT = frozenset({"تیر", "مهر", "دی"})
 _SOLAR_YEARS = range(1300, 1500)
+_MAX_SPAN_YEARS = 100  # «طی N سال»: more is no span a text compares over
 _GREGORIAN_YEARS = range(1900, 2100)
 
 
@@ -552,6 +553,26 @@ def _same_span(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     return [_mention(ctx, "Period", items, index, match.end, PeriodValue(period, "same_span"))]
 
 
+def _years_span(ctx: _Context, items: Sequence[Item], match: Match, index: int,
+                ) -> list[Mention]:
+    """A span of ``count`` whole years up to a year: the one named after «منتهی به», else
+    the one the text speaks of (``years_back``, resolved by the reader's context)."""
+    count = getattr(_item(items, match, "count"), "value", None)
+    if not isinstance(count, NumberValue) or len(count.readings) != 1 or count.scale:
+        return []
+    reading = count.readings[0]
+    if reading.decimals or not 0 < reading.value <= _MAX_SPAN_YEARS:
+        return []
+    end = Period()
+    if match.groups.get("year"):
+        named = _year_of(_item(items, match, "year"), _calendar(items, match), after_word=True)
+        if named is None:
+            return []
+        end = named
+    return [_mention(ctx, "Period", items, index, match.end,
+                     PeriodValue(end, "years_back", int(reading.value)))]
+
+
 def _recent(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> list[Mention]:
     return [_mention(ctx, "Period", items, index, match.end,
                      PeriodValue(Period(rolling=True)))]
@@ -604,7 +625,7 @@ PRODUCTIONS: dict[str, Production] = {
     "month": _month, "fiscal_year": _fiscal_year, "years_between": _years_between,
     "year": _year, "year_to_date": _year_to_date, "relative_year": _relative_year,
     "same_span": _same_span,
-    "this_period": _this_period, "recent": _recent, "year_before_named": _year_before_named,
+    "this_period": _this_period, "recent": _recent, "years_span": _years_span, "year_before_named": _year_before_named,
     "place": _place, "flow": _flow,
 }
 """The productions rules may name, by name."""
