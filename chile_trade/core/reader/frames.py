@@ -495,18 +495,20 @@ def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
     if slot.period == "compared":
         return ctx.compared
     if slot.period in ("start", "end"):
-        # "طی سه سال": the figures of the span's first and last years
-        span = ctx.period
-        if span is None or span.year is None or span.last_year is None:
-            return None
-        return Period(span.calendar, span.year if slot.period == "start" else span.last_year,
-                      fiscal=span.fiscal)
+        return _end_of_span(ctx.period, slot.period == "start")
     if slot.period.startswith("slot:"):
         return filled[slot.period[5:]].period
     if slot.period.startswith("earlier:"):
         later = filled[slot.period[8:]].period
         return None if later is None else _Earlier(later)
     return ctx.period
+
+
+def _end_of_span(span: Period | None, first: bool) -> Period | None:
+    """The first or last year of a span of years («طی سه سال»); None for no span."""
+    if span is None or span.year is None or span.last_year is None:
+        return None
+    return Period(span.calendar, span.year if first else span.last_year, fiscal=span.fiscal)
 
 
 @dataclass(frozen=True, slots=True)

@@ -624,8 +624,8 @@ PRODUCTIONS: dict[str, Production] = {
     "season": _season, "months_between": _months_between, "year_to_month": _year_to_month,
     "month": _month, "fiscal_year": _fiscal_year, "years_between": _years_between,
     "year": _year, "year_to_date": _year_to_date, "relative_year": _relative_year,
-    "same_span": _same_span,
-    "this_period": _this_period, "recent": _recent, "years_span": _years_span, "year_before_named": _year_before_named,
+    "same_span": _same_span, "this_period": _this_period, "recent": _recent,
+    "years_span": _years_span, "year_before_named": _year_before_named,
     "place": _place, "flow": _flow,
 }
 """The productions rules may name, by name."""
