@@ -33,7 +33,7 @@ from chile_trade.core.reader.numerals import (
     REVERSED,
     Reading,
 )
-from chile_trade.core.records import Claim, Period, Quantity, Span, Subject
+from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 
 __all__ = ["read_claims"]
 
@@ -85,6 +85,8 @@ def _period(figure: Figure, start: Figure | None = None) -> Period:
 
 
 def _span(source: str, figure: Figure) -> Span:
+    if figure.cell is not None:
+        return figure.cell
     value = figure.value
     return Span(source, figure.line, figure.sentence.source.column(value.number_start))
 
@@ -235,7 +237,8 @@ def _is_claim(outcome: Outcome) -> bool:
         outcome.reason != "no_frame"
 
 
-def read_claims(source: str, lines: Sequence[tuple[int, str]]) -> list[Claim]:
+def read_claims(source: str, lines: Sequence[tuple[int, str]],
+                cells: Sequence[TableCell] = ()) -> list[Claim]:
     """Every claim of a document's prose lines, in order.
 
     Examples
@@ -245,7 +248,7 @@ def read_claims(source: str, lines: Sequence[tuple[int, str]]) -> list[Claim]:
     >>> [(c.kind, c.frame, c.stated.text, [o.number.text for o in c.operands]) for c in claims]
     [('change', 'change.from_to', '25', ['200', '250'])]
     """
-    doc = read_lines(lines)
-    outcomes = [read_figure(doc, figure) for figure in doc.figures]
+    doc = read_lines(lines, cells)
+    outcomes = [read_figure(doc, figure) for figure in doc.figures if figure.cell is None]
     settled = settled_forms(doc)
     return [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from chile_trade.core import records
 from chile_trade.core import vocabulary as V
 from chile_trade.core.reader.lexicon import lexicon as _lexicon
 from chile_trade.core.reader.mentions import (
@@ -34,6 +35,7 @@ from chile_trade.core.reader.mentions import (
     QuantityValue,
     mentions,
 )
+from chile_trade.core.reader.numerals import Reading
 from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import Period, interval, shifted
 from chile_trade.core.reader.tokens import PUNCT, WORD, Line, tokenize
@@ -113,6 +115,7 @@ class Figure:
     whole: Subject | None = None  # a share's whole as the words after it name it
     last_of_list: Figure | None = None  # the last of the list it is a member of
     agent: str | None = None  # the place a rate is of, named just before it: «عراق ۲۰ درصد»
+    cell: records.Span | None = None  # where a table's value was read (`table_figure`)
 
     @property
     def value(self) -> QuantityValue:
@@ -889,7 +892,8 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
                 taken.add(own)
             figure.period = figure.own_period = period
         else:
-            figure.period = discourse.period
+            # the period spoken of; in a text's first sentence with one, the sentence's own
+            figure.period = discourse.period or sentence.own
 
 
 def _roles(sentence: Sentence) -> None:
@@ -1435,7 +1439,10 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
     # The product the text opens with is the product of the figures that name none, but
     # for totals of all goods («کل صادرات غیرنفتی»).
     topic = next((f.subject.product for f in document.figures if f.subject.product
-                  and f.line <= _TOPIC_LINES), "")
+                  and f.line <= _TOPIC_LINES and f.cell is None), "")
+    tabled = {f.subject.product for f in document.figures if f.cell is not None}
+    if not topic and len(tabled) == 1:
+        topic = tabled.pop()  # "بر اساس این جدول، صادرات …": the goods of the text's tables
     if topic:
         for figure in document.figures:
             subject = figure.subject
@@ -1443,16 +1450,66 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
                 figure.subject = replace(subject, product=topic)
 
 
-def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
-    """The figures of a document's prose lines, each with its period, subject and roles."""
+def _table_subject(subject: records.Subject, dimension: str) -> Subject | None:
+    """A table series' subject as the reader's: its reporter the text's own where the
+    table names none, its product in the words prose names it by («محصولات پتروشیمی» →
+    «پتروشیم»)."""
+    product_items = mentions(tokenize(subject.product)) if subject.product else []
+    product, _ = _product_after(product_items, 0, len(product_items))
+    reporter = subject.reporter or REPORTER
+    partner = subject.partner or None
+    measure = MEASURES.get(dimension, "")
+    if subject.flow == V.EXPORT:
+        return Subject("goods", reporter, partner, product=product, measure=measure)
+    if subject.flow == V.IMPORT:
+        return Subject("goods", partner, reporter, product=product, measure=measure)
+    if subject.flow == V.TRADE and partner is not None:
+        return Subject("trade", pair=frozenset({reporter, partner}), product=product,
+                       measure=measure)
+    return None
+
+
+def table_figure(cell: records.TableCell, index: int, order: int) -> Figure | None:
+    """A table's value as a figure prose may refer to: its number, unit, period and
+    subject as the table's headers give them; ``index`` is the sentence it follows."""
+    scale = V.unit_scale(cell.unit)
+    period = cell.quantity.period
+    if scale is None or period.end is None:
+        return None
+    dimension, power = scale
+    subject = _table_subject(cell.subject, dimension)
+    if subject is None:
+        return None
+    number = cell.number
+    line = tokenize(number.raw or number.text)
+    value = QuantityValue((Reading(abs(number.value), number.decimals),), cell.unit, dimension,
+                          power, number_start=0, number_end=len(line.folded),
+                          minus=number.value < 0)
+    mention = Mention("Amount", 0, len(line.folded), "table.cell", value, text=line.folded)
+    sentence = Sentence(cell.span.line, index, [mention], line)
+    own = Period(period.calendar, period.end, fiscal=period.fiscal)
+    figure = Figure(mention, sentence, 0, order, subject, own, own, cell=cell.span)
+    sentence.figures.append(figure)
+    return figure
+
+
+def read_lines(lines: Sequence[tuple[int, str]],
+               cells: Sequence[records.TableCell] = ()) -> Document:
+    """The figures of a document's prose lines, each with its period, subject and roles;
+    with ``cells``, its tables' values too, as figures prose may refer to."""
     sentences: list[Sentence] = []
     figures: list[Figure] = []
+    pending = sorted(cells, key=lambda cell: cell.span.line)
     topics: list[Subject] = []
     owners: dict[str, int] = {}
     discourse = _Discourse()
     last_place: str | None = None
     pair: frozenset[str] = frozenset()
     for lineno, raw in lines:
+        while pending and pending[0].span.line < lineno:
+            cell = table_figure(pending.pop(0), len(sentences) - 1, len(figures))
+            if cell is not None:
+                figures.append(cell)
         line = tokenize(raw)
         items = mentions(line)
         headline = _is_headline(items, lineno)
@@ -1491,6 +1548,10 @@ def read_lines(lines: Sequence[tuple[int, str]]) -> Document:
             for period in own or [p for p, compared in resolved.values()
                                   if p is not None and not compared]:
                 discourse.speak_of(period)
+    for cell in pending:
+        figure = table_figure(cell, len(sentences) - 1, len(figures))
+        if figure is not None:
+            figures.append(figure)
     document = Document(sentences, figures)
     _settle(document, owners)
     return document

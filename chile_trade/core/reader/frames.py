@@ -49,6 +49,7 @@ FINDERS = ("role", "near", "other", "antecedent", "group", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "any")
+_ATTACHED = 3  # the most items a word stands after the figure it goes with
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
 PERIOD_ASKS = ("claim", "compared", "any", "start", "end")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
@@ -425,21 +426,21 @@ def _cues_of_others(figure: Figure) -> frozenset[str]:
     its kind: «۲۰ درصد کاهش یافته و میانگین کاهش سالانه آن ۵٫۷ درصد» (the average is the
     second's)."""
     items = figure.sentence.items
-    others = [f.position for f in figure.sentence.figures
-              if f.type == figure.type and f is not figure]
+    positions = [f.position for f in figure.sentence.figures if f.type == figure.type]
     theirs: set[str] = set()
     mine: set[str] = set()
     for k, item in enumerate(items):
         owned = _OWNED_CUES & item.features.keys()
         if not owned:
             continue
-        distance = abs(k - figure.position)
-        # at equal distance a word goes with the figure after it («میانگین رشد … X»)
-        if any(abs(k - other) < distance or (abs(k - other) == distance and other > k)
-               for other in others):
-            theirs |= owned
-        else:
-            mine |= owned
+        before = [p for p in positions if p < k]
+        after = [p for p in positions if p > k]
+        # the figure the word follows closely, with no «و» or comma between; else the one
+        # after it («… افزایش یافت و متوسط رشد سالانه آن X درصد بود»)
+        attached = before and k - before[-1] <= _ATTACHED and not any(
+            x.text in ("و", "،", ",") for x in items[before[-1] + 1:k])
+        owner = before[-1] if attached or not after else after[0]
+        (mine if owner == figure.position else theirs).update(owned)
     return frozenset(theirs - mine)
 
 
