@@ -413,7 +413,8 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False,
             prose_lines.append((line.span.line, line.text))
     table_claims = [c for c in claims if c.table and not c.formula and not c.reason]
     if os.environ.get("CHILE_TRADE_READER") == "core":
-        claims = [c for c in claims if c.table] + read_claims(source, prose_lines, cells)
+        claims = [c for c in claims if c.table and c not in table_claims] + read_claims(
+            source, prose_lines, cells, table_claims)
     else:
         prose, tied = prose_claims(source, prose_lines, taken_by_line, cells, table_claims)
         claims = [c for c in claims if not c.table or c.formula or c.reason] + tied + prose

@@ -24,7 +24,7 @@ from chile_trade.core.checks import Documents, check
 from chile_trade.core.numbers import ParsedNumber, to_ascii_digits
 from chile_trade.core.quantities import dot_is_decimal
 from chile_trade.core.reader.context import REPORTER, Document, Figure, read_lines
-from chile_trade.core.reader.frames import Outcome, read_figure
+from chile_trade.core.reader.frames import Outcome, read_figure, whole_of
 from chile_trade.core.reader.numerals import (
     DOT_DECIMAL,
     DOT_THOUSANDS,
@@ -86,7 +86,7 @@ def _period(figure: Figure, start: Figure | None = None) -> Period:
 
 def _span(source: str, figure: Figure) -> Span:
     if figure.cell is not None:
-        return figure.cell
+        return figure.cell.span
     value = figure.value
     return Span(source, figure.line, figure.sentence.source.column(value.number_start))
 
@@ -238,7 +238,8 @@ def _is_claim(outcome: Outcome) -> bool:
 
 
 def read_claims(source: str, lines: Sequence[tuple[int, str]],
-                cells: Sequence[TableCell] = ()) -> list[Claim]:
+                cells: Sequence[TableCell] = (), table_claims: Sequence[Claim] = (),
+                ) -> list[Claim]:
     """Every claim of a document's prose lines, in order.
 
     Examples
@@ -251,4 +252,24 @@ def read_claims(source: str, lines: Sequence[tuple[int, str]],
     doc = read_lines(lines, cells)
     outcomes = [read_figure(doc, figure) for figure in doc.figures if figure.cell is None]
     settled = settled_forms(doc)
-    return [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]
+    tied = [_tied_column(source, doc, claim) for claim in table_claims]
+    return tied + [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]
+
+
+def _tied_column(source: str, doc: Document, claim: Claim) -> Claim:
+    """A table's share column («سهم از کل صادرات») whose whole the table does not print,
+    tied to the one figure of the text that is that whole: the series' flow with all
+    partners, in the same period («کل صادرات … در سال ۱۴۰۲ به ۷۹۴ میلیون دلار رسید»)."""
+    if claim.kind != V.SHARE or claim.formula:
+        return claim
+    part = next((f for f in doc.figures if f.cell is not None and f.cell.table == claim.table
+                 and f.cell.quantity.period.end == claim.year_to), None)
+    if part is None:
+        return claim
+    whole = whole_of(doc, part)
+    if whole is None:
+        return claim
+    operands = tuple(Quantity(_figure_number(f, f.value.readings[0], 1), f.value.unit,
+                              _subject(f), _period(f), _span(source, f)) for f in (part, whole))
+    return dataclasses.replace(claim, operands=operands, formula="share",
+                               frame="share.table_column")

@@ -115,7 +115,7 @@ class Figure:
     whole: Subject | None = None  # a share's whole as the words after it name it
     last_of_list: Figure | None = None  # the last of the list it is a member of
     agent: str | None = None  # the place a rate is of, named just before it: «عراق ۲۰ درصد»
-    cell: records.Span | None = None  # where a table's value was read (`table_figure`)
+    cell: records.TableCell | None = None  # the table value it is (`table_figure`)
 
     @property
     def value(self) -> QuantityValue:
@@ -1488,7 +1488,7 @@ def table_figure(cell: records.TableCell, index: int, order: int) -> Figure | No
     mention = Mention("Amount", 0, len(line.folded), "table.cell", value, text=line.folded)
     sentence = Sentence(cell.span.line, index, [mention], line)
     own = Period(period.calendar, period.end, fiscal=period.fiscal)
-    figure = Figure(mention, sentence, 0, order, subject, own, own, cell=cell.span)
+    figure = Figure(mention, sentence, 0, order, subject, own, own, cell=cell)
     sentence.figures.append(figure)
     return figure
 

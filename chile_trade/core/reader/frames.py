@@ -968,6 +968,17 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
     return Outcome(figure, Reading(chosen.frame, _operands(chosen)), context=ctx)
 
 
+def whole_of(doc: Document, part: Figure) -> Figure | None:
+    """The one figure of the document that is the whole ``part`` is a share of: its flow
+    with every partner (or of all goods), in its period; None where none or several
+    agree."""
+    ctx = ClaimContext(part.subject, part.period, None, 1, frozenset(), (), None,
+                       part.value.dimension, (), None, None)
+    slot = Slot("whole", "search", subject="whole", of="part", period="slot:part")
+    got = _fill(doc, part, slot, ctx, {"part": part})
+    return got if isinstance(got, Figure) else None
+
+
 def _operands(attempt: _Attempt) -> tuple[Figure, ...]:
     """A reading's operands in the formula's order, a group slot giving all its figures."""
     out: list[Figure] = []
