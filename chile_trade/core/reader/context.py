@@ -1411,6 +1411,17 @@ def _anchored(period: Period | None, anchor: tuple[str, int]) -> Period | None:
     return replace(period, calendar=calendar, year=year + period.relative, relative=None)
 
 
+def _topic_product(document: Document) -> str:
+    """The product a text opens with; else the one product of its tables («بر اساس این
+    جدول، صادرات …»: the goods of the table)."""
+    topic = next((f.subject.product for f in document.figures if f.subject.product
+                  and f.line <= _TOPIC_LINES and f.cell is None), "")
+    tabled = {f.subject.product for f in document.figures if f.cell is not None}
+    if not topic and len(tabled) == 1:
+        topic = tabled.pop()
+    return topic
+
+
 def _settle(document: Document, owners: dict[str, int]) -> None:
     """The text's own year and reporter, where it shows them, put into every figure."""
     anchor = _anchor(document)
@@ -1438,11 +1449,7 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
                 figure.whole = _named_reporter(figure.whole, reporter)
     # The product the text opens with is the product of the figures that name none, but
     # for totals of all goods («کل صادرات غیرنفتی»).
-    topic = next((f.subject.product for f in document.figures if f.subject.product
-                  and f.line <= _TOPIC_LINES and f.cell is None), "")
-    tabled = {f.subject.product for f in document.figures if f.cell is not None}
-    if not topic and len(tabled) == 1:
-        topic = tabled.pop()  # "بر اساس این جدول، صادرات …": the goods of the text's tables
+    topic = _topic_product(document)
     if topic:
         for figure in document.figures:
             subject = figure.subject
@@ -1507,9 +1514,9 @@ def read_lines(lines: Sequence[tuple[int, str]],
     pair: frozenset[str] = frozenset()
     for lineno, raw in lines:
         while pending and pending[0].span.line < lineno:
-            cell = table_figure(pending.pop(0), len(sentences) - 1, len(figures))
-            if cell is not None:
-                figures.append(cell)
+            tabled = table_figure(pending.pop(0), len(sentences) - 1, len(figures))
+            if tabled is not None:
+                figures.append(tabled)
         line = tokenize(raw)
         items = mentions(line)
         headline = _is_headline(items, lineno)
@@ -1548,10 +1555,10 @@ def read_lines(lines: Sequence[tuple[int, str]],
             for period in own or [p for p, compared in resolved.values()
                                   if p is not None and not compared]:
                 discourse.speak_of(period)
-    for cell in pending:
-        figure = table_figure(cell, len(sentences) - 1, len(figures))
-        if figure is not None:
-            figures.append(figure)
+    for rest in pending:
+        tabled = table_figure(rest, len(sentences) - 1, len(figures))
+        if tabled is not None:
+            figures.append(tabled)
     document = Document(sentences, figures)
     _settle(document, owners)
     return document
