@@ -1193,7 +1193,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             figure.whole = _whole_after(sentence.items, figure.position, places)
             if figure.whole is not None and _open_sides(figure.whole):
                 figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
-            figure.agent = _agent_near(sentence.items, figure.position)
+            figure.agent = _agent_near(sentence.items, figure.position, places)
         previous.append(figure)
 
 
@@ -1241,17 +1241,19 @@ def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | Non
     return None
 
 
-def _agent_near(items: Sequence[Item], position: int) -> str | None:
-    """A place right before a rate, its clause's subject: «و عراق بیش از ۲۰ درصد آن را …»;
-    or the place of «سهم P از …»."""
+def _agent_near(items: Sequence[Item], position: int, places: _Places) -> str | None:
+    """A place right before a rate, its clause's subject: «و عراق بیش از ۲۰ درصد آن را …»,
+    «این کشور سهم ۲۲٫۸ درصدی از …»; or the place of «سهم P از …»."""
     share = _share_of(items, position)
-    if share is not None:
+    if share is not None and share[0] is not None:
         return share[0]
     for k in range(position - 1, max(-1, position - 4), -1):
         item = items[k]
         if _is_quantity(item) or (item.kind == PUNCT and item.text in _CLAUSE_END):
             return None
-        place = _place(item)
+        if _place(item) is None and "this_place" not in item.features:
+            continue
+        place, _ = _place_or_reference(items, k, places)
         if place is not None:
             return place if k == 0 or items[k - 1].text not in _PREPOSITIONS else None
     return None
