@@ -115,6 +115,7 @@ class Figure:
     whole: Subject | None = None  # a share's whole as the words after it name it
     last_of_list: Figure | None = None  # the last of the list it is a member of
     agent: str | None = None  # the place a rate is of, named just before it: «عراق ۲۰ درصد»
+    agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
 
     @property
@@ -1194,6 +1195,11 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             if figure.whole is not None and _open_sides(figure.whole):
                 figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
             figure.agent = _agent_near(sentence.items, figure.position, places)
+            share = _share_of(sentence.items, figure.position)
+            if share is not None and share[1]:
+                figure.agent_product = share[1]
+            elif figure.whole is not None and share is None:
+                _part_before(figure)
         previous.append(figure)
 
 
@@ -1203,21 +1209,33 @@ def _whole_after(items: Sequence[Item], position: int, places: _Places) -> Subje
     صادرات غیرنفتی ایران از ۳۲٫۷ درصد …»."""
     share = _share_of(items, position)
     if share is not None:
-        return _whole_from(items, share[1], places)
+        return _whole_from(items, share[2], places)
     return _whole_from(items, position + 1, places)
 
 
-def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, int] | None:
-    """«سهم P از …» before a rate in its clause: (the place P, where «از» is followed)."""
+def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, int] | None:
+    """«سهم P از …» before a rate in its clause: (the place P, or the goods P where it
+    names goods: «سهم فولاد از کل صادرات»; where «از» is followed)."""
     start = _clause_start(items, position)
     for k in range(position - 1, start - 1, -1):
         if "share_word" in items[k].features:
             place = _place(items[k + 1]) if k + 1 < position else None
-            at = k + 2 if place is not None else k + 1
+            product, at = ("", k + 2) if place is not None else \
+                _product_after(items, k + 1, position)
             if at < position and items[at].text == "از":
-                return place, at + 1
+                return place, "" if product.startswith(_THIS) else product, at + 1
             return None
     return None
+
+
+def _part_before(figure: Figure) -> None:
+    """A rate whose whole the words after it name («X … که ۶۰ درصد صادرات فولاد را
+    تشکیل می‌دهد») is of the amount before it: it takes that amount's subject."""
+    items = figure.sentence.items
+    before = [f for f in figure.sentence.figures if f.type == "Amount"
+              and f.position < figure.position and not {"compared", "from"} & f.roles]
+    if before and not any(_is(x, "Flow") for x in items[before[-1].position:figure.position]):
+        figure.subject = replace(before[-1].subject, measure=figure.subject.measure)
 
 
 def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | None:

@@ -322,6 +322,7 @@ class ClaimContext:
     before: tuple[frozenset[str], ...] = ()  # the categories of each word before it, nearest first
     whole: Subject | None = None  # a share's whole, as the words after it name it
     agent: str | None = None  # the place a rate is of, named just before it
+    agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -418,7 +419,7 @@ def context_of(figure: Figure) -> ClaimContext:
                         tuple(frozenset(item.features) for item in after),
                         figure.per, figure.value.dimension,
                         tuple(frozenset(item.features) for item in reversed(before)),
-                        figure.whole, figure.agent)
+                        figure.whole, figure.agent, figure.agent_product)
 
 
 def _cues_of_others(figure: Figure) -> frozenset[str]:
@@ -634,8 +635,11 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
         return [f for f in amounts if figure.position < f.position < end
                 and f.value.comparator not in (V.MORE, V.LESS)
                 and "compared" not in f.roles]
+    items = figure.sentence.items
+    # not across the name of another flow: «تراز … X مثبت بود و صادرات ایران ۵۵ درصد …»
     before = [f for f in reversed(amounts) if f.position < figure.position
-              and not {"compared", "from"} & f.roles]
+              and not {"compared", "from"} & f.roles and not any(
+                  _other_flow(x, f) for x in items[f.position + 1:figure.position])]
     if before and len(before[0].group) > 1:
         return []  # "عراق و سوریه با X و Y، ۶۷ درصد": said of the parts listed together
     if ctx.period is not None:
@@ -645,6 +649,15 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
         return before
     return [f for f in amounts if f.position > figure.position and f.period is not None
             and ctx.period is not None and same(f.period, ctx.period) == YES]
+
+
+def _other_flow(item: Item, figure: Figure) -> bool:
+    """Whether ``item`` names a flow of another kind than ``figure``'s (exports against a
+    balance; not «داد و ستد» after a trade total)."""
+    if not (isinstance(item, Mention) and item.type == "Flow" and "flow_noun" in item.features):
+        return False
+    flow = item.value.flow
+    return ("trade" if flow == V.TRADE else "goods") != figure.subject.flow
 
 
 def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
@@ -749,6 +762,8 @@ def _agent_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
     "سهم چین از صادرات ایران": the whole the words name, to the place named."""
     whole = filled[slot.subject[9:]].subject if slot.subject != "agent" else ctx.whole
     agent = ctx.agent
+    if whole is not None and ctx.agent_product and agent is None:
+        return replace(whole, product=ctx.agent_product, total=False)  # "سهم فولاد از …"
     if whole is None or agent is None or whole.flow != "goods":
         return None
     if whole.importer is None:
@@ -822,7 +837,8 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
         score = agreement(candidate.subject, subject)
         if score is None or not _period_fits(candidate, period):
             continue
-        if slot.subject == "whole" and not _is_whole(candidate, filled[slot.of]):
+        if slot.subject == "whole" and ctx.whole is None and \
+                not _is_whole(candidate, filled[slot.of]):
             continue
         if slot.restates and not _restates(figure, candidate):
             continue
