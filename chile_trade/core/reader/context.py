@@ -509,7 +509,7 @@ def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
 
 def _stops(item: Item) -> bool:
     return _is(item, "Period") or (item.kind == "mention" and item.type in QUANTITY_TYPES) \
-        or _is(item, "Flow")
+        or _is(item, "Flow") or "verb" in item.features
 
 
 def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) -> _Sides:
@@ -793,12 +793,26 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
     # فروخت X بود".
     for k in range(position - 1, -1, -1):
         item = items[k]
+        if _flow_anchor(item) and _noun_of_amount(items, k) and \
+                any(x.kind == PUNCT or x.text == "و" for x in items[k + 1:position]):
+            continue  # "۱۳۷ هزار تن واردات، X": the noun of the amount before it
         if _flow_anchor(item):
             return _noun_subject(items, k, position, places)
         if _is(item, "Flow") and _flow_of(item).verb:
             return _verb_subject(items, position, k, places)
     party = _agent_before(items, position, places)
     return Subject(party=party, product=_product_near(items, position))
+
+
+def _noun_of_amount(items: Sequence[Item], k: int) -> bool:
+    """Whether the flow noun at ``k`` names the amount just before it («۸۹۵ هزار تن کالا
+    صادرات», «۱۳۷ هزار تن واردات»)."""
+    j = k - 1
+    if j >= 0 and _generic(items[j]):
+        j -= 1
+    return (j >= 0 and _is_quantity(items[j])) or (
+        k + 1 < len(items) and _is_quantity(items[k + 1]))  # "با صادرات ۸۹۵ هزار تن …"
+
 
 
 def _for_place(items: Sequence[Item], k: int, places: _Places) -> str | None:
@@ -892,7 +906,7 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             if own > p:
                 taken.add(own)
             figure.period = figure.own_period = period
-        else:
+        elif not _perfect_after(items, p):
             # the period spoken of; in a text's first sentence with one, the sentence's own
             figure.period = discourse.period or sentence.own
 
@@ -967,9 +981,24 @@ def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
 def _background(sentence: Sentence) -> bool:
     """A sentence in the past perfect («… رسیده بود», «… صادر شده بود») gives a base, not
     the period the text goes on to speak of."""
-    items = sentence.items
-    return any(item.text == "بود" and k > 0 and items[k - 1].kind == WORD
-               and items[k - 1].text.endswith("ه") for k, item in enumerate(items))
+    return any(_past_perfect(sentence.items, k) for k in range(len(sentence.items)))
+
+
+def _past_perfect(items: Sequence[Item], k: int) -> bool:
+    return items[k].text == "بود" and k > 0 and (
+        items[k - 1].kind == WORD or _is(items[k - 1], "Flow")) and \
+        items[k - 1].text.endswith("ه")
+
+
+def _perfect_after(items: Sequence[Item], position: int) -> bool:
+    """Whether a figure is said in the past perfect («… X کیوی صادر شده بود»): a base
+    whose period the text must name, not the one it speaks of."""
+    for k in range(position + 1, len(items)):
+        if _is_quantity(items[k]) or (items[k].kind == PUNCT and items[k].text in _CLAUSE_END):
+            return False
+        if _past_perfect(items, k):
+            return True
+    return False
 
 
 def _lists(sentence: Sentence) -> None:

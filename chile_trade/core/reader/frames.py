@@ -302,7 +302,8 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
     got = _products_agree(a.product, b.product)
     if got is None:
         return None
-    return score + got
+    # a total («کل صادرات استان») is nearer a total than a part of it («صادرات از بازارچه‌ها»)
+    return score + got + (a.total == b.total)
 
 
 # ------------------------------------------------------------------ the claim's context
