@@ -116,6 +116,7 @@ class Figure:
     last_of_list: Figure | None = None  # the last of the list it is a member of
     agent: str | None = None  # the place a rate is of, named just before it: «عراق ۲۰ درصد»
     agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
+    period_after: bool = False  # its period is written right after it: «X در سال ۱۴۰۱»
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
 
     @property
@@ -905,10 +906,21 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
                 figure.roles.add("compared")
             if own > p:
                 taken.add(own)
+                figure.period_after = True
             figure.period = figure.own_period = period
         elif not _perfect_after(items, p):
             # the period spoken of; in a text's first sentence with one, the sentence's own
             figure.period = discourse.period or sentence.own
+
+
+def _from_periods(sentence: Sentence) -> None:
+    """«در سال ۱۴۰۲ از X به Y رسید»: X is the value the year began from, of no period
+    the sentence names, unless one is written right after it («از X در سال ۱۴۰۱»)."""
+    ends = [f for f in sentence.figures if "to" in f.roles]
+    for figure in sentence.figures:
+        if "from" in figure.roles and not figure.period_after and any(
+                f.period == figure.period and f.type == figure.type for f in ends):
+            figure.period = figure.own_period = None
 
 
 def _roles(sentence: Sentence) -> None:
@@ -920,8 +932,8 @@ def _roles(sentence: Sentence) -> None:
         before = [items[k] for k in range(max(0, p - 3), p)]
         if _governed_by_marker(items, p):
             figure.roles.add("compared")
-        if before and before[-1].text == "از":
-            figure.roles.add("from")
+        if before and before[-1].text == "از" and figure.comparator == V.EQUAL:
+            figure.roles.add("from")  # not «از X فراتر رفت»: a threshold passed
         if before and before[-1].text == "به":
             figure.roles.add("to")
         if any("each_word" in item.features for item in before):
@@ -1582,6 +1594,7 @@ def read_lines(lines: Sequence[tuple[int, str]],
                     figures.append(figure)
             _periods_for(sentence, resolved, discourse)
             _roles(sentence)
+            _from_periods(sentence)
             places = _Places(sentence, last_place, pair, owners)
             _subjects(sentence, places, figures[:figures.index(sentence.figures[0])]
                       if sentence.figures else [], topics)

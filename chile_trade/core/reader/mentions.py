@@ -532,7 +532,8 @@ def _relative_year(ctx: _Context, items: Sequence[Item], match: Match, index: in
                    ) -> list[Mention]:
     relative = _feature(items, match, "relative", "relative_year")
     assert isinstance(relative, int)
-    period = Period(_calendar(items, match) or "", relative=relative)
+    crop = _feature(items, match, "relative", "crop_year") is True  # "سال زراعی گذشته"
+    period = Period(_calendar(items, match) or "", relative=relative, fiscal=crop)
     return [_mention(ctx, "Period", items, index, match.end, PeriodValue(period))]
 
 
