@@ -159,9 +159,9 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
     elif outcome.frame:
         frame = outcome.frame
     unit = _unit(figure)
-    if reading is not None and reading.frame.unit == "per" and outcome.context is not None \
-            and outcome.context.per is not None:
-        unit = f"{unit}/{outcome.context.per[0]}"
+    if (reading is None or reading.frame.unit == "per") and figure.per is not None \
+            and figure.per[0]:
+        unit = f"{unit}/{figure.per[0]}"
     quantity = Quantity(number, unit, _subject(figure), _period(figure, start),
                         _span(source, figure))
     return Claim(kind, quantity, figure.comparator, label=figure.mention.text,
@@ -230,8 +230,8 @@ def _is_claim(outcome: Outcome) -> bool:
     figure = outcome.figure
     if figure.type != "Amount":
         return True
-    if outcome.reading is not None:
-        return True
+    if outcome.reading is not None or (figure.per is not None and figure.per[0]):
+        return True  # a price per unit is derived, read or not
     ctx = outcome.context
     return ctx is not None and not _AMOUNT_CLAIM_CUES.isdisjoint(ctx.cues) and \
         outcome.reason != "no_frame"
