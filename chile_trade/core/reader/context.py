@@ -117,6 +117,7 @@ class Figure:
     agent: str | None = None  # the place a rate is of, named just before it: «عراق ۲۰ درصد»
     agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
     period_after: bool = False  # its period is written right after it: «X در سال ۱۴۰۱»
+    antecedent: Figure | None = None  # the figure «این رقم» before it names
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
 
     @property
@@ -1192,6 +1193,8 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             same = [f for f in previous if f.value.dimension == figure.value.dimension]
             if same and not subject.flow:
                 subject = replace(same[-1].subject, measure="")
+            if same:
+                figure.antecedent = same[-1]
             if same and figure.own_period is None:
                 figure.period = same[-1].period
             antecedent = same[-1].period if same else None
@@ -1483,6 +1486,20 @@ def _topic_product(document: Document) -> str:
     return topic
 
 
+def _within_pair(subject: Subject, whole: Subject) -> Subject:
+    """A flow that is part of a trade between two sides («تجارت ایران و هند … X از این
+    رقم به صادرات … مربوط است») is between those two: its open side is the other one."""
+    if subject.flow != "goods" or whole.flow != "trade" or len(whole.pair) != 2:
+        return subject
+    if subject.importer is None and subject.exporter in whole.pair:
+        other = next(p for p in whole.pair if p != subject.exporter)
+        return replace(subject, importer=other)
+    if subject.exporter is None and subject.importer in whole.pair:
+        other = next(p for p in whole.pair if p != subject.importer)
+        return replace(subject, exporter=other)
+    return subject
+
+
 def _settle(document: Document, owners: dict[str, int]) -> None:
     """The text's own year and reporter, where it shows them, put into every figure."""
     anchor = _anchor(document)
@@ -1508,6 +1525,12 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
             figure.subject = _named_reporter(figure.subject, reporter)
             if figure.whole is not None:
                 figure.whole = _named_reporter(figure.whole, reporter)
+    for sentence in document.sentences:
+        # "X از این رقم به صادرات و Y به واردات مربوط است": the figures of a sentence
+        # that names one as a part of a trade are its parts
+        named = next((f.antecedent for f in sentence.figures if f.antecedent), None)
+        for figure in sentence.figures if named is not None else ():
+            figure.subject = _within_pair(figure.subject, named.subject)
     # The product the text opens with is the product of the figures that name none, but
     # for totals of all goods («کل صادرات غیرنفتی»).
     topic = _topic_product(document)
