@@ -1486,6 +1486,15 @@ def _topic_product(document: Document) -> str:
     return topic
 
 
+def _parts_of_pairs(document: Document) -> None:
+    """"X از این رقم به صادرات و Y به واردات مربوط است": the figures of a sentence that
+    names one as a part of a trade are its parts (`_within_pair`)."""
+    for sentence in document.sentences:
+        named = next((f.antecedent for f in sentence.figures if f.antecedent), None)
+        for figure in sentence.figures if named is not None else ():
+            figure.subject = _within_pair(figure.subject, named.subject)
+
+
 def _within_pair(subject: Subject, whole: Subject) -> Subject:
     """A flow that is part of a trade between two sides («تجارت ایران و هند … X از این
     رقم به صادرات … مربوط است») is between those two: its open side is the other one."""
@@ -1525,12 +1534,7 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
             figure.subject = _named_reporter(figure.subject, reporter)
             if figure.whole is not None:
                 figure.whole = _named_reporter(figure.whole, reporter)
-    for sentence in document.sentences:
-        # "X از این رقم به صادرات و Y به واردات مربوط است": the figures of a sentence
-        # that names one as a part of a trade are its parts
-        named = next((f.antecedent for f in sentence.figures if f.antecedent), None)
-        for figure in sentence.figures if named is not None else ():
-            figure.subject = _within_pair(figure.subject, named.subject)
+    _parts_of_pairs(document)
     # The product the text opens with is the product of the figures that name none, but
     # for totals of all goods («کل صادرات غیرنفتی»).
     topic = _topic_product(document)
