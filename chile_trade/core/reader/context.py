@@ -1190,19 +1190,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         subject = _subject_of(sentence, figure.position, places)
         subject = _local_partner(sentence.items, figure.position, subject)
         if "anaphor" in figure.roles and previous:
-            same = [f for f in previous if f.value.dimension == figure.value.dimension]
-            if same and not subject.flow:
-                subject = replace(same[-1].subject, measure="")
-            if same:
-                figure.antecedent = same[-1]
-            if same and figure.own_period is None:
-                figure.period = same[-1].period
-            antecedent = same[-1].period if same else None
-            own = figure.period
-            if own is not None and own.months is None and antecedent is not None and \
-                    antecedent.months is not None:
-                # "این رقم سال قبل X بود": the same months of that year
-                figure.period = figure.own_period = replace(own, months=antecedent.months)
+            subject = _of_antecedent(figure, subject, previous)
         if not subject.flow:
             recent = [f.subject for f in previous if f.subject.flow == "goods"
                       and f.line == figure.line]
@@ -1235,16 +1223,42 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         measure = MEASURES.get(figure.value.dimension, "")
         figure.subject = replace(subject, measure=measure or subject.measure)
         if figure.type == "Percent":
-            figure.whole = _whole_after(sentence.items, figure.position, places)
-            if figure.whole is not None and _open_sides(figure.whole):
-                figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
-            figure.agent = _agent_near(sentence.items, figure.position, places)
-            share = _share_of(sentence.items, figure.position)
-            if share is not None and share[1]:
-                figure.agent_product = share[1]
-            elif figure.whole is not None and share is None:
-                _part_before(figure)
+            _share_sides(figure, places, topics)
         previous.append(figure)
+
+
+def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure]) -> Subject:
+    """«این رقم …»: the figure before it of its dimension is what it speaks of; its
+    subject where the words name none, its period where they name none."""
+    same = [f for f in previous if f.value.dimension == figure.value.dimension]
+    if not same:
+        return subject
+    antecedent = same[-1]
+    figure.antecedent = antecedent
+    if not subject.flow:
+        subject = replace(antecedent.subject, measure="")
+    if figure.own_period is None:
+        figure.period = antecedent.period
+    own = figure.period
+    if own is not None and own.months is None and antecedent.period is not None and \
+            antecedent.period.months is not None:
+        # "این رقم سال قبل X بود": the same months of that year
+        figure.period = figure.own_period = replace(own, months=antecedent.period.months)
+    return subject
+
+
+def _share_sides(figure: Figure, places: _Places, topics: list[Subject]) -> None:
+    """A rate's whole, named after it, and the place or goods it is the share of."""
+    items = figure.sentence.items
+    figure.whole = _whole_after(items, figure.position, places)
+    if figure.whole is not None and _open_sides(figure.whole):
+        figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
+    figure.agent = _agent_near(items, figure.position, places)
+    share = _share_of(items, figure.position)
+    if share is not None and share[1]:
+        figure.agent_product = share[1]
+    elif figure.whole is not None and share is None:
+        _part_before(figure)
 
 
 def _whole_after(items: Sequence[Item], position: int, places: _Places) -> Subject | None:
@@ -1491,7 +1505,9 @@ def _parts_of_pairs(document: Document) -> None:
     names one as a part of a trade are its parts (`_within_pair`)."""
     for sentence in document.sentences:
         named = next((f.antecedent for f in sentence.figures if f.antecedent), None)
-        for figure in sentence.figures if named is not None else ():
+        if named is None:
+            continue
+        for figure in sentence.figures:
             figure.subject = _within_pair(figure.subject, named.subject)
 
 
