@@ -24,7 +24,7 @@ from chile_trade.core.checks import Documents, check
 from chile_trade.core.numbers import ParsedNumber, to_ascii_digits
 from chile_trade.core.quantities import dot_is_decimal
 from chile_trade.core.reader.context import REPORTER, Document, Figure, read_lines
-from chile_trade.core.reader.frames import Outcome, read_figure, whole_of
+from chile_trade.core.reader.frames import Outcome, agreement, read_figure, whole_of
 from chile_trade.core.reader.numerals import (
     DOT_DECIMAL,
     DOT_THOUSANDS,
@@ -251,9 +251,32 @@ def read_claims(source: str, lines: Sequence[tuple[int, str]],
     """
     doc = read_lines(lines, cells)
     outcomes = [read_figure(doc, figure) for figure in doc.figures if figure.cell is None]
+    outcomes = [_restated_headline(o, outcomes) for o in outcomes]
     settled = settled_forms(doc)
     tied = [_tied_column(source, doc, claim) for claim in table_claims]
     return tied + [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]
+
+
+def _restated_headline(outcome: Outcome, outcomes: Sequence[Outcome]) -> Outcome:
+    """A headline's figure the frames could not tie, printed again in the body with the
+    same value and an agreeing subject («… ۵۳ درصد رشد کرد» over «… ۵۳ درصد در ارزش …
+    بیشتر شده»), is read as the body reads it: the one reading its restatements share."""
+    figure = outcome.figure
+    if outcome.reading is not None or not figure.sentence.headline:
+        return outcome
+    same = [o for o in outcomes if o.figure is not figure and not o.figure.sentence.headline
+            and o.figure.type == figure.type and o.figure.value.unit == figure.value.unit
+            and o.figure.value.readings[:1] == figure.value.readings[:1]
+            and agreement(o.figure.subject, figure.subject) is not None]
+    lead = min((o.figure.line for o in outcomes if not o.figure.sentence.headline), default=0)
+    if any(o.figure.line == lead for o in same):
+        same = [o for o in same if o.figure.line == lead]  # a headline sums up the lead
+    readings = {tuple(f.order for f in o.reading.operands): o for o in same
+                if o.reading is not None}
+    if len(same) != len(readings) or len(readings) != 1:
+        return outcome  # none, or one printed again without a reading, or read two ways
+    body = next(iter(readings.values()))
+    return dataclasses.replace(outcome, reading=body.reading, reason="", frame="")
 
 
 def _tied_column(source: str, doc: Document, claim: Claim) -> Claim:

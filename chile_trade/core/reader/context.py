@@ -244,6 +244,7 @@ class _Discourse:
 
     period: Period | None = None
     named: Period | None = None
+    first: Period | None = None  # the first period the body speaks of: its headline's
 
     def speak_of(self, period: Period) -> None:
         """A sentence's own period: the text now speaks of it, unless it is earlier than
@@ -256,6 +257,8 @@ class _Discourse:
             return  # "طی سه سال": a span looked back over, not what the text goes on with
         if current is None or not _earlier(period, current):
             self.period = period
+        if self.first is None:
+            self.first = period
 
 
 def _length(period: Period) -> int:
@@ -1664,6 +1667,9 @@ def read_lines(lines: Sequence[tuple[int, str]],
         tabled = table_figure(rest, len(sentences) - 1, len(figures))
         if tabled is not None:
             figures.append(tabled)
+    for figure in figures:
+        if figure.sentence.headline and figure.period is None:
+            figure.period = discourse.first  # a headline speaks of what its body does
     document = Document(sentences, figures)
     _settle(document, owners)
     return document
