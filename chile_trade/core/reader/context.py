@@ -46,7 +46,7 @@ __all__ = ["MEASURES", "REPORTER", "ROLES", "Document", "Figure", "Sentence", "S
 REPORTER = "@reporter"
 """The side of a flow the text does not name: the reporting country or region."""
 
-ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor")
+ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference")
 
 _SENTENCE_END = frozenset({".", "؛", ";", "!", "؟", "?"})
 _CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
@@ -57,6 +57,7 @@ _MAX_PRODUCT_WORDS = 3
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
+_COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
 _ASIDE_ITEMS = 16  # the most items an aside in brackets is looked through for
 _HEADLINE_WORDS = 16
 _TOPIC_LINES = 2  # a text says what it is about in its title or first sentence
@@ -225,14 +226,28 @@ def _without_asides(items: list[Item]) -> list[Item]:
 
 
 def _merged(a: PeriodValue, b: PeriodValue) -> PeriodValue | None:
-    """«امسال» + «در بازه مشابه» (a year, then the months of another period)."""
+    """«امسال» + «در بازه مشابه» (a year, then the months of another period); «پارسال» +
+    «در پنج ماه نخست» (a year, then months of no year); «همین دوره» + «در سال ۱۳۹۲»
+    (the months spoken of, then their year)."""
     pa, pb = a.period, b.period
-    year_only = not a.refers and pa.months is None and (pa.year is not None
-                                                        or pa.relative is not None)
-    if year_only and b.refers in ("same_span", "this") and pb.year is None and \
-            pb.relative is None:
+
+    def year_only(value: PeriodValue) -> bool:
+        period = value.period
+        return not value.refers and period.months is None and period.last_year is None \
+            and (period.year is not None or period.relative is not None)
+
+    def no_year(period: Period) -> bool:
+        return period.year is None and period.relative is None
+
+    if year_only(a) and b.refers in ("same_span", "this") and no_year(pb):
         return PeriodValue(replace(pb, year=pa.year, relative=pa.relative,
                                    calendar=pa.calendar or pb.calendar), "same_span")
+    if year_only(a) and not b.refers and pb.months is not None and no_year(pb):
+        return PeriodValue(replace(pb, year=pa.year, relative=pa.relative,
+                                   calendar=pa.calendar or pb.calendar))
+    if a.refers in ("same_span", "this") and no_year(pa) and year_only(b):
+        return PeriodValue(replace(pa, year=pb.year, relative=pb.relative,
+                                   calendar=pb.calendar or pa.calendar), "same_span")
     return None
 
 
@@ -362,8 +377,8 @@ def _governed_by_marker(items: Sequence[Item], position: int) -> bool:
     """Whether the item at ``position`` is what something is compared with: right after
     «نسبت به», «در مقایسه با», «در برابر», or the «از» of «بیشتر از»/«کمتر از»."""
     k = position - 1
-    while k >= 0 and items[k].text in ("رقم", "مقدار", "میزان"):
-        k -= 1
+    while k >= 0 and items[k].text in ("رقم", "مقدار", "میزان", "دوره", "مدت", "بازه"):
+        k -= 1  # "در قیاس با دوره ژانویه تا اکتبر سال قبل"
     if k < 0:
         return False
     item = items[k]
@@ -806,7 +821,8 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
         if _is(item, "Flow") and _flow_of(item).verb:
             return _verb_subject(items, position, k, places)
     party = _agent_before(items, position, places)
-    return Subject(party=party, product=_product_near(items, position))
+    return Subject(party=party, product=_product_near(items, position)
+                   or _product_for(items, position))
 
 
 def _noun_of_amount(items: Sequence[Item], k: int) -> bool:
@@ -846,6 +862,17 @@ def _product_near(items: Sequence[Item], position: int) -> str:
     """A product named right after an amount's unit («۶۳۳ هزار تن شمش فولادی»)."""
     product, _ = _product_after(items, position + 1, min(len(items), position + 5))
     return product
+
+
+def _product_for(items: Sequence[Item], position: int) -> str:
+    """The goods a clause with no flow word names after «برای» or «در مورد» before the
+    figure: «برای آهن اسفنجی هم … افتی ۱۰۰ درصدی»."""
+    for k in range(_clause_start(items, position), position):
+        if items[k].text in ("برای", "درباره") or items[k].text == "در مورد":
+            product, _ = _product_after(items, k + 1, position)
+            if product and not product.startswith(_THIS):
+                return product
+    return ""
 
 
 def _anaphoric(sentence: Sentence, figure: Figure) -> bool:
@@ -947,6 +974,9 @@ def _roles(sentence: Sentence) -> None:
             figure.roles.add("total")
         if _anaphoric(sentence, figure):
             figure.roles.add("anaphor")
+        if figure.type == "Amount" and p + 1 < len(items) and \
+                items[p + 1].text in _COMPARATIVES:
+            figure.roles.add("difference")  # "این رقم پارسال ۱۰۰۰ تن بیشتر بود": by how much
         after = [items[k].text for k in range(p + 1, min(len(items), p + 3))]
         if after[:1] == ["از"] and len(after) > 1 and (
                 "pronoun" in items[p + 2].features or "anaphor" in items[p + 2].features):
@@ -1233,7 +1263,17 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
 def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure]) -> Subject:
     """«این رقم …»: the figure before it of its dimension is what it speaks of; its
     subject where the words name none, its period where they name none."""
-    same = [f for f in previous if f.value.dimension == figure.value.dimension]
+    # "این رقم … ۴ درصد کاهش": a rate's «این رقم» is an amount, unless an amount stands
+    # between them («این رقم در ۱۴۰۱ X بود و … ۵٫۵ درصد کاهش»: X is what it names)
+    items = figure.sentence.items
+    at = next((k for k in range(_clause_start(items, figure.position), figure.position)
+               if "anaphor" in items[k].features), None)
+    if figure.type != "Amount" and at is not None and any(
+            f.type == "Amount" and at < f.position < figure.position
+            for f in figure.sentence.figures):
+        return subject
+    same = [f for f in previous if f.value.dimension == figure.value.dimension
+            or (figure.type != "Amount" and f.type == "Amount")]
     if not same:
         return subject
     antecedent = same[-1]
@@ -1607,69 +1647,84 @@ def table_figure(cell: records.TableCell, index: int, order: int) -> Figure | No
     return figure
 
 
+@dataclass(slots=True)
+class _Reading:
+    """What the reader carries from one sentence to the next."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    topics: list[Subject] = field(default_factory=list)
+    owners: dict[str, int] = field(default_factory=dict)
+    discourse: _Discourse = field(default_factory=_Discourse)
+    last_place: str | None = None
+    pair: frozenset[str] = frozenset()
+
+    def table(self, cell: records.TableCell) -> None:
+        figure = table_figure(cell, len(self.sentences) - 1, len(self.figures))
+        if figure is not None:
+            self.figures.append(figure)
+
+    def sentence(self, sentence: Sentence) -> None:
+        self.sentences.append(sentence)
+        discourse = self.discourse
+        resolved = _resolve_periods(sentence, discourse)
+        for position, item in enumerate(sentence.items):
+            if _is_quantity(item):
+                assert isinstance(item, Mention)
+                figure = Figure(item, sentence, position, len(self.figures))
+                sentence.figures.append(figure)
+                self.figures.append(figure)
+        _periods_for(sentence, resolved, discourse)
+        _roles(sentence)
+        _from_periods(sentence)
+        places = _Places(sentence, self.last_place, self.pair, self.owners)
+        previous = self.figures[:sentence.figures[0].order] if sentence.figures else []
+        _subjects(sentence, places, previous, self.topics)
+        last = sentence.figures[-1].position if sentence.figures else 0
+        _topics_before(sentence, len(sentence.items), places, last, self.topics)
+        _respectively(sentence, places)
+        _groups(sentence)
+        _lists(sentence)
+        self._places(places)
+        if sentence.headline or _background(sentence):
+            return
+        own = [f.period for f in sentence.figures
+               if f.period is not None and "compared" not in f.roles]
+        for period in own or [p for p, compared in resolved.values()
+                              if p is not None and not compared]:
+            discourse.speak_of(period)
+
+    def _places(self, places: _Places) -> None:
+        named = [place for _, place in places.positions]
+        if named:
+            self.last_place = named[-1]
+        if len(set(named)) >= 2:
+            first = named[0]
+            second = next(p for p in named if p != first)
+            self.pair = frozenset({first, second})
+
+
 def read_lines(lines: Sequence[tuple[int, str]],
                cells: Sequence[records.TableCell] = ()) -> Document:
     """The figures of a document's prose lines, each with its period, subject and roles;
     with ``cells``, its tables' values too, as figures prose may refer to."""
-    sentences: list[Sentence] = []
-    figures: list[Figure] = []
+    reading = _Reading()
     pending = sorted(cells, key=lambda cell: cell.span.line)
-    topics: list[Subject] = []
-    owners: dict[str, int] = {}
-    discourse = _Discourse()
-    last_place: str | None = None
-    pair: frozenset[str] = frozenset()
     for lineno, raw in lines:
         while pending and pending[0].span.line < lineno:
-            tabled = table_figure(pending.pop(0), len(sentences) - 1, len(figures))
-            if tabled is not None:
-                figures.append(tabled)
+            reading.table(pending.pop(0))
         line = tokenize(raw)
         items = mentions(line)
         headline = _is_headline(items, lineno)
         for chunk in _split(items):
-            sentence = Sentence(lineno, len(sentences), _without_asides(_merge_periods(chunk)),
-                                line, headline)
-            sentences.append(sentence)
-            resolved = _resolve_periods(sentence, discourse)
-            for position, item in enumerate(sentence.items):
-                if _is_quantity(item):
-                    assert isinstance(item, Mention)
-                    figure = Figure(item, sentence, position, len(figures))
-                    sentence.figures.append(figure)
-                    figures.append(figure)
-            _periods_for(sentence, resolved, discourse)
-            _roles(sentence)
-            _from_periods(sentence)
-            places = _Places(sentence, last_place, pair, owners)
-            _subjects(sentence, places, figures[:figures.index(sentence.figures[0])]
-                      if sentence.figures else [], topics)
-            last = sentence.figures[-1].position if sentence.figures else 0
-            _topics_before(sentence, len(sentence.items), places, last, topics)
-            _respectively(sentence, places)
-            _groups(sentence)
-            _lists(sentence)
-            named = [place for _, place in places.positions]
-            if named:
-                last_place = named[-1]
-            if len(set(named)) >= 2:
-                first = named[0]
-                second = next(p for p in named if p != first)
-                pair = frozenset({first, second})
-            if headline or _background(sentence):
-                continue
-            own = [f.period for f in sentence.figures
-                   if f.period is not None and "compared" not in f.roles]
-            for period in own or [p for p, compared in resolved.values()
-                                  if p is not None and not compared]:
-                discourse.speak_of(period)
+            reading.sentence(Sentence(lineno, len(reading.sentences),
+                                      _without_asides(_merge_periods(chunk)), line, headline))
     for rest in pending:
-        tabled = table_figure(rest, len(sentences) - 1, len(figures))
-        if tabled is not None:
-            figures.append(tabled)
-    for figure in figures:
+        reading.table(rest)
+    for figure in reading.figures:
         if figure.sentence.headline and figure.period is None:
-            figure.period = discourse.first  # a headline speaks of what its body does
-    document = Document(sentences, figures)
+            figure.period = reading.discourse.first  # a headline speaks of what its body does
+    owners = reading.owners
+    document = Document(reading.sentences, reading.figures)
     _settle(document, owners)
     return document

@@ -390,9 +390,17 @@ def _compared_period(figure: Figure) -> Period | None:
     compared = figure.sentence.compared
     before = [p for k, p in compared if k < figure.position]
     after = [p for k, p in compared if k > figure.position]
+    own = figure.period
     if before or after:
-        return before[-1] if before else after[0]
-    return None if figure.period is None else shifted(figure.period, -1)
+        chosen = before[-1] if before else after[0]
+        if chosen.year is None and chosen.relative is not None and own is not None and \
+                own.year is not None and own.relative is None:
+            # "این رقم [۲۰۲۳] در قیاس با … سال قبل": a year before the figure's own
+            return replace(chosen, calendar=chosen.calendar or own.calendar,
+                           year=own.year + chosen.relative, relative=None,
+                           months=chosen.months or own.months)
+        return chosen
+    return None if own is None else shifted(own, -1)
 
 
 def context_of(figure: Figure) -> ClaimContext:
@@ -595,9 +603,10 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
         first = filled[slot.of]
         return [f for f in _amounts(sentence) if f.order not in taken
                 and _same_dimension(f, first) and f.per is None]
-    # A price is no total, a total no price: a search takes only figures of its kind.
+    # A price is no total, a total no price: a search takes only figures of its kind;
+    # a difference («۱۰۰۰ تن بیشتر») is no level.
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
-            and (f.per is None or slot.restates)]
+            and (f.per is None or slot.restates) and "difference" not in f.roles]
 
 
 def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
