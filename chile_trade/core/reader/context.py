@@ -30,6 +30,7 @@ from chile_trade.core.reader.mentions import (
     QUANTITY_TYPES,
     FlowValue,
     Mention,
+    NumberValue,
     PeriodValue,
     PlaceValue,
     QuantityValue,
@@ -58,6 +59,7 @@ _THIS = "@this:"  # a product named by «این …»: resolved against those na
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
+_PRICE_REACH = 6  # the most items a price phrase («هر تن کالای صادراتی») runs before its number
 _ASIDE_ITEMS = 16  # the most items an aside in brackets is looked through for
 _HEADLINE_WORDS = 16
 _TOPIC_LINES = 2  # a text says what it is about in its title or first sentence
@@ -1004,8 +1006,9 @@ def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
     start = _clause_start(items, position)
     end = position + 1
     while end < len(items) and end < position + 4 and not (
-            items[end].kind == PUNCT and items[end].text in _CLAUSE_END):
-        end += 1
+            items[end].kind == PUNCT and items[end].text in (*_CLAUSE_END, "(")) \
+            and "verb" not in items[end].features:
+        end += 1  # "… دلار در هر کیلوگرم", not "… دلار بود (ارزش واحد هر کیلو …)"
     found: list[tuple[int, tuple[str, str]]] = []
     priced = False
     for k in range(start, end):
@@ -1666,6 +1669,7 @@ class _Reading:
 
     def sentence(self, sentence: Sentence) -> None:
         self.sentences.append(sentence)
+        sentence.items = _priced_numbers(sentence.items)
         discourse = self.discourse
         resolved = _resolve_periods(sentence, discourse)
         for position, item in enumerate(sentence.items):
@@ -1704,6 +1708,51 @@ class _Reading:
             self.pair = frozenset({first, second})
 
 
+def _priced_numbers(items: list[Item]) -> list[Item]:
+    """A bare number a price phrase introduces, its money left unsaid: «ارزش واحد هر
+    کیلو ۵٫۵۱», «ارزش هر تن کالای صادراتی ۶۰۷ و …»: an amount of no unit yet
+    (`_implied_money` gives it the text's money)."""
+    out = list(items)
+    for k, item in enumerate(items):
+        if not isinstance(item, Mention) or item.type != "Number":
+            continue
+        start = max(_clause_start(items, k), k - _PRICE_REACH)
+        per = [j for j in range(start, k) if "per_word" in items[j].features
+               and j + 1 < k and isinstance(items[j + 1].features.get("unit"), tuple)]
+        if not per or any(_is_quantity(x) or _is(x, "Number") for x in items[per[-1]:k]):
+            continue
+        number = item.value
+        assert isinstance(number, NumberValue)
+        start_at, end_at = getattr(item, "start"), getattr(item, "end")  # noqa: B009
+        out[k] = replace(item, type="Amount", rule="context.priced_number", value=QuantityValue(
+            number.readings, "", "", number.scale, number_start=start_at, number_end=end_at))
+    return out
+
+
+def _implied_money(figures: Sequence[Figure]) -> None:
+    """An amount printed with a scale or in a price phrase but no money («به ارزش ۳۰۱
+    میلیون و ۵۱۶ هزار», «هر کیلو ۵٫۵۱») is in the one money the text uses elsewhere;
+    where it uses none or several, it stays an amount of no unit."""
+    money = {f.value.dimension for f in figures if f.type == "Amount"
+             and f.value.dimension in ("USD", "EUR")}
+    if len(money) != 1:
+        return
+    currency = money.pop()
+    for figure in figures:
+        value = figure.value
+        if figure.type != "Amount" or value.dimension or value.power not in V.SCALE_NAMES:
+            continue
+        items = figure.sentence.items
+        valued = any(items[k].features.get("measure") == "value"
+                     for k in range(max(0, figure.position - 2), figure.position))
+        if not valued and figure.per is None:
+            continue
+        unit = f"{V.SCALE_NAMES[value.power]} {currency}".strip()
+        figure.mention = replace(figure.mention, value=replace(
+            value, unit=unit, dimension=currency))
+        figure.subject = replace(figure.subject, measure="value")
+
+
 def read_lines(lines: Sequence[tuple[int, str]],
                cells: Sequence[records.TableCell] = ()) -> Document:
     """The figures of a document's prose lines, each with its period, subject and roles;
@@ -1725,6 +1774,7 @@ def read_lines(lines: Sequence[tuple[int, str]],
         if figure.sentence.headline and figure.period is None:
             figure.period = reading.discourse.first  # a headline speaks of what its body does
     owners = reading.owners
+    _implied_money(reading.figures)
     document = Document(reading.sentences, reading.figures)
     _settle(document, owners)
     return document
