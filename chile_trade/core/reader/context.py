@@ -208,6 +208,17 @@ def _merge_periods(items: list[Item]) -> list[Item]:
     return out
 
 
+def _without_speaker(items: list[Item]) -> list[Item]:
+    """A sentence without who says it: «ناظر گمرکات استان گفت …», «به گفته وی، …» name
+    no goods and no side of the figures after them."""
+    for k, item in enumerate(items):
+        if _is_quantity(item) or _is(item, "Period"):
+            return items
+        if "speech_verb" in item.features:
+            return items[k + 1:]
+    return items
+
+
 def _without_asides(items: list[Item]) -> list[Item]:
     """A sentence without its asides in brackets that hold no figure, period nor place:
     «شمش فولادی (اسلب، بلوم و بیلت) صادر شد» is «شمش فولادی صادر شد»."""
@@ -1281,6 +1292,9 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
         return subject
     antecedent = same[-1]
     figure.antecedent = antecedent
+    if at is not None and figure.type == "Amount" and (
+            items[at].text.startswith("از ") or (at > 0 and items[at - 1].text == "از")):
+        figure.roles.add("part")  # "از این مقدار X از گمرکات و Y از بازارچه‌ها …"
     if not subject.flow:
         subject = replace(antecedent.subject, measure="")
     if figure.own_period is None:
@@ -1766,8 +1780,8 @@ def read_lines(lines: Sequence[tuple[int, str]],
         items = mentions(line)
         headline = _is_headline(items, lineno)
         for chunk in _split(items):
-            reading.sentence(Sentence(lineno, len(reading.sentences),
-                                      _without_asides(_merge_periods(chunk)), line, headline))
+            reading.sentence(Sentence(lineno, len(reading.sentences), _without_speaker(
+                _without_asides(_merge_periods(chunk))), line, headline))
     for rest in pending:
         reading.table(rest)
     for figure in reading.figures:

@@ -606,7 +606,17 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     # A price is no total, a total no price: a search takes only figures of its kind;
     # a difference («۱۰۰۰ تن بیشتر») is no level.
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
-            and (f.per is None or slot.restates) and "difference" not in f.roles]
+            and (f.per is None or slot.restates) and "difference" not in f.roles
+            and not _subset(f)]
+
+
+def _subset(figure: Figure) -> bool:
+    """A part of a figure named before that the words tell apart by nothing the reader
+    keeps («از این مقدار ۲۵۳ هزار تن از گمرکات …»): no level of that subject."""
+    whole = figure.antecedent
+    return "part" in figure.roles and whole is not None and \
+        agreement(figure.subject, whole.subject) is not None and \
+        figure.subject.product == whole.subject.product
 
 
 def _previous_sentence(doc: Document, sentence: Sentence) -> Sentence | None:
