@@ -45,11 +45,12 @@ from chile_trade.core.reader.tokens import PUNCT
 __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
            "read_figure"]
 
-FINDERS = ("role", "near", "other", "antecedent", "group", "search")
+FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "any")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
+_PAIR = 2
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
 PERIOD_ASKS = ("claim", "compared", "any", "start", "end")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
@@ -726,6 +727,27 @@ def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = Fal
     return True
 
 
+def _goods_parts(doc: Document, figure: Figure, ctx: ClaimContext,
+                 ) -> tuple[Figure, ...] | str:
+    """The figures of each of two goods a total names together («مجموع صادرات سیمان و
+    کلینکر»): for each, the one figure of that product that agrees with the total in all
+    else and its period; or why there is none."""
+    names = ctx.subject.product.split(" و ")
+    if len(names) != _PAIR or not all(names):
+        return "no_candidate"
+    parts: list[Figure] = []
+    for name in names:
+        slot = Slot("part", "search", subject="claim", period="claim")
+        one = replace(ctx, subject=replace(ctx.subject, product=name, total=False))
+        got = _fill(doc, figure, slot, one, {f"part{k}": f for k, f in enumerate(parts)})
+        if isinstance(got, str):
+            return got
+        if got.subject.product != name:
+            return "no_candidate"  # only the goods named, not a wider or narrower name
+        parts.append(got)
+    return tuple(parts)
+
+
 def _points_back(figure: Figure) -> bool:
     """Whether the words before a figure point back at a list: «این سه گروه», «این
     اقلام», «این دو کشور»."""
@@ -949,6 +971,9 @@ def _restates(figure: Figure, candidate: Figure) -> bool:
 def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
     if frame.flows and ctx.subject.flow not in frame.flows:
         return False
+    if any(slot.find == "goods" for slot in frame.slots) and \
+            len(ctx.subject.product.split(" و ")) != _PAIR:
+        return False  # a total of goods named together needs two goods named
     cues = ctx.cues
     if frame.cue_after:
         cues = frozenset().union(*ctx.after[:frame.cue_after])
@@ -962,6 +987,14 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
 def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> _Attempt:
     attempt = _Attempt(frame)
     for slot in _fill_order(frame.id, frame.slots):
+        if slot.find == "goods":
+            parts = _goods_parts(doc, figure, ctx)
+            if isinstance(parts, str):
+                attempt.failed = parts
+                return attempt
+            attempt.many[slot.name] = parts
+            attempt.filled[slot.name] = parts[-1]
+            continue
         if slot.find == "group":
             group = _group(doc, figure)
             if len(group) < 2 or not _group_agrees(group, ctx.subject,

@@ -53,7 +53,9 @@ _EMPTY: Mapping[str, object] = {}
 # Solar Hijri months that are also common words, read as months after "در"/"از"/"تا".
 _PLAIN_IN_CONTEXT = frozenset({"تیر", "مهر", "دی"})
 _SOLAR_YEARS = range(1300, 1500)
-_MAX_SPAN_YEARS = 100  # «طی N سال»: more is no span a text compares over
+_MAX_SPAN_YEARS = 100
+# In trade news «اروپا» is the European Union, the side whose figures it prints
+_PLACE_ALIASES = {**V.PLACE_ALIASES, "اروپا": "اتحادیه اروپا"}  # «طی N سال»: more is no span a text compares over
 _GREGORIAN_YEARS = range(1900, 2100)
 
 
@@ -602,7 +604,7 @@ def _place(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> li
     english = _lexicon().features(name).get("place", name) if isinstance(of, str) \
         else item.features["place"]
     assert isinstance(english, str)
-    name = V.PLACE_ALIASES.get(name, name)
+    name = _PLACE_ALIASES.get(name, name)
     return [replace(_mention(ctx, "Place", items, index, match.end, PlaceValue(name, english)),
                     features=item.features)]
 
