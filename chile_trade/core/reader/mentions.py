@@ -53,9 +53,9 @@ _EMPTY: Mapping[str, object] = {}
 # Solar Hijri months that are also common words, read as months after "در"/"از"/"تا".
 _PLAIN_IN_CONTEXT = frozenset({"تیر", "مهر", "دی"})
 _SOLAR_YEARS = range(1300, 1500)
-_MAX_SPAN_YEARS = 100
+_MAX_SPAN_YEARS = 100  # «طی N سال»: longer is no span a text compares over
 # In trade news «اروپا» is the European Union, the side whose figures it prints
-_PLACE_ALIASES = {**V.PLACE_ALIASES, "اروپا": "اتحادیه اروپا"}  # «طی N سال»: more is no span a text compares over
+_PLACE_ALIASES = {**V.PLACE_ALIASES, "اروپا": "اتحادیه اروپا"}
 _GREGORIAN_YEARS = range(1900, 2100)
 
 
