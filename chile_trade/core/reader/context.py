@@ -98,6 +98,7 @@ class Sentence:
     figures: list[Figure] = field(default_factory=list)
     compared: list[tuple[int, Period]] = field(default_factory=list)  # periods compared with
     own: Period | None = None  # the latest period it names that is not compared with
+    before: Period | None = None  # the own period of the clause before it on its line
 
 
 @dataclass(slots=True)
@@ -494,6 +495,7 @@ class _Sides:
     both: bool = False  # "دو کشور"
     total: bool = False
     also: list[str] = field(default_factory=list)  # owners after the first: «شیلی و پرو»
+    origin: str | None = None  # the place a demonym names the goods of: «کالاهای ایرانی»
 
 
 class _Places:
@@ -512,7 +514,13 @@ class _Places:
             self.owners[place] = self.owners.get(place, 0) + 1
 
     def before(self, position: int) -> str | None:
+        """The place «این کشور» at ``position`` names: the last named before it, but the
+        text's own side (its leading owner so far), which it calls «کشور», not «این کشور»."""
         named = [place for k, place in self.positions if k < position]
+        home = _reporter(self.owners)
+        others = [place for place in named if place != home]
+        if others:
+            return others[-1]
         return named[-1] if named else self.last
 
     def other(self, place: str) -> str | None:
@@ -580,6 +588,8 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
         elif sides.owner is None:
             sides.owner = place
             sides.referred = "this_place" in items[at].features
+            if "demonym" in items[at].features:
+                sides.origin = place
         else:
             sides.with_.append(place)
         k = after
@@ -696,7 +706,7 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
     low, high = (position + 1, verb) if verb > position else (
         _clause_start(items, verb), verb)
     sides = _sides_after(items, low, high, places)
-    after = _sides_after(items, verb + 1, min(len(items), verb + 3), places)
+    after = _sides_after(items, verb + 1, min(len(items), verb + 4), places)
     agent = _agent_before(items, min(position, verb), places)
     if "bilateral_flow" not in items[verb].features:
         places.owner(agent)
@@ -704,12 +714,12 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
         return _trade(sides, places)
     exporter: str | None
     importer: str | None
-    if flow == V.EXPORT:
-        exporter = sides.from_ or agent or REPORTER
-        importer = sides.to or after.owner
+    if flow == V.EXPORT:  # "کالاهای ایرانی فروخته شده به کره": from Iran, to Korea
+        exporter = sides.from_ or agent or sides.origin or REPORTER
+        importer = sides.to or after.to or after.owner
     else:
         importer = sides.to or agent or REPORTER
-        exporter = sides.from_
+        exporter = sides.from_ or sides.origin
     if exporter == importer:
         exporter = REPORTER if flow == V.EXPORT else exporter
     return Subject("goods", exporter, importer, product=sides.product)
@@ -954,7 +964,7 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             figure.period = figure.own_period = period
         elif not _perfect_after(items, p):
             # the period spoken of; in a text's first sentence with one, the sentence's own
-            figure.period = discourse.period or sentence.own
+            figure.period = sentence.before or discourse.period or sentence.own
 
 
 def _from_periods(sentence: Sentence) -> None:
@@ -1692,6 +1702,11 @@ class _Reading:
                 figure = Figure(item, sentence, position, len(self.figures))
                 sentence.figures.append(figure)
                 self.figures.append(figure)
+        previous = self.sentences[-2] if len(self.sentences) > 1 else None
+        if previous is not None and previous.line == sentence.line and not previous.figures:
+            # "… در سال ۱۹۹۸ ثبت شده؛ رقمی نزدیک به X": a clause after «؛» is of the period
+            # the one before it names with no figure of its own
+            sentence.before = previous.own
         _periods_for(sentence, resolved, discourse)
         _roles(sentence)
         _from_periods(sentence)
