@@ -553,6 +553,22 @@ def _stops(item: Item) -> bool:
         or _is(item, "Flow") or "verb" in item.features
 
 
+def _side(sides: _Sides, preposition: str, place: str, item: Item) -> None:
+    """A place after a flow word, by the preposition before it: the destination («به»),
+    the origin («از»), a partner («با»), else the flow's owner (the first) or a partner."""
+    if preposition == "به":
+        sides.to = place
+    elif preposition == "از":
+        sides.from_ = place
+    elif preposition == "با" or sides.owner is not None:
+        sides.with_.append(place)
+    else:
+        sides.owner = place
+        sides.referred = "this_place" in item.features
+        if "demonym" in item.features:
+            sides.origin = place
+
+
 def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) -> _Sides:
     """The places and product after a flow word, up to ``stop``."""
     sides = _Sides()
@@ -579,19 +595,7 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
                 break
             k += 1
             continue
-        if preposition == "به":
-            sides.to = place
-        elif preposition == "از":
-            sides.from_ = place
-        elif preposition == "با":
-            sides.with_.append(place)
-        elif sides.owner is None:
-            sides.owner = place
-            sides.referred = "this_place" in items[at].features
-            if "demonym" in items[at].features:
-                sides.origin = place
-        else:
-            sides.with_.append(place)
+        _side(sides, preposition, place, items[at])
         k = after
         # "ایران و ترکیه", "آلمان، سوئیس، ایتالیا و هلند"
         while k + 1 < stop and items[k].text in ("و", "،", ",") and _place(items[k + 1]):
@@ -1702,11 +1706,11 @@ class _Reading:
                 figure = Figure(item, sentence, position, len(self.figures))
                 sentence.figures.append(figure)
                 self.figures.append(figure)
-        previous = self.sentences[-2] if len(self.sentences) > 1 else None
-        if previous is not None and previous.line == sentence.line and not previous.figures:
+        clause = self.sentences[-2] if len(self.sentences) > 1 else None
+        if clause is not None and clause.line == sentence.line and not clause.figures:
             # "… در سال ۱۹۹۸ ثبت شده؛ رقمی نزدیک به X": a clause after «؛» is of the period
             # the one before it names with no figure of its own
-            sentence.before = previous.own
+            sentence.before = clause.own
         _periods_for(sentence, resolved, discourse)
         _roles(sentence)
         _from_periods(sentence)
