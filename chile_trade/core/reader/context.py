@@ -644,8 +644,8 @@ def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False
     if flow == V.TRADE:
         return _trade(sides, places)
     product, total = sides.product, sides.total
-    if sides.also:
-        # "صادرات مس شیلی و پرو": the exports of each, neither side one place
+    if sides.also or sides.both:
+        # "صادرات مس شیلی و پرو", "صادرات دو کشور": the exports of each, no one side
         return Subject("goods", product=product, total=total)
     owner = sides.owner
     if owner is not None and sides.referred and owner in (sides.to, sides.from_):
@@ -684,6 +684,9 @@ def _agent_before(items: Sequence[Item], position: int, places: _Places) -> str 
     clause's first place with no preposition before it («ترکیه در فوریه X کالا به ایران
     فروخت»)."""
     start = _clause_start(items, position)
+    verbs = [k for k in range(start, position) if "verb" in items[k].features]
+    if verbs:
+        start = verbs[-1] + 1  # "امارات … صادرکننده به ایران است و X کالا …": a new clause
     for k in range(position - 1, start - 1, -1):
         if items[k].text == "با" and k > start:
             place, _ = _place_or_reference(items, k - 1, places)
