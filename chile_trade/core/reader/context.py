@@ -729,7 +729,11 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
         exporter = sides.from_ or sides.origin
     if exporter == importer:
         exporter = REPORTER if flow == V.EXPORT else exporter
-    return Subject("goods", exporter, importer, product=sides.product)
+    # "X کالا وارد کشور شد": the country's flow with all partners, named as a whole
+    home = any("home_word" in items[j].features
+               for j in range(verb + 1, min(len(items), verb + 3)))
+    total = home and (importer is None if flow == V.EXPORT else exporter is None)
+    return Subject("goods", exporter, importer, product=sides.product, total=total)
 
 
 def _described_before(items: Sequence[Item], position: int) -> bool:
