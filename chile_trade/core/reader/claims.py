@@ -38,6 +38,7 @@ from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, Tab
 __all__ = ["read_claims"]
 
 _MAX_READINGS = 16
+_SETTLING_CLAIMS = 2  # figures that must all hold under one slash order to settle it
 _AMOUNT_CLAIM_CUES = frozenset({"balance_word", "sum_word", "difference_word"})
 _FAMILIES = {LOGICAL: "slash", REVERSED: "slash", DOT_DECIMAL: "dot", DOT_THOUSANDS: "dot"}
 
@@ -195,6 +196,35 @@ def settled_forms(doc: Document) -> set[str]:
     return settled
 
 
+def _settled_by_checks(source: str, outcomes: Sequence[Outcome], settled: set[str],
+                       ) -> set[str]:
+    """A slash decimal's order settled by the text's own figures: where at least two
+    figures use numbers that read both ways, and every one of them holds under one order
+    and some fail under the other, the text is written in the first order."""
+    if settled & {LOGICAL, REVERSED}:
+        return set()
+    both = [o for o in outcomes if o.reading is not None and any(
+        {r.form for r in f.value.readings} >= {LOGICAL, REVERSED}
+        for f in (o.figure, *o.reading.operands))]
+    if len(both) < _SETTLING_CLAIMS:
+        return set()
+    holds = {}
+    for form in (LOGICAL, REVERSED):
+        verdicts = []
+        for outcome in both:
+            assert outcome.reading is not None
+            figures = (outcome.figure, *outcome.reading.operands)
+            readings = [next((r for r in f.value.readings if r.form == form),
+                             f.value.readings[0]) for f in figures]
+            verdicts.append(_verdict(_claim(source, outcome, readings)))
+        holds[form] = all(v in (V.EXACT, V.WITHIN_ROUNDING) for v in verdicts), \
+            any(v == V.INCONSISTENT for v in verdicts)
+    for form, other in ((LOGICAL, REVERSED), (REVERSED, LOGICAL)):
+        if holds[form][0] and holds[other][1]:
+            return {form}
+    return set()
+
+
 def _dots_decimal(text: str) -> bool:
     return dot_is_decimal(to_ascii_digits(text))
 
@@ -253,6 +283,7 @@ def read_claims(source: str, lines: Sequence[tuple[int, str]],
     outcomes = [read_figure(doc, figure) for figure in doc.figures if figure.cell is None]
     outcomes = [_restated_headline(o, outcomes) for o in outcomes]
     settled = settled_forms(doc)
+    settled |= _settled_by_checks(source, outcomes, settled)
     tied = [_tied_column(source, doc, claim) for claim in table_claims]
     return tied + [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]
 

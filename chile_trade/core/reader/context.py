@@ -123,6 +123,7 @@ class Figure:
     period_after: bool = False  # its period is written right after it: «X در سال ۱۴۰۱»
     antecedent: Figure | None = None  # the figure «این رقم» before it names
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
+    versus: Subject | None = None  # what a multiple is of, named after it: «۸ برابر ایران»
 
     @property
     def value(self) -> QuantityValue:
@@ -1008,9 +1009,8 @@ def _roles(sentence: Sentence) -> None:
             figure.roles.add("total")
         if _anaphoric(sentence, figure):
             figure.roles.add("anaphor")
-        if figure.type == "Amount" and p + 1 < len(items) and \
-                items[p + 1].text in _COMPARATIVES:
-            figure.roles.add("difference")  # "این رقم پارسال ۱۰۰۰ تن بیشتر بود": by how much
+        if figure.type == "Amount" and _difference(items, figure):
+            figure.roles.add("difference")
         after = [items[k].text for k in range(p + 1, min(len(items), p + 3))]
         if after[:1] == ["از"] and len(after) > 1 and (
                 "pronoun" in items[p + 2].features or "anaphor" in items[p + 2].features):
@@ -1021,6 +1021,16 @@ def _roles(sentence: Sentence) -> None:
         if not ({"from", "to"} <= shared):
             a.roles |= shared
             b.roles |= shared
+
+
+def _difference(items: Sequence[Item], figure: Figure) -> bool:
+    """An amount that is a change, not a level: «این رقم پارسال ۱۰۰۰ تن بیشتر بود» (by
+    how much), «افت ۵ میلیارد یورویی» (an adjective of a fall)."""
+    p = figure.position
+    if p + 1 < len(items) and items[p + 1].text in _COMPARATIVES:
+        return True
+    return figure.mention.text.endswith("ی") and any(
+        "direction" in items[k].features for k in (p - 1, p + 1) if 0 <= k < len(items))
 
 
 def _measure_pairs(sentence: Sentence) -> list[tuple[Figure, Figure]]:
@@ -1096,6 +1106,27 @@ def _lists(sentence: Sentence) -> None:
             figure.last_of_list = last
             if figure.whole is None:
                 figure.whole = last.whole
+    for figure in sentence.figures:
+        if figure.type == "Times":
+            _versus(sentence, figure)
+
+
+def _versus(sentence: Sentence, figure: Figure) -> None:
+    """«این سه کشور به ترتیب ۸، ۳/۲ و ۱/۷ برابر ایران به اتحادیه اروپا کالا
+    فروخته‌اند»: a multiple of the same flow of the place named after «برابر», to the
+    partner named after it (else its own)."""
+    items = sentence.items
+    end = (figure.last_of_list or figure).position + 1
+    place = _place(items[end]) if end < len(items) else None
+    own = figure.said_of.subject if figure.said_of is not None else figure.subject
+    if place is None or own.flow != "goods":
+        return
+    to = next((p for k in range(end + 1, min(len(items), end + 3))
+               if items[k - 1].text == "به" and (p := _place(items[k])) is not None), None)
+    if own.exporter not in (None, REPORTER) and own.exporter != place:
+        figure.versus = replace(own, exporter=place, importer=own.importer or to)
+    elif own.importer not in (None, REPORTER) and own.importer != place:
+        figure.versus = replace(own, importer=place)
 
 
 def _groups(sentence: Sentence) -> None:
@@ -1116,6 +1147,28 @@ def _groups(sentence: Sentence) -> None:
         if len(group) > 1:
             for figure in group:
                 figure.group = tuple(group)
+            _listed_places(items, group)
+
+
+def _listed_places(items: Sequence[Item], group: Sequence[Figure]) -> None:
+    """«صادرات ترکیه X، عربستان Y و عراق Z»: each member named by a place of its own is
+    of that place, on the side the first member's place is of."""
+    first = group[0]
+    named = _place(items[first.position - 1]) if first.position > 0 else None
+    subject = first.subject
+    if named is None or subject.flow != "goods":
+        return
+    side = "exporter" if subject.exporter == named else \
+        "importer" if subject.importer == named else None
+    if side is None:
+        return
+    for member, previous in zip(group[1:], group, strict=False):
+        between = items[previous.position + 1:member.position]
+        places = [p for p in map(_place, between) if p is not None]
+        if len(places) == 1:
+            named_side = replace(subject, exporter=places[0]) if side == "exporter" else \
+                replace(subject, importer=places[0])
+            member.subject = replace(named_side, measure=member.subject.measure)
 
 
 def _listed(between: Sequence[Item]) -> bool:
@@ -1477,8 +1530,9 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
                 _pair_with(figure, items, position, test, places)
         elif len(amounts) == n:
             for figure, amount in zip(members, amounts, strict=True):
-                figure.said_of = amount
-                figure.subject = replace(figure.subject, product=amount.subject.product)
+                figure.said_of = amount  # "X، Y و Z … به ترتیب ۸، ۳/۲ و ۱/۷ برابر"
+                figure.subject = replace(amount.subject,
+                                         measure=figure.subject.measure or amount.subject.measure)
 
 
 def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
@@ -1726,8 +1780,8 @@ class _Reading:
         _subjects(sentence, places, previous, self.topics)
         last = sentence.figures[-1].position if sentence.figures else 0
         _topics_before(sentence, len(sentence.items), places, last, self.topics)
-        _respectively(sentence, places)
         _groups(sentence)
+        _respectively(sentence, places)
         _lists(sentence)
         self._places(places)
         if sentence.headline or _background(sentence):

@@ -48,7 +48,7 @@ __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames"
 FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
-SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "any")
+SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus", "any")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
 _PAIR = 2
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
@@ -325,6 +325,7 @@ class ClaimContext:
     whole: Subject | None = None  # a share's whole, as the words after it name it
     agent: str | None = None  # the place a rate is of, named just before it
     agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
+    versus: Subject | None = None  # what a multiple is of: «۸ برابر ایران»
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -401,6 +402,10 @@ def _compared_period(figure: Figure) -> Period | None:
                            year=own.year + chosen.relative, relative=None,
                            months=chosen.months or own.months)
         return chosen
+    based = [f.period for f in figure.sentence.figures if "compared" in f.roles
+             and f.type == "Amount" and f.period is not None]
+    if len(based) == 1:
+        return based[0]  # "دو برابر رقم ۲۱۵ میلیون دلاری سال ۱۳۹۹": the base's own period
     return None if own is None else shifted(own, -1)
 
 
@@ -429,7 +434,7 @@ def context_of(figure: Figure) -> ClaimContext:
                         tuple(frozenset(item.features) for item in after),
                         figure.per, figure.value.dimension,
                         tuple(frozenset(item.features) for item in reversed(before)),
-                        figure.whole, figure.agent, figure.agent_product)
+                        figure.whole, figure.agent, figure.agent_product, figure.versus)
 
 
 def _cues_of_others(figure: Figure) -> frozenset[str]:
@@ -821,6 +826,8 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
         return _flows(ctx, slot.subject == "exports")
     if slot.subject.startswith("agent_of:") or slot.subject == "agent":
         return _agent_subject(slot, ctx, filled)
+    if slot.subject == "versus":
+        return ctx.versus
     if slot.subject == "trade":
         pair = ctx.subject.pair
         if len(pair) != 2:
@@ -974,6 +981,8 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
     if any(slot.find == "goods" for slot in frame.slots) and \
             len(ctx.subject.product.split(" و ")) != _PAIR:
         return False  # a total of goods named together needs two goods named
+    if ctx.versus is None and any(slot.subject == "versus" for slot in frame.slots):
+        return False  # a multiple of another place needs the place named
     cues = ctx.cues
     if frame.cue_after:
         cues = frozenset().union(*ctx.after[:frame.cue_after])
