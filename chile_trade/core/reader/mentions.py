@@ -247,6 +247,8 @@ def _quantity(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     type_, unit, dimension, power = _unit_of(unit_item, value.scale)
     if type_ != "Amount" and value.scale:
         return []  # "۲ هزار درصد" is no form the reader knows
+    if index > 0 and "year_word" in items[index - 1].features and len(value.digits) == 4:
+        return []  # "در سال ۱۴۰۲ دلار گران شد": a year, not an amount of dollars
     minus = _item(items, match, "minus")
     if minus is not None and (not number.glued or (index and items[index - 1].kind == NUM)):
         return []  # a dash between two numbers is a range or a pair, not a sign
