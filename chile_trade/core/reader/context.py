@@ -397,6 +397,8 @@ def _governed_by_marker(items: Sequence[Item], position: int) -> bool:
     if k < 0:
         return False
     item = items[k]
+    if item.text == "در مقابل" and k > 0 and items[k - 1].text == "و":
+        return False  # "… فروخته‌اند و در مقابل X صادر شده": on the other side, no base
     if "base_marker" in item.features or item.features.get("comparator") in (V.MORE, V.LESS):
         return True
     if item.kind == "mention" and item.type == "Times":
@@ -807,6 +809,10 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
         if sides.owner is None and not sides.both:
             # "ایران که … مازاد … با هند داشت", "حاصل این داد و ستد برای ایران … تراز منفی"
             sides.owner = _agent_before(items, k, places) or _for_place(items, k, places)
+        start = _clause_start(items, k)
+        sides.this = sides.this or any(  # "حاصل این داد و ستد …": of the trade named before
+            items[j].text in _DEMONSTRATIVES and _is(items[j + 1], "Flow")
+            and _flow_of(items[j + 1]).flow == V.TRADE for j in range(start, k - 1))
         return _trade(sides, places, balance=True)
     subject = _goods(_flow_of(item).flow, sides, places,
                      bilateral="bilateral_flow" in item.features)
