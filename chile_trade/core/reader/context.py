@@ -99,6 +99,7 @@ class Sentence:
     compared: list[tuple[int, Period]] = field(default_factory=list)  # periods compared with
     own: Period | None = None  # the latest period it names that is not compared with
     before: Period | None = None  # the own period of the clause before it on its line
+    topic_after: Subject | None = None  # a flow named after its last figure
 
 
 @dataclass(slots=True)
@@ -516,10 +517,12 @@ class _Places:
         if place is not None and place != REPORTER:
             self.owners[place] = self.owners.get(place, 0) + 1
 
-    def before(self, position: int) -> str | None:
+    def before(self, position: int, other_than: str | None = None) -> str | None:
         """The place «این کشور» at ``position`` names: the last named before it, but the
         text's own side (its leading owner so far), which it calls «کشور», not «این کشور»."""
-        named = [place for k, place in self.positions if k < position]
+        named = [place for k, place in self.positions if k < position and place != other_than]
+        if other_than is not None and not named and self.last != other_than:
+            return self.last
         home = _reporter(self.owners)
         others = [place for place in named if place != home]
         if others:
@@ -598,6 +601,9 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
                 break
             k += 1
             continue
+        if place == sides.owner and "this_place" in items[at].features:
+            # "صادرات ایران به آن کشور": not the owner just named, the place before it
+            place = places.before(at, other_than=place) or place
         _side(sides, preposition, place, items[at])
         k = after
         # "ایران و ترکیه", "آلمان، سوئیس، ایتالیا و هلند"
@@ -1306,6 +1312,8 @@ def _topics_before(sentence: Sentence, position: int, places: _Places, start: in
             subject = _noun_subject(items, k, len(items), places)
             if subject.flow == "goods" and not _open_sides(subject):
                 topics.append(subject)
+                if position == len(items) and sentence.figures:
+                    sentence.topic_after = subject  # named after its last figure
 
 
 def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # noqa: PLR0912
@@ -1321,6 +1329,10 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         if not subject.flow:
             recent = [f.subject for f in previous if f.subject.flow == "goods"
                       and f.line == figure.line]
+            clause = _clause_before(sentence, previous)
+            if clause is not None and clause.topic_after is not None:
+                # "… و صادرات ایران به آن کشور؛ ۳۰۲ میلیون دلار ارزش داشت"
+                recent = [clause.topic_after]
             if recent:
                 subject = _topical(subject, recent[-1])
             elif topics:
@@ -1341,6 +1353,9 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         if not subject.product:
             subject = replace(subject, product=_product_before_with(sentence.items,
                                                                     figure.position))
+        owned = _belongs_to(sentence.items, figure.position)
+        if owned:
+            subject = replace(subject, product=owned)  # "X به خرمای مضافتی تعلق داشت"
         if not subject.product and "compared" in figure.roles:
             # "مقاطع طویل با X در برابر Y": the base is of the goods it is compared with
             local = [f.subject.product for f in sentence.figures
@@ -1399,6 +1414,29 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject]) -> None
         figure.agent_product = share[1]
     elif figure.whole is not None and share is None:
         _part_before(figure)
+
+
+def _belongs_to(items: Sequence[Item], position: int) -> str:
+    """The goods an amount is said to belong to: «X به خرمای مضافتی تازه یا خشک تعلق
+    داشت», «X به قطعات خودرو اختصاص داشت»."""
+    k = position + 1
+    if k >= len(items) or items[k].text != "به":
+        return ""
+    end = next((j for j in range(k + 1, min(len(items), k + 2 + _MAX_PRODUCT_WORDS * 2))
+                if items[j].text in ("تعلق", "اختصاص")), None)
+    if end is None:
+        return ""
+    product, stop = _product_after(items, k + 1, end)
+    return product if product and not product.startswith(_THIS) else ""
+
+
+def _clause_before(sentence: Sentence, previous: Sequence[Figure]) -> Sentence | None:
+    """The clause before a sentence on its line, if its last figure is in it."""
+    if not previous or sentence.figures and previous[-1].sentence is sentence:
+        return None
+    clause = previous[-1].sentence
+    return clause if clause.line == sentence.line and clause.index == sentence.index - 1 \
+        else None
 
 
 def _whole_after(items: Sequence[Item], position: int, places: _Places) -> Subject | None:

@@ -945,6 +945,9 @@ def _one_quantity(figures: Sequence[Figure]) -> Figure | None:
     high = min(hi for _, hi in intervals)
     if low > high:
         return None
+    middles = [sum(_scaled(f.value)) / 2 for f in figures]
+    if min(middles) <= 0 or max(middles) / min(middles) > _RESTATED_RATIO:
+        return None  # "از ۷ میلیون دلار بالغ شد" and 302 million: two quantities
     return min(figures, key=lambda f: _bounds(f)[1] - _bounds(f)[0])
 
 

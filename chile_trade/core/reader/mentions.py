@@ -425,6 +425,9 @@ def _span_of_months(ctx: _Context, items: Sequence[Item], match: Match, index: i
     if reading.decimals or not 1 <= reading.value <= 12:
         return []
     n = int(reading.value)
+    if match.groups.get("recent"):  # "طی هشت ماه اخیر": this year's first eight months
+        return [_mention(ctx, "Period", items, index, match.end,
+                         PeriodValue(Period(relative=0, months=(1, n))))]
     if not any(match.groups.get(name) for name in ("first", "year", "relative")):
         # "یک ماهه", "دو ماهه": a span of months the text is speaking of
         return [_mention(ctx, "Period", items, index, match.end,
