@@ -1426,13 +1426,13 @@ def _belongs_to(items: Sequence[Item], position: int) -> str:
                 if items[j].text in ("تعلق", "اختصاص")), None)
     if end is None:
         return ""
-    product, stop = _product_after(items, k + 1, end)
+    product, _ = _product_after(items, k + 1, end)
     return product if product and not product.startswith(_THIS) else ""
 
 
 def _clause_before(sentence: Sentence, previous: Sequence[Figure]) -> Sentence | None:
     """The clause before a sentence on its line, if its last figure is in it."""
-    if not previous or sentence.figures and previous[-1].sentence is sentence:
+    if not previous or (sentence.figures and previous[-1].sentence is sentence):
         return None
     clause = previous[-1].sentence
     return clause if clause.line == sentence.line and clause.index == sentence.index - 1 \
