@@ -104,7 +104,10 @@ def _sign(outcome: Outcome) -> int:
             return 1  # a signed figure says its own sign
         return ctx.sign
     if rule == "balance":
-        said = _balance_sign(figure)
+        subject = figure.subject
+        unowned = subject.owner == REPORTER and len(subject.pair) == 2 and \
+            REPORTER not in subject.pair  # whose balance the text does not show
+        said = None if unowned else _balance_sign(figure)
         if said is not None:
             return said
         # "تراز … ۱۵ میلیارد دلار", "اختلاف … ۱۵ میلیارد دلار": no sign said, the size read

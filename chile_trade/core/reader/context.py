@@ -728,13 +728,16 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
         places.owner(agent)
     if flow == V.TRADE:
         return _trade(sides, places)
+    # "کشورهای منطقه … کالا وارد کرده‌اند": a group of countries does it, not the reporter
+    doer = None if any("group_word" in items[j].features for j in range(
+        _clause_start(items, min(position, verb)), min(position, verb))) else REPORTER
     exporter: str | None
     importer: str | None
     if flow == V.EXPORT:  # "کالاهای ایرانی فروخته شده به کره": from Iran, to Korea
-        exporter = sides.from_ or agent or sides.origin or REPORTER
+        exporter = sides.from_ or agent or sides.origin or doer
         importer = sides.to or after.to or after.owner
     else:
-        importer = sides.to or agent or REPORTER
+        importer = sides.to or agent or doer
         exporter = sides.from_ or sides.origin
     if exporter == importer:
         exporter = REPORTER if flow == V.EXPORT else exporter
@@ -1646,17 +1649,30 @@ def _anchor(document: Document) -> tuple[str, int] | None:
         return found.pop()
     if found:
         return None
+    # A year printed for a flow the text also counts from its own year («ایران در ۱۴۰۲
+    # X به افغانستان … این رقم در بهار امسال Y»), not one of another subject (a region's
+    # imports in 2017 beside Iran's exports «امسال»).
+    relative = [f.subject for f in document.figures
+                if f.period is not None and f.period.relative is not None]
     years = {(f.period.calendar, f.period.year) for f in document.figures
              if f.own_period is not None and f.period is not None and f.period.year is not None
              and "compared" not in f.roles and f.period.calendar and not f.period.fiscal
-             and not _background(f.sentence)}
-    relative = any(f.period is not None and f.period.relative is not None
-                   for f in document.figures)
+             and not _background(f.sentence)
+             and any(_same_flow(f.subject, other) for other in relative)}
     calendars = {calendar for calendar, _ in years}
-    if not relative or len(calendars) != 1:
+    if len(calendars) != 1:
         return None
     calendar = calendars.pop()
     return calendar, max(year for _, year in years if year is not None)
+
+
+def _same_flow(a: Subject, b: Subject) -> bool:
+    """Whether two subjects are of one flow between the same sides (a product aside; the
+    reporting side, not named yet, matches any)."""
+    def same(x: str | None, y: str | None) -> bool:
+        return x == y or REPORTER in (x, y)
+    return a.flow == b.flow and same(a.exporter, b.exporter) and \
+        same(a.importer, b.importer) and (a.pair == b.pair or not a.pair or not b.pair)
 
 
 def _anchored(period: Period | None, anchor: tuple[str, int]) -> Period | None:

@@ -571,7 +571,11 @@ def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
         return None
     first, second = pair
     if subject.owner == REPORTER and REPORTER not in subject.pair:
-        return None  # whose balance it is the text does not show
+        # whose balance it is the text does not show: one way round, read for its size
+        # (`chile_trade.core.reader.claims`), which is the same either way
+        exporter, importer = (first, second) if exports else (second, first)
+        return Subject("goods", exporter, importer, product=subject.product,
+                       measure=subject.measure)
     if subject.owner in subject.pair:
         first = subject.owner
         second = next(p for p in subject.pair if p != first)

@@ -112,7 +112,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "calendar_word": _one_of(*V.CALENDARS), "month": _month, "season": _months,
     "year_word": _flag, "month_word": _flag, "decade_word": _flag, "recent_word": _flag,
     "years_word": _flag, "ending_word": _flag, "verb": _flag, "crop_year": _flag,
-    "speech_verb": _flag,
+    "speech_verb": _flag, "group_word": _flag,
     "first_part": _flag, "half_year": _months,
     "year_start": _flag, "year_end": _flag, "relative_year": _integer,
     "relative_to_named": _integer, "same_period": _flag, "this_period": _flag,
