@@ -610,8 +610,8 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     if slot.find == "group":
         return list(_group(doc, figure))
     if slot.find == "other":
-        first = filled[slot.of]
-        return [f for f in _amounts(sentence) if f.order not in taken
+        first = filled[slot.of]  # in the sentence of the figure it is another of
+        return [f for f in _amounts(first.sentence) if f.order not in taken
                 and _same_dimension(f, first) and f.per is None]
     # A price is no total, a total no price: a search takes only figures of its kind;
     # a difference («۱۰۰۰ تن بیشتر») is no level.
