@@ -728,9 +728,9 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
         places.owner(agent)
     if flow == V.TRADE:
         return _trade(sides, places)
-    # "کشورهای منطقه … کالا وارد کرده‌اند": a group of countries does it, not the reporter
-    doer = None if any("group_word" in items[j].features for j in range(
-        _clause_start(items, min(position, verb)), min(position, verb))) else REPORTER
+    # "کشورهای منطقه … کالا وارد کرده‌اند", "این چهار کشور … فروختند": a group of
+    # countries does it, not the reporter
+    doer = None if _group_before(items, min(position, verb)) else REPORTER
     exporter: str | None
     importer: str | None
     if flow == V.EXPORT:  # "کالاهای ایرانی فروخته شده به کره": from Iran, to Korea
@@ -746,6 +746,15 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
                for j in range(verb + 1, min(len(items), verb + 3)))
     total = home and (importer is None if flow == V.EXPORT else exporter is None)
     return Subject("goods", exporter, importer, product=sides.product, total=total)
+
+
+def _group_before(items: Sequence[Item], position: int) -> bool:
+    """Whether the clause before ``position`` names a group of countries: «کشورهای
+    منطقه», «این چهار کشور»."""
+    start = _clause_start(items, position)
+    return any("group_word" in items[j].features or (
+        items[j].text == "کشور" and j > start and _is(items[j - 1], "Number"))
+        for j in range(start, position))
 
 
 def _described_before(items: Sequence[Item], position: int) -> bool:
@@ -1327,6 +1336,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         done = figure.position
         subject = _subject_of(sentence, figure.position, places)
         subject = _local_partner(sentence.items, figure.position, subject)
+        subject = _agent_with(sentence.items, figure.position, subject)
         if "anaphor" in figure.roles and previous:
             subject = _of_antecedent(figure, subject, previous)
         if not subject.flow:
@@ -1415,8 +1425,33 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject]) -> None
     share = _share_of(items, figure.position)
     if share is not None and share[1]:
         figure.agent_product = share[1]
-    elif figure.whole is not None and share is None:
-        _part_before(figure)
+    elif share is None and (figure.whole is not None or any(
+            "share_word" in items[k].features
+            for k in range(max(0, figure.position - 2), figure.position))):
+        _part_before(figure)  # "آلمان با X سهمی بیش از ۴۰ درصدی از این رقم داشت"
+
+
+def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subject:
+    """«… کالا به ایران فروختند و آلمان با X …»: the place before «با» is the side of the
+    flow named before it that does it (the seller of a sale, the buyer of a purchase)."""
+    if position < 2 or items[position - 1].text != "با" or subject.flow != "goods":
+        return subject
+    place = _place(items[position - 2])
+    flows = [_flow_of(x) for x in items[:position - 2] if _is(x, "Flow")]
+    if place is None or not flows:
+        return subject
+    # the other side: as the words name it, else the destination or origin named before
+    named = [p for k in range(position - 3, 0, -1) if items[k - 1].text in ("به", "از")
+             and (p := _place(items[k])) is not None and p != place]
+    if flows[-1].flow == V.EXPORT and subject.exporter != place:
+        other = subject.importer if subject.importer != place else \
+            (named[0] if named else None)
+        return replace(subject, exporter=place, importer=other, party=None)
+    if flows[-1].flow == V.IMPORT and subject.importer != place:
+        other = subject.exporter if subject.exporter != place else \
+            (named[0] if named else None)
+        return replace(subject, importer=place, exporter=other, party=None)
+    return subject
 
 
 def _belongs_to(items: Sequence[Item], position: int) -> str:
