@@ -42,7 +42,7 @@ from chile_trade.core.reader.periods import Period, interval, shifted
 from chile_trade.core.reader.tokens import PUNCT, WORD, Line, tokenize
 
 __all__ = ["MEASURES", "REPORTER", "ROLES", "Document", "Figure", "Sentence", "Subject",
-           "read_lines"]
+           "measure_near", "read_lines"]
 
 REPORTER = "@reporter"
 """The side of a flow the text does not name: the reporting country or region."""
@@ -59,6 +59,7 @@ _THIS = "@this:"  # a product named by «این …»: resolved against those na
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
+_MEASURE_WINDOW = 3  # how far a measure word beside a percentage may stand
 _PRICE_REACH = 6  # the most items a price phrase («هر تن کالای صادراتی») runs before its number
 _ASIDE_ITEMS = 16  # the most items an aside in brackets is looked through for
 _HEADLINE_WORDS = 16
@@ -934,6 +935,38 @@ def _product_for(items: Sequence[Item], position: int) -> str:
     return ""
 
 
+def measure_near(items: Sequence[Item], position: int) -> str:
+    """The measure a percentage is of: a measure word beside it with no «و» between
+    («از نظر وزن ۳۹ درصد», «۵۳ درصد در ارزش و ۲۷ درصد در وزن»)."""
+    found: list[tuple[int, str]] = []
+    for step in (-1, 1):
+        k = position + step
+        for distance in range(1, _MEASURE_WINDOW + 1):
+            if not 0 <= k < len(items):
+                break
+            item = items[k]
+            if item.text == "و" or (item.kind == "mention" and item.type in QUANTITY_TYPES):
+                break
+            measure = item.features.get("measure")
+            if isinstance(measure, str):
+                found.append((distance, measure))
+                break
+            k += step
+    if not found:
+        # "ارزش صادرات زعفران در سه ماهه نخست ۱۴۰۳، ۳۰ درصد رشد کرد": the measure its
+        # sentence names before it, with no figure or «و» between
+        for k in range(position - 1, -1, -1):
+            item = items[k]
+            if item.text == "و" or (item.kind == "mention" and item.type in QUANTITY_TYPES):
+                break
+            measure = item.features.get("measure")
+            if isinstance(measure, str):
+                return measure
+        return ""
+    measures = {m for _, m in found}
+    return found[0][1] if len(measures) == 1 else min(found)[1]
+
+
 def _anaphoric(sentence: Sentence, figure: Figure) -> bool:
     """Whether the figure's clause opens with «این رقم», «رقم مشابه»: it is of the
     figure named just before."""
@@ -985,8 +1018,9 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             own = near[-1] if near else None
         if own is None:
             before = [q for q in positions if q < p and not resolved[q][1] and q not in taken]
-            if figure.type != "Amount":
+            if figure.type != "Amount" and not _of_it(items, p):
                 # "این رقم در ۱۴۰۱ X بود و … ۵٫۵ درصد کاهش": the period of X, not the rate's
+                # (but "کل صادرات در ۱۴۰۲ X بود و … ۴۷ درصد آن را": a share of X, of its period)
                 before = [q for q in before if not any(
                     _is(items[j], "Amount") for j in range(q + 1, p))]
             own = before[-1] if before else None
@@ -1103,6 +1137,12 @@ def _past_perfect(items: Sequence[Item], k: int) -> bool:
     return items[k].text == "بود" and k > 0 and (
         items[k - 1].kind == WORD or _is(items[k - 1], "Flow")) and \
         items[k - 1].text.endswith("ه")
+
+
+def _of_it(items: Sequence[Item], position: int) -> bool:
+    """Whether a rate is a share of «آن», the amount before it: «۴۷ درصد آن را»."""
+    return any("pronoun" in items[k].features
+               for k in range(position + 1, min(len(items), position + 3)))
 
 
 def _perfect_after(items: Sequence[Item], position: int) -> bool:
@@ -1375,11 +1415,23 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                      if f.position < figure.position and f.type == figure.type]
             if local:
                 subject = replace(subject, product=local[-1])
-        measure = MEASURES.get(figure.value.dimension, "")
+        measure = MEASURES.get(figure.value.dimension, "") if figure.type == "Amount" else \
+            measure_near(sentence.items, figure.position)  # "سهم وزنی … ۲۴٫۵ درصد"
         figure.subject = replace(subject, measure=measure or subject.measure)
         if figure.type == "Percent":
             _share_sides(figure, places, topics)
         previous.append(figure)
+
+
+def _shared_measures(sentence: Sentence) -> None:
+    """«سهم وزنی … از ۲۴٫۵ درصد … به ۲۷٫۸ درصد رسید»: the start and end of a change of a
+    rate are of one measure."""
+    ends = [f for f in sentence.figures if f.type != "Amount" and {"from", "to"} & f.roles]
+    measures = {f.subject.measure for f in ends} - {""}
+    if len(measures) == 1:
+        measure = measures.pop()
+        for figure in ends:
+            figure.subject = replace(figure.subject, measure=measure)
 
 
 def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure]) -> Subject:
@@ -1873,6 +1925,7 @@ class _Reading:
         places = _Places(sentence, self.last_place, self.pair, self.owners)
         previous = self.figures[:sentence.figures[0].order] if sentence.figures else []
         _subjects(sentence, places, previous, self.topics)
+        _shared_measures(sentence)
         last = sentence.figures[-1].position if sentence.figures else 0
         _topics_before(sentence, len(sentence.items), places, last, self.topics)
         _groups(sentence)

@@ -35,6 +35,7 @@ from chile_trade.core.reader.context import (
     Figure,
     Sentence,
     Subject,
+    measure_near,
 )
 from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
 from chile_trade.core.reader.mentions import QUANTITY_TYPES, Mention, NumberValue, QuantityValue
@@ -51,6 +52,7 @@ UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus", "any")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
 _PAIR = 2
+_PAIR_GAP = 4  # the most items between a value and a weight printed as one pair
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
 PERIOD_ASKS = ("claim", "compared", "any", "start", "end")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
@@ -61,7 +63,6 @@ _CUE_BEFORE = 6
 _CUE_AFTER = 8
 _CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ".", ":"})
 _RESTATED_RATIO = 1.1
-_MEASURE_WINDOW = 3
 
 
 # ------------------------------------------------------------------ the schema
@@ -343,29 +344,6 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
     return items[min(start, max(0, position - _CUE_BEFORE)):position], after
 
 
-def _measure_near(items: Sequence[Item], position: int) -> str:
-    """The measure a percentage is of: a measure word beside it with no «و» between
-    («از نظر وزن ۳۹ درصد», «۵۳ درصد در ارزش و ۲۷ درصد در وزن»)."""
-    found: list[tuple[int, str]] = []
-    for step in (-1, 1):
-        k = position + step
-        for distance in range(1, _MEASURE_WINDOW + 1):
-            if not 0 <= k < len(items):
-                break
-            item = items[k]
-            if item.text == "و" or (item.kind == "mention" and item.type in QUANTITY_TYPES):
-                break
-            measure = item.features.get("measure")
-            if isinstance(measure, str):
-                found.append((distance, measure))
-                break
-            k += step
-    if not found:
-        return ""
-    measures = {m for _, m in found}
-    return found[0][1] if len(measures) == 1 else min(found)[1]
-
-
 def _direction(sentence: Sentence, position: int) -> int:
     """The sign a change word beside the figure gives it: the nearest one, the one after
     it first among equals."""
@@ -424,7 +402,7 @@ def context_of(figure: Figure) -> ClaimContext:
             following.type == "Amount" and following.value.comparator in (
                 V.MORE, V.LESS):
         cues |= {"comparator", "direction"}  # "۴۰.۳ درصد بیش از ۳۵۷ هزار تن"
-    measure = _measure_near(sentence.items, figure.position)
+    measure = measure_near(sentence.items, figure.position)
     subject = figure.subject
     if figure.type != "Amount":
         subject = replace(subject, measure=subject.measure or measure)
@@ -501,7 +479,7 @@ def _wanted_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure])
     if slot.subject.startswith("slot:"):
         return filled[slot.subject[5:]].subject
     if slot.subject == "any":
-        return Subject()
+        return Subject(measure=ctx.subject.measure)  # "سهم ارزشی … ۵٫۱ واحد درصد"
     return ctx.subject
 
 
@@ -714,7 +692,8 @@ def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
     return ()
 
 
-def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = False) -> bool:
+def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = False,
+                  period: Period | None = None) -> bool:
     """Whether listed parts are parts of what the stated figure is of: they agree with it
     in all but what tells them apart (their products, or their partners). Where the
     words point back at the list («صادرات این سه گروه»), the sides they leave open are
@@ -733,6 +712,8 @@ def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = Fal
                               party=wanted.party)
         if agreement(subject, replace(wanted, total=False)) is None:
             return False
+        if period is not None and (figure.period is None or same(figure.period, period) != YES):
+            return False  # parts of another period
     return True
 
 
@@ -804,6 +785,10 @@ def _antecedent(doc: Document, figure: Figure, taken: set[int]) -> list[Figure]:
     earlier = [f for f in doc.figures[:figure.order + 1] if f.type == "Amount"
                and f.order not in taken and (f.sentence.index < sentence.index or (
                    f.sentence is sentence and f.position < at))]
+    if len(earlier) >= _PAIR and earlier[-2].sentence is earlier[-1].sentence and \
+            earlier[-2].value.dimension != earlier[-1].value.dimension and \
+            earlier[-1].position - earlier[-2].position <= _PAIR_GAP:
+        return earlier[-2:]  # "۱۰ میلیارد دلار و ۲۰ میلیون تن … این رقم": either, by measure
     return earlier[-1:]
 
 
@@ -1013,8 +998,8 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             continue
         if slot.find == "group":
             group = _group(doc, figure)
-            if len(group) < 2 or not _group_agrees(group, ctx.subject,
-                                                   _points_back(figure)):
+            if len(group) < 2 or not _group_agrees(group, ctx.subject, _points_back(figure),
+                                                   ctx.period):
                 attempt.failed = "no_candidate"
                 return attempt
             attempt.many[slot.name] = group
