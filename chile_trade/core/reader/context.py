@@ -1655,6 +1655,11 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
         n = len(members)
         if n < 2:
             continue
+        for member in members[1:]:
+            # "در مقایسه با سال قبل که به ترتیب X و Y بود": of one period, both bases
+            if member.own_period is None or not member.period_after:
+                member.period = member.own_period = members[0].period
+                member.roles |= members[0].roles & {"compared"}
         lists = {test: _list_members(items, r, n, test) for test in ("place", "flow", "measure")}
         found = [(test, at) for test, at in lists.items() if at is not None]
         amounts = [f for f in sentence.figures if f.position < r and f.type != kind][-n:]

@@ -352,6 +352,9 @@ def _direction(sentence: Sentence, position: int) -> int:
     for k in range(max(0, position - _CUE_BEFORE), min(len(items), position + _CUE_AFTER)):
         item = items[k]
         direction = item.features.get("direction")
+        comparing = item.features.get("comparator")
+        if k == position + 1 and comparing in (V.MORE, V.LESS):
+            direction = 1 if comparing == V.MORE else -1  # "۱٫۶ درصد کمتر از سال قبل"
         if k == position + 1 and isinstance(item, Mention) and item.type == "Amount":
             comparator = item.value.comparator  # "۴۰ درصد بیش از X"
             direction = 1 if comparator == V.MORE else -1 if comparator == V.LESS else None
@@ -402,6 +405,8 @@ def context_of(figure: Figure) -> ClaimContext:
             following.type == "Amount" and following.value.comparator in (
                 V.MORE, V.LESS):
         cues |= {"comparator", "direction"}  # "۴۰.۳ درصد بیش از ۳۵۷ هزار تن"
+    if following is not None and following.features.get("comparator") in (V.MORE, V.LESS):
+        cues |= {"direction"}  # "۱٫۶ درصد کمتر از سال قبل"
     measure = measure_near(sentence.items, figure.position)
     subject = figure.subject
     if figure.type != "Amount":
