@@ -189,7 +189,7 @@ def test_frame(frame: str, text: str, case: dict[str, Any], variant: str,
         return
     assert len(found) == 1, [(c.frame, v.verdict, c.reason) for c, v in found]
     claim, verdict = found[0]
-    assert verdict.verdict == case["verdict"], (claim.frame, claim.reason, verdict.computed)
+    assert verdict.verdict == case["verdict"], (claim.frame, claim.reason, verdict.point)
     if positive and case["verdict"] != "unverifiable":
         assert claim.frame == frame
         if "operands" in case:
