@@ -46,12 +46,13 @@ from chile_trade.core.reader.tokens import PUNCT
 __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
            "read_figure"]
 
-FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "search")
+FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus", "any")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
 _PAIR = 2
+_STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _PAIR_GAP = 4  # the most items between a value and a weight printed as one pair
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
 PERIOD_ASKS = ("claim", "compared", "any", "start", "end")
@@ -241,6 +242,15 @@ def _side_agrees(a: str | None, b: str | None) -> int | None:
     return 2 if a == b else None
 
 
+def _stem(word: str) -> str:
+    """A product word without its plural or adjective ending, for comparing names only:
+    «لبنیات», «لبنی» → «لبن»."""
+    for suffix in ("های", "ها", "ات", "ی"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM:
+            word = word[:-len(suffix)]
+    return word
+
+
 def _products_agree(a: str, b: str) -> int | None:
     """3 for one product, 2 where one names it more fully («شمش» and «شمش فولاد»), 1
     where neither says, None for two products, or one named against all goods."""
@@ -250,7 +260,9 @@ def _products_agree(a: str, b: str) -> int | None:
         return None
     if a == b:
         return 3
-    wa, wb = a.split(" "), b.split(" ")
+    wa, wb = [_stem(w) for w in a.split(" ")], [_stem(w) for w in b.split(" ")]
+    if wa == wb:
+        return 3  # "لبنیات" and "لبنی": one product, in its plural and adjective
     if "و" in wa or "و" in wb:
         return None
     shorter, longer = sorted((wa, wb), key=len)
@@ -743,6 +755,45 @@ def _goods_parts(doc: Document, figure: Figure, ctx: ClaimContext,
     return tuple(parts)
 
 
+def _shares_of_places(doc: Document, figure: Figure) -> tuple[Figure, ...] | str:
+    """The shares printed before of each of the places a joint share names: «صادرات به
+    عراق و افغانستان در مجموع ۶۵ درصد» (Iraq's and Afghanistan's), «سهم مشترک این دو
+    کشور» (the last two places given a share)."""
+    items = figure.sentence.items
+    start, _ = _clause_bounds(figure.sentence, figure.position)
+    earlier = [f for f in doc.figures[:figure.order] if f.type == "Percent"
+               and f.period is not None and figure.period is not None
+               and same(f.period, figure.period) == YES]
+    count = _count_near(figure.sentence, figure.position)
+    if count is not None and _points_back(figure):
+        shared = [p for p in (_share_place(f) for f in reversed(earlier)) if p is not None]
+        named = list(dict.fromkeys(shared))[:count][::-1]
+    else:
+        named = [p for item in items[start:figure.position]
+                 if (p := getattr(getattr(item, "value", None), "name", None)) is not None
+                 and getattr(item, "type", "") == "Place"]
+    if len(named) < _PAIR:
+        return "no_candidate"
+    parts: list[Figure] = []
+    for place in named:
+        found = [f for f in earlier if _share_place(f) == place and
+                 _products_agree(f.subject.product, figure.subject.product) is not None]
+        if len(found) != 1:
+            return "no_candidate" if not found else "ambiguous_candidate"
+        parts.append(found[0])
+    return tuple(parts)
+
+
+def _share_place(figure: Figure) -> str | None:
+    """The place a share is of: «عراق با ۴۸ درصد», «۵۳ درصد … چین»."""
+    subject = figure.subject
+    if subject.party:
+        return subject.party
+    if subject.importer not in (None, REPORTER):
+        return subject.importer
+    return None
+
+
 def _points_back(figure: Figure) -> bool:
     """Whether the words before a figure point back at a list: «این سه گروه», «این
     اقلام», «این دو کشور»."""
@@ -752,7 +803,7 @@ def _points_back(figure: Figure) -> bool:
         if items[k].text in ("این", "همین"):
             following = items[k + 1]
             if isinstance(getattr(following, "value", None), NumberValue) or \
-                    "goods_word" in following.features:
+                    "goods_word" in following.features or "both_places" in following.features:
                 return True
     return False
 
@@ -767,6 +818,8 @@ def _count_near(sentence: Sentence, position: int) -> int | None:
     start, end = _clause_bounds(sentence, position)
     for k in range(max(start, position - _CUE_BEFORE), min(end, position + _CUE_AFTER)):
         item = items[k]
+        if "both_places" in item.features:
+            return _PAIR  # "این دو کشور"
         value = getattr(item, "value", None)
         if isinstance(value, NumberValue) and k + 1 < len(items) and \
                 items[k + 1].kind == "word" and len(value.readings) == 1:
@@ -975,6 +1028,8 @@ def _restates(figure: Figure, candidate: Figure) -> bool:
 def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
     if frame.flows and ctx.subject.flow not in frame.flows:
         return False
+    if any(slot.find == "shares" for slot in frame.slots) and ctx.dimension != "percent":
+        return False
     if any(slot.find == "goods" for slot in frame.slots) and \
             len(ctx.subject.product.split(" و ")) != _PAIR:
         return False  # a total of goods named together needs two goods named
@@ -993,8 +1048,9 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
 def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> _Attempt:
     attempt = _Attempt(frame)
     for slot in _fill_order(frame.id, frame.slots):
-        if slot.find == "goods":
-            parts = _goods_parts(doc, figure, ctx)
+        if slot.find in ("goods", "shares"):
+            parts = _goods_parts(doc, figure, ctx) if slot.find == "goods" else \
+                _shares_of_places(doc, figure)
             if isinstance(parts, str):
                 attempt.failed = parts
                 return attempt
