@@ -274,9 +274,10 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
 
     Examples
     --------
-    >>> # the same flow (2), the same exporter (1) and importer (1), no product said (1)
+    >>> # the same flow (2), the same exporter (1) and importer (1), no product said (1),
+    >>> # neither a total (1)
     >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", "ایران", "ترکیه"))
-    5
+    6
     >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", "ایران", None)) is None
     True
     >>> agreement(Subject("goods", "ایران", "ترکیه"), Subject("goods", "ترکیه", "ایران")) is None
