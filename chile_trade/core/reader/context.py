@@ -935,7 +935,8 @@ def _product_for(items: Sequence[Item], position: int) -> str:
     return ""
 
 
-def measure_near(items: Sequence[Item], position: int) -> str:
+def measure_near(items: Sequence[Item], position: int, bases: frozenset[int] = frozenset(),
+                 ) -> str:
     """The measure a percentage is of: a measure word beside it with no «و» between
     («از نظر وزن ۳۹ درصد», «۵۳ درصد در ارزش و ۲۷ درصد در وزن»)."""
     found: list[tuple[int, str]] = []
@@ -957,8 +958,9 @@ def measure_near(items: Sequence[Item], position: int) -> str:
         # sentence names before it, with no figure or «و» between
         for k in range(position - 1, -1, -1):
             item = items[k]
-            if item.text == "و" or (item.kind == "mention" and item.type in QUANTITY_TYPES):
-                break
+            if item.text == "و" or (item.kind == "mention" and item.type in QUANTITY_TYPES
+                                    and k not in bases):
+                break  # (past a base: «این میزان از نظر وزن نسبت به … که X بود، ۲۰ درصد»)
             measure = item.features.get("measure")
             if isinstance(measure, str):
                 return measure
@@ -973,8 +975,12 @@ def _anaphoric(sentence: Sentence, figure: Figure) -> bool:
     items = sentence.items
     start = _clause_start(items, figure.position)
     after = range(figure.position + 1, min(len(items), figure.position + 3))
-    return any("anaphor" in items[k].features for k in (*range(start, figure.position),
-                                                         *after))
+    if any("anaphor" in items[k].features for k in (*range(start, figure.position), *after)):
+        return True
+    # "این میزان … نسبت به … که X بود، بیست درصد افزایش داشته": the sentence's subject
+    opening = any("anaphor" in item.features for item in items[:2])
+    return opening and all("compared" in f.roles for f in sentence.figures
+                           if f.position < figure.position)
 
 
 # ------------------------------------------------------------------ the pass
@@ -1031,6 +1037,12 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             if own > p:
                 taken.add(own)
                 figure.period_after = True
+                base = discourse.period or sentence.own
+                if period is not None and period.relative is not None and \
+                        period.months is None and base is not None and \
+                        _governed_by_marker(items, p):
+                    # "در مقایسه با X سال گذشته": the base of the months compared
+                    period = replace(period, months=base.months)
             figure.period = figure.own_period = period
         elif not _perfect_after(items, p):
             # the period spoken of; in a text's first sentence with one, the sentence's own
@@ -1065,8 +1077,8 @@ def _roles(sentence: Sentence) -> None:
         if any("total_word" in item.features or "sum_word" in item.features
                for item in before[-2:]):
             figure.roles.add("total")
-        if _anaphoric(sentence, figure):
-            figure.roles.add("anaphor")
+        if _anaphoric(sentence, figure) and "compared" not in figure.roles:
+            figure.roles.add("anaphor")  # not the base «نسبت به … که X بود» after it
         if figure.type == "Amount" and _difference(items, figure):
             figure.roles.add("difference")
         after = [items[k].text for k in range(p + 1, min(len(items), p + 3))]
@@ -1416,7 +1428,8 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             if local:
                 subject = replace(subject, product=local[-1])
         measure = MEASURES.get(figure.value.dimension, "") if figure.type == "Amount" else \
-            measure_near(sentence.items, figure.position)  # "سهم وزنی … ۲۴٫۵ درصد"
+            measure_near(sentence.items, figure.position, frozenset(
+                f.position for f in sentence.figures if "compared" in f.roles))
         figure.subject = replace(subject, measure=measure or subject.measure)
         if figure.type == "Percent":
             _share_sides(figure, places, topics)
@@ -1440,14 +1453,16 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
     # "این رقم … ۴ درصد کاهش": a rate's «این رقم» is an amount, unless an amount stands
     # between them («این رقم در ۱۴۰۱ X بود و … ۵٫۵ درصد کاهش»: X is what it names)
     items = figure.sentence.items
-    at = next((k for k in range(_clause_start(items, figure.position), figure.position)
+    at = next((k for k in (*range(_clause_start(items, figure.position), figure.position),
+                            *range(min(2, figure.position)))
                if "anaphor" in items[k].features), None)
     if figure.type != "Amount" and at is not None and any(
             f.type == "Amount" and at < f.position < figure.position
-            for f in figure.sentence.figures):
+            and "compared" not in f.roles for f in figure.sentence.figures):
         return subject
-    same = [f for f in previous if f.value.dimension == figure.value.dimension
-            or (figure.type != "Amount" and f.type == "Amount")]
+    same = [f for f in previous if (f.value.dimension == figure.value.dimension
+                                     or (figure.type != "Amount" and f.type == "Amount"))
+            and (f.sentence is not figure.sentence or at is None or f.position < at)]
     if not same:
         return subject
     antecedent = same[-1]

@@ -413,6 +413,8 @@ def context_of(figure: Figure) -> ClaimContext:
         after = _window(sentence, last.position)[1]
     cues = frozenset(category for item in (*before, *after) for category in item.features)
     cues -= _cues_of_others(figure)
+    if "anaphor" in figure.roles:
+        cues |= {"anaphor"}  # "این میزان … نسبت به …، بیست درصد افزایش"
     following = after[0] if after else None
     if isinstance(following, Mention) and \
             following.type == "Amount" and following.value.comparator in (
@@ -420,7 +422,8 @@ def context_of(figure: Figure) -> ClaimContext:
         cues |= {"comparator", "direction"}  # "۴۰.۳ درصد بیش از ۳۵۷ هزار تن"
     if following is not None and following.features.get("comparator") in (V.MORE, V.LESS):
         cues |= {"direction"}  # "۱٫۶ درصد کمتر از سال قبل"
-    measure = measure_near(sentence.items, figure.position)
+    measure = measure_near(sentence.items, figure.position, frozenset(
+        f.position for f in sentence.figures if "compared" in f.roles))
     subject = figure.subject
     if figure.type != "Amount":
         subject = replace(subject, measure=subject.measure or measure)
@@ -838,6 +841,9 @@ def _antecedent(doc: Document, figure: Figure, taken: set[int]) -> list[Figure]:
     anaphors = [k for k, item in enumerate(items)
                 if ("anaphor" in item.features or "pronoun" in item.features)
                 and abs(k - figure.position) <= _CUE_AFTER]
+    if not anaphors and "anaphor" in figure.roles:
+        # "این میزان … نسبت به …، بیست درصد افزایش": the sentence opens with it
+        anaphors = [k for k, item in enumerate(items[:2]) if "anaphor" in item.features]
     if not anaphors:
         return []
     at = anaphors[0]
