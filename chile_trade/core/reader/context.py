@@ -985,6 +985,30 @@ def _anaphoric(sentence: Sentence, figure: Figure) -> bool:
 
 # ------------------------------------------------------------------ the pass
 
+def _period_after(items: Sequence[Item], figure: Figure, positions: Sequence[int],
+                  resolved: dict[int, tuple[Period | None, bool]]) -> int | None:
+    """The period written right after a figure («X در سال ۱۴۰۱»; not «X و در اسفند Y»:
+    the next one's), after the figures printed beside it of another measure («X و Y در
+    ۱۴۰۱»: a weight and a value share it)."""
+    last = figure.position
+    while True:
+        following = next((j for j in range(last + 1, min(len(items), last + 5))
+                          if _is_quantity(items[j]) or _is(items[j], "Period")), None)
+        if following is None or not _is_quantity(items[following]) or \
+                not _other_measure(items[last], items[following]):
+            break
+        last = following
+    for q in positions:
+        between = items[last + 1:q]
+        reach = 5 if all(_place(x) is not None or x.text in ("به", "از", "در", "با")
+                         for x in between) else 3
+        if last < q <= last + reach and not any(
+                _is_quantity(x) or x.text in ("و", "،", ",") for x in between) \
+                and not (resolved[q][1] and figure.type != "Amount"):
+            return q
+    return None
+
+
 def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bool]],
                  discourse: _Discourse) -> None:
     """Each figure's own period: written right after it, else the last before it in the
@@ -996,26 +1020,7 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
     taken: set[int] = set()
     for figure in sentence.figures:
         p = figure.position
-        own: int | None = None
-        # "X و Y در ۱۴۰۱": a weight and a value side by side share the period after them
-        last = p
-        while True:
-            following = next((j for j in range(last + 1, min(len(items), last + 5))
-                              if _is_quantity(items[j]) or _is(items[j], "Period")), None)
-            if following is None or not _is_quantity(items[following]) or \
-                    not _other_measure(items[last], items[following]):
-                break
-            last = following
-        for q in positions:
-            # "X در سال ۱۴۰۱": a period right after (not "X و در اسفند Y": the next one's)
-            between = items[last + 1:q]
-            reach = 5 if all(_place(x) is not None or x.text in ("به", "از", "در", "با")
-                             for x in between) else 3
-            if last < q <= last + reach and not any(
-                    _is_quantity(x) or x.text in ("و", "،", ",") for x in between) \
-                    and not (resolved[q][1] and figure.type != "Amount"):
-                own = q
-                break
+        own = _period_after(items, figure, positions, resolved)
         if own is None and figure.type == "Amount":
             # "دوره مشابه ۱۴۰۱ که حدود X": the amount of a period compared with
             near = [q for q in positions if p - 4 <= q < p and resolved[q][1]
