@@ -303,7 +303,7 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
             return None
         score += 1
     for one, other in ((a, b), (b, a)):
-        if one.party and other.flow == "goods":
+        if one.party and other.flow == "goods" and other.party != one.party:
             sides = {other.exporter, other.importer}
             if one.party not in sides and REPORTER not in sides:
                 return None  # a partner's figure is no figure of another partner or of all
