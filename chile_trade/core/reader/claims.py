@@ -95,8 +95,13 @@ def _span(source: str, figure: Figure) -> Span:
 def _sign(outcome: Outcome) -> int:
     ctx = outcome.context
     if ctx is None or outcome.reading is None:
-        return ctx.sign if ctx is not None and outcome.figure.type == "Percent" and \
-            "direction" in ctx.cues else 1
+        # unread, its sign as its words give it: «۴٫۳ واحد درصد کاهش», «کسری … ۵٫۲»
+        if ctx is not None and outcome.figure.type in ("Percent", "Points") and \
+                "direction" in ctx.cues:
+            return ctx.sign
+        if ctx is not None and outcome.figure.type == "Amount" and "balance_word" in ctx.cues:
+            return _balance_sign(outcome.figure) or 1
+        return 1
     rule = outcome.reading.frame.sign
     figure = outcome.figure
     if rule == "direction":

@@ -124,6 +124,7 @@ class Figure:
     agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
     period_after: bool = False  # its period is written right after it: «X در سال ۱۴۰۱»
     antecedent: Figure | None = None  # the figure «این رقم» before it names
+    same_share: Figure | None = None  # the share «این سهم» names: of the same goods and whole
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
     versus: Subject | None = None  # what a multiple is of, named after it: «۸ برابر ایران»
 
@@ -1029,9 +1030,11 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             own = near[-1] if near else None
         if own is None:
             before = [q for q in positions if q < p and not resolved[q][1] and q not in taken]
-            if figure.type != "Amount" and not _of_it(items, p):
+            if figure.type != "Amount" and not _of_it(items, p) and \
+                    not any("share_word" in items[k].features for k in range(p)):
                 # "این رقم در ۱۴۰۱ X بود و … ۵٫۵ درصد کاهش": the period of X, not the rate's
-                # (but "کل صادرات در ۱۴۰۲ X بود و … ۴۷ درصد آن را": a share of X, of its period)
+                # (but "کل صادرات در ۱۴۰۲ X بود و … ۴۷ درصد آن را", "سهم … از کل صادرات
+                # سال ۱۴۰۲ که X بود، ۲۸٫۶ درصد": a share of X, of its period)
                 before = [q for q in before if not any(
                     _is(items[j], "Amount") for j in range(q + 1, p))]
             own = before[-1] if before else None
@@ -1437,7 +1440,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                 f.position for f in sentence.figures if "compared" in f.roles))
         figure.subject = replace(subject, measure=measure or subject.measure)
         if figure.type == "Percent":
-            _share_sides(figure, places, topics)
+            _share_sides(figure, places, topics, previous)
         previous.append(figure)
 
 
@@ -1487,9 +1490,20 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
     return subject
 
 
-def _share_sides(figure: Figure, places: _Places, topics: list[Subject]) -> None:
-    """A rate's whole, named after it, and the place or goods it is the share of."""
+def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
+                 previous: Sequence[Figure] = ()) -> None:
+    """A rate's whole, named after it, and the place or goods it is the share of; «این
+    سهم» is the share named before, of the goods and whole it was of."""
     items = figure.sentence.items
+    if len(items) > 1 and items[0].text in _DEMONSTRATIVES and "share_word" in items[1].features:
+        shares = [f for f in previous if f.type == "Percent" and f.sentence is not figure.sentence
+                  and (f.agent or f.agent_product) and f.whole is not None]
+        if shares:
+            named = shares[-1]
+            figure.agent, figure.agent_product = named.agent, named.agent_product
+            figure.whole = named.whole
+            figure.same_share = named
+            return
     figure.whole = _whole_after(items, figure.position, places)
     if figure.whole is not None and _open_sides(figure.whole):
         figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
@@ -1563,6 +1577,8 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, in
     """«سهم P از …» before a rate in its clause: (the place P, or the goods P where it
     names goods: «سهم فولاد از کل صادرات»; where «از» is followed)."""
     start = _clause_start(items, position)
+    if start == position and start > 1:
+        start = _clause_start(items, start - 2)  # "سهم X از … که Y بود، ۲۸٫۶ درصد است"
     for k in range(position - 1, start - 1, -1):
         if "share_word" in items[k].features:
             place = _place(items[k + 1]) if k + 1 < position else None

@@ -46,7 +46,8 @@ from chile_trade.core.reader.tokens import PUNCT
 __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
            "read_figure"]
 
-FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "search")
+FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "rate",
+           "same_share", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus", "any")
@@ -137,7 +138,7 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         for prefix in ("slot:", "agent_of:"))
     period_ok = slot.period in ("", *PERIOD_ASKS) or any(
         slot.period.startswith(prefix) and slot.period[len(prefix):] in names
-        for prefix in ("slot:", "earlier:"))
+        for prefix in ("slot:", "earlier:", "later:"))
     if not subject_ok or not period_ok:
         raise LexiconError(f"{where}: subject must be one of {SUBJECT_ASKS} or slot:<name>, "
                            f"period one of {PERIOD_ASKS} or slot:<name> (another slot)")
@@ -207,7 +208,7 @@ def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  #
 
 def _needs(slot: Slot) -> set[str]:
     return {ask.partition(":")[2] for ask in (slot.subject, slot.period)
-            if ask.startswith(("slot:", "earlier:", "agent_of:"))} | (
+            if ask.startswith(("slot:", "earlier:", "later:", "agent_of:"))} | (
         {slot.of} if slot.of else set())
 
 
@@ -347,6 +348,10 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
     words), and `_CUE_AFTER` words after it."""
     items = sentence.items
     start, _ = _clause_bounds(sentence, position)
+    if start == position and start > 1:
+        # "سهم پتروشیمی از کل صادرات … که X بود، ۲۸٫۶ درصد است": a clause of the figure
+        # alone is said of the clause before it
+        start, _ = _clause_bounds(sentence, start - 2)
     after = items[position + 1:position + 1 + _CUE_AFTER]
     kind = items[position].type
     for k, item in enumerate(after):
@@ -505,7 +510,7 @@ def _wanted_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure])
 
 
 def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
-                   ) -> Period | _Earlier | str | None:
+                   ) -> Period | _Earlier | _Later | str | None:
     if slot.period == "any" or (not slot.period and slot.find != "search"):
         return "any"
     if slot.period == "compared":
@@ -517,6 +522,9 @@ def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
     if slot.period.startswith("earlier:"):
         later = filled[slot.period[8:]].period
         return None if later is None else _Earlier(later)
+    if slot.period.startswith("later:"):
+        earlier = filled[slot.period[6:]].period
+        return None if earlier is None else _Later(earlier)
     return ctx.period
 
 
@@ -528,19 +536,28 @@ def _end_of_span(span: Period | None, first: bool) -> Period | None:
 
 
 @dataclass(frozen=True, slots=True)
+class _Later:
+    """A period asked for only as after another: the later value of a change."""
+
+    earlier: Period
+
+
+@dataclass(frozen=True, slots=True)
 class _Earlier:
     """A period asked for only as before another: the base of a change in its sentence."""
 
     later: Period
 
 
-def _period_fits(candidate: Figure, wanted: Period | _Earlier | str | None) -> bool:
+def _period_fits(candidate: Figure, wanted: Period | _Earlier | _Later | str | None) -> bool:
     if wanted == "any":
         return True
     if wanted is None or candidate.period is None or isinstance(wanted, str):
         return False
     if isinstance(wanted, _Earlier):
         return _before(candidate.period, wanted.later)
+    if isinstance(wanted, _Later):
+        return _before(wanted.earlier, candidate.period)
     return same(candidate.period, wanted) == YES
 
 
@@ -608,6 +625,17 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
         return _antecedent(doc, figure, taken)
     if slot.find == "group":
         return list(_group(doc, figure))
+    if slot.find == "rate":  # the rate just before it in its clause: «… ۳۳٫۵ درصد بود و …»
+        rates = [f for f in sentence.figures if f.type == slot.of_type
+                 and f.position < figure.position and f.order not in taken]
+        previous = _previous_sentence(doc, sentence)
+        if not rates and previous is not None:  # "… ۲۵٫۱ درصد بود؛ یعنی ۲٫۶ واحد درصد"
+            rates = [f for f in previous.figures if f.type == slot.of_type
+                     and f.order not in taken]
+        return rates[-1:]
+    if slot.find == "same_share":  # the share «این سهم» named
+        named = filled[slot.of].same_share
+        return [named] if named is not None and named.order not in taken else []
     if slot.find == "other":
         first = filled[slot.of]  # in the sentence of the figure it is another of
         return [f for f in _amounts(first.sentence) if f.order not in taken
@@ -908,6 +936,11 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
     return _wanted_subject(slot, ctx, filled)
 
 
+def _measure_agrees(a: Subject, b: Subject) -> int | None:
+    """For a slot that asks for any subject: only the measure must not conflict."""
+    return None if a.measure and b.measure and a.measure != b.measure else 0
+
+
 def _is_whole(candidate: Figure, part: Figure) -> bool:
     """A whole has no partner of its own where the part has one."""
     c, p = candidate.subject, part.subject
@@ -937,7 +970,8 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
                and candidate.value.dimension != other.value.dimension
                and slot.subject.startswith("slot:") for other in filled.values()):
             continue
-        score = agreement(candidate.subject, subject)
+        score = agreement(candidate.subject, subject) if slot.subject != "any" else \
+            _measure_agrees(candidate.subject, subject)
         if score is None or not _period_fits(candidate, period):
             continue
         if slot.subject == "whole" and ctx.whole is None and \
