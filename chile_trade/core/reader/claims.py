@@ -92,16 +92,22 @@ def _span(source: str, figure: Figure) -> Span:
     return Span(source, figure.line, figure.sentence.source.column(value.number_start))
 
 
+def _unread_sign(outcome: Outcome) -> int:
+    """An unread figure's sign, as its words give it: «۴٫۳ واحد درصد کاهش», «کسری … ۵٫۲»."""
+    ctx = outcome.context
+    if ctx is None:
+        return 1
+    if outcome.figure.type in ("Percent", "Points") and "direction" in ctx.cues:
+        return ctx.sign
+    if outcome.figure.type == "Amount" and "balance_word" in ctx.cues:
+        return _balance_sign(outcome.figure) or 1
+    return 1
+
+
 def _sign(outcome: Outcome) -> int:
     ctx = outcome.context
     if ctx is None or outcome.reading is None:
-        # unread, its sign as its words give it: «۴٫۳ واحد درصد کاهش», «کسری … ۵٫۲»
-        if ctx is not None and outcome.figure.type in ("Percent", "Points") and \
-                "direction" in ctx.cues:
-            return ctx.sign
-        if ctx is not None and outcome.figure.type == "Amount" and "balance_word" in ctx.cues:
-            return _balance_sign(outcome.figure) or 1
-        return 1
+        return _unread_sign(outcome)
     rule = outcome.reading.frame.sign
     figure = outcome.figure
     if rule == "direction":

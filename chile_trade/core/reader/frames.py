@@ -517,14 +517,13 @@ def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
         return ctx.compared
     if slot.period in ("start", "end"):
         return _end_of_span(ctx.period, slot.period == "start")
-    if slot.period.startswith("slot:"):
-        return filled[slot.period[5:]].period
-    if slot.period.startswith("earlier:"):
-        later = filled[slot.period[8:]].period
-        return None if later is None else _Earlier(later)
-    if slot.period.startswith("later:"):
-        earlier = filled[slot.period[6:]].period
-        return None if earlier is None else _Later(earlier)
+    ask, _, name = slot.period.partition(":")
+    if name:
+        # "slot:X" X's period; "earlier:X" one before it; "later:X" one after it
+        period = filled[name].period
+        if period is None or ask == "slot":
+            return period
+        return _Earlier(period) if ask == "earlier" else _Later(period)
     return ctx.period
 
 
@@ -608,34 +607,16 @@ def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
 def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
                 filled: Mapping[str, Figure]) -> list[Figure] | str:
     """The figures that may fill a slot, before agreement is scored; or a reason."""
-    sentence = figure.sentence
     taken = {f.order for f in filled.values()} | {figure.order}
-    if slot.find == "role":
-        def typed(s: Sentence) -> list[Figure]:
-            return [f for f in s.figures if f.type == slot.of_type and slot.role in f.roles
-                    and f.order not in taken]
-        found = typed(sentence)
-        previous = _previous_sentence(doc, sentence)
-        if not found and previous is not None:
-            found = typed(previous)
-        return found
+    if slot.find in ("role", "rate"):
+        return _in_clause(doc, figure, slot, taken)
     if slot.find == "near":
         return _near(figure, slot, ctx, taken)
-    if slot.find == "antecedent":
-        return _antecedent(doc, figure, taken)
-    if slot.find == "group":
-        return list(_group(doc, figure))
-    if slot.find == "rate":  # the rate just before it in its clause: «… ۳۳٫۵ درصد بود و …»
-        rates = [f for f in sentence.figures if f.type == slot.of_type
-                 and f.position < figure.position and f.order not in taken]
-        previous = _previous_sentence(doc, sentence)
-        if not rates and previous is not None:  # "… ۲۵٫۱ درصد بود؛ یعنی ۲٫۶ واحد درصد"
-            rates = [f for f in previous.figures if f.type == slot.of_type
-                     and f.order not in taken]
-        return rates[-1:]
-    if slot.find == "same_share":  # the share «این سهم» named
-        named = filled[slot.of].same_share
-        return [named] if named is not None and named.order not in taken else []
+    if slot.find in ("antecedent", "group", "same_share"):
+        named = _antecedent(doc, figure, taken) if slot.find == "antecedent" else \
+            list(_group(doc, figure)) if slot.find == "group" else \
+            [f for f in (filled[slot.of].same_share,) if f is not None]  # «این سهم»
+        return [f for f in named if f.order not in taken]
     if slot.find == "other":
         first = filled[slot.of]  # in the sentence of the figure it is another of
         return [f for f in _amounts(first.sentence) if f.order not in taken
@@ -645,6 +626,21 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
             and (f.per is None or slot.restates) and "difference" not in f.roles
             and not _subset(f)]
+
+
+def _in_clause(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> list[Figure]:
+    """The figures of a role in the stated figure's sentence («از X به Y»), or the rate
+    just before it («… ۳۳٫۵ درصد بود و …»); else in the clause before it on its line
+    («… ۲۵٫۱ درصد بود؛ یعنی ۲٫۶ واحد درصد»)."""
+    def typed(s: Sentence, before: int) -> list[Figure]:
+        return [f for f in s.figures if f.type == slot.of_type and f.order not in taken
+                and f.position < before and (slot.find == "rate" or slot.role in f.roles)]
+    limit = figure.position if slot.find == "rate" else len(figure.sentence.items)
+    found = typed(figure.sentence, limit)
+    previous = _previous_sentence(doc, figure.sentence)
+    if not found and previous is not None:
+        found = typed(previous, len(previous.items))
+    return found[-1:] if slot.find == "rate" else found
 
 
 def _subset(figure: Figure) -> bool:
