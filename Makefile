@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 LOWEST := .venv-lowest
 MPL310 := .venv-mpl310
 
-.PHONY: report figures eval bench bench-archive bench-ratio bench-adversarial fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
+.PHONY: report figures readme eval bench bench-archive bench-ratio bench-adversarial fuzz fuzz-atheris test test-lowest test-mpl310 lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,9 +88,22 @@ figures: $(VENV)/.installed-run $(VAZIRMATN)
 bench-archive: $(VENV)/.installed-run
 	$(BIN)/python benchmarks/bench_archive.py
 
-## eval: the claims corpus score (../shared/corpus/claims/score.py) of the installed command line
+## readme: write the README's list of constructions from the frame rows
+readme: $(VENV)/.installed-run
+	$(BIN)/python -m chile_trade.core.reader.readme README.md
+
+## eval: every public corpus scored with both readers of running text (score lines only:
+## news/c is used blind); the tables corpus through its test
+CORPORA = claims news/a news/b news/c
 eval: $(VENV)/.installed-run
-	$(BIN)/python ../shared/corpus/claims/score.py --cmd $(BIN)/chile-trade ../shared/corpus/claims | tail -n 1
+	@for reader in legacy core; do for corpus in $(CORPORA); do \
+	  echo "== $$corpus ($$reader reader)"; \
+	  CHILE_TRADE_READER=$$reader $(BIN)/python ../shared/corpus/claims/score.py \
+	    --cmd $(BIN)/chile-trade ../shared/corpus/$$corpus | grep -E '^(checkable|claims:)'; \
+	done; \
+	echo "== tables ($$reader reader)"; \
+	CHILE_TRADE_READER=$$reader $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  tests/test_tables_corpus.py | tail -n 1; done
 
 ## bench-ratio: the pipeline's throughput as a ratio to a raw pass over the same files, and start-up against import pandas
 bench-ratio: $(VENV)/.installed-run

@@ -68,10 +68,12 @@ REASON = "reason"  # why a figure is unverifiable ("no table value"); <NA> other
 FORMULA = "formula"  # a prose figure's formula (chile_trade.core.formulas); <NA> otherwise
 OPERANDS = "operands"  # a prose figure's operands: "file:line:column=text unit" joined by "; "
 INPUTS = "inputs"  # the "file:line" of each number a verdict used, joined by "; "
+FRAME = "frame"  # the construction frame that read a prose figure (README); <NA> otherwise
 
 STATED_COLUMNS = [SOURCE, FILE, LINE, TABLE, KIND, REPORTER, REPORTER_EN, PARTNER, PARTNER_EN,
                   FLOW, YEAR_FROM, YEAR_TO, SPAN_YEARS, BASE, COMPARATOR, STATED, STATED_TEXT,
-                  STATED_LOW, STATED_LOW_TEXT, UNIT, LABEL, FORMULA, OPERANDS, REASON, RAW]
+                  STATED_LOW, STATED_LOW_TEXT, UNIT, LABEL, FORMULA, OPERANDS, REASON, FRAME,
+                  RAW]
 
 # Verification results.
 ID = "id"  # "file:line:n": the source, and the figure's place among those on it (1, 2, ...)
@@ -92,7 +94,7 @@ VERIFICATION_COLUMNS = [SOURCE, ID, CLAIM, CLAIM_FA, KIND, COMPARATOR, STATED, S
                         STATED_LOW, STATED_LOW_TEXT, UNIT,
                         COMPUTED, COMPUTED_LOW, COMPUTED_HIGH, COMPUTED_EXACT, ACCEPTED_LOW,
                         ACCEPTED_HIGH, VERDICT, EXPLANATION, EXPLANATION_FA, LIKELY_CAUSE, REASON,
-                        INPUTS, RAW]
+                        FRAME, INPUTS, RAW]
 
 # Verification against a reference table (verify(..., reference=...)).
 REF_VERDICT = "reference_verdict"
@@ -129,6 +131,7 @@ __all__ = [
     "FLOW",
     "FLOWS",
     "FORMULA",
+    "FRAME",
     "GROWTH",
     "ID",
     "IMPORT",

@@ -49,6 +49,7 @@ from chile_trade.core import checks
 from chile_trade.core.reader.claims import read_claims
 from chile_trade.core.reader.frames import frames
 from chile_trade.core.reader.mentions import Mention, mentions, rules
+from chile_trade.core.reader.readme import rewrite
 from chile_trade.core.reader.tokens import tokenize
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -99,6 +100,12 @@ def test_every_rule_and_frame_has_examples() -> None:
     for name, data in (*RULE_FILES.items(), *FRAME_FILES.items()):
         assert data.get("positive"), name
         assert data.get("negative"), name
+
+
+def test_the_readme_lists_every_construction() -> None:
+    """The README's list of constructions is the frame rows as they are (`make readme`)."""
+    text = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert rewrite(text) == text, "run `make readme`"
 
 
 # ------------------------------------------------------------------ mention rules

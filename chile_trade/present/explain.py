@@ -277,6 +277,12 @@ _REASONS = {
 reason names one, the year last."""
 
 
+def reason_text(code: str) -> tuple[str, str]:
+    """A reason code's sentence, English and Persian, as the README lists it (its
+    placeholders left as written)."""
+    return _REASONS[code]
+
+
 def _reason(claim: Claim, note: Note) -> tuple[str, str]:
     if note.code == "incompatible_units":
         units = [str(unit) for unit in note.values]
