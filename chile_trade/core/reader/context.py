@@ -278,6 +278,7 @@ class _Discourse:
     period: Period | None = None
     named: Period | None = None
     first: Period | None = None  # the first period the body speaks of: its headline's
+    spans: list[Period] = field(default_factory=list)  # spans of years named, and tables'
 
     def speak_of(self, period: Period) -> None:
         """A sentence's own period: the text now speaks of it, unless it is earlier than
@@ -337,6 +338,11 @@ def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # 
     period = value.period
     if value.refers == "this":
         return discourse.period
+    if value.refers == "these_years":
+        # "این پنج سال": the span of that many years named last
+        spans = [p for p in discourse.spans if p.year is not None and p.last_year is not None
+                 and p.last_year - p.year + 1 == value.offset]
+        return spans[-1] if spans else None
     if value.refers == "years_back":
         # "طی سه سال": the years up to the one named, else to the one spoken of
         end = period if period.year is not None else discourse.period
@@ -438,6 +444,8 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
             sentence.compared.append((position, period))
         if period is not None and (period.year is not None or period.relative is not None):
             discourse.named = period
+        if period is not None and period.last_year is not None:
+            discourse.spans.append(period)
         if period is not None and not compared and (own is None or (
                 not _earlier(period, own) and period.last_year is None)):
             own = period  # a span after a period («در ده سال گذشته») does not replace it
@@ -1943,6 +1951,9 @@ class _Reading:
         figure = table_figure(cell, len(self.sentences) - 1, len(self.figures))
         if figure is not None:
             self.figures.append(figure)
+            self._table_years(figure)
+            if cell.subject.reporter:  # a table's reporter is the text's own side too
+                self.owners[cell.subject.reporter] = self.owners.get(cell.subject.reporter, 0) + 1
 
     def sentence(self, sentence: Sentence) -> None:
         self.sentences.append(sentence)
@@ -1980,6 +1991,23 @@ class _Reading:
         for period in own or [p for p, compared in resolved.values()
                               if p is not None and not compared]:
             discourse.speak_of(period)
+
+    def _table_years(self, figure: Figure) -> None:
+        """The years of a table's series, as a span the text may name («این پنج سال»)."""
+        period = figure.period
+        table = figure.cell.table if figure.cell is not None else None
+        if period is None or period.year is None or table is None:
+            return
+        years = sorted({f.period.year for f in self.figures if f.cell is not None
+                        and f.cell.table == table and f.period is not None
+                        and f.period.year is not None and f.period.calendar == period.calendar})
+        if len(years) > 1 and years[-1] - years[0] + 1 == len(years):
+            span = Period(period.calendar, years[0], last_year=years[-1], fiscal=period.fiscal)
+            spans = self.discourse.spans
+            if spans and spans[-1].calendar == span.calendar and spans[-1].year == span.year:
+                spans[-1] = span  # the same table, one more year
+            else:
+                spans.append(span)
 
     def _places(self, places: _Places) -> None:
         named = [place for _, place in places.positions]

@@ -581,6 +581,20 @@ def _years_span(ctx: _Context, items: Sequence[Item], match: Match, index: int,
                      PeriodValue(end, "years_back", int(reading.value)))]
 
 
+def _these_years(ctx: _Context, items: Sequence[Item], match: Match, index: int,
+                 ) -> list[Mention]:
+    """«این پنج سال»: the span of that many years named before (resolved by the
+    reader's context: ``these_years``)."""
+    count = getattr(_item(items, match, "count"), "value", None)
+    if not isinstance(count, NumberValue) or len(count.readings) != 1 or count.scale:
+        return []
+    reading = count.readings[0]
+    if reading.decimals or not 1 < reading.value <= _MAX_SPAN_YEARS:
+        return []
+    return [_mention(ctx, "Period", items, index, match.end,
+                     PeriodValue(Period(), "these_years", int(reading.value)))]
+
+
 def _recent(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> list[Mention]:
     return [_mention(ctx, "Period", items, index, match.end,
                      PeriodValue(Period(rolling=True)))]
@@ -633,7 +647,7 @@ PRODUCTIONS: dict[str, Production] = {
     "month": _month, "fiscal_year": _fiscal_year, "years_between": _years_between,
     "year": _year, "year_to_date": _year_to_date, "relative_year": _relative_year,
     "same_span": _same_span, "this_period": _this_period, "recent": _recent,
-    "years_span": _years_span, "year_before_named": _year_before_named,
+    "years_span": _years_span, "these_years": _these_years, "year_before_named": _year_before_named,
     "place": _place, "flow": _flow,
 }
 """The productions rules may name, by name."""
