@@ -556,7 +556,9 @@ def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
     place = _place(item)
     if place is not None:
         return place, k + 1
-    if "this_place" in item.features:
+    if "this_place" in item.features or (
+            item.text == "آن" and k > 0 and items[k - 1].text in ("از", "به", "با")):
+        # "این کشور"; "واردات از آن": the place named before
         last = places.before(k)
         return (last, k + 1) if last is not None else (None, k)
     if "home_word" in item.features and not (k > 0 and _is(items[k - 1], "Number")):
