@@ -32,6 +32,7 @@ from chile_trade.core.reader.numerals import (
     PLAIN,
     REVERSED,
     Reading,
+    digit_readings,
 )
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 
@@ -198,6 +199,9 @@ def settled_forms(doc: Document) -> set[str]:
     point."""
     settled: set[str] = set()
     for figure in doc.figures:
+        if figure.cell is not None:
+            settled |= _table_form(figure)
+            continue
         for reading in (*figure.value.readings, *figure.value.low):
             family = _FAMILIES.get(reading.form)
             if family is None:
@@ -237,6 +241,17 @@ def _settled_by_checks(source: str, outcomes: Sequence[Outcome], settled: set[st
         if holds[form][0] and holds[other][1]:
             return {form}
     return set()
+
+
+def _table_form(figure: Figure) -> set[str]:
+    """The order a table's slash decimal was read in (``۴۱۲/۵`` as 412.5): the text's
+    tables and sentences are printed one way."""
+    number = figure.cell.number if figure.cell is not None else None
+    if number is None or "/" not in number.raw:
+        return set()
+    forms = {r.form for r in digit_readings(number.raw) if r.value == abs(number.value)
+             and r.form in (LOGICAL, REVERSED)}
+    return forms if len(forms) == 1 else set()
 
 
 def _dots_decimal(text: str) -> bool:

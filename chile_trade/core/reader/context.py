@@ -58,6 +58,7 @@ _MAX_PRODUCT_WORDS = 3
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
+_PAIR = 2
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
 _MEASURE_WINDOW = 3  # how far a measure word beside a percentage may stand
 _PRICE_REACH = 6  # the most items a price phrase («هر تن کالای صادراتی») runs before its number
@@ -127,6 +128,7 @@ class Figure:
     same_share: Figure | None = None  # the share «این سهم» names: of the same goods and whole
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
     versus: Subject | None = None  # what a multiple is of, named after it: «۸ برابر ایران»
+    trade_part: Subject | None = None  # the flow a share of a two-way trade is of
 
     @property
     def value(self) -> QuantityValue:
@@ -1500,6 +1502,27 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
     return subject
 
 
+def _trade_part(items: Sequence[Item], position: int, whole: Subject) -> Subject | None:
+    """«۸۵ درصد تجارت دو کشور را صادرات ایران تشکیل می‌داد»: the flow of one side that
+    is the part of the two sides' trade."""
+    if len(whole.pair) != _PAIR:
+        return None
+    for k in range(position + 1, len(items) - 1):
+        if items[k].kind == PUNCT and items[k].text in _CLAUSE_END:
+            return None
+        if items[k].text != "را" or not _is(items[k + 1], "Flow"):
+            continue
+        flow = _flow_of(items[k + 1]).flow
+        side = _place(items[k + 2]) if k + 2 < len(items) else None
+        if side not in whole.pair or flow not in (V.EXPORT, V.IMPORT):
+            return None
+        other = next(p for p in whole.pair if p != side)
+        exporter, importer = (side, other) if flow == V.EXPORT else (other, side)
+        return Subject("goods", exporter, importer, product=whole.product,
+                       measure=whole.measure)
+    return None
+
+
 def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
                  previous: Sequence[Figure] = ()) -> None:
     """A rate's whole, named after it, and the place or goods it is the share of; «این
@@ -1515,6 +1538,8 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
             figure.same_share = named
             return
     figure.whole = _whole_after(items, figure.position, places)
+    if figure.whole is not None and figure.whole.flow == "trade":
+        figure.trade_part = _trade_part(items, figure.position, figure.whole)
     if figure.whole is not None and _open_sides(figure.whole):
         figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
     figure.agent = _agent_near(items, figure.position, places)

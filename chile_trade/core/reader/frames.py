@@ -50,7 +50,8 @@ FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "r
            "same_share", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
-SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus", "any")
+SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus",
+                "trade_part", "trade_other", "any")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
 _PAIR = 2
 _STEM = 3  # the fewest letters a product word keeps when compared without its ending
@@ -341,6 +342,7 @@ class ClaimContext:
     agent: str | None = None  # the place a rate is of, named just before it
     agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
     versus: Subject | None = None  # what a multiple is of: «۸ برابر ایران»
+    trade_part: Subject | None = None  # the flow a share of a two-way trade is of
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -438,7 +440,8 @@ def context_of(figure: Figure) -> ClaimContext:
                         tuple(frozenset(item.features) for item in after),
                         figure.per, figure.value.dimension,
                         tuple(frozenset(item.features) for item in reversed(before)),
-                        figure.whole, figure.agent, figure.agent_product, figure.versus)
+                        figure.whole, figure.agent, figure.agent_product, figure.versus,
+                        figure.trade_part)
 
 
 def _cues_of_others(figure: Figure) -> frozenset[str]:
@@ -906,6 +909,11 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
         return _agent_subject(slot, ctx, filled)
     if slot.subject == "versus":
         return ctx.versus
+    if slot.subject in ("trade_part", "trade_other"):
+        part = ctx.trade_part
+        if part is None or slot.subject == "trade_part":
+            return part
+        return replace(part, exporter=part.importer, importer=part.exporter)
     if slot.subject == "trade":
         pair = ctx.subject.pair
         if len(pair) != 2:
@@ -1072,6 +1080,8 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
         return False  # a total of goods named together needs two goods named
     if ctx.versus is None and any(slot.subject == "versus" for slot in frame.slots):
         return False  # a multiple of another place needs the place named
+    if ctx.trade_part is None and any(slot.subject == "trade_part" for slot in frame.slots):
+        return False  # a share of a two-way trade needs the flow named
     cues = ctx.cues
     if frame.cue_after:
         cues = frozenset().union(*ctx.after[:frame.cue_after])
