@@ -907,11 +907,9 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
         return _flows(ctx, slot.subject == "exports")
     if slot.subject.startswith("agent_of:") or slot.subject == "agent":
         return _agent_subject(slot, ctx, filled)
-    if slot.subject == "versus":
-        return ctx.versus
-    if slot.subject in ("trade_part", "trade_other"):
-        part = ctx.trade_part
-        if part is None or slot.subject == "trade_part":
+    if slot.subject in ("versus", "trade_part", "trade_other"):
+        part = ctx.versus if slot.subject == "versus" else ctx.trade_part
+        if part is None or slot.subject != "trade_other":
             return part
         return replace(part, exporter=part.importer, importer=part.exporter)
     if slot.subject == "trade":
@@ -1070,18 +1068,21 @@ def _restates(figure: Figure, candidate: Figure) -> bool:
                                             width_printed <= width_stated)
 
 
+def _applies(frame: Frame, ctx: ClaimContext) -> bool:
+    """Whether the figure has what a frame's slots start from: two goods named for their
+    total, a place named after «برابر», the flow of a two-way trade, a percentage."""
+    finds = {slot.find for slot in frame.slots}
+    asks = {slot.subject for slot in frame.slots}
+    return not (
+        ("shares" in finds and ctx.dimension != "percent")
+        or ("goods" in finds and len(ctx.subject.product.split(" و ")) != _PAIR)
+        or ("versus" in asks and ctx.versus is None)
+        or ("trade_part" in asks and ctx.trade_part is None))
+
+
 def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
-    if frame.flows and ctx.subject.flow not in frame.flows:
+    if (frame.flows and ctx.subject.flow not in frame.flows) or not _applies(frame, ctx):
         return False
-    if any(slot.find == "shares" for slot in frame.slots) and ctx.dimension != "percent":
-        return False
-    if any(slot.find == "goods" for slot in frame.slots) and \
-            len(ctx.subject.product.split(" و ")) != _PAIR:
-        return False  # a total of goods named together needs two goods named
-    if ctx.versus is None and any(slot.subject == "versus" for slot in frame.slots):
-        return False  # a multiple of another place needs the place named
-    if ctx.trade_part is None and any(slot.subject == "trade_part" for slot in frame.slots):
-        return False  # a share of a two-way trade needs the flow named
     cues = ctx.cues
     if frame.cue_after:
         cues = frozenset().union(*ctx.after[:frame.cue_after])
