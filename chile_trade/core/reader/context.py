@@ -558,10 +558,13 @@ def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
     place = _place(item)
     if place is not None:
         return place, k + 1
-    if "this_place" in item.features or (
-            item.text == "آن" and k > 0 and items[k - 1].text in ("از", "به", "با")):
-        # "این کشور"; "واردات از آن": the place named before
-        last = places.before(k)
+    governed = k > 0 and items[k - 1].text in ("از", "به", "با")
+    if "this_place" in item.features or (item.text == "آن" and governed):
+        # "واردات از این کشور", "واردات از آن": the place named before; "کل صادرات این
+        # کشور": whose the flows are, the text's own side
+        home = _reporter(places.owners)
+        owned = k > 0 and _is(items[k - 1], "Flow") and _flow_of(items[k - 1]).noun
+        last = home if owned and home is not None else places.before(k)
         return (last, k + 1) if last is not None else (None, k)
     if "home_word" in item.features and not (k > 0 and _is(items[k - 1], "Number")):
         return REPORTER, k + 1  # "وارد کشور شد" (not "به ۶۰ کشور جهان")
