@@ -1510,20 +1510,29 @@ def _trade_part(items: Sequence[Item], position: int, whole: Subject) -> Subject
     is the part of the two sides' trade."""
     if len(whole.pair) != _PAIR:
         return None
+    start = _clause_start(items, position)
+    for k in range(start, position - 1):
+        # "سهم صادرات ایران از تجارت دو کشور … ۳۰ درصد": the flow the share is of
+        if "share_word" in items[k].features and _is(items[k + 1], "Flow"):
+            return _side_flow(items, k + 1, whole)
     for k in range(position + 1, len(items) - 1):
         if items[k].kind == PUNCT and items[k].text in _CLAUSE_END:
             return None
-        if items[k].text != "را" or not _is(items[k + 1], "Flow"):
-            continue
-        flow = _flow_of(items[k + 1]).flow
-        side = _place(items[k + 2]) if k + 2 < len(items) else None
-        if side not in whole.pair or flow not in (V.EXPORT, V.IMPORT):
-            return None
-        other = next(p for p in whole.pair if p != side)
-        exporter, importer = (side, other) if flow == V.EXPORT else (other, side)
-        return Subject("goods", exporter, importer, product=whole.product,
-                       measure=whole.measure)
+        if items[k].text == "را" and _is(items[k + 1], "Flow"):
+            return _side_flow(items, k + 1, whole)
     return None
+
+
+def _side_flow(items: Sequence[Item], k: int, whole: Subject) -> Subject | None:
+    """The flow named at ``k`` of one of a trade's two sides («صادرات ایران»), to or from
+    the other."""
+    flow = _flow_of(items[k]).flow
+    side = _place(items[k + 1]) if k + 1 < len(items) else None
+    if side not in whole.pair or flow not in (V.EXPORT, V.IMPORT):
+        return None
+    other = next(p for p in whole.pair if p != side)
+    exporter, importer = (side, other) if flow == V.EXPORT else (other, side)
+    return Subject("goods", exporter, importer, product=whole.product, measure=whole.measure)
 
 
 def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
@@ -1622,6 +1631,9 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, in
             place = _place(items[k + 1]) if k + 1 < position else None
             product, at = ("", k + 2) if place is not None else \
                 _product_after(items, k + 1, position)
+            if k + 1 < position and _is(items[k + 1], "Flow"):
+                # "سهم صادرات ایران از تجارت دو کشور": a flow's share (`_trade_part`)
+                at = next((j for j in range(k + 2, position) if items[j].text == "از"), at)
             if at < position and items[at].text == "از":
                 return place, "" if product.startswith(_THIS) else product, at + 1
             return None
