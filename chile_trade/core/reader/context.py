@@ -1438,9 +1438,9 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                      if f.type == "Amount" and f.position < figure.position and f.subject.product]
             if local:
                 subject = replace(subject, product=local[-1])
-        if not subject.product:
-            subject = replace(subject, product=_product_before_with(sentence.items,
-                                                                    figure.position))
+        labelled = _product_before_with(sentence.items, figure.position)
+        if labelled:  # "متانول با X": the goods the label names, before any the text's topic
+            subject = replace(subject, product=labelled)
         owned = _belongs_to(sentence.items, figure.position)
         if owned:
             subject = replace(subject, product=owned)  # "X به خرمای مضافتی تعلق داشت"

@@ -392,7 +392,11 @@ def _compared_period(figure: Figure) -> Period | None:
     before its own («در بهمن نسبت به دی ۱۵ درصد و در اسفند نسبت به بهمن ۵ درصد»)."""
     compared = figure.sentence.compared
     before = [p for k, p in compared if k < figure.position]
-    after = [p for k, p in compared if k > figure.position]
+    # not one after the next figure of its kind: "… ۱۵٫۲ درصد و در اسفند نسبت به بهمن ۴٫۸"
+    following = [f.position for f in figure.sentence.figures
+                 if f.type == figure.type and f.position > figure.position]
+    after = [p for k, p in compared if k > figure.position
+             and not (following and k > following[0])]
     own = figure.period
     if before or after:
         chosen = before[-1] if before else after[0]

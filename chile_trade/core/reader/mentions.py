@@ -478,8 +478,9 @@ def _month(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> li
     named = any(match.groups.get(name) for name in ("before", "after", "year", "relative"))
     month_item = _item(items, match, "month")
     assert month_item is not None
+    compared = index > 0 and "base_marker" in items[index - 1].features  # "نسبت به دی"
     if common_word and not named and not (
-            match.groups.get("in") and month_item.text in _PLAIN_IN_CONTEXT):
+            (match.groups.get("in") or compared) and month_item.text in _PLAIN_IN_CONTEXT):
         return []  # "تیر", "میزان", "دی" alone are words, not months
     if match.groups.get("in"):
         index = match.groups["in"][0] + 1  # the preposition is no part of the period
