@@ -1205,6 +1205,14 @@ def _lists(sentence: Sentence) -> None:
             figure.last_of_list = last
             if figure.whole is None:
                 figure.whole = last.whole
+    rates = [f for f in sentence.figures if f.type == "Percent"]
+    for rate, following in zip(rates, rates[1:], strict=False):
+        between = sentence.items[rate.position + 1:following.position]
+        if rate.whole is None and following.whole is not None and any(
+                x.text == "و" for x in between) and not any(
+                x.kind == PUNCT and x.text in _SENTENCE_END for x in between):
+            rate.whole = following.whole  # "متانول با X ۲۷٫۴ درصد و … ۱۳ درصد از صادرات"
+            rate.last_of_list = rate.last_of_list or following  # … and its verb
     for figure in sentence.figures:
         if figure.type == "Times":
             _versus(sentence, figure)
@@ -1932,6 +1940,10 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
             subject = figure.subject
             if not subject.product and not subject.total and subject.flow != "trade":
                 figure.subject = replace(subject, product=topic)
+            whole = figure.whole  # "… ۱۳ درصد از صادرات زمستانی": of the text's goods too
+            if whole is not None and not whole.product and not whole.total and \
+                    whole.flow != "trade":
+                figure.whole = replace(whole, product=topic)
 
 
 def _table_subject(subject: records.Subject, dimension: str) -> Subject | None:
