@@ -20,6 +20,7 @@ Nothing here links figures to one another: that is the frames' work
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -1206,7 +1207,7 @@ def _lists(sentence: Sentence) -> None:
             if figure.whole is None:
                 figure.whole = last.whole
     rates = [f for f in sentence.figures if f.type == "Percent"]
-    for rate, following in zip(rates, rates[1:], strict=False):
+    for rate, following in itertools.pairwise(rates):
         between = sentence.items[rate.position + 1:following.position]
         if rate.whole is None and following.whole is not None and any(
                 x.text == "و" for x in between) and not any(
@@ -1932,18 +1933,23 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
             if figure.whole is not None:
                 figure.whole = _named_reporter(figure.whole, reporter)
     _parts_of_pairs(document)
-    # The product the text opens with is the product of the figures that name none, but
-    # for totals of all goods («کل صادرات غیرنفتی»).
+    _topic_goods(document)
+
+
+def _topic_goods(document: Document) -> None:
+    """The product the text opens with is the product of the figures (and wholes: «…
+    ۱۳ درصد از صادرات زمستانی») that name none, but for totals of all goods («کل صادرات
+    غیرنفتی») and trade totals."""
     topic = _topic_product(document)
-    if topic:
-        for figure in document.figures:
-            subject = figure.subject
-            if not subject.product and not subject.total and subject.flow != "trade":
-                figure.subject = replace(subject, product=topic)
-            whole = figure.whole  # "… ۱۳ درصد از صادرات زمستانی": of the text's goods too
-            if whole is not None and not whole.product and not whole.total and \
-                    whole.flow != "trade":
-                figure.whole = replace(whole, product=topic)
+    if not topic:
+        return
+    for figure in document.figures:
+        subject, whole = figure.subject, figure.whole
+        if not subject.product and not subject.total and subject.flow != "trade":
+            figure.subject = replace(subject, product=topic)
+        if whole is not None and not whole.product and not whole.total and \
+                whole.flow != "trade":
+            figure.whole = replace(whole, product=topic)
 
 
 def _table_subject(subject: records.Subject, dimension: str) -> Subject | None:
