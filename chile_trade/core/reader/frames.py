@@ -46,8 +46,8 @@ from chile_trade.core.reader.tokens import PUNCT
 __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
            "read_figure"]
 
-FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "rate",
-           "same_share", "search")
+FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "periods",
+           "rate", "same_share", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus",
@@ -819,6 +819,35 @@ def _shares_of_places(doc: Document, figure: Figure) -> tuple[Figure, ...] | str
     return tuple(parts)
 
 
+def _periods_parts(doc: Document, figure: Figure, ctx: ClaimContext,
+                   ) -> tuple[Figure, ...] | str:
+    """The figures of the same flow whose periods together are the stated figure's,
+    with no gap and no overlap: «X در دی … در بهمن Y و در اسفند Z … مجموع … در زمستان»."""
+    whole = interval(ctx.period) if ctx.period is not None else None
+    if whole is None:
+        return "no_candidate"
+    by_days: dict[tuple[int, int], list[Figure]] = {}
+    for other in doc.figures:
+        days = interval(other.period) if other.period is not None else None
+        if other is figure or other.type != "Amount" or days is None or \
+                not _same_dimension(other, figure) or days == whole or \
+                not whole[0] <= days[0] < days[1] <= whole[1] or \
+                agreement(other.subject, replace(ctx.subject, total=False)) is None:
+            continue
+        by_days.setdefault(days, []).append(other)
+    parts: list[Figure] = []
+    end = whole[0]
+    for days in sorted(by_days):
+        if days[0] != end:
+            return "no_candidate"  # a gap or an overlap: not the whole period's parts
+        one = _one_quantity(by_days[days])
+        if one is None:
+            return "ambiguous_candidate"
+        parts.append(one)
+        end = days[1]
+    return tuple(parts) if end == whole[1] and len(parts) >= _PAIR else "no_candidate"
+
+
 def _share_place(figure: Figure) -> str | None:
     """The place a share is of: «عراق با ۴۸ درصد», «۵۳ درصد … چین»."""
     subject = figure.subject
@@ -1100,9 +1129,10 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
 def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> _Attempt:
     attempt = _Attempt(frame)
     for slot in _fill_order(frame.id, frame.slots):
-        if slot.find in ("goods", "shares"):
+        if slot.find in ("goods", "shares", "periods"):
             parts = _goods_parts(doc, figure, ctx) if slot.find == "goods" else \
-                _shares_of_places(doc, figure)
+                _shares_of_places(doc, figure) if slot.find == "shares" else \
+                _periods_parts(doc, figure, ctx)
             if isinstance(parts, str):
                 attempt.failed = parts
                 return attempt
@@ -1140,7 +1170,9 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
     done = [a for a in attempts if not a.failed]
     if not done:
         # The attempt that came furthest says best why the figure is not tied.
-        deepest = max(attempts, key=lambda a: (len(a.filled), a.frame.priority))
+        # (among those as far, one that found several candidates says more than none)
+        deepest = max(attempts, key=lambda a: (len(a.filled), a.failed.startswith("ambiguous"),
+                                               a.frame.priority))
         return Outcome(figure, None, deepest.failed, deepest.frame.id, ctx)
     top = max(a.frame.priority for a in done)
     best = [a for a in done if a.frame.priority == top]
