@@ -57,6 +57,7 @@ MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
+_IT = "@it"  # the goods «سهم آن از …» is a share of: the figure's own
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
 _PAIR = 2
@@ -1256,6 +1257,37 @@ def _groups(sentence: Sentence) -> None:
             for figure in group:
                 figure.group = tuple(group)
             _listed_places(items, group)
+            _places_before_list(items, group)
+
+
+def _places_before_list(items: Sequence[Item], group: Sequence[Figure]) -> None:
+    """«روسیه و هند با خرید X و Y»: as many places listed before «با» as amounts after it,
+    each amount of its place, on the side the last place is of."""
+    k = group[0].position - 1
+    while k >= 0 and (_is(items[k], "Flow") or items[k].text in ("حدود", "بیش از")):
+        k -= 1
+    if k < 1 or items[k].text != "با":
+        return
+    places: list[str] = []
+    j = k - 1
+    while j >= 0:
+        place = _place(items[j])
+        if place is not None:
+            places.insert(0, place)
+        elif items[j].text not in ("و", "،", ","):
+            break
+        j -= 1
+    subject = group[-1].subject
+    if len(places) != len(group) or subject.flow != "goods":
+        return
+    side = "importer" if subject.importer == places[-1] else \
+        "exporter" if subject.exporter == places[-1] else None
+    if side is None:
+        return
+    for member, place in zip(group, places, strict=True):
+        named = replace(member.subject, importer=place) if side == "importer" else \
+            replace(member.subject, exporter=place)
+        member.subject = replace(named, party=None)
 
 
 def _listed_places(items: Sequence[Item], group: Sequence[Figure]) -> None:
@@ -1565,7 +1597,9 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
         figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
     figure.agent = _agent_near(items, figure.position, places)
     share = _share_of(items, figure.position)
-    if share is not None and share[1]:
+    if share is not None and share[1] == _IT:
+        figure.agent_product = figure.subject.product  # the goods of the amounts before it
+    elif share is not None and share[1]:
         figure.agent_product = share[1]
     elif share is None and (figure.whole is not None or any(
             "share_word" in items[k].features
@@ -1643,6 +1677,8 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, in
             if k + 1 < position and _is(items[k + 1], "Flow"):
                 # "سهم صادرات ایران از تجارت دو کشور": a flow's share (`_trade_part`)
                 at = next((j for j in range(k + 2, position) if items[j].text == "از"), at)
+            if k + 1 < position and "pronoun" in items[k + 1].features:
+                product, at = _IT, k + 2  # "سهم آن از وزن صادرات": of the goods named before
             if at < position and items[at].text == "از":
                 return place, "" if product.startswith(_THIS) else product, at + 1
             return None
@@ -1676,6 +1712,14 @@ def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | Non
         k += 1
     if k < len(items) and _flow_anchor(items[k]):
         subject = _noun_subject(items, k, len(items), places)
+        return replace(subject, measure=measure or subject.measure, total=total, party=None)
+    # "زعفران صادراتی", "کالاهای صادراتی استان": goods before the adjective of their flow
+    j = k
+    while j < len(items) and j < k + _MAX_PRODUCT_WORDS + 1 and (
+            _content(items[j]) or _generic(items[j])):
+        j += 1
+    if j > k and j < len(items) and "flow_adjective" in items[j].features:
+        subject = _noun_subject(items, j, len(items), places)
         return replace(subject, measure=measure or subject.measure, total=total, party=None)
     return None
 
@@ -2036,6 +2080,7 @@ class _Reading:
         _from_periods(sentence)
         places = _Places(sentence, self.last_place, self.pair, self.owners)
         previous = self.figures[:sentence.figures[0].order] if sentence.figures else []
+        known = len(self.topics)
         _subjects(sentence, places, previous, self.topics)
         _shared_measures(sentence)
         last = sentence.figures[-1].position if sentence.figures else 0
@@ -2043,6 +2088,9 @@ class _Reading:
         _groups(sentence)
         _respectively(sentence, places)
         _lists(sentence)
+        if any(f.group or f.said_of for f in sentence.figures):
+            # "روسیه و هند با خرید X و Y": a list of partners names none the text goes on with
+            del self.topics[known:]
         self._places(places)
         if sentence.headline or _background(sentence):
             return

@@ -1137,7 +1137,8 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
                 attempt.failed = parts
                 return attempt
             attempt.many[slot.name] = parts
-            attempt.filled[slot.name] = parts[-1]
+            attempt.filled |= {f"{slot.name}#{n}": f for n, f in enumerate(parts)}
+            attempt.filled[slot.name] = parts[-1]  # (each part is taken: no whole of them)
             continue
         if slot.find == "group":
             group = _group(doc, figure)
@@ -1146,6 +1147,7 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
                 attempt.failed = "no_candidate"
                 return attempt
             attempt.many[slot.name] = group
+            attempt.filled |= {f"{slot.name}#{n}": f for n, f in enumerate(group)}
             attempt.filled[slot.name] = group[-1]
             continue
         got = _fill(doc, figure, slot, ctx, attempt.filled)
