@@ -868,9 +868,11 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
         for k in range(position + 1, min(len(items), position + 3)):
             if _flow_anchor(items[k]):  # "رشد ۴۰ درصدی فروش کالاهای ایرانی به چین"
                 return _noun_subject(items, k, len(items), places)
-    if position + 1 < len(items) and _flow_anchor(items[position + 1]) and \
-            not _flow_of(items[position + 1]).verb:
-        return _noun_subject(items, position + 1, len(items), places)  # "X تن صادرات"
+    following = items[position + 1] if position + 1 < len(items) else None
+    if following is not None and _flow_anchor(following) and not (
+            _is(following, "Flow") and _flow_of(following).verb):
+        # "X تن صادرات", "X میلیارد دلار مازاد تجاری"
+        return _noun_subject(items, position + 1, len(items), places)
     for k in range(position + 1, min(len(items), position + 12)):
         item = items[k]
         if item.kind == PUNCT and item.text in _SENTENCE_END:
@@ -1455,6 +1457,11 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         subject = _agent_with(sentence.items, figure.position, subject)
         if "anaphor" in figure.roles and previous:
             subject = _of_antecedent(figure, subject, previous)
+        if not subject.flow and _these_goods(sentence.items, figure.position):
+            # "ارزش این محموله‌ها X": the goods of the figure before
+            goods = [f.subject for f in previous if f.subject.flow == "goods"]
+            if goods:
+                subject = replace(goods[-1], measure="")
         if not subject.flow:
             recent = [f.subject for f in previous if f.subject.flow == "goods"
                       and f.line == figure.line]
@@ -1628,6 +1635,13 @@ def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subje
             (named[0] if named else None)
         return replace(subject, importer=place, exporter=other, party=None)
     return subject
+
+
+def _these_goods(items: Sequence[Item], position: int) -> bool:
+    """Whether the clause names the goods before it: «ارزش این محموله‌ها», «این کالاها»."""
+    start = _clause_start(items, position)
+    return any(items[k].text in _DEMONSTRATIVES and _generic(items[k + 1])
+               for k in range(start, position - 1))
 
 
 def _belongs_to(items: Sequence[Item], position: int) -> str:
