@@ -56,6 +56,7 @@ MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
              "barrel": "weight", "barrel/day": "weight", "person": "count"}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
+_BASIS_BEFORE, _BASIS_AFTER = 6, 4  # how far «بر حسب یوان» may stand from its figure
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _IT = "@it"  # the goods «سهم آن از …» is a share of: the figure's own
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
@@ -611,6 +612,11 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
         if "total_word" in item.features:
             sides.total = True
             k += 1
+            continue
+        if item.text == "در" and not sides.product and k + 1 < stop and \
+                _generic(items[k + 1]):
+            # "مازاد تجاری مکزیک با آمریکا در بخش خودرو": the goods after the places
+            sides.product, k = _product_after(items, k + 1, stop)
             continue
         preposition = item.text if item.text in ("به", "از", "با") else ""
         at = k + 1 if preposition else k
@@ -1932,8 +1938,15 @@ def _anchored(period: Period | None, anchor: tuple[str, int]) -> Period | None:
 def _topic_product(document: Document) -> str:
     """The product a text opens with; else the one product of its tables («بر اساس این
     جدول، صادرات …»: the goods of the table)."""
+    # its title and lead; a text with no title opens with its lead
+    lines = _TOPIC_LINES if document.sentences and document.sentences[0].headline else 1
     topic = next((f.subject.product for f in document.figures if f.subject.product
-                  and f.line <= _TOPIC_LINES and f.cell is None), "")
+                  and f.line <= lines and f.cell is None), "")
+    if not topic:  # «X با ۴۱ درصد … مقاصد صادرات میوه بودند»: goods named after no figure
+        topic = next((product for s in document.sentences if s.line <= lines
+                      for k, item in enumerate(s.items) if _is(item, "Flow")
+                      for product in [_product_after(s.items, k + 1, len(s.items))[0]]
+                      if product and not product.startswith(_THIS)), "")
     tabled = {f.subject.product for f in document.figures if f.cell is not None}
     if not topic and len(tabled) == 1:
         topic = tabled.pop()
@@ -1992,6 +2005,39 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
                 figure.whole = _named_reporter(figure.whole, reporter)
     _parts_of_pairs(document)
     _topic_goods(document)
+    _currency_bases(document)
+
+
+def _currency_bases(document: Document) -> None:
+    """«رقمی که بر حسب یوان ۲۳ درصد بیشتر بود»: a change counted in a currency none of
+    the text's amounts is in is not a change of those amounts; it gets a measure of its
+    own, which no amount agrees with."""
+    money = {f.value.dimension for f in document.figures
+             if f.type == "Amount" and MEASURES.get(f.value.dimension) == "value"}
+    for figure in document.figures:
+        if figure.type != "Percent":
+            continue
+        currency = _basis_near(figure.sentence.items, figure.position)
+        if currency and currency not in money:
+            figure.subject = replace(figure.subject, measure=f"in {currency}")
+
+
+def _basis_near(items: Sequence[Item], position: int) -> str:
+    """The currency named by «بر حسب X» in the figure's clause, with no other quantity
+    between."""
+    for step, window in ((-1, _BASIS_BEFORE), (1, _BASIS_AFTER)):
+        k = position + step
+        while 0 <= k < len(items) and abs(k - position) <= window:
+            item = items[k]
+            if (item.kind == "mention" and item.type in QUANTITY_TYPES) or \
+                    item.text in _CLAUSE_END:
+                break
+            if "basis_word" in item.features and k + 1 < len(items):
+                currency = items[k + 1].features.get("currency")
+                if isinstance(currency, str):
+                    return currency
+            k += step
+    return ""
 
 
 def _topic_goods(document: Document) -> None:
@@ -2005,8 +2051,9 @@ def _topic_goods(document: Document) -> None:
         subject, whole = figure.subject, figure.whole
         if not subject.product and not subject.total and subject.flow != "trade":
             figure.subject = replace(subject, product=topic)
-        if whole is not None and not whole.product and not whole.total and \
-                whole.flow != "trade":
+        if whole is not None and not whole.product and whole.flow != "trade" and (
+                not whole.total or (subject.party and not figure.agent_product)):
+            # (a partner's share «هند با … ۵۴ درصد از کل واردات»: of all the topic goods)
             figure.whole = replace(whole, product=topic)
 
 

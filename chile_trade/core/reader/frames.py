@@ -645,7 +645,10 @@ def _in_clause(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> li
     limit = figure.position if slot.find == "rate" else len(figure.sentence.items)
     found = typed(figure.sentence, limit)
     previous = _previous_sentence(doc, figure.sentence)
-    if not found and previous is not None:
+    if not found and previous is not None and (
+            figure.own_period is None or figure.own_period == previous.own):
+        # (not where the figure names a period of its own: «…؛ صادرات ماه دسامبر اما ۶
+        # درصد کمتر شد» is no change of the year's figures before it)
         found = typed(previous, len(previous.items))
     return found[-1:] if slot.find == "rate" else found
 
