@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from chile_trade.core import records
 from chile_trade.core import vocabulary as V
+from chile_trade.core.reader.lexicon import OWN_FLOWS
 from chile_trade.core.reader.lexicon import lexicon as _lexicon
 from chile_trade.core.reader.mentions import (
     QUANTITY_TYPES,
@@ -56,6 +57,7 @@ MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
              "barrel": "weight", "barrel/day": "weight", "person": "count"}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
+_WORLD = "جهان"  # the world: «جهان», «جهانی», «دنیا»
 _BASIS_BEFORE, _BASIS_AFTER = 6, 4  # how far «بر حسب یوان» may stand from its figure
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _IT = "@it"  # the goods «سهم آن از …» is a share of: the figure's own
@@ -631,6 +633,8 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
             place = places.before(at, other_than=place) or place
         _side(sides, preposition, place, items[at])
         k = after
+        if place == _WORLD and not sides.product:  # "تولید جهانی مس": the goods after it
+            sides.product, k = _product_after(items, k, stop)
         # "ایران و ترکیه", "آلمان، سوئیس، ایتالیا و هلند"
         while k + 1 < stop and items[k].text in ("و", "،", ",") and _place(items[k + 1]):
             more = _place(items[k + 1])
@@ -678,6 +682,10 @@ def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False
     if flow == V.TRADE:
         return _trade(sides, places)
     product, total = sides.product, sides.total
+    if flow in OWN_FLOWS:  # "تولید مس شیلی": a place's own, between no two sides
+        owner = sides.owner or (sides.with_[0] if len(sides.with_) == 1 else None)
+        return Subject(flow, None if sides.also or sides.both else owner or REPORTER,
+                       product=product, total=total)
     if sides.also or sides.both:
         # "صادرات مس شیلی و پرو", "صادرات دو کشور": the exports of each, no one side
         return Subject("goods", product=product, total=total)
@@ -753,6 +761,8 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
         places.owner(agent)
     if flow == V.TRADE:
         return _trade(sides, places)
+    if flow in OWN_FLOWS:  # "شیلی ۵ میلیون تن مس تولید کرد"
+        return Subject(flow, agent or REPORTER, product=sides.product)
     # "کشورهای منطقه … کالا وارد کرده‌اند", "این چهار کشور … فروختند": a group of
     # countries does it, not the reporter
     doer = None if _group_before(items, min(position, verb)) else REPORTER

@@ -37,7 +37,7 @@ from chile_trade.core.reader.context import (
     Subject,
     measure_near,
 )
-from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
+from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError
 from chile_trade.core.reader.mentions import QUANTITY_TYPES, Mention, NumberValue, QuantityValue
 from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import YES, Period, interval, same, shifted
@@ -295,7 +295,7 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
             return None
         score += 1
     for x, y in ((a.exporter, b.exporter), (a.importer, b.importer)):
-        if a.flow == b.flow == "goods":
+        if a.flow == b.flow and a.flow in ("goods", *OWN_FLOWS):  # (whose production)
             got = _side_agrees(x, y)
             if got is None:
                 return None
@@ -928,6 +928,10 @@ def _agent_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
     agent = ctx.agent
     if whole is not None and ctx.agent_product and agent is None:
         return replace(whole, product=ctx.agent_product, total=False)  # "سهم فولاد از …"
+    if whole is not None and agent is not None and whole.flow in OWN_FLOWS:
+        # "سهم شیلی از تولید جهانی مس": the production of the place named
+        return replace(whole, exporter=agent, total=False) if whole.exporter != agent \
+            else None
     if whole is None or agent is None or whole.flow != "goods":
         return None
     if whole.importer is None:

@@ -98,7 +98,9 @@ def _sign(value: object) -> int:
     return sign
 
 
-_FLOW = _one_of(V.EXPORT, V.IMPORT, V.TRADE)
+# a place's own quantities, beside its flows: what it produces, uses and holds
+OWN_FLOWS = ("production", "consumption", "reserves")
+_FLOW = _one_of(V.EXPORT, V.IMPORT, V.TRADE, *OWN_FLOWS)
 
 CATEGORIES: dict[str, Callable[[object], object]] = {
     # numbers
