@@ -43,7 +43,7 @@ from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import Period, interval, shifted
 from chile_trade.core.reader.tokens import PUNCT, WORD, Line, tokenize
 
-__all__ = ["MEASURES", "REPORTER", "ROLES", "Document", "Figure", "Sentence", "Subject",
+__all__ = ["MEASURES", "OTHER", "REPORTER", "ROLES", "Document", "Figure", "Sentence", "Subject",
            "measure_near", "read_lines"]
 
 REPORTER = "@reporter"
@@ -57,6 +57,7 @@ MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
              "barrel": "weight", "barrel/day": "weight", "person": "count"}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
+OTHER = "other:"  # the flow of a figure of a quantity of no goods: «other:population»
 _WORLD = "جهان"  # the world: «جهان», «جهانی», «دنیا»
 _BASIS_BEFORE, _BASIS_AFTER = 6, 4  # how far «بر حسب یوان» may stand from its figure
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
@@ -1360,6 +1361,19 @@ def _local_partner(items: Sequence[Item], position: int, subject: Subject) -> Su
     return subject
 
 
+def _foreign_head(items: Sequence[Item], position: int) -> str:
+    """The quantity of no flow the figure's sentence names before it, back to a verb or
+    another figure: «درآمد دولت قطر در سال ۲۰۲۳، ۲۰ درصد», «اقتصاد نروژ» (``quantity_noun``)."""
+    for k in range(position - 1, -1, -1):
+        item = items[k]
+        found = item.features.get("quantity_noun")
+        if isinstance(found, str):
+            return found
+        if "verb" in item.features or _is_quantity(item):
+            break
+    return ""
+
+
 def _topical(subject: Subject, topic: Subject) -> Subject:
     """A figure whose sentence names no flow is of the flow the text speaks of: «امارات با
     X کیلوگرم … خریدار دوم بود» in a text on saffron exports is the exports to the UAE;
@@ -1478,6 +1492,11 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             goods = [f.subject for f in previous if f.subject.flow == "goods"]
             if goods:
                 subject = replace(goods[-1], measure="")
+        head = "" if subject.flow else _foreign_head(sentence.items, figure.position)
+        if head:
+            # "درآمد دولت از نفت ۱۵ درصد کاهش یافت": a quantity the reader has no word
+            # for is no flow named before; it agrees only with figures of the same noun
+            subject = replace(subject, flow=f"{OTHER}{head}")
         if not subject.flow:
             recent = [f.subject for f in previous if f.subject.flow == "goods"
                       and f.line == figure.line]
@@ -2059,7 +2078,8 @@ def _topic_goods(document: Document) -> None:
         return
     for figure in document.figures:
         subject, whole = figure.subject, figure.whole
-        if not subject.product and not subject.total and subject.flow != "trade":
+        if not subject.product and not subject.total and subject.flow != "trade" and \
+                not subject.flow.startswith(OTHER):
             figure.subject = replace(subject, product=topic)
         if whole is not None and not whole.product and whole.flow != "trade" and (
                 not whole.total or (subject.party and not figure.agent_product)):

@@ -30,6 +30,7 @@ from chile_trade.core import formulas as F
 from chile_trade.core import vocabulary as V
 from chile_trade.core.reader.context import (
     MEASURES,
+    OTHER,
     REPORTER,
     Document,
     Figure,
@@ -959,11 +960,7 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
         return Subject("trade", pair=pair, product=ctx.subject.product,
                        measure=ctx.subject.measure)
     if slot.measure:
-        if ctx.per is None or not ctx.per[0]:
-            return None
-        dimension = ctx.per[1] if slot.measure == "bottom" else ctx.dimension
-        subject = _wanted_subject(slot, ctx, filled)
-        return replace(subject, measure=MEASURES.get(dimension, "?"))
+        return _priced_subject(slot, ctx, filled)
     if slot.subject == "whole":
         # The whole the words after the share name; else the part with its partner
         # opened: all partners, or the flow as a whole.
@@ -976,6 +973,19 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
             return replace(part, exporter=None, party=None, total=True)
         return replace(part, party=None, total=True)
     return _wanted_subject(slot, ctx, filled)
+
+
+def _priced_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
+                    ) -> Subject | None:
+    """The money (``top``) or the mass (``bottom``) of a unit price's goods."""
+    if ctx.per is None or not ctx.per[0]:
+        return None
+    dimension = ctx.per[1] if slot.measure == "bottom" else ctx.dimension
+    if slot.measure == "bottom" and dimension == "person":
+        # "سهم هر نفر ۱۵ کیلوگرم": per head of the population, of no goods
+        return Subject(f"{OTHER}population", measure=MEASURES["person"])
+    subject = _wanted_subject(slot, ctx, filled)
+    return replace(subject, measure=MEASURES.get(dimension, "?"))
 
 
 def _measure_agrees(a: Subject, b: Subject) -> int | None:

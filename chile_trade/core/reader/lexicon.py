@@ -120,7 +120,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "relative_to_named": _integer, "same_period": _flag, "this_period": _flag,
     "fiscal_word": _flag, "time_adjective": _flag, "annual_word": _flag,
     # subjects
-    "basis_word": _flag, "currency": _text,
+    "basis_word": _flag, "currency": _text, "quantity_noun": _text,
     "flow_noun": _FLOW, "flow_verb": _FLOW, "bilateral_flow": _flag,
     "flow_adjective": _flag, "seller_word": _FLOW, "balance_word": _sign,
     "difference_word": _flag, "sign_word": _sign, "favour_word": _flag, "sum_word": _flag,
