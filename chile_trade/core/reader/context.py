@@ -54,7 +54,8 @@ ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "differen
 _SENTENCE_END = frozenset({".", "؛", ";", "!", "؟", "?"})
 _CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
 MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
-             "barrel": "weight", "barrel/day": "weight", "person": "count"}
+             "barrel": "weight", "barrel/day": "weight", "person": "count",
+             "m3": "weight", "ounce": "weight", "litre": "weight"}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
 OTHER = "other:"  # the flow of a figure of a quantity of no goods: «other:population»
@@ -1361,17 +1362,51 @@ def _local_partner(items: Sequence[Item], position: int, subject: Subject) -> Su
     return subject
 
 
-def _foreign_head(items: Sequence[Item], position: int) -> str:
-    """The quantity of no flow the figure's sentence names before it, back to a verb or
-    another figure: «درآمد دولت قطر در سال ۲۰۲۳، ۲۰ درصد», «اقتصاد نروژ» (``quantity_noun``)."""
+def _foreign_subject(sentence: Sentence, position: int, places: _Places) -> Subject | None:
+    """The quantity of no goods the figure's sentence names before it (``quantity_noun``):
+    «درآمد دولت قطر در سال ۲۰۲۳، ۲۰ درصد», «اقتصاد نروژ»; or right after it, as what it
+    counts («۴۹ میلیون گردشگر خارجی»); or that of the figure before it («درآمد … به ۹٫۴
+    میلیارد دلار رسید که ۳۵ درصد بیشتر …»). Its place and goods are those the noun's own
+    words name («گردشگران ایرانی», «سرمایه‌گذاری خارجی در بخش معدن اندونزی»)."""
+    items = sentence.items
+    after = position + 1
+    if after < len(items) and isinstance(items[after].features.get("quantity_noun"), str):
+        return _of_quantity_noun(items, after, places)
     for k in range(position - 1, -1, -1):
-        item = items[k]
-        found = item.features.get("quantity_noun")
-        if isinstance(found, str):
-            return found
-        if "verb" in item.features or _is_quantity(item):
-            break
-    return ""
+        if isinstance(items[k].features.get("quantity_noun"), str):
+            return _of_quantity_noun(items, k, places)
+        if _is_quantity(items[k]):
+            before = next((f for f in sentence.figures if f.position == k), None)
+            if before is not None and before.subject.flow.startswith(OTHER):
+                return before.subject
+            return None
+    return None
+
+
+def _foreign_before(figure: Figure, previous: Sequence[Figure]) -> Subject | None:
+    """«… ۱۱٫۶ تریلیون روبل بود؛ یعنی ۲۴ درصد کاهش»: the quantity of no goods of the
+    figure just before on its line."""
+    same_line = [f for f in previous if f.line == figure.line]
+    if same_line and same_line[-1].subject.flow.startswith(OTHER):
+        return same_line[-1].subject
+    return None
+
+
+def _of_quantity_noun(items: Sequence[Item], k: int, places: _Places) -> Subject:
+    stop = k + 1
+    while stop < len(items) and not _is_quantity(items[stop]) and \
+            "verb" not in items[stop].features and items[stop].text not in _CLAUSE_END:
+        stop += 1
+    sides = _sides_after(items, k + 1, stop, places)
+    place = sides.owner or sides.to or sides.from_ or next(iter(sides.with_), None)
+    if place is None:  # "سرمایه‌گذاری خارجی در بخش معدن اندونزی": a place after «در»
+        place = next((p for j in range(k + 1, stop)
+                      if (p := _place_or_reference(items, j, places)[0]) is not None), None)
+    noun = items[k].features["quantity_noun"]
+    assert isinstance(noun, str)
+    # («جمعیت کشور»: the text's own place, which it names by no other name)
+    return Subject(f"{OTHER}{noun}", party=None if place == REPORTER else place,
+                   product=sides.product)
 
 
 def _topical(subject: Subject, topic: Subject) -> Subject:
@@ -1492,11 +1527,13 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             goods = [f.subject for f in previous if f.subject.flow == "goods"]
             if goods:
                 subject = replace(goods[-1], measure="")
-        head = "" if subject.flow else _foreign_head(sentence.items, figure.position)
-        if head:
-            # "درآمد دولت از نفت ۱۵ درصد کاهش یافت": a quantity the reader has no word
-            # for is no flow named before; it agrees only with figures of the same noun
-            subject = replace(subject, flow=f"{OTHER}{head}")
+        # (a figure per head or per unit is of what is shared out, not of the population)
+        foreign = None if subject.flow or figure.per is not None else \
+            _foreign_subject(sentence, figure.position, places) or _foreign_before(figure, previous)
+        if foreign is not None:
+            # "درآمد دولت از نفت ۱۵ درصد کاهش یافت": a quantity of no goods is no flow
+            # named before; it agrees only with figures of the same noun and place
+            subject = replace(foreign, measure=subject.measure)
         if not subject.flow:
             recent = [f.subject for f in previous if f.subject.flow == "goods"
                       and f.line == figure.line]
@@ -1652,12 +1689,15 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
 def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subject:
     """«… کالا به ایران فروختند و آلمان با X …»: the place before «با» is the side of the
     flow named before it that does it (the seller of a sale, the buyer of a purchase)."""
-    if position < 2 or items[position - 1].text != "با" or subject.flow != "goods":
+    if position < 2 or items[position - 1].text != "با" or \
+            subject.flow not in ("goods", *OWN_FLOWS):
         return subject
     place = _place(items[position - 2])
     flows = [_flow_of(x) for x in items[:position - 2] if _is(x, "Flow")]
     if place is None or not flows:
         return subject
+    if subject.flow in OWN_FLOWS:  # "… تولید جهانی …، شیلی با ۴۴ هزار تن": Chile's own
+        return replace(subject, exporter=place, party=None)
     # the other side: as the words name it, else the destination or origin named before
     named = [p for k in range(position - 3, 0, -1) if items[k - 1].text in ("به", "از")
              and (p := _place(items[k])) is not None and p != place]
@@ -1718,7 +1758,11 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, in
     start = _clause_start(items, position)
     if start == position and start > 1:
         start = _clause_start(items, start - 2)  # "سهم X از … که Y بود، ۲۸٫۶ درصد است"
+    joined = False
     for k in range(position - 1, start - 1, -1):
+        joined = joined or items[k].text == "و"
+        if joined and _is(items[k], "Percent"):
+            return None  # "سهم استرالیا … ۴۸ درصد است و شیلی … ۲۴ درصد": the rate before's
         if "share_word" in items[k].features:
             place = _place(items[k + 1]) if k + 1 < position else None
             product, at = ("", k + 2) if place is not None else \
@@ -1851,6 +1895,7 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
         lists = {test: _list_members(items, r, n, test) for test in ("place", "flow", "measure")}
         found = [(test, at) for test, at in lists.items() if at is not None]
         amounts = [f for f in sentence.figures if f.position < r and f.type != kind][-n:]
+        _one_verb(members)
         if found:
             test, at = max(found, key=lambda pair: pair[1][-1])
             for figure, position in zip(members, at, strict=True):
@@ -1860,6 +1905,15 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
                 figure.said_of = amount  # "X، Y و Z … به ترتیب ۸، ۳/۲ و ۱/۷ برابر"
                 figure.subject = replace(amount.subject,
                                          measure=figure.subject.measure or amount.subject.measure)
+
+
+def _one_verb(members: Sequence[Figure]) -> None:
+    """«به ترتیب ۶۴۰۰ و ۳۱۰۰ تن نقره تولید کردند»: the verb after the list is of all its
+    members, the first as the last."""
+    flows = [f.subject for f in members if f.subject.flow]
+    for figure in members:
+        if not figure.subject.flow and flows:
+            figure.subject = replace(flows[-1], measure=figure.subject.measure)
 
 
 def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
@@ -1884,7 +1938,9 @@ def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
         figure.subject = replace(subject, measure=measure)
     else:
         place = _place(items[position])
-        if subject.flow == "goods" and subject.exporter not in (None, place) and \
+        if subject.flow in OWN_FLOWS:
+            figure.subject = replace(subject, exporter=place, party=None)
+        elif subject.flow == "goods" and subject.exporter not in (None, place) and \
                 subject.importer != place:
             figure.subject = replace(subject, importer=place, party=None)
         elif subject.flow == "goods" and subject.importer not in (None, place):

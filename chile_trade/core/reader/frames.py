@@ -287,6 +287,11 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
     True
     """
     score = 0
+    if (a.flow.startswith(OTHER) or b.flow.startswith(OTHER)) and (
+            a.flow != b.flow or a.party != b.party or a.product != b.product):
+        # a quantity of no goods («جمعیت فعال») is only the same quantity, of the same
+        # place and goods; a figure whose sentence names nothing is not it
+        return None
     if a.flow and b.flow:
         if a.flow != b.flow:
             return None
@@ -306,7 +311,7 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
             return None
         score += 1
     for one, other in ((a, b), (b, a)):
-        if one.party and other.flow == "goods" and other.party != one.party:
+        if one.party and other.flow in ("goods", *OWN_FLOWS) and other.party != one.party:
             sides = {other.exporter, other.importer}
             if one.party not in sides and REPORTER not in sides:
                 return None  # a partner's figure is no figure of another partner or of all
@@ -728,8 +733,10 @@ def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
     """The amounts listed together just before a stated figure («سیمان با X، کلینکر با Y
     … که سهم ۷۳ درصدی داشتند»), in its sentence or the two before it; as many as a count
     beside the figure says where it says one («این سه گروه», «پنج قلم»)."""
-    if figure.value.member is not None or figure.said_of is not None:
-        return ()  # a member of a list of figures is said of one part, not of them all
+    if figure.value.member is not None or figure.said_of is not None or figure.agent:
+        # a member of a list of figures is said of one part, not of them all; so is the
+        # share of one place («سهم مکزیک از تولید جهانی ۲۵ درصد»)
+        return ()
     sentences = [figure.sentence]
     for _ in range(2):
         previous = _previous_in_text(doc, sentences[-1])
