@@ -65,6 +65,7 @@ _THIS = "@this:"  # a product named by «این …»: resolved against those na
 _IT = "@it"  # the goods «سهم آن از …» is a share of: the figure's own
 _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
+_CODE = "تعرفه "  # the product of a customs code: «تعرفه 57011090»
 _PAIR = 2
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
 _MEASURE_WINDOW = 3  # how far a measure word beside a percentage may stand
@@ -133,6 +134,7 @@ class Figure:
     period_after: bool = False  # its period is written right after it: «X در سال ۱۴۰۱»
     antecedent: Figure | None = None  # the figure «این رقم» before it names
     same_share: Figure | None = None  # the share «این سهم» names: of the same goods and whole
+    whole_of: Figure | None = None  # the share before on its line whose whole it shares
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
     versus: Subject | None = None  # what a multiple is of, named after it: «۸ برابر ایران»
     trade_part: Subject | None = None  # the flow a share of a two-way trade is of
@@ -484,6 +486,11 @@ def _product_after(items: Sequence[Item], start: int, stop: int) -> tuple[str, i
     """The product named from ``items[start]`` (skipping words for goods in general):
     its words, and where it ends."""
     k = start
+    if k + 1 < stop and "code_word" in items[k].features and _is(items[k + 1], "Number"):
+        # "صادرات در تعرفه ۵۷۰۱۱۰۹۰": the goods of a customs code
+        code = getattr(items[k + 1], "value")  # noqa: B009
+        assert isinstance(code, NumberValue)
+        return f"{_CODE}{code.digits}", k + 2
     if k + 1 < stop and items[k].text in _DEMONSTRATIVES and (
             _content(items[k + 1]) or _generic(items[k + 1])):
         # "این خوراک", "این بخش": the product named before (`_resolve_product`)
@@ -617,8 +624,8 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
             sides.total = True
             k += 1
             continue
-        if item.text == "در" and not sides.product and k + 1 < stop and \
-                _generic(items[k + 1]):
+        if item.text == "در" and not sides.product and k + 1 < stop and (
+                _generic(items[k + 1]) or "code_word" in items[k + 1].features):
             # "مازاد تجاری مکزیک با آمریکا در بخش خودرو": the goods after the places
             sides.product, k = _product_after(items, k + 1, stop)
             continue
@@ -1442,11 +1449,23 @@ def _resolve_product(product: str, previous: Sequence[Figure]) -> str:
 
 def _product_before_with(items: Sequence[Item], position: int) -> str:
     """The product a clause opens with before «با» + the figure: «سیمان با X تن»,
-    «مقاطع طویل با X تن»."""
-    if position < 2 or items[position - 1].text != "با":
-        return ""
+    «مقاطع طویل با X تن»; or before «سهم»: «فرش ابریشم سهم ۱۵ درصدی»; or before «با» and
+    a customs code: «گبه با تعرفه ۵۷۰۱۱۰۱۰ سهم ۱۳٫۱ درصدی …»."""
     start = _clause_start(items, position)
-    end = position - 1
+    if position >= 2 and (items[position - 1].text == "با"
+                          or "share_word" in items[position - 1].features):
+        label = _label_before(items, start, position - 1)
+        if label:
+            return label
+    coded = next((k for k in range(position - 2, start, -1) if items[k].text == "با"
+                  and "code_word" in items[k + 1].features), None)
+    if coded is None or any(items[k].text == "و" for k in range(coded, position)):
+        return ""
+    return _label_before(items, start, coded)
+
+
+def _label_before(items: Sequence[Item], start: int, end: int) -> str:
+    """The words naming goods that end just before ``items[end]``, from ``start``."""
     if end - 1 >= start and items[end - 1].text in _ALSO:
         end -= 1  # "سوخت و فرآورده‌های نفتی نیز با X"
     label: list[Item] = []
@@ -1670,6 +1689,13 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
             figure.same_share = named
             return
     figure.whole = _whole_after(items, figure.position, places)
+    if figure.whole is None:
+        # "… سهم ۷۰٫۸ درصد از کل صادرات بود؛ گبه … سهم ۱۳٫۱ درصدی …": the whole of the
+        # share before it on its line
+        shares = [f for f in previous if f.type == "Percent" and f.line == figure.line
+                  and f.whole is not None and not f.agent and f.period == figure.period]
+        if shares and _share_word_near(items, figure.position):
+            figure.whole, figure.whole_of = shares[-1].whole, shares[-1]
     if figure.whole is not None and figure.whole.flow == "trade":
         figure.trade_part = _trade_part(items, figure.position, figure.whole)
     if figure.whole is not None and _open_sides(figure.whole):
@@ -1684,6 +1710,11 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
             "share_word" in items[k].features
             for k in range(max(0, figure.position - 2), figure.position))):
         _part_before(figure)  # "آلمان با X سهمی بیش از ۴۰ درصدی از این رقم داشت"
+
+
+def _share_word_near(items: Sequence[Item], position: int) -> bool:
+    return any("share_word" in items[k].features
+               for k in range(max(0, position - 2), min(len(items), position + 2)))
 
 
 def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subject:
@@ -1784,7 +1815,8 @@ def _part_before(figure: Figure) -> None:
     items = figure.sentence.items
     before = [f for f in figure.sentence.figures if f.type == "Amount"
               and f.position < figure.position and not {"compared", "from"} & f.roles]
-    if before and not any(_is(x, "Flow") for x in items[before[-1].position:figure.position]):
+    if before and not any(_is(x, "Flow") for x in items[before[-1].position:figure.position]) \
+            and not _product_before_with(items, figure.position):  # («… و فرش ابریشم سهم ۱۵»)
         figure.subject = replace(before[-1].subject, measure=figure.subject.measure)
 
 
@@ -2132,13 +2164,23 @@ def _topic_goods(document: Document) -> None:
     topic = _topic_product(document)
     if not topic:
         return
+    _goods_of_topic(document, topic)
+    for figure in document.figures:
+        if figure.whole_of is not None:
+            figure.whole = figure.whole_of.whole
+
+
+def _goods_of_topic(document: Document, topic: str) -> None:
     for figure in document.figures:
         subject, whole = figure.subject, figure.whole
         if not subject.product and not subject.total and subject.flow != "trade" and \
                 not subject.flow.startswith(OTHER):
             figure.subject = replace(subject, product=topic)
+        coded = subject.product.startswith(_CODE)
         if whole is not None and not whole.product and whole.flow != "trade" and (
-                not whole.total or (subject.party and not figure.agent_product)):
+                not whole.total or ((subject.party or coded) and not figure.agent_product)):
+            # (a customs line's share «در تعرفه … ۷۰٫۸ درصد از کل صادرات»: of the goods
+            # it is a line of)
             # (a partner's share «هند با … ۵۴ درصد از کل واردات»: of all the topic goods)
             figure.whole = replace(whole, product=topic)
 

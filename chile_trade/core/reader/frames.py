@@ -706,9 +706,11 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
                 and "compared" not in f.roles]
     items = figure.sentence.items
     # not across the name of another flow: «تراز … X مثبت بود و صادرات ایران ۵۵ درصد …»
+    # nor across «و» and the name of other goods: «… ۶۲۱ هزار دلار و فرش ابریشم سهم ۱۵ درصدی»
     before = [f for f in reversed(amounts) if f.position < figure.position
               and not {"compared", "from"} & f.roles and not any(
-                  _other_flow(x, f) for x in items[f.position + 1:figure.position])]
+                  _other_flow(x, f) for x in items[f.position + 1:figure.position])
+              and not _new_conjunct(items, f.position, figure.position)]
     if before and len(before[0].group) > 1:
         return []  # "عراق و سوریه با X و Y، ۶۷ درصد": said of the parts listed together
     if ctx.period is not None:
@@ -718,6 +720,13 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
         return before
     return [f for f in amounts if f.position > figure.position and f.period is not None
             and ctx.period is not None and same(f.period, ctx.period) == YES]
+
+
+def _new_conjunct(items: Sequence[Item], start: int, end: int) -> bool:
+    """Whether «و» and a word naming goods stand between ``start`` and ``end``, right
+    after the figure at ``start``."""
+    return start + 2 < end and items[start + 1].text == "و" and \
+        items[start + 2].kind == "word" and not items[start + 2].features
 
 
 def _other_flow(item: Item, figure: Figure) -> bool:
