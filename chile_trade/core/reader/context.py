@@ -96,6 +96,8 @@ class Subject:
     measure: str = ""  # "value", "weight", "count" or ""
     total: bool = False  # the whole: "کل صادرات"
     owner: str | None = None  # whose a trade total or balance is: «کسری تجاری ایران با امارات»
+    each: tuple[str, ...] = ()  # the places whose flows it adds: «صادرات مس شیلی و پرو»
+    each_side: str = ""  # their side of those flows: "exporter" or "importer"
 
 
 @dataclass(slots=True)
@@ -697,7 +699,15 @@ def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False
                        product=product, total=total)
     if sides.also or sides.both:
         # "صادرات مس شیلی و پرو", "صادرات دو کشور": the exports of each, no one side
-        return Subject("goods", product=product, total=total)
+        # ("صادرات مس دو کشور": the two sides of the trade named, else the two places
+        # named last as whose flows are)
+        both = places.pair if len(places.pair) == _PAIR else \
+            [p for p in places.owners if p != REPORTER][-_PAIR:]
+        each = (sides.owner, *sides.also) if sides.also and sides.owner else \
+            tuple(sorted(both)) if sides.both and len(both) == _PAIR else ()
+        return Subject("goods", product=product, total=total,
+                       each=tuple(p for p in each if p),
+                       each_side="exporter" if flow == V.EXPORT else "importer")
     owner = sides.owner
     if owner is not None and sides.referred and owner in (sides.to, sides.from_):
         owner = places.other(owner)  # "فروش ترکیه به ایران، خرید این کشور از ایران"
@@ -878,7 +888,8 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
         return _trade(sides, places, balance=True)
     subject = _goods(_flow_of(item).flow, sides, places,
                      bilateral="bilateral_flow" in item.features)
-    if subject.flow == "goods" and subject.importer is None and not sides.total:
+    if subject.flow == "goods" and subject.importer is None and not sides.total and \
+            sides.owner is None:  # (not of «… و صادرات سنگ آهن هند»: India's own)
         party = _agent_before(items, k, places)
         if party is not None and party not in (subject.exporter,):
             subject = replace(subject, party=party)
@@ -1659,6 +1670,12 @@ def _trade_part(items: Sequence[Item], position: int, whole: Subject) -> Subject
             return None
         if items[k].text == "را" and _is(items[k + 1], "Flow"):
             return _side_flow(items, k + 1, whole)
+    for k in range(position - 1, start - 1, -1):
+        # "… و صادرات ایران حداقل ۵۵ درصد حجم تجارت دو کشور را تشکیل داد"
+        if _is_quantity(items[k]):
+            break
+        if _is(items[k], "Flow") and k + 1 < position:
+            return _side_flow(items, k, whole)
     return None
 
 

@@ -48,7 +48,7 @@ __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames"
            "read_figure"]
 
 FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "periods",
-           "rate", "same_share", "search")
+           "places", "rate", "same_share", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus",
@@ -287,6 +287,8 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
     True
     """
     score = 0
+    if a.each != b.each:
+        return None  # the flows of several places together are none of them
     if (a.flow.startswith(OTHER) or b.flow.startswith(OTHER)) and (
             a.flow != b.flow or a.party != b.party or a.product != b.product):
         # a quantity of no goods («جمعیت فعال») is only the same quantity, of the same
@@ -772,6 +774,7 @@ def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = Fal
     the list's."""
     varies = {name for name in ("product", "exporter", "importer", "party")
               if len({getattr(f.subject, name) for f in group}) > 1}
+    wanted = replace(wanted, each=(), each_side="")  # (the places listed are the parts)
     for figure in group:
         subject = figure.subject
         if referred and wanted.flow == subject.flow == "goods":
@@ -806,6 +809,29 @@ def _goods_parts(doc: Document, figure: Figure, ctx: ClaimContext,
             return got
         if got.subject.product != name:
             return "no_candidate"  # only the goods named, not a wider or narrower name
+        parts.append(got)
+    return tuple(parts)
+
+
+def _places_parts(doc: Document, figure: Figure, ctx: ClaimContext,
+                  ) -> tuple[Figure, ...] | str:
+    """The figures of each of the places a total names together («صادرات مس دو کشور در
+    مجموع», «صادرات مس شیلی و پرو»): for each, the one figure of its flow that agrees
+    with the total in all else and its period; or why there is none."""
+    subject = ctx.subject
+    if len(subject.each) < _PAIR or subject.each_side not in ("exporter", "importer"):
+        return "no_candidate"
+    parts: list[Figure] = []
+    for place in subject.each:
+        wanted = replace(subject, each=(), each_side="", total=False,
+                         **{subject.each_side: place})
+        slot = Slot("part", "search", subject="claim", period="claim")
+        got = _fill(doc, figure, slot, replace(ctx, subject=wanted),
+                    {f"part{k}": f for k, f in enumerate(parts)})
+        if isinstance(got, str):
+            return got
+        if getattr(got.subject, subject.each_side) != place:
+            return "no_candidate"
         parts.append(got)
     return tuple(parts)
 
@@ -1162,9 +1188,10 @@ def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
 def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> _Attempt:
     attempt = _Attempt(frame)
     for slot in _fill_order(frame.id, frame.slots):
-        if slot.find in ("goods", "shares", "periods"):
+        if slot.find in ("goods", "shares", "periods", "places"):
             parts = _goods_parts(doc, figure, ctx) if slot.find == "goods" else \
                 _shares_of_places(doc, figure) if slot.find == "shares" else \
+                _places_parts(doc, figure, ctx) if slot.find == "places" else \
                 _periods_parts(doc, figure, ctx)
             if isinstance(parts, str):
                 attempt.failed = parts
