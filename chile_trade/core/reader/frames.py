@@ -823,8 +823,9 @@ def _places_parts(doc: Document, figure: Figure, ctx: ClaimContext,
         return "no_candidate"
     parts: list[Figure] = []
     for place in subject.each:
-        wanted = replace(subject, each=(), each_side="", total=False,
-                         **{subject.each_side: place})
+        wanted = replace(subject, each=(), each_side="", total=False)
+        wanted = replace(wanted, exporter=place) if subject.each_side == "exporter" else \
+            replace(wanted, importer=place)
         slot = Slot("part", "search", subject="claim", period="claim")
         got = _fill(doc, figure, slot, replace(ctx, subject=wanted),
                     {f"part{k}": f for k, f in enumerate(parts)})
