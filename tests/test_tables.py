@@ -524,3 +524,62 @@ def test_a_line_of_thousands_of_digits_and_no_quantity_is_read_in_linear_time():
     # to an integer (Python refuses strings of over 4,300 digits).
     document = read("۱" * 5000 + "\n", "doc.txt")
     assert (document.cells, document.claims) == ([], [])
+
+
+# ------------------------------------------------------------------ one period
+
+ONE_YEAR = """جدول ۴- صادرات ایران به عراق در سال ۱۴۰۲
+| کالا | وزن (هزار تن) | ارزش (میلیون دلار) | سهم از کل (درصد) |
+|---|---|---|---|
+| سیمان | ۹۰۰ | ۴۵ | ۶۰ |
+| لبنیات | ۱۲۰ | ۳۰ | ۴۰ |
+"""
+
+
+def test_a_table_of_one_year_named_in_its_title_reads_its_measures_per_row():
+    document = read(ONE_YEAR, "doc.txt")
+    assert {(c.subject.partner, c.subject.product, c.year, c.number.value, c.unit)
+            for c in document.cells} == {
+        ("عراق", "سیمان", 1402, D(900), "thousand tonne"),
+        ("عراق", "سیمان", 1402, D(45), "million USD"),
+        ("عراق", "لبنیات", 1402, D(120), "thousand tonne"),
+        ("عراق", "لبنیات", 1402, D(30), "million USD")}
+
+
+def test_a_one_year_tables_shares_are_of_its_rows_values():
+    # The share column: 45 / (45 + 30) = 60 % and 30 / 75 = 40 %, each row's share
+    # implying the same total as the other's (45 / 0.60 = 75 = 30 / 0.40).
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(ONE_YEAR)] == [
+        (D(60), "exact"), (D(40), "exact")]
+
+
+def test_a_table_whose_title_names_months_is_not_a_table_of_the_year():
+    text = ONE_YEAR.replace("در سال ۱۴۰۲", "در شش ماهه نخست ۱۴۰۲")
+    document = read(text, "doc.txt")
+    assert document.cells == []
+    assert [str(n) for n in document.notices] == [
+        "doc.txt:2: it has no row or column of years (a header such as 'شرح ۱۴۰۱ ۱۴۰۲', or "
+        "years down its first column) and its title names no one year"]
+
+
+def test_a_table_of_places_of_one_year_reads_each_row_as_a_partner():
+    text = ("جدول ۲- واردات ایران در سال ۱۴۰۲ (میلیارد دلار)\n| کشور | ارزش |\n|---|---|\n"
+            "| امارات | ۱۸٫۳ |\n| چین | ۱۷٫۴ |\n")
+    assert {(c.subject.flow, c.subject.partner, c.year, c.number.value, c.unit)
+            for c in read(text, "doc.txt").cells} == {
+        ("import", "امارات", 1402, D("18.3"), "billion USD"),
+        ("import", "چین", 1402, D("17.4"), "billion USD")}
+
+
+def test_prose_after_a_one_year_table_takes_its_year_and_its_rows_as_a_list(monkeypatch):
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("جدول ۴- صادرات ایران به عراق در سال ۱۴۰۲\n"
+            "| کالا | وزن (هزار تن) | ارزش (میلیون دلار) |\n|---|---|---|\n"
+            "| سیمان | ۹۰۰ | ۴۵ |\n| لبنیات | ۱۲۰ | ۳۰ |\n| میوه | ۶۰ | ۲۵ |\n"
+            # 45 / (45 + 30 + 25) = 45 %; 120 / (900 + 120 + 60) = 11.1 %, printed 15:
+            # not reachable in the box (120.5 / 1079.5 = 11.2 %); 900 + 120 + 60 = 1080
+            "سیمان با ۴۵ میلیون دلار ۴۵ درصد ارزش صادرات این سه گروه را تشکیل داد و سهم "
+            "لبنیات از وزن صادرات آنها ۱۵ درصد بود.\n"
+            "مجموع وزن این سه گروه به یک میلیون و ۸۰ هزار تن رسید.\n")
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
+        (D(45), "exact"), (D(15), "inconsistent"), (D(1080), "exact")]

@@ -16,11 +16,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["FORMULAS", "balance", "balance_of_trade_total", "cagr", "change_of_difference",
-           "change_of_sum", "coverage", "difference",
-           "implied_total", "multiple", "percent_change", "points",
-           "share", "share_of_remainder", "share_of_sum", "share_of_total_trade",
-           "share_of_two_way", "share_via_implied_total", "sum_of", "total_trade", "value"]
+__all__ = [
+    "FORMULAS",
+    "balance",
+    "balance_of_trade_total",
+    "cagr",
+    "change_of_difference",
+    "change_of_sum",
+    "coverage",
+    "difference",
+    "implied_total",
+    "multiple",
+    "percent_change",
+    "points",
+    "share",
+    "share_of_listed",
+    "share_of_remainder",
+    "share_of_sum",
+    "share_of_total_trade",
+    "share_of_two_way",
+    "share_via_implied_total",
+    "sum_of",
+    "total_trade",
+    "value",
+]
 
 Value = Any
 """A Fraction, a float, a numpy array or a pandas Series: anything with ``+ − × ÷``."""
@@ -134,6 +153,19 @@ def share_of_sum(*operands: Value) -> Value:
     return share(sum_of(*operands[:-1]), operands[-1])
 
 
+def share_of_listed(*operands: Value) -> Value:
+    """One of several listed parts as a percent of them all (the first operand is also
+    one of the rest): ``part / (parts[0] + parts[1] + …) × 100``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> share_of_listed(Fraction(690), Fraction(690), Fraction(96), Fraction(310))
+    Fraction(8625, 137)
+    """
+    return share(operands[0], sum_of(*operands[1:]))
+
+
 def change_of_sum(a0: Value, b0: Value, a1: Value, b1: Value) -> Value:
     """The change of a sum printed only as its parts (total trade from a table's export
     and import rows): ``((a1 + b1) − (a0 + b0)) / (a0 + b0) × 100``.
@@ -192,6 +224,7 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "balance_of_trade_total": balance_of_trade_total,
     "sum": sum_of,
     "share_of_sum": share_of_sum,
+    "share_of_listed": share_of_listed,
     "change_of_sum": change_of_sum,
     "change_of_difference": change_of_difference,
     "share_of_two_way": share_of_two_way,

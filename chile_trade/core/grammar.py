@@ -46,7 +46,14 @@ from chile_trade.core.numbers import (
 from chile_trade.core.prose import prose_claims
 from chile_trade.core.reader.claims import read_claims
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
-from chile_trade.core.tables import GridRead, context_of, is_header, read_grid, text_blocks
+from chile_trade.core.tables import (
+    GridRead,
+    UnreadTableError,
+    context_of,
+    is_header,
+    read_grid,
+    text_blocks,
+)
 from chile_trade.errors import InputError
 
 __all__ = ["Document", "read", "read_blocks", "resolve_place"]
@@ -487,6 +494,9 @@ def _read_grids(blocks: Sequence[Block], reporters: _Reporters, keep_going: bool
             continue
         try:
             found, named = _read_grid(blocks, index, block, titles)
+        except UnreadTableError as exc:
+            notices.append(exc)  # a table of no years: said, with its place; the rest is read
+            continue
         except InputError as exc:
             if not keep_going:
                 raise

@@ -94,6 +94,7 @@ class TableCell:
     quantity: Quantity
     valuation: str = ""  # "FOB", "CIF" or ""
     series: str = ""  # the row or column label it is under (``صادرات``, ``برزیل``)
+    titled: bool = False  # of a table of one period, the one its title names
 
     @property
     def number(self) -> ParsedNumber:

@@ -27,6 +27,7 @@ is no value, never 0.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -831,8 +832,140 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
     down = [i for i, row in enumerate(rows) if row and _year_of(row[0].text) is not None]
     if len(down) >= 2:
         return _read_down(grid, down, context, table_id)
-    raise _error(grid.span, "a table needs a row or a column of years (a header such as "
-                 "'شرح ۱۴۰۱ ۱۴۰۲', or years down its first column); none was found")
+    year = _title_year(before)
+    if year is not None and len(rows) > 1 and len(rows[0]) > 1:
+        return _read_one_period(grid, year, _sides_of_title(before[0], context), table_id)
+    unread = _error(grid.span, "it has no row or column of years (a header such as "
+                    "'شرح ۱۴۰۱ ۱۴۰۲', or years down its first column) and its title names no "
+                    "one year")
+    raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
+
+
+def _title_year(texts: Sequence[str]) -> _Year | None:
+    """The one whole year the words before a grid name («جدول ۶- صادرات ایران به افغانستان
+    در سال ۱۴۰۲»): a table of one period. None where they name none, several, or a part
+    of a year (months, a season: its values are not the year's)."""
+    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
+    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
+    for text in texts[:1]:
+        found = [item.value.period for item in mentions(tokenize(text))
+                 if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+        if len(found) != 1:
+            return None
+        period = found[0]
+        if period.year is None or period.months is not None or period.last_year is not None \
+                or period.rolling or not _plausible(period.year):
+            return None
+        return _Year(period.year, period.fiscal, str(period.year))
+    return None
+
+
+def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) -> GridRead:
+    """A table of one period named in its title: rows of partners or goods, columns of
+    measures (``وزن (تن)``, ``ارزش (هزار دلار)``) and perhaps a share or change column."""
+    rows = grid.rows
+    header, data = rows[0], [r for r in rows[1:] if any(c.text.strip() for c in r)]
+    for row in data:
+        if len(row) != len(header):
+            raise _error(row[0].span, f"row has {len(row)} cells but the header at line "
+                                      f"{header[0].span.line} has {len(header)}")
+    calendar = _calendar([year.year])
+    units = [unit_in(cell.text)[0] or (context.unit if k and _is_value_label(cell.text) else "")
+             for k, cell in enumerate(header)]
+    columns = [_Column("label", header[0].text)] + [
+        _Column("year", cell.text, year=year) if units[k] else
+        _classify(cell.text, _years_of_label(cell.text, year.year), False, None)
+        for k, cell in enumerate(header) if k]
+    # a share or change cell is of the row's value: its money, else its first value
+    valued = [k for k, col in enumerate(columns) if col.kind == "year"]
+    money = [k for k in valued if (scale := V.unit_scale(units[k])) and scale[0] in V.MONEY]
+    of = (money or valued or [0])[0]
+    out = GridRead()
+    for col, cell in zip(columns, header, strict=True):
+        if col.kind not in ("label", "year", "change", "share"):
+            out.notices.append(_error(cell.span, f"unknown column {quoted(col.text, 40)} kept as "
+                                                 "an unknown column; its values are not read"))
+    period = Period(end=year.year, calendar=calendar, fiscal=year.fiscal)
+    one_flow = context.flows[0] if len(context.flows) == 1 else ""
+    for n, row in enumerate(data):
+        series = _row_series(row[0].text, context, one_flow)
+        subject = _subject(series)
+        sid = f"{table_id}#{n + 1}"
+        for k, (col, cell) in enumerate(zip(columns, row, strict=True)):
+            if col.kind != "year" or _is_missing(cell.text):
+                continue
+            number = _number_at(cell)
+            if number.is_percent:
+                raise _error(cell.span, f"value {cell.text!r} in the column "
+                                        f"{quoted(col.text, 40)} carries a percent sign")
+            quantity = Quantity(number, units[k], subject, period, cell.span)
+            out.cells.append(TableCell(f"{sid}.{k}", quantity, context.valuation, series.label,
+                                       titled=True))
+        for col, cell in zip(columns, row, strict=True):
+            if col.kind in ("change", "share") and not _is_missing(cell.text):
+                out.claims.append(_one_period_claim(col, cell, subject, calendar, year,
+                                                    f"{sid}.{of}"))
+    return out
+
+
+def _years_of_label(label: str, year: int) -> list[int]:
+    """The table's year and the other years a column's label names («تغییر نسبت به ۱۴۰۱»)."""
+    named = {int(a) for a, _ in _YEAR_IN_LABEL_RE.findall(to_ascii_digits(fold(label)))
+             if len(a) == 4 and _plausible(int(a))}
+    return sorted(named | {year})
+
+
+def _one_period_claim(col: _Column, cell: Cell, subject: Subject, calendar: str,  # noqa: PLR0917  a cell and where it is
+                      year: _Year, sid: str) -> Claim:
+    """The figure a change or share cell of a one-period table states: a change from a
+    year whose values the table does not print, or a share of the row's value."""
+    number = _number_at(cell)
+    assert col.period is not None
+    start, end = col.period
+    if col.kind == "change":
+        period = Period(start, end, calendar=calendar, fiscal=year.fiscal)
+        return Claim(V.CHANGE, Quantity(number, V.PERCENT, subject, period, cell.span),
+                     table=sid, label=col.text)
+    quantity = Quantity(number, V.PERCENT, subject,
+                        Period(end=end, calendar=calendar, fiscal=year.fiscal), cell.span)
+    base = col.base if col.base != "rows" else ""
+    return Claim(V.SHARE, quantity, table=sid, base=base or subject.flow, label=col.text)
+
+
+def _sides_of_title(title: str, context: _Context) -> _Context:
+    """A one-period table's sides as its title names them: the place right after the flow
+    word is whose the flow is («واردات ایران در سال ۱۴۰۲»), a place after «به»/«از» the
+    partner; no other words are taken for a partner."""
+    places = _places_in(fold(title))
+    owners = [(name, english) for _, name, english, word in places if word in V.FLOW_WORDS]
+    partners = [(name, english) for _, name, english, word in places if word in ("به", "از")]
+    return dataclasses.replace(context, reporter=owners[0] if owners else context.reporter,
+                               partner=partners[0] if partners else ("", ""))
+
+
+def _is_value_label(text: str) -> bool:
+    """A header naming the value or quantity its column holds in the table's unit."""
+    return any(word in ("ارزش", "مقدار", "وزن", "میزان") for word in fold(text).split())
+
+
+def _row_series(label: str, context: _Context, flow: str) -> _Series:
+    """A row of a one-period table: a partner where its label names a place, a total
+    where it says so, else goods of the title's flow."""
+    folded = _SPACE_RE.sub(" ", fold(label).strip())
+    places = _places_in(folded)
+    total = folded in ("جمع", "مجموع", "جمع کل", "کل")
+    if places and places[0][1] != context.reporter[0]:  # a partner down the rows
+        partner = (places[0][1], places[0][2])
+        return _Series(label.strip(), flow, context.reporter, partner, context.product, "",
+                       total)
+    product = "" if total else folded
+    return _Series(label.strip(), flow, context.reporter, context.partner,
+                   product or context.product, "", total)
+
+
+class UnreadTableError(InputError):
+    """A grid whose layout says nothing of when its values hold: it is reported, with
+    its place, and the rest of the document is read without it."""
 
 
 def _years_across(row: Sequence[Cell]) -> bool:

@@ -81,6 +81,9 @@ def _expression(formula: str, count: int) -> tuple[str, str]:
     if formula == "share_of_sum":
         terms = " + ".join(f"{{{i}}}" for i in range(count - 1))
         return (f"({terms}) / {{{count - 1}}} × 100", f"({terms}) ÷ {{{count - 1}}} × ۱۰۰")
+    if formula == "share_of_listed":  # the part, then every listed part (itself among them)
+        terms = " + ".join(f"{{{i}}}" for i in range(1, count))
+        return f"{{0}} / ({terms}) × 100", f"{{0}} ÷ ({terms}) × ۱۰۰"
     return _EXPRESSIONS[formula]
 
 

@@ -43,8 +43,19 @@ from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import Period, interval, shifted
 from chile_trade.core.reader.tokens import PUNCT, WORD, Line, tokenize
 
-__all__ = ["MEASURES", "OTHER", "REPORTER", "ROLES", "Document", "Figure", "Sentence", "Subject",
-           "measure_near", "read_lines"]
+__all__ = [
+    "MEASURES",
+    "OTHER",
+    "REPORTER",
+    "ROLES",
+    "Document",
+    "Figure",
+    "Sentence",
+    "Subject",
+    "measure_near",
+    "opening_label",
+    "read_lines",
+]
 
 REPORTER = "@reporter"
 """The side of a flow the text does not name: the reporting country or region."""
@@ -58,6 +69,7 @@ MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
              "m3": "weight", "ounce": "weight", "litre": "weight"}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
+_SOURCE_REACH = 4  # «بر اساس آمار گمرک چین»: the place within three words of the source
 OTHER = "other:"  # the flow of a figure of a quantity of no goods: «other:population»
 _WORLD = "جهان"  # the world: «جهان», «جهانی», «دنیا»
 _BASIS_BEFORE, _BASIS_AFTER = 6, 4  # how far «بر حسب یوان» may stand from its figure
@@ -98,6 +110,7 @@ class Subject:
     owner: str | None = None  # whose a trade total or balance is: «کسری تجاری ایران با امارات»
     each: tuple[str, ...] = ()  # the places whose flows it adds: «صادرات مس شیلی و پرو»
     each_side: str = ""  # their side of those flows: "exporter" or "importer"
+    source: str | None = None  # whose statistics, where not the text's own: «بر اساس آمار ترکیه»
 
 
 @dataclass(slots=True)
@@ -471,8 +484,8 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
 def _content(item: Item) -> bool:
     """A word that may name a product: no mark, number, mention, lexicon word, nor a
     comparative («جلوتر», «بیشترین»)."""
-    return item.kind == WORD and not item.features and len(item.text) > 1 and \
-        not item.text.endswith(("تر", "ترین"))
+    return item.kind == WORD and item.features.keys() <= {"qualifier"} and \
+        len(item.text) > 1 and not item.text.endswith(("تر", "ترین"))
 
 
 def _generic(item: Item) -> bool:
@@ -1197,6 +1210,9 @@ def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
                 found.append((abs(k - position), (str(unit[0]), str(unit[1]))))
             elif _place(items[k + 1]) is not None:  # "هر ایرانی": per person
                 found.append((abs(k - position), ("person", "person")))
+            elif _content(items[k + 1]) or _generic(items[k + 1]):
+                # "ارزش هر خودروی صادراتی ۸۶ هزار یورو": per item of no unit the reader has
+                found.append((abs(k - position), ("", "")))
     if found:
         return min(found)[1]
     return ("", "") if priced else None  # "قیمت جهانی … ۱۰۰ دلار": a price of no unit said
@@ -1468,11 +1484,55 @@ def _product_before_with(items: Sequence[Item], position: int) -> str:
         label = _label_before(items, start, position - 1)
         if label:
             return label
+    opening = opening_label_of(items, position)  # "انگور ۵۲ درصد ارزش صادرات …"
+    if opening:
+        return opening
     coded = next((k for k in range(position - 2, start, -1) if items[k].text == "با"
                   and "code_word" in items[k + 1].features), None)
     if coded is None or any(items[k].text == "و" for k in range(coded, position)):
         return ""
     return _label_before(items, start, coded)
+
+
+def _source_of(items: Sequence[Item], position: int, places: _Places) -> str | None:
+    """The place whose statistics the figure's sentence says it is, before it: «صادرات
+    ترکیه به ایران بر اساس آمار ترکیه …», «طبق آمار گمرک چین»."""
+    for k in range(position - 1, -1, -1):
+        if "source_word" not in items[k].features:
+            continue
+        for j in range(k + 1, min(position, k + _SOURCE_REACH)):
+            if items[j].kind == PUNCT:
+                break  # "بر اساس آمار گمرک، چین …": the source names no place
+            place, _ = _place_or_reference(items, j, places)
+            if place is not None:
+                return None if place == REPORTER else place  # («آمار گمرک کشور»: its own)
+        return None
+    return None
+
+
+def _per_product(items: Sequence[Item], position: int) -> str:
+    """The goods a second unit price names after its unit, with no figure between: «… و
+    هر کیلوگرم سیب ۱٫۱ دلار»."""
+    for j in range(position - 1, _clause_start(items, position) - 1, -1):
+        if _is_quantity(items[j]):
+            return ""
+        if "per_word" in items[j].features and j + 2 < position and j > 0 and \
+                items[j - 1].text == "و" and isinstance(items[j + 1].features.get("unit"), tuple):
+            product, _ = _product_after(items, j + 2, position)
+            return "" if product.startswith(_THIS) else product
+    return ""
+
+
+def opening_label(sentence: Sentence, position: int) -> str:
+    """The goods a clause opens with right before its figure: «انگور ۵۲ درصد …»."""
+    return opening_label_of(sentence.items, position)
+
+
+def opening_label_of(items: Sequence[Item], position: int) -> str:
+    start = _clause_start(items, position)
+    if position > start and all(_content(x) for x in items[start:position]):
+        return _label_before(items, start, position)
+    return ""
 
 
 def _label_before(items: Sequence[Item], start: int, end: int) -> str:
@@ -1588,18 +1648,10 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                      if f.type == "Amount" and f.position < figure.position and f.subject.product]
             if local:
                 subject = replace(subject, product=local[-1])
-        labelled = _product_before_with(sentence.items, figure.position)
-        if labelled:  # "متانول با X": the goods the label names, before any the text's topic
-            subject = replace(subject, product=labelled)
-        owned = _belongs_to(sentence.items, figure.position)
-        if owned:
-            subject = replace(subject, product=owned)  # "X به خرمای مضافتی تعلق داشت"
-        if not subject.product and "compared" in figure.roles:
-            # "مقاطع طویل با X در برابر Y": the base is of the goods it is compared with
-            local = [f.subject.product for f in sentence.figures
-                     if f.position < figure.position and f.type == figure.type]
-            if local:
-                subject = replace(subject, product=local[-1])
+        subject = _named_goods(sentence, figure, subject)
+        source = _source_of(sentence.items, figure.position, places)
+        if source is not None:
+            subject = replace(subject, source=source)
         measure = MEASURES.get(figure.value.dimension, "") if figure.type == "Amount" else \
             measure_near(sentence.items, figure.position, frozenset(
                 f.position for f in sentence.figures if "compared" in f.roles))
@@ -1607,6 +1659,24 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         if figure.type == "Percent":
             _share_sides(figure, places, topics, previous)
         previous.append(figure)
+
+
+def _named_goods(sentence: Sentence, figure: Figure, subject: Subject) -> Subject:
+    """The goods the words next to a figure name, before any the text's topic."""
+    labelled = _product_before_with(sentence.items, figure.position) or (
+        _per_product(sentence.items, figure.position) if figure.per else "")
+    if labelled:  # "متانول با X": the goods the label names
+        subject = replace(subject, product=labelled)
+    owned = _belongs_to(sentence.items, figure.position)
+    if owned:
+        subject = replace(subject, product=owned)  # "X به خرمای مضافتی تعلق داشت"
+    if not subject.product and "compared" in figure.roles:
+        # "مقاطع طویل با X در برابر Y": the base is of the goods it is compared with
+        local = [f.subject.product for f in sentence.figures
+                 if f.position < figure.position and f.type == figure.type]
+        if local:
+            subject = replace(subject, product=local[-1])
+    return subject
 
 
 def _shared_measures(sentence: Sentence) -> None:
@@ -2069,22 +2139,38 @@ def _anchored(period: Period | None, anchor: tuple[str, int]) -> Period | None:
     return replace(period, calendar=calendar, year=year + period.relative, relative=None)
 
 
-def _topic_product(document: Document) -> str:
-    """The product a text opens with; else the one product of its tables («بر اساس این
-    جدول، صادرات …»: the goods of the table)."""
+def _topic_product(document: Document) -> tuple[str, Subject | None]:
+    """The product a text opens with, and the flow it opens with it where a figure names
+    both; else the one product of its tables («بر اساس این جدول، صادرات …»: the goods of
+    the table)."""
     # its title and lead; a text with no title opens with its lead
     lines = _TOPIC_LINES if document.sentences and document.sentences[0].headline else 1
-    topic = next((f.subject.product for f in document.figures if f.subject.product
-                  and f.line <= lines and f.cell is None), "")
-    if not topic:  # «X با ۴۱ درصد … مقاصد صادرات میوه بودند»: goods named after no figure
-        topic = next((product for s in document.sentences if s.line <= lines
-                      for k, item in enumerate(s.items) if _is(item, "Flow")
-                      for product in [_product_after(s.items, k + 1, len(s.items))[0]]
-                      if product and not product.startswith(_THIS)), "")
+    opening = next((f for f in document.figures if f.subject.product
+                    and f.line <= lines and f.cell is None), None)
+    if opening is not None:
+        return opening.subject.product, opening.subject
+    # «X با ۴۱ درصد … مقاصد صادرات میوه بودند»: goods named after a flow noun, with no
+    # figure, that the text names again for a figure
+    named = {f.subject.product for f in document.figures if f.cell is None}
+    topic = next((product for s in document.sentences if s.line <= lines
+                  for k, item in enumerate(s.items)
+                  if _is(item, "Flow") and _flow_of(item).noun
+                  for product in [_product_after(s.items, k + 1, len(s.items))[0]]
+                  if product in named and not product.startswith(_THIS)), "")
     tabled = {f.subject.product for f in document.figures if f.cell is not None}
     if not topic and len(tabled) == 1:
         topic = tabled.pop()
-    return topic
+    return topic, None
+
+
+def _same_direction(subject: Subject, topic: Subject | None) -> bool:
+    """Whether a flow goes the way the text's opening flow of its goods goes (a text that
+    opens on India's oil imports from Russia speaks of no oil in India's exports)."""
+    if topic is None or topic.flow != "goods" or subject.flow != "goods":
+        return True
+    return (subject.exporter is not None and subject.exporter == topic.exporter) or (
+        subject.importer is not None and subject.importer == topic.importer) or (
+        subject.exporter is None and subject.importer is None)
 
 
 def _parts_of_pairs(document: Document) -> None:
@@ -2135,6 +2221,8 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
     if reporter is not None:
         for figure in document.figures:
             figure.subject = _named_reporter(figure.subject, reporter)
+            if figure.subject.source == reporter:  # its own statistics: as the rest
+                figure.subject = replace(figure.subject, source=None)
             if figure.whole is not None:
                 figure.whole = _named_reporter(figure.whole, reporter)
     _parts_of_pairs(document)
@@ -2178,20 +2266,22 @@ def _topic_goods(document: Document) -> None:
     """The product the text opens with is the product of the figures (and wholes: «…
     ۱۳ درصد از صادرات زمستانی») that name none, but for totals of all goods («کل صادرات
     غیرنفتی») and trade totals."""
-    topic = _topic_product(document)
+    topic, opening = _topic_product(document)
     if not topic:
         return
-    _goods_of_topic(document, topic)
+    _goods_of_topic(document, topic, opening)
     for figure in document.figures:
         if figure.whole_of is not None:
             figure.whole = figure.whole_of.whole
 
 
-def _goods_of_topic(document: Document, topic: str) -> None:
+def _goods_of_topic(document: Document, topic: str, opening: Subject | None) -> None:
+    qualifier = bool(_lexicon().features(topic).get("qualifier"))  # «غیرنفتی»: of all flows
     for figure in document.figures:
         subject, whole = figure.subject, figure.whole
         if not subject.product and not subject.total and subject.flow != "trade" and \
-                not subject.flow.startswith(OTHER):
+                not subject.flow.startswith(OTHER) and (
+                    qualifier or _same_direction(subject, opening)):
             figure.subject = replace(subject, product=topic)
         coded = subject.product.startswith(_CODE)
         if whole is not None and not whole.product and whole.flow != "trade" and (
@@ -2259,6 +2349,8 @@ class _Reading:
 
     def table(self, cell: records.TableCell) -> None:
         figure = table_figure(cell, len(self.sentences) - 1, len(self.figures))
+        if figure is not None and figure.period is not None and cell.titled:
+            self.discourse.speak_of(figure.period)  # "جدول ۶- … در سال ۱۴۰۲": the text's period
         if figure is not None:
             self.figures.append(figure)
             self._table_years(figure)

@@ -37,6 +37,7 @@ from chile_trade.core.reader.context import (
     Sentence,
     Subject,
     measure_near,
+    opening_label,
 )
 from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError
 from chile_trade.core.reader.mentions import QUANTITY_TYPES, Mention, NumberValue, QuantityValue
@@ -48,13 +49,15 @@ __all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames"
            "read_figure"]
 
 FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "periods",
-           "places", "rate", "same_share", "search")
+           "places", "member", "rate", "same_share", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus",
                 "trade_part", "trade_other", "any")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
 _PAIR = 2
+_SAME_PRODUCT = 3  # `_products_agree` of one product named alike
+_TOTAL_LABELS = frozenset({"جمع", "مجموع", "جمع کل", "کل"})  # a table's totals row
 _STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _PAIR_GAP = 4  # the most items between a value and a weight printed as one pair
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
@@ -289,6 +292,8 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
     score = 0
     if a.each != b.each:
         return None  # the flows of several places together are none of them
+    if a.source != b.source:
+        return None  # mirror statistics: «بر اساس آمار ترکیه» is not the text's own
     if (a.flow.startswith(OTHER) or b.flow.startswith(OTHER)) and (
             a.flow != b.flow or a.party != b.party or a.product != b.product):
         # a quantity of no goods («جمعیت فعال») is only the same quantity, of the same
@@ -351,6 +356,7 @@ class ClaimContext:
     agent_product: str = ""  # the goods a share is of: «سهم فولاد از کل صادرات»
     versus: Subject | None = None  # what a multiple is of: «۸ برابر ایران»
     trade_part: Subject | None = None  # the flow a share of a two-way trade is of
+    label: str = ""  # the goods its clause opens with, right before it: «انگور ۵۲ درصد»
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -453,7 +459,7 @@ def context_of(figure: Figure) -> ClaimContext:
                         figure.per, figure.value.dimension,
                         tuple(frozenset(item.features) for item in reversed(before)),
                         figure.whole, figure.agent, figure.agent_product, figure.versus,
-                        figure.trade_part)
+                        figure.trade_part, opening_label(sentence, figure.position))
 
 
 def _cues_of_others(figure: Figure) -> frozenset[str]:
@@ -632,6 +638,9 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
             list(_group(doc, figure)) if slot.find == "group" else \
             [f for f in (filled[slot.of].same_share,) if f is not None]  # «این سهم»
         return [f for f in named if f.order not in taken]
+    if slot.find == "member":  # "سهم مصالح ساختمانی از وزن صادرات آنها": the one listed
+        listed = [f for key, f in filled.items() if key.startswith(f"{slot.of}#")]
+        return [f for f in listed if _named_member(f, ctx)]  # (one of those taken)
     if slot.find == "other":
         first = filled[slot.of]  # in the sentence of the figure it is another of
         return [f for f in _amounts(first.sentence) if f.order not in taken
@@ -764,6 +773,68 @@ def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
                 return ()
             return group if listed[-1] is group[-1] else ()
     return ()
+
+
+def _table_group(doc: Document, figure: Figure, ctx: ClaimContext) -> tuple[Figure, ...]:
+    """The rows of the table just before a figure whose words point back at them («این سه
+    گروه», «این سه محصول»): one value per row, of the figure's period and measure; as many
+    rows as a count beside the figure says."""
+    if not _points_at_list(figure):
+        return ()
+    cells = [f for f in doc.figures[:figure.order] if f.cell is not None]
+    if not cells:
+        return ()
+    table = cells[-1].cell.table.split("#")[0]  # type: ignore[union-attr]
+    measure = ctx.subject.measure or (MEASURES.get(figure.value.dimension, "")
+                                      if figure.type == "Amount" else "")
+    rows: dict[str, list[Figure]] = {}
+    for f in cells:
+        assert f.cell is not None
+        if f.cell.table.split("#")[0] != table or f.cell.series.strip() in _TOTAL_LABELS:
+            continue
+        if ctx.period is not None and (f.period is None or same(f.period, ctx.period) != YES):
+            continue
+        if measure and f.subject.measure != measure:
+            continue
+        rows.setdefault(f.cell.series, []).append(f)
+    count = _count_near(figure.sentence, figure.position)
+    if len(rows) < _PAIR or any(len(found) != 1 for found in rows.values()) or (
+            count is not None and count != len(rows)):
+        return ()
+    group = tuple(found[0] for found in rows.values())
+    flow = ctx.subject.flow
+    if flow and any(f.subject.flow != flow for f in group):
+        return ()  # («سهم صادرات این سه کشور» of a table of imports: not these)
+    return group
+
+
+def _points_at_list(figure: Figure) -> bool:
+    """Whether the figure's clause points at a list named before, on either side of it:
+    «این سه گروه», «این سه محصول», «آنها»."""
+    items = figure.sentence.items
+    start, end = _clause_bounds(figure.sentence, figure.position)
+    for k in range(start, min(end, len(items) - 1)):
+        if items[k].text in ("این", "همین"):
+            following = items[k + 1]
+            if isinstance(getattr(following, "value", None), NumberValue) or \
+                    "goods_word" in following.features or "both_places" in following.features:
+                return True
+        if items[k].text == "آنها":
+            return True
+    return False
+
+
+def _named_member(figure: Figure, ctx: ClaimContext) -> bool:
+    """Whether a listed part is the one a share names: its goods («سهم مصالح ساختمانی»)
+    or its place («سهم امارات از واردات این سه کشور»)."""
+    subject = figure.subject
+    if ctx.agent_product:
+        return _products_agree(subject.product, ctx.agent_product) in (2, 3)
+    if ctx.agent is not None:
+        return ctx.agent in (subject.exporter, subject.importer, subject.party)
+    # "انگور ۵۲ درصد ارزش صادرات این سه محصول": the goods its clause opens with
+    label = ctx.label
+    return bool(label) and _products_agree(subject.product, label) == _SAME_PRODUCT
 
 
 def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = False,
@@ -1203,8 +1274,11 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             continue
         if slot.find == "group":
             group = _group(doc, figure)
-            if len(group) < 2 or not _group_agrees(group, ctx.subject, _points_back(figure),
-                                                   ctx.period):
+            tabled = () if group else _table_group(doc, figure, ctx)  # (its rows are the list)
+            if tabled:
+                group = tabled
+            elif len(group) < 2 or not _group_agrees(group, ctx.subject,
+                                                     _points_at_list(figure), ctx.period):
                 attempt.failed = "no_candidate"
                 return attempt
             attempt.many[slot.name] = group
@@ -1216,7 +1290,40 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.failed = got
             return attempt
         attempt.filled[slot.name] = got
+    if frame.formula == "share_of_listed" and not _part_listed(attempt):
+        attempt.failed = "no_candidate"
+    if _whole_is_listed(attempt) or (frame.formula == "share_of_sum" and (
+            ctx.agent or ctx.agent_product)):
+        # (nor is the share of one named part «سهم لبنیات از … آنها» that of them all)
+        attempt.failed = "no_candidate"
     return attempt
+
+
+def _whole_is_listed(attempt: _Attempt) -> bool:
+    """Whether a whole found for listed parts is one of them, or of the goods of one of
+    them («سیمان با ۴۵۰ … ۴۵ درصد … این سه گروه»: the part restated, not their whole)."""
+    whole = attempt.filled.get("whole")
+    listed = attempt.many.get("parts", ())
+    if whole is None or not listed:
+        return False
+    products = {f.subject.product for f in listed}
+    return whole in listed or (len(products) == len(listed) and whole.subject.product in products)
+
+
+def _part_listed(attempt: _Attempt) -> bool:
+    """Whether the part of «X با ۶۹۰ میلیون دلار ۶۳ درصد … این سه گروه» is one of the
+    parts listed: itself, or the listed value it restates (the same goods and number),
+    which then stands for it."""
+    part, listed = attempt.filled.get("part"), attempt.many.get("parts", ())
+    if part is None or part in listed:
+        return part is not None
+    same_value = [f for f in listed if f.value.readings == part.value.readings
+                  and f.value.unit == part.value.unit
+                  and f.subject.product == part.subject.product]
+    if len(same_value) != 1:
+        return False
+    attempt.filled["part"] = same_value[0]
+    return True
 
 
 def read_figure(doc: Document, figure: Figure) -> Outcome:
