@@ -506,6 +506,12 @@ def _product_after(items: Sequence[Item], start: int, stop: int) -> tuple[str, i
         code = getattr(items[k + 1], "value")  # noqa: B009
         assert isinstance(code, NumberValue)
         return f"{_CODE}{code.digits}", k + 2
+    if k + 2 < stop and items[k].text in _DEMONSTRATIVES and _is(items[k + 1], "Number") \
+            and _generic(items[k + 2]):
+        # "این دو کالا": the last two goods named (`_resolve_product`)
+        count = getattr(items[k + 1], "value")  # noqa: B009
+        assert isinstance(count, NumberValue)
+        return f"{_THIS}#{count.readings[0].value}", k + 3
     if k + 1 < stop and items[k].text in _DEMONSTRATIVES and (
             _content(items[k + 1]) or _generic(items[k + 1])):
         # "این خوراک", "این بخش": the product named before (`_resolve_product`)
@@ -1466,6 +1472,10 @@ def _resolve_product(product: str, previous: Sequence[Figure]) -> str:
     word = product[len(_THIS):]
     named = [f.subject.product for f in previous if f.subject.product
              and not f.subject.product.startswith(_THIS)]
+    if word.startswith("#"):  # "این دو کالا": the last two named, together
+        count = int(word[1:]) if word[1:].isdigit() else 0
+        last = list(dict.fromkeys(reversed(named)))[:count]
+        return " و ".join(reversed(last)) if count > 1 and len(last) == count else ""
     for earlier in reversed(named):
         if word in earlier.split(" "):
             return earlier
@@ -1788,6 +1798,14 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
     if figure.whole is not None and _open_sides(figure.whole):
         figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
     figure.agent = _agent_near(items, figure.position, places)
+    whole = figure.whole
+    if whole is not None and whole.product.startswith(_THIS):
+        whole = figure.whole = replace(whole, product=_resolve_product(whole.product, previous))
+    if whole is not None and whole.flow == "goods" and figure.agent is not None and \
+            figure.agent in (whole.exporter, whole.importer):
+        # "سهم روسیه از واردات این دو کالا": of the imports from every side, not Russia's
+        figure.whole = replace(whole, exporter=None, total=True) \
+            if whole.exporter == figure.agent else replace(whole, importer=None, total=True)
     share = _share_of(items, figure.position)
     if share is not None and share[1] == _IT:
         figure.agent_product = figure.subject.product  # the goods of the amounts before it
@@ -2015,6 +2033,7 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
         found = [(test, at) for test, at in lists.items() if at is not None]
         amounts = [f for f in sentence.figures if f.position < r and f.type != kind][-n:]
         _one_verb(members)
+        _respective_goods(members)
         if found:
             test, at = max(found, key=lambda pair: pair[1][-1])
             for figure, position in zip(members, at, strict=True):
@@ -2024,6 +2043,27 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
                 figure.said_of = amount  # "X، Y و Z … به ترتیب ۸، ۳/۲ و ۱/۷ برابر"
                 figure.subject = replace(amount.subject,
                                          measure=figure.subject.measure or amount.subject.measure)
+
+
+def _respective_goods(members: Sequence[Figure]) -> None:
+    """«واردات گندم و جو … به ترتیب X و Y»: goods named together, as many as the members,
+    go member by member (and so do the goods of the whole they are shares of, which the
+    list shares: «سهم روسیه از واردات این دو کالا به ترتیب X و Y درصد»)."""
+    n = len(members)
+    joined = next((f.subject.product for f in members
+                   if len(f.subject.product.split(" و ")) == n), "")
+    whole = next((f.whole for f in members if f.whole is not None), None)
+    wholes = whole.product.split(" و ") if whole is not None else []
+    if whole is not None and len(wholes) == 1 and joined and wholes[0] in joined.split(" و "):
+        wholes = joined.split(" و ")  # "… از واردات این دو کالا": the goods named before
+    agent = next((f.agent for f in members if f.agent), None)
+    for k, figure in enumerate(members):
+        figure.agent = figure.agent or agent  # "سهم روسیه … به ترتیب X و Y درصد": both Russia's
+        if joined and all(joined.split(" و ")):
+            figure.subject = replace(figure.subject, product=joined.split(" و ")[k])
+        if whole is not None and figure.whole in (None, whole):
+            figure.whole = replace(whole, product=wholes[k]) if len(wholes) == n and all(
+                wholes) else whole
 
 
 def _one_verb(members: Sequence[Figure]) -> None:

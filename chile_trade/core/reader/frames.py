@@ -39,7 +39,7 @@ from chile_trade.core.reader.context import (
     measure_near,
     opening_label,
 )
-from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError
+from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError, lexicon
 from chile_trade.core.reader.mentions import QUANTITY_TYPES, Mention, NumberValue, QuantityValue
 from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import YES, Period, interval, same, shifted
@@ -56,6 +56,7 @@ SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versu
                 "trade_part", "trade_other", "any")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
 _PAIR = 2
+_EITHER = "~"  # a product asked for where the words may name it or leave it unnamed
 _SAME_PRODUCT = 3  # `_products_agree` of one product named alike
 _TOTAL_LABELS = frozenset({"جمع", "مجموع", "جمع کل", "کل"})  # a table's totals row
 _STEM = 3  # the fewest letters a product word keeps when compared without its ending
@@ -257,9 +258,14 @@ def _stem(word: str) -> str:
     return word
 
 
-def _products_agree(a: str, b: str) -> int | None:
+def _products_agree(a: str, b: str) -> int | None:  # noqa: PLR0911  one rule per case
     """3 for one product, 2 where one names it more fully («شمش» and «شمش فولاد»), 1
-    where neither says, None for two products, or one named against all goods."""
+    where neither says, None for two products, or one named against all goods. A part of
+    a whole qualified («~غیرنفت», `_agent_subject`) is of the qualified goods or unnamed."""
+    either = next(((one, other) for one, other in ((a, b), (b, a))
+                   if one.startswith(_EITHER)), None)
+    if either is not None:
+        return 1 if either[1] in ("", either[0][len(_EITHER):]) else None
     if not a and not b:
         return 1
     if not a or not b:
@@ -1049,11 +1055,19 @@ def _agent_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
             else None
     if whole is None or agent is None or whole.flow != "goods":
         return None
+    if _qualifier(whole.product):
+        # "کل صادرات غیرنفتی … و افغانستان ۵ درصد آن را": the exports to Afghanistan, of
+        # the goods the whole is of, whether the words name them so or not
+        whole = replace(whole, product=_EITHER + whole.product)
     if whole.importer is None:
         return replace(whole, importer=agent, total=False)
     if whole.exporter is None:
         return replace(whole, exporter=agent, total=False)
     return None
+
+
+def _qualifier(product: str) -> bool:
+    return bool(product) and bool(lexicon().features(product).get("qualifier"))
 
 
 def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  # noqa: PLR0911
