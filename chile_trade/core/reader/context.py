@@ -1786,6 +1786,10 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
             figure.same_share = named
             return
     figure.whole = _whole_after(items, figure.position, places)
+    share_of = _share_of(items, figure.position)
+    if figure.whole is None and share_of is not None and share_of[2] < figure.position:
+        # "سهم این سه کشور از صادرات کاشی ایران … ۲۰ درصد": the whole after «از»
+        figure.whole = _whole_from(items, share_of[2], places)
     if figure.whole is None:
         # "… سهم ۷۰٫۸ درصد از کل صادرات بود؛ گبه … سهم ۱۳٫۱ درصدی …": the whole of the
         # share before it on its line
@@ -1908,6 +1912,9 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, in
                 at = next((j for j in range(k + 2, position) if items[j].text == "از"), at)
             if k + 1 < position and "pronoun" in items[k + 1].features:
                 product, at = _IT, k + 2  # "سهم آن از وزن صادرات": of the goods named before
+            if k + 3 < position and items[k + 1].text in _DEMONSTRATIVES and \
+                    _is(items[k + 2], "Number"):
+                product, at = "", k + 4  # "سهم این سه کشور از …": of the parts listed
             if at < position and items[at].text == "از":
                 return place, "" if product.startswith(_THIS) else product, at + 1
             return None
@@ -1968,7 +1975,10 @@ def _agent_near(items: Sequence[Item], position: int, places: _Places) -> str | 
             continue
         place, _ = _place_or_reference(items, k, places)
         if place is not None:
-            return place if k == 0 or items[k - 1].text not in _PREPOSITIONS else None
+            # (not the owner of a flow before it: «از صادرات کاشی ایران کمتر از …»)
+            owned = k > 0 and (_is(items[k - 1], "Flow") or _content(items[k - 1]))
+            return place if k == 0 or (items[k - 1].text not in _PREPOSITIONS
+                                       and not owned) else None
     return None
 
 
@@ -2208,9 +2218,10 @@ def _same_direction(subject: Subject, topic: Subject | None) -> bool:
     opens on India's oil imports from Russia speaks of no oil in India's exports)."""
     if topic is None or topic.flow != "goods" or subject.flow != "goods":
         return True
-    return (subject.exporter is not None and subject.exporter == topic.exporter) or (
-        subject.importer is not None and subject.importer == topic.importer) or (
-        subject.exporter is None and subject.importer is None)
+    reversed_ = (subject.exporter is not None and subject.exporter == topic.importer) or (
+        subject.importer is not None and subject.importer == topic.exporter)
+    return not reversed_ or (subject.exporter == topic.exporter
+                             and subject.importer == topic.importer)
 
 
 def _parts_of_pairs(document: Document) -> None:
@@ -2426,8 +2437,11 @@ class _Reading:
         _groups(sentence)
         _respectively(sentence, places)
         _lists(sentence)
-        if any(f.group or f.said_of for f in sentence.figures):
-            # "روسیه و هند با خرید X و Y": a list of partners names none the text goes on with
+        partners = {(f.subject.exporter, f.subject.importer) for f in sentence.figures
+                    if f.type == "Amount" and f.subject.flow == "goods"}
+        if any(f.group or f.said_of for f in sentence.figures) or len(partners) > 1:
+            # "روسیه و هند با خرید X و Y", «به عراق X، به افغانستان Y …»: a list of
+            # partners names none the text goes on with
             del self.topics[known:]
         self._places(places)
         if sentence.headline or _background(sentence):
