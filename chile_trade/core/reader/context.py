@@ -2424,6 +2424,12 @@ class _Reading:
             # "… در سال ۱۹۹۸ ثبت شده؛ رقمی نزدیک به X": a clause after «؛» is of the period
             # the one before it names with no figure of its own
             sentence.before = clause.own
+        elif clause is not None and clause.line < sentence.line and clause.own is not None \
+                and not clause.headline and clause.items and \
+                clause.items[-1].text not in _SENTENCE_END | {":"}:
+            # a sentence broken over two lines («… ۱۳٫۵ میلیارد دلار از آن⏎مربوط به …»)
+            # goes on in the period its first line names
+            sentence.before = clause.own
         _periods_for(sentence, resolved, discourse)
         _roles(sentence)
         _from_periods(sentence)
