@@ -62,6 +62,7 @@ REPORTER = "@reporter"
 
 ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference")
 
+_SUPERLATIVE_WORDS = 2  # «مهم‌ترین مقاصد», «عمده‌ترین بازارهای»: words before a seller word
 _SENTENCE_END = frozenset({".", "؛", ";", "!", "؟", "?"})
 _CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
 MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
@@ -1785,11 +1786,8 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
             figure.whole = named.whole
             figure.same_share = named
             return
-    figure.whole = _whole_after(items, figure.position, places)
-    share_of = _share_of(items, figure.position)
-    if figure.whole is None and share_of is not None and share_of[2] < figure.position:
-        # "سهم این سه کشور از صادرات کاشی ایران … ۲۰ درصد": the whole after «از»
-        figure.whole = _whole_from(items, share_of[2], places)
+    figure.whole = _whole_after(items, figure.position, places) or \
+        _whole_of_listed(items, figure.position, places)
     if figure.whole is None:
         # "… سهم ۷۰٫۸ درصد از کل صادرات بود؛ گبه … سهم ۱۳٫۱ درصدی …": the whole of the
         # share before it on its line
@@ -1802,6 +1800,8 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
     if figure.whole is not None and _open_sides(figure.whole):
         figure.whole = _inherited(figure.whole, topics)  # "یک‌سوم این صادرات"
     figure.agent = _agent_near(items, figure.position, places)
+    if figure.whole is None and figure.agent is not None:
+        figure.whole = _whole_of_partners(items, figure.position, places)
     whole = figure.whole
     if whole is not None and whole.product.startswith(_THIS):
         whole = figure.whole = replace(whole, product=_resolve_product(whole.product, previous))
@@ -1819,6 +1819,39 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
             "share_word" in items[k].features
             for k in range(max(0, figure.position - 2), figure.position))):
         _part_before(figure)  # "آلمان با X سهمی بیش از ۴۰ درصدی از این رقم داشت"
+
+
+def _whole_of_listed(items: Sequence[Item], position: int, places: _Places) -> Subject | None:
+    """"سهم این سه کشور از صادرات کاشی ایران … ۲۰ درصد": the whole after «از»."""
+    share_of = _share_of(items, position)
+    if share_of is not None and share_of[2] < position:
+        return _whole_from(items, share_of[2], places)
+    return None
+
+
+def _whole_of_partners(items: Sequence[Item], position: int, places: _Places,
+                       ) -> Subject | None:
+    """«عراق با ۴۸ درصد، افغانستان با ۱۷ درصد … مهم‌ترین مقاصد صادراتی لبنیات ایران
+    بودند»: the flow the places listed are the destinations (or origins) of, named after
+    the list; the rate before a place is its share of that flow."""
+    k = position + 1
+    while k < len(items) and (items[k].text in ("با", "،", ",", "و") or _is(items[k], "Percent")
+                              or _place(items[k]) is not None):
+        k += 1
+    for j in range(k, min(len(items), k + _SUPERLATIVE_WORDS + 1)):
+        side = items[j].features.get("seller_word")
+        if side is not None:
+            whole = _whole_from(items, j + 1, places)
+            if whole is None or whole.flow != "goods":
+                return None
+            # a destination is the importer of the exports named, an origin the exporter
+            # of the imports: the side the place is must be the one the whole leaves open
+            open_ = whole.importer is None and whole.exporter is not None if side == V.IMPORT \
+                else whole.exporter is None and whole.importer is not None
+            return whole if open_ else None
+        if items[j].kind == PUNCT or "stop" in items[j].features or _is(items[j], "Flow"):
+            return None
+    return None
 
 
 def _share_word_near(items: Sequence[Item], position: int) -> bool:

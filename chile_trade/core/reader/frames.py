@@ -444,6 +444,9 @@ def context_of(figure: Figure) -> ClaimContext:
         after = _window(sentence, last.position)[1]
     cues = frozenset(category for item in (*before, *after) for category in item.features)
     cues -= _cues_of_others(figure)
+    if figure.whole is not None and figure.agent is not None and any(
+            "seller_word" in item.features for item in sentence.items[figure.position:]):
+        cues |= {"seller_word"}  # «عراق با ۴۸ درصد، … مهم‌ترین مقاصد صادراتی …»: after the list
     if "anaphor" in figure.roles:
         cues |= {"anaphor"}  # "این میزان … نسبت به …، بیست درصد افزایش"
     following = after[0] if after else None
