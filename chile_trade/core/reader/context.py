@@ -112,6 +112,7 @@ class Subject:
     each: tuple[str, ...] = ()  # the places whose flows it adds: «صادرات مس شیلی و پرو»
     each_side: str = ""  # their side of those flows: "exporter" or "importer"
     source: str | None = None  # whose statistics, where not the text's own: «بر اساس آمار ترکیه»
+    basis: str | None = None  # the prices a value is at: «به قیمت‌های ثابت ۱۳۹۵», «جاری»
 
 
 @dataclass(slots=True)
@@ -1128,8 +1129,13 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
                     period = replace(period, months=base.months)
             figure.period = figure.own_period = period
         elif not _perfect_after(items, p):
-            # the period spoken of; in a text's first sentence with one, the sentence's own
-            figure.period = sentence.before or discourse.period or sentence.own
+            # the period spoken of; in a text's first sentence with one, the sentence's own;
+            # a rate's in a sentence that goes on to a later period than the one spoken of
+            # («… ۱۴۰۱ … . صادرات در سال ۱۴۰۲ به X رسید که … ۴۱ درصد رشد داشت»)
+            later = figure.type != "Amount" and sentence.own is not None and \
+                discourse.period is not None and _earlier(discourse.period, sentence.own)
+            figure.period = sentence.before or (sentence.own if later else None) or \
+                discourse.period or sentence.own
 
 
 def _from_periods(sentence: Sentence) -> None:
@@ -1663,6 +1669,9 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         source = _source_of(sentence.items, figure.position, places)
         if source is not None:
             subject = replace(subject, source=source)
+        basis = _price_basis(sentence.items, figure.position)
+        if basis is not None:
+            subject = replace(subject, basis=basis)
         measure = MEASURES.get(figure.value.dimension, "") if figure.type == "Amount" else \
             measure_near(sentence.items, figure.position, frozenset(
                 f.position for f in sentence.figures if "compared" in f.roles))
@@ -1670,6 +1679,16 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         if figure.type == "Percent":
             _share_sides(figure, places, topics, previous)
         previous.append(figure)
+
+
+def _price_basis(items: Sequence[Item], position: int) -> str | None:
+    """«تولید ناخالص داخلی به قیمت‌های ثابت … X رسید که … ۳٫۵ درصد رشد»: the prices the
+    sentence's values are at, as it names them last before the figure."""
+    for k in range(position - 1, -1, -1):
+        basis = items[k].features.get("price_basis")
+        if isinstance(basis, str):
+            return basis
+    return None
 
 
 def _named_goods(sentence: Sentence, figure: Figure, subject: Subject) -> Subject:
@@ -2469,7 +2488,13 @@ class _Reading:
         places = _Places(sentence, self.last_place, self.pair, self.owners)
         previous = self.figures[:sentence.figures[0].order] if sentence.figures else []
         known = len(self.topics)
+        owners = dict(self.owners)
         _subjects(sentence, places, previous, self.topics)
+        if any(f.subject.source is not None for f in sentence.figures):
+            # "صادرات ترکیه به ایران بر اساس آمار ترکیه": the other side's statistics do
+            # not make it the text's own side
+            self.owners.clear()
+            self.owners.update(owners)
         _shared_measures(sentence)
         last = sentence.figures[-1].position if sentence.figures else 0
         _topics_before(sentence, len(sentence.items), places, last, self.topics)

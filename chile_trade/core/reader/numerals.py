@@ -237,6 +237,26 @@ def _scale_at(parts: Sequence[Part], j: int) -> tuple[int, int]:
     return power, j
 
 
+def _plain(value: Decimal) -> Decimal:
+    """An integer kept with no exponent (2840000, not 2.840E+6)."""
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+
+
+def _inner_scale(parts: Sequence[Part], j: int, last_scale: int, largest: Decimal) -> int:
+    """Of several scale words after a part («هزار میلیارد»), the power of those first ones
+    that still count inside the number, below the scale of the part before it (0 if none)."""
+    power = 0
+    while j < len(parts):
+        scale = parts[j].features.get("scale")
+        if not isinstance(scale, int) or power + scale >= last_scale:
+            break
+        power += scale
+        j += 1
+    more = j < len(parts) and isinstance(parts[j].features.get("scale"), int)
+    return power if more and power and largest < Decimal(10) ** (last_scale - power) else 0
+
+
 def _times(readings: tuple[Reading, ...], power: int) -> tuple[Reading, ...]:
     return tuple(Reading(r.value.scaleb(power), r.decimals, r.form) for r in readings)
 
@@ -262,6 +282,8 @@ def compound(parts: Sequence[Part], i: int) -> Compound | None:
     ((['4796'], 6), (['4381'], 9), (['302'], 0))
     >>> read("یک و نیم میلیارد"), read("۲۳۲ و ۴ دهم"), read("۸ صد هزار")
     ((['1.5'], 9), (['232.4'], 0), (['800'], 3))
+    >>> read("۲ میلیون و ۸۴۰ هزار میلیارد")  # (2 000 000 + 840 000) billion
+    (['2840000'], 9)
     """
     first = parts[i]
     if first.kind != "num" and not {"number_word", "half_word", "scale"} & first.features.keys():
@@ -291,6 +313,12 @@ def compound(parts: Sequence[Part], i: int) -> Compound | None:
         if next_power < last_scale and largest < Decimal(10) ** (last_scale - next_power):
             total = _plus(total, _times(nxt.readings, next_power))
             last_scale = next_power
+        elif joined and next_power > top_scale and top_scale > 0 and \
+                (inner := _inner_scale(parts, nxt.next, last_scale, largest)):
+            # "۲ میلیون و ۸۴۰ هزار میلیارد": 840 thousand goes on the 2 million, and the
+            # whole counts in billions (2 840 000 billion)
+            total = _times(_plus(total, _times(nxt.readings, inner)), next_power - inner)
+            last_scale = top_scale = next_power - inner
         elif joined and next_power > top_scale and top_scale > 0:
             # "۴ هزار و ۳۸۱ میلیارد": the whole so far counts in the larger scale
             total = _times(_plus(total, nxt.readings), next_power)
@@ -298,7 +326,8 @@ def compound(parts: Sequence[Part], i: int) -> Compound | None:
         else:
             break
         last_readings, j, words = nxt.readings, k, words and nxt.words
-    readings = tuple(Reading(r.value.scaleb(-last_scale), r.decimals, r.form) for r in total)
+    readings = tuple(Reading(_plain(r.value.scaleb(-last_scale)), r.decimals, r.form)
+                     for r in total)
     # The last part's decimals are the number's, in the unit of its scale.
     return Compound(readings, last_scale, i, j, words)
 
