@@ -1188,6 +1188,9 @@ def _difference(items: Sequence[Item], figure: Figure) -> bool:
     p = figure.position
     if p + 1 < len(items) and items[p + 1].text in _COMPARATIVES:
         return True
+    if p + 1 < len(items) and "direction" in items[p + 1].features and \
+            not (p > 0 and items[p - 1].text in ("به", "از")):
+        return True  # "… نسبت به سال قبل ۱۴۶ میلیون دلار افزایش یافت" (not «به X افزایش»)
     return figure.mention.text.endswith("ی") and any(
         "direction" in items[k].features for k in (p - 1, p + 1) if 0 <= k < len(items))
 
@@ -1582,26 +1585,40 @@ def _open_sides(subject: Subject) -> bool:
         subject.importer is None or subject.exporter is None)
 
 
-def _inherited(subject: Subject, topics: list[Subject]) -> Subject:
+def _inherited(subject: Subject, topics: list[Subject], home: str | None = None) -> Subject:
     """The partner an elided flow keeps from the last flow of the same way the text
-    named it for: «صادرات ایران به عراق …؛ فروش ۳ ماهه امسال …»."""
+    named it for: «صادرات ایران به عراق …؛ فروش ۳ ماهه امسال …». (``home``: the text's
+    own side so far, which an unnamed reporter's side must be.)"""
     for topic in reversed(topics):
         if topic.flow != "goods":
             continue
         if subject.importer is None and topic.importer is not None and \
-                _same_side(subject.exporter, topic.exporter):
+                _same_side(subject.exporter, topic.exporter, home):
             return replace(subject, importer=topic.importer, exporter=topic.exporter)
         if subject.exporter is None and topic.exporter is not None and \
-                _same_side(subject.importer, topic.importer):
+                _same_side(subject.importer, topic.importer, home):
             return replace(subject, exporter=topic.exporter, importer=topic.importer)
     return subject
 
 
-def _same_side(open_flow: str | None, topic: str | None) -> bool:
+def _owner_named(items: Sequence[Item], position: int) -> bool:
+    """Whether the flow before the figure names whose it is and nothing more: «ارزش
+    صادرات استان در سال ۱۴۰۱ X» is all the province's exports, not those to the partner
+    of the flow named before."""
+    flows = [k for k in range(position) if _is(items[k], "Flow")]
+    if not flows or flows[-1] + 1 >= position:
+        return False
+    k = flows[-1] + 1
+    owner = _place(items[k]) is not None or "home_word" in items[k].features
+    return owner and (k + 1 >= position or items[k + 1].text not in ("به", "از", "با"))
+
+
+def _same_side(open_flow: str | None, topic: str | None, home: str | None = None) -> bool:
     """The named side of an elided flow is the topic's: the same place, or the unnamed
     reporter where the topic names the reporter's own side (a named place that is no
     partner of the two)."""
-    return open_flow == topic or (open_flow == REPORTER and topic is not None)
+    return open_flow == topic or (open_flow == REPORTER and topic is not None
+                                  and home in (None, topic))
 
 
 def _topics_before(sentence: Sentence, position: int, places: _Places, start: int,
@@ -1652,8 +1669,8 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                 subject = _topical(subject, recent[-1])
             elif topics:
                 subject = _topical(subject, topics[-1])
-        if _open_sides(subject):
-            subject = _inherited(subject, topics)
+        if _open_sides(subject) and not _owner_named(sentence.items, figure.position):
+            subject = _inherited(subject, topics, _reporter(places.owners))
         for a, b in _measure_pairs(sentence):
             if b is figure and not subject.product and a.subject.product:
                 subject = replace(subject, product=a.subject.product)
