@@ -923,6 +923,8 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
     figure = items[position]
     if figure.type in ("Percent", "Times", "Points"):
         for k in range(position + 1, min(len(items), position + 3)):
+            if "total_word" in items[k].features:
+                break  # "۵٫۵ درصد کل صادرات استان": the whole, not what the rate is of
             if _flow_anchor(items[k]):  # "رشد ۴۰ درصدی فروش کالاهای ایرانی به چین"
                 return _noun_subject(items, k, len(items), places)
     following = items[position + 1] if position + 1 < len(items) else None
@@ -1871,7 +1873,7 @@ def _whole_of_partners(items: Sequence[Item], position: int, places: _Places,
     بودند»: the flow the places listed are the destinations (or origins) of, named after
     the list; the rate before a place is its share of that flow."""
     k = position + 1
-    while k < len(items) and (items[k].text in ("با", "،", ",", "و") or _is(items[k], "Percent")
+    while k < len(items) and (items[k].text in ("با", "،", ",", "و") or _is_quantity(items[k])
                               or _place(items[k]) is not None):
         k += 1
     for j in range(k, min(len(items), k + _SUPERLATIVE_WORDS + 1)):
@@ -2117,11 +2119,28 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
             test, at = max(found, key=lambda pair: pair[1][-1])
             for figure, position in zip(members, at, strict=True):
                 _pair_with(figure, items, position, test, places)
+            _destinations(members, [_place(items[k]) for k in at] if test == "place" else [],
+                          places)
         elif len(amounts) == n:
             for figure, amount in zip(members, amounts, strict=True):
                 figure.said_of = amount  # "X، Y و Z … به ترتیب ۸، ۳/۲ و ۱/۷ برابر"
                 figure.subject = replace(amount.subject,
                                          measure=figure.subject.measure or amount.subject.measure)
+
+
+def _destinations(members: Sequence[Figure], named: Sequence[str | None],
+                  places: _Places) -> None:
+    """«عراق، ترکیه و ارمنستان به ترتیب با X، Y و Z میلیون دلار عمده‌ترین مقاصد صادراتی
+    استان بودند»: each amount is the flow to (or from) its place that the words after
+    the list name the places the destinations (or origins) of."""
+    if not named or members[-1].type != "Amount" or any(f.subject.flow for f in members):
+        return
+    whole = _whole_of_partners(members[-1].sentence.items, members[-1].position, places)
+    if whole is None:
+        return
+    for figure, place in zip(members, named, strict=True):
+        side = {"importer": place} if whole.importer is None else {"exporter": place}
+        figure.subject = replace(whole, **side, total=False, measure=figure.subject.measure)
 
 
 def _respective_goods(members: Sequence[Figure]) -> None:

@@ -53,7 +53,7 @@ FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "p
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus",
-                "trade_part", "trade_other", "any")
+                "trade_part", "trade_other", "any", "part_named")
 _ATTACHED = 3  # the most items a word stands after the figure it goes with
 _PAIR = 2
 _EITHER = "~"  # a product asked for where the words may name it or leave it unnamed
@@ -786,6 +786,19 @@ def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
     return ()
 
 
+def _one_member(figure: Figure, group: Sequence[Figure]) -> bool:
+    """Whether the figure's own sentence names one member of a list before it as what it
+    is of («… و صادرات به ارمنستان که ۵٫۵ درصد کل صادرات استان …»): the partner or goods
+    the members differ in, one of theirs."""
+    subject = figure.subject
+    for mine, theirs in ((subject.importer, {f.subject.importer for f in group}),
+                         (subject.exporter, {f.subject.exporter for f in group}),
+                         (subject.product or None, {f.subject.product for f in group})):
+        if mine is not None and len(theirs) > 1 and mine in theirs:
+            return True
+    return False
+
+
 def _table_group(doc: Document, figure: Figure, ctx: ClaimContext) -> tuple[Figure, ...]:
     """The rows of the table just before a figure whose words point back at them («این سه
     گروه», «این سه محصول»): one value per row, of the figure's period and measure; as many
@@ -1094,6 +1107,8 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
                        measure=ctx.subject.measure)
     if slot.measure:
         return _priced_subject(slot, ctx, filled)
+    if slot.subject == "part_named":
+        return _part_named(ctx)
     if slot.subject == "whole":
         # The whole the words after the share name; else the part with its partner
         # opened: all partners, or the flow as a whole.
@@ -1106,6 +1121,25 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
             return replace(part, exporter=None, party=None, total=True)
         return replace(part, party=None, total=True)
     return _wanted_subject(slot, ctx, filled)
+
+
+def _part_named(ctx: ClaimContext) -> Subject | None:
+    """«صادرات به ارمنستان که ۵٫۵ درصد کل صادرات استان را تشکیل می‌داد»: the flow the
+    words name the rate of, where it is a part of the whole named after the rate: the
+    same flow, narrower by a partner or by goods."""
+    part, whole = ctx.subject, ctx.whole
+    if whole is None or ctx.agent is not None or part.flow != "goods" or \
+            whole.flow != "goods" or part.source != whole.source:
+        return None
+    same_goods = part.product == whole.product
+    narrower = (same_goods and part.exporter == whole.exporter and whole.importer is None
+                and part.importer not in (None, REPORTER)) or (
+        same_goods and part.importer == whole.importer and whole.exporter is None
+        and part.exporter not in (None, REPORTER)) or (
+        not whole.product and part.product and not part.product.startswith(_EITHER)
+        and (part.exporter, part.importer) == (whole.exporter, whole.importer))
+    return replace(part, total=False, measure=whole.measure or part.measure) \
+        if narrower else None
 
 
 def _priced_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
@@ -1297,7 +1331,9 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             if tabled:
                 group = tabled
             elif len(group) < 2 or not _group_agrees(group, ctx.subject,
-                                                     _points_at_list(figure), ctx.period):
+                                                     _points_at_list(figure), ctx.period) or (
+                    frame.formula == "share_of_sum" and
+                    group[0].sentence is not figure.sentence and _one_member(figure, group)):
                 attempt.failed = "no_candidate"
                 return attempt
             attempt.many[slot.name] = group
