@@ -2139,8 +2139,9 @@ def _destinations(members: Sequence[Figure], named: Sequence[str | None],
     if whole is None:
         return
     for figure, place in zip(members, named, strict=True):
-        side = {"importer": place} if whole.importer is None else {"exporter": place}
-        figure.subject = replace(whole, **side, total=False, measure=figure.subject.measure)
+        sides = (whole.exporter, place) if whole.importer is None else (place, whole.importer)
+        figure.subject = replace(whole, exporter=sides[0], importer=sides[1], total=False,
+                                 measure=figure.subject.measure)
 
 
 def _respective_goods(members: Sequence[Figure]) -> None:
