@@ -62,6 +62,8 @@ REPORTER = "@reporter"
 
 ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference")
 
+_PAIR_WORDS = 3  # «مقصد کالاهای ترکیه»: the most items from a seller word to its place
+_SELLER_REACH = 8  # «با X و سهم ۸٫۱ درصدی نخستین مقصد»: the most items to a seller word
 _SUPERLATIVE_WORDS = 2  # «مهم‌ترین مقاصد», «عمده‌ترین بازارهای»: words before a seller word
 _SENTENCE_END = frozenset({".", "؛", ";", "!", "؟", "?"})
 _CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
@@ -944,7 +946,8 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
                 _flow_of(item).noun and k + 1 < len(items) and _place(items[k + 1])):
             return _verb_subject(items, position, k, places)
         if _flow_anchor(item) and k > 0 and items[k - 1].text in ("سهم", "به", "مربوط", "آن") \
-                and not _described_before(items, position):
+                and not _described_before(items, position) and not any(
+                    "ratio_noun" in items[j].features for j in range(position + 1, k)):
             # "X از این رقم سهم صادرات ایران به ترکیه", "X به واردات مربوط است"
             return _noun_subject(items, k, position, places)
     # The flow noun before it in its clause, or a flow verb before it with no noun
@@ -952,6 +955,10 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
     # فروخت X بود".
     for k in range(position - 1, -1, -1):
         item = items[k]
+        if "pronoun" in item.features and k > 0 and "measure" in items[k - 1].features:
+            referent = _share_part_before(items, k, places)
+            if referent is not None:
+                return referent  # "سهم واردات انرژی از کل واردات … و ارزش آن … X"
         if _flow_anchor(item) and _noun_of_amount(items, k) and \
                 any(x.kind == PUNCT or x.text == "و" for x in items[k + 1:position]):
             continue  # "۱۳۷ هزار تن واردات، X": the noun of the amount before it
@@ -962,6 +969,32 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
     party = _agent_before(items, position, places)
     return Subject(party=party, product=_product_near(items, position)
                    or _product_for(items, position))
+
+
+def _seller_after(items: Sequence[Item], position: int) -> tuple[str | None, str | None]:
+    """The side a seller word after the figure gives the place before «با»: «… با X …
+    نخستین مقصد …» (the importer), «… بزرگترین تامین‌کننده …» (the exporter); and the
+    place whose goods it names right after it («مقصد کالاهای ترکیه»), if any."""
+    for j in range(position + 1, min(len(items), position + _SELLER_REACH)):
+        side = items[j].features.get("seller_word")
+        if isinstance(side, str):
+            owner = next((p for k in range(j + 1, min(len(items), j + _PAIR_WORDS))
+                          if (p := _place(items[k])) is not None), None)
+            return side, owner
+        if _is(items[j], "Flow") or "verb" in items[j].features or (
+                items[j].kind == PUNCT and items[j].text in _SENTENCE_END):
+            break
+    return None, None
+
+
+def _share_part_before(items: Sequence[Item], k: int, places: _Places) -> Subject | None:
+    """The part of the share «سهم P از W» before ``k`` where P is a flow: what «ارزش آن»
+    after it is the value of, not the whole W."""
+    for j in range(k - 1, 0, -1):
+        if "share_word" in items[j - 1].features and _is(items[j], "Flow"):
+            end = next((m for m in range(j + 1, k) if items[m].text == "از"), None)
+            return None if end is None else _noun_subject(items, j, end, places)
+    return None
 
 
 def _noun_of_amount(items: Sequence[Item], k: int) -> bool:
@@ -1444,6 +1477,17 @@ def _foreign_before(figure: Figure, previous: Sequence[Figure]) -> Subject | Non
     return None
 
 
+def _ratio_before(items: Sequence[Item], position: int, places: _Places) -> Subject | None:
+    """A ratio the figure's clause names before it («نسبت پوشش صادرات به واردات»): the
+    figure is that ratio, not a figure of the flows named as its terms."""
+    for k in range(position - 1, _clause_start(items, position) - 1, -1):
+        if isinstance(items[k].features.get("ratio_noun"), str):
+            return _of_quantity_noun(items, k, places)
+        if _is(items[k], "Amount"):  # (not a rate of the ratio: «با ۸ واحد درصد افزایش»)
+            return None
+    return None
+
+
 def _of_quantity_noun(items: Sequence[Item], k: int, places: _Places) -> Subject:
     stop = k + 1
     while stop < len(items) and not _is_quantity(items[stop]) and \
@@ -1454,7 +1498,7 @@ def _of_quantity_noun(items: Sequence[Item], k: int, places: _Places) -> Subject
     if place is None:  # "سرمایه‌گذاری خارجی در بخش معدن اندونزی": a place after «در»
         place = next((p for j in range(k + 1, stop)
                       if (p := _place_or_reference(items, j, places)[0]) is not None), None)
-    noun = items[k].features["quantity_noun"]
+    noun = items[k].features.get("quantity_noun") or items[k].features.get("ratio_noun")
     assert isinstance(noun, str)
     # («جمعیت کشور»: the text's own place, which it names by no other name)
     return Subject(f"{OTHER}{noun}", party=None if place == REPORTER else place,
@@ -1648,6 +1692,9 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         subject = _agent_with(sentence.items, figure.position, subject)
         if "anaphor" in figure.roles and previous:
             subject = _of_antecedent(figure, subject, previous)
+        ratio = _ratio_before(sentence.items, figure.position, places)
+        if ratio is not None:
+            subject = ratio  # "نسبت پوشش صادرات به واردات … به ۷۷٫۴ درصد رسید"
         if not subject.flow and _these_goods(sentence.items, figure.position):
             # "ارزش این محموله‌ها X": the goods of the figure before
             goods = [f.subject for f in previous if f.subject.flow == "goods"]
@@ -1831,7 +1878,8 @@ def _share_sides(figure: Figure, places: _Places, topics: list[Subject],
         # share before it on its line
         shares = [f for f in previous if f.type == "Percent" and f.line == figure.line
                   and f.whole is not None and not f.agent and f.period == figure.period]
-        if shares and _share_word_near(items, figure.position):
+        if shares and _share_word_near(items, figure.position) and not _flow_between(
+                shares[-1], figure):
             figure.whole, figure.whole_of = shares[-1].whole, shares[-1]
     if figure.whole is not None and figure.whole.flow == "trade":
         figure.trade_part = _trade_part(items, figure.position, figure.whole)
@@ -1892,12 +1940,25 @@ def _whole_of_partners(items: Sequence[Item], position: int, places: _Places,
     return None
 
 
+def _flow_between(earlier: Figure, figure: Figure) -> bool:
+    """Whether a flow is named between two figures of a line: «… ۱۷ درصد بود …؛ در بخش
+    صادرات نیز … سهم ۸٫۱ درصدی»: the later share is no longer of the earlier's whole."""
+    if earlier.sentence is figure.sentence:
+        between = figure.sentence.items[earlier.position + 1:figure.position]
+    else:
+        between = [*earlier.sentence.items[earlier.position + 1:],
+                   *figure.sentence.items[:figure.position]]
+    # (but the whole the earlier share names: «از کل صادرات دو ماهه»)
+    return any(_is(item, "Flow") and k > 0 and "total_word" not in between[k - 1].features
+               and between[k - 1].text != "از" for k, item in enumerate(between))
+
+
 def _share_word_near(items: Sequence[Item], position: int) -> bool:
     return any("share_word" in items[k].features
                for k in range(max(0, position - 2), min(len(items), position + 2)))
 
 
-def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subject:
+def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subject:  # noqa: PLR0911  one return per side
     """«… کالا به ایران فروختند و آلمان با X …»: the place before «با» is the side of the
     flow named before it that does it (the seller of a sale, the buyer of a purchase)."""
     if position < 2 or items[position - 1].text != "با" or \
@@ -1912,6 +1973,13 @@ def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subje
     # the other side: as the words name it, else the destination or origin named before
     named = [p for k in range(position - 3, 0, -1) if items[k - 1].text in ("به", "از")
              and (p := _place(items[k])) is not None and p != place]
+    seller, owner = _seller_after(items, position)
+    if seller is not None and flows[-1].flow == V.EXPORT:
+        # "در بخش صادرات، آلمان با X … نخستین مقصد کالاهای ترکیه بود": the buyer, of
+        # the goods of the place named after the seller word
+        exporter = owner or (subject.exporter if subject.exporter != place else None)
+        return replace(subject, importer=place, exporter=exporter, party=None) \
+            if seller == V.IMPORT else replace(subject, exporter=place, party=None)
     if flows[-1].flow == V.EXPORT and subject.exporter != place:
         other = subject.importer if subject.importer != place else \
             (named[0] if named else None)
@@ -1979,8 +2047,10 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, in
             product, at = ("", k + 2) if place is not None else \
                 _product_after(items, k + 1, position)
             if k + 1 < position and _is(items[k + 1], "Flow"):
-                # "سهم صادرات ایران از تجارت دو کشور": a flow's share (`_trade_part`)
+                # "سهم صادرات ایران از تجارت دو کشور": a flow's share (`_trade_part`);
+                # "سهم واردات انرژی از کل واردات": of the goods after the flow
                 at = next((j for j in range(k + 2, position) if items[j].text == "از"), at)
+                product = _product_after(items, k + 2, at)[0]
             if k + 1 < position and "pronoun" in items[k + 1].features:
                 product, at = _IT, k + 2  # "سهم آن از وزن صادرات": of the goods named before
             if k + 3 < position and items[k + 1].text in _DEMONSTRATIVES and \
@@ -2361,6 +2431,9 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
     if reporter is not None:
         for figure in document.figures:
             figure.subject = _named_reporter(figure.subject, reporter)
+            if figure.subject.flow == f"{OTHER}coverage" and figure.subject.party is None:
+                # "نسبت پوشش صادرات به واردات": of the text's own trade
+                figure.subject = replace(figure.subject, party=reporter)
             if figure.subject.source == reporter:  # its own statistics: as the rest
                 figure.subject = replace(figure.subject, source=None)
             if figure.whole is not None:

@@ -68,6 +68,7 @@ REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
 """Why a figure is unverifiable (`Outcome.reason`)."""
 
 _CUE_BEFORE = 6
+_COVERAGE = f"{OTHER}coverage"  # the flow of a ratio of exports to imports (``ratio_noun``)
 _CUE_AFTER = 8
 _CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ".", ":"})
 _RESTATED_RATIO = 1.1
@@ -608,6 +609,11 @@ def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
     stated figure's pair, one way or the other."""
     subject = ctx.subject
     pair = sorted(subject.pair)
+    if subject.flow == _COVERAGE:
+        # "نسبت پوشش صادرات به واردات": the exports and imports of one side, with all
+        owner = subject.party or REPORTER
+        return Subject("goods", owner if exports else None, None if exports else owner,
+                       product=subject.product)
     if not pair and subject.flow in ("balance", "") and not subject.party:
         # the owner's trade with the world: «تراز تجاری کشور», «اختلاف این دو شاخص»
         owner = subject.owner or REPORTER
