@@ -62,6 +62,7 @@ REPORTER = "@reporter"
 
 ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference")
 
+_AVERAGE_REACH = 9  # «متوسط مبادلات ماهانه دو کشور به X»: the most items to «متوسط»
 _PAIR_WORDS = 3  # «مقصد کالاهای ترکیه»: the most items from a seller word to its place
 _SELLER_REACH = 8  # «با X و سهم ۸٫۱ درصدی نخستین مقصد»: the most items to a seller word
 _SUPERLATIVE_WORDS = 2  # «مهم‌ترین مقاصد», «عمده‌ترین بازارهای»: words before a seller word
@@ -1203,8 +1204,8 @@ def _roles(sentence: Sentence) -> None:
             figure.roles.add("total")
         if _anaphoric(sentence, figure) and "compared" not in figure.roles:
             figure.roles.add("anaphor")  # not the base «نسبت به … که X بود» after it
-        if figure.type == "Amount" and _difference(items, figure):
-            figure.roles.add("difference")
+        if figure.type == "Amount":
+            _amount_roles(items, figure)
         after = [items[k].text for k in range(p + 1, min(len(items), p + 3))]
         if after[:1] == ["از"] and len(after) > 1 and (
                 "pronoun" in items[p + 2].features or "anaphor" in items[p + 2].features):
@@ -1215,6 +1216,28 @@ def _roles(sentence: Sentence) -> None:
         if not ({"from", "to"} <= shared):
             a.roles |= shared
             b.roles |= shared
+
+
+def _amount_roles(items: Sequence[Item], figure: Figure) -> None:
+    """The roles of an amount that is no level: a change by how much, an average."""
+    if _difference(items, figure):
+        figure.roles.add("difference")
+    if _averaged(items, figure.position):
+        figure.roles.add("average")  # "متوسط مبادلات ماهانه دو کشور X"
+
+
+def _averaged(items: Sequence[Item], position: int) -> bool:
+    """Whether the words before an amount in its clause call it an average per month or
+    year («متوسط مبادلات ماهانه»), with no other quantity between (not «به طور میانگین
+    X بشکه در روز», a rate of its own)."""
+    per_time = False  # «ماهانه»: an average over the months of a period, not its total
+    for k in range(position - 1, max(-1, position - _AVERAGE_REACH), -1):
+        if _is_quantity(items[k]) or items[k].text in _CLAUSE_END:
+            return False
+        per_time = per_time or "time_adjective" in items[k].features
+        if "average_word" in items[k].features:
+            return per_time
+    return False
 
 
 def _difference(items: Sequence[Item], figure: Figure) -> bool:

@@ -665,7 +665,7 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     # A price is no total, a total no price: a search takes only figures of its kind;
     # a difference («۱۰۰۰ تن بیشتر») is no level.
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
-            and (f.per is None or slot.restates) and "difference" not in f.roles
+            and (f.per is None or slot.restates) and not {"difference", "average"} & f.roles
             and not _subset(f)]
 
 
@@ -721,7 +721,8 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
     """The amount a stated figure is said of: the one right after it (``Z درصد بیش از X``
     with ``comparator``; ``با رشد Z درصدی به Y رسید``), or the nearest before it in its
     sentence that is not a base, of the claim's period where that is known."""
-    amounts = [f for f in _amounts(figure.sentence) if f.order not in taken and f.per is None]
+    amounts = [f for f in _amounts(figure.sentence) if f.order not in taken and f.per is None
+               and "average" not in f.roles]
     if figure.said_of is not None and slot.side == "before":
         return [figure.said_of] if figure.said_of.order not in taken else []
     if slot.side == "after":
@@ -738,7 +739,8 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
     before = [f for f in reversed(amounts) if f.position < figure.position
               and not {"compared", "from"} & f.roles and not any(
                   _other_flow(x, f) for x in items[f.position + 1:figure.position])
-              and not _new_conjunct(items, f.position, figure.position)]
+              and not _new_conjunct(items, f.position, figure.position)
+              and not _of_share_whole(items, f.position)]
     if before and len(before[0].group) > 1:
         return []  # "عراق و سوریه با X و Y، ۶۷ درصد": said of the parts listed together
     if ctx.period is not None:
@@ -751,10 +753,22 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
 
 
 def _new_conjunct(items: Sequence[Item], start: int, end: int) -> bool:
-    """Whether «و» and a word naming goods stand between ``start`` and ``end``, right
-    after the figure at ``start``."""
-    return start + 2 < end and items[start + 1].text == "و" and \
-        items[start + 2].kind == "word" and not items[start + 2].features
+    """Whether «و» and a word naming goods or a place stand right after the figure at
+    ``start`` (before ``end``)."""
+    return start + 2 < end and items[start + 1].text == "و" and (
+        (items[start + 2].kind == "word" and not items[start + 2].features)
+        or "place" in items[start + 2].features)
+
+
+def _of_share_whole(items: Sequence[Item], position: int) -> bool:
+    """Whether the amount at ``position`` is the value of a share's whole named before it
+    («سهم روسیه از کل تجارت خارجی چین که … به X رسیده بود، حدود ۴ درصد»), no part."""
+    for k in range(position - 1, -1, -1):
+        if isinstance(items[k], Mention) and items[k].type in QUANTITY_TYPES:
+            return False
+        if "share_word" in items[k].features:
+            return any(items[j].text == "از" for j in range(k + 1, position))
+    return False
 
 
 def _other_flow(item: Item, figure: Figure) -> bool:
