@@ -118,7 +118,8 @@ UNIT_WORDS = {f"{scale} {noun}".strip(): f"{SCALE_NAMES[power]} {AMOUNT_UNITS[no
 """A table's unit as its title writes it (``میلیون دلار``, ``هزار تن``), by its name."""
 
 UNIT_BASES = {name: (dimension, power) for name, dimension, power in AMOUNT_UNITS.values()}
-UNIT_BASES.update({"barrel": ("barrel", 0), "person": ("person", 0)})  # counts of the reader
+UNIT_BASES.update({name: (name, 0) for name in ("barrel", "person", "m3", "ounce", "litre",
+                                                 "unit")})  # the reader's other units
 """Each unit name with its dimension and power of ten (``tonne``: kg, 3)."""
 
 
