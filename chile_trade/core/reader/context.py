@@ -719,6 +719,7 @@ def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False
     product, total = sides.product, sides.total
     if flow in OWN_FLOWS:  # "تولید مس شیلی": a place's own, between no two sides
         owner = sides.owner or (sides.with_[0] if len(sides.with_) == 1 else None)
+        places.owner(owner)  # ("تولید فولاد خام ایران": the text's own side, so far)
         return Subject(flow, None if sides.also or sides.both else owner or REPORTER,
                        product=product, total=total)
     if sides.also or sides.both:
@@ -944,7 +945,9 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
                 break
             continue  # "X تن کالا به ارزش Y دلار وارد شد": one verb for both
         if _is(item, "Flow") and _flow_of(item).verb and not (
-                _flow_of(item).noun and k + 1 < len(items) and _place(items[k + 1])):
+                _flow_of(item).noun and k + 1 < len(items) and (
+                    _place(items[k + 1]) or _content(items[k + 1]))):
+            # (not «… و تولید گندله به Y»: a noun naming its goods, another clause)
             return _verb_subject(items, position, k, places)
         if _flow_anchor(item) and k > 0 and items[k - 1].text in ("سهم", "به", "مربوط", "آن") \
                 and not _described_before(items, position) and not any(
