@@ -41,7 +41,7 @@ from chile_trade.core.reader.mentions import (
 from chile_trade.core.reader.numerals import Reading
 from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import Period, interval, shifted
-from chile_trade.core.reader.tokens import PUNCT, WORD, Line, tokenize
+from chile_trade.core.reader.tokens import PUNCT, WORD, Line, Token, tokenize
 
 __all__ = [
     "MEASURES",
@@ -2598,7 +2598,7 @@ class _Reading:
 
     def sentence(self, sentence: Sentence) -> None:
         self.sentences.append(sentence)
-        sentence.items = _priced_numbers(sentence.items)
+        sentence.items = _priced_numbers(_per_amounts(sentence.items))
         discourse = self.discourse
         resolved = _resolve_periods(sentence, discourse)
         for position, item in enumerate(sentence.items):
@@ -2677,6 +2677,20 @@ class _Reading:
             first = named[0]
             second = next(p for p in named if p != first)
             self.pair = frozenset({first, second})
+
+
+def _per_amounts(items: list[Item]) -> list[Item]:
+    """«متوسط ارزش هر هزار مترمکعب گاز ۴۷۴ یورو»: an amount after «هر» is the unit a
+    price is of, no figure of the text; it stands as a unit word."""
+    out = list(items)
+    for k, item in enumerate(items):
+        if k > 0 and "per_word" in items[k - 1].features and _is(item, "Amount"):
+            assert isinstance(item, Mention)
+            value = item.value
+            assert isinstance(value, QuantityValue)
+            out[k] = Token(item.text, WORD, item.start, item.end,
+                           {"unit": (value.unit, value.dimension, value.power)})
+    return out
 
 
 def _priced_numbers(items: list[Item]) -> list[Item]:
