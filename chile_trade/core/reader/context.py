@@ -129,6 +129,7 @@ class Sentence:
     compared: list[tuple[int, Period]] = field(default_factory=list)  # periods compared with
     own: Period | None = None  # the latest period it names that is not compared with
     before: Period | None = None  # the own period of the clause before it on its line
+    drawn_from: Period | None = None  # that of the clause it follows from («به این ترتیب»)
     topic_after: Subject | None = None  # a flow named after its last figure
 
 
@@ -788,6 +789,11 @@ def _agent_before(items: Sequence[Item], position: int, places: _Places) -> str 
         place, _ = _place_or_reference(items, k, places)
         if place is not None and (k == start or items[k - 1].text not in _PREPOSITIONS):
             return place
+    # "پاکستان، رقیب اصلی ایران در بازار خرما، در سال ۲۰۲۲ X … صادر کرد": the place
+    # the sentence opens on, set off by a comma, with no verb before the figure
+    if len(items) > 1 and _place(items[0]) is not None and items[1].text in ("،", ",") and \
+            not any("verb" in items[k].features for k in range(2, position)):
+        return _place(items[0])
     return None
 
 
@@ -1173,8 +1179,9 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             # («… ۱۴۰۱ … . صادرات در سال ۱۴۰۲ به X رسید که … ۴۱ درصد رشد داشت»)
             later = figure.type != "Amount" and sentence.own is not None and \
                 discourse.period is not None and _earlier(discourse.period, sentence.own)
-            figure.period = sentence.before or (sentence.own if later else None) or \
-                discourse.period or sentence.own
+            drawn = sentence.drawn_from if figure.type == "Amount" else None
+            figure.period = sentence.before or drawn or (sentence.own if later else None) \
+                or discourse.period or sentence.own
 
 
 def _from_periods(sentence: Sentence) -> None:
@@ -1783,6 +1790,28 @@ def _price_basis(items: Sequence[Item], position: int) -> str | None:
     return None
 
 
+_CONSEQUENCES = (("به", "این", "ترتیب"), ("بدین", "ترتیب"), ("بنابراین",),
+                 ("با", "این", "حساب"), ("در", "نتیجه"))
+
+
+def _consequence(items: Sequence[Item]) -> bool:
+    """Whether a sentence opens on «به این ترتیب», «بنابراین» …: it draws on the one before."""
+    texts = tuple(item.text for item in items[:3])
+    return any(texts[:len(phrase)] == phrase for phrase in _CONSEQUENCES)
+
+
+def _per_origin(items: Sequence[Item], position: int) -> str | None:
+    """The place a demonym in a price's unit phrase names the goods of, with no figure
+    between: «هر کیلوگرم خرمای پاکستانی … ۲۸ سنت»."""
+    for j in range(position - 1, _clause_start(items, position) - 1, -1):
+        if _is_quantity(items[j]):
+            return None
+        if "per_word" in items[j].features:
+            return next((str(place) for k in range(j + 1, position)
+                         if isinstance(place := items[k].features.get("demonym"), str)), None)
+    return None
+
+
 def _named_goods(sentence: Sentence, figure: Figure, subject: Subject) -> Subject:
     """The goods the words next to a figure name, before any the text's topic."""
     labelled = _product_before_with(sentence.items, figure.position) or (
@@ -1792,6 +1821,10 @@ def _named_goods(sentence: Sentence, figure: Figure, subject: Subject) -> Subjec
     owned = _belongs_to(sentence.items, figure.position)
     if owned:
         subject = replace(subject, product=owned)  # "X به خرمای مضافتی تعلق داشت"
+    origin = _per_origin(sentence.items, figure.position) if figure.per else None
+    if origin is not None and subject.flow == "goods" and subject.exporter != origin:
+        # "هر کیلوگرم خرمای پاکستانی ۲۸ سنت": the price of Pakistan's goods
+        subject = replace(subject, exporter=origin, importer=None, party=None)
     if not subject.product and "compared" in figure.roles:
         # "مقاطع طویل با X در برابر Y": the base is of the goods it is compared with
         local = [f.subject.product for f in sentence.figures
@@ -2612,6 +2645,11 @@ class _Reading:
             # "… در سال ۱۹۹۸ ثبت شده؛ رقمی نزدیک به X": a clause after «؛» is of the period
             # the one before it names with no figure of its own
             sentence.before = clause.own
+        elif clause is not None and clause.line == sentence.line and clause.own is not None \
+                and _consequence(sentence.items):
+            # "… در سال ۲۰۲۲ … صادر کرد؛ به این ترتیب هر کیلوگرم … ۲۸ سنت": an amount that
+            # follows from the clause before is of its period (a change, of the later one)
+            sentence.drawn_from = clause.own
         elif clause is not None and clause.line < sentence.line and clause.own is not None \
                 and not clause.headline and clause.items and \
                 clause.items[-1].text not in _SENTENCE_END | {":"}:
