@@ -720,7 +720,6 @@ def _goods(flow: str, sides: _Sides, places: _Places, *, bilateral: bool = False
     product, total = sides.product, sides.total
     if flow in OWN_FLOWS:  # "تولید مس شیلی": a place's own, between no two sides
         owner = sides.owner or (sides.with_[0] if len(sides.with_) == 1 else None)
-        places.owner(owner)  # ("تولید فولاد خام ایران": the text's own side, so far)
         return Subject(flow, None if sides.also or sides.both else owner or REPORTER,
                        product=product, total=total)
     if sides.also or sides.both:
@@ -807,8 +806,8 @@ def _verb_subject(items: Sequence[Item], position: int, verb: int, places: _Plac
     sides = _sides_after(items, low, high, places)
     after = _sides_after(items, verb + 1, min(len(items), verb + 4), places)
     agent = _agent_before(items, min(position, verb), places)
-    if "bilateral_flow" not in items[verb].features:
-        places.owner(agent)
+    if "bilateral_flow" not in items[verb].features and flow not in OWN_FLOWS:
+        places.owner(agent)  # (a place's production makes it no side of the text's trade)
     if flow == V.TRADE:
         return _trade(sides, places)
     if flow in OWN_FLOWS:  # "شیلی ۵ میلیون تن مس تولید کرد"
