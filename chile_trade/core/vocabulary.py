@@ -119,7 +119,7 @@ UNIT_WORDS = {f"{scale} {noun}".strip(): f"{SCALE_NAMES[power]} {AMOUNT_UNITS[no
 
 UNIT_BASES = {name: (dimension, power) for name, dimension, power in AMOUNT_UNITS.values()}
 UNIT_BASES.update({name: (name, 0) for name in ("barrel", "person", "m3", "ounce", "litre",
-                                                 "unit")})  # the reader's other units
+                                                 "unit", "hectare")})  # the reader's other units
 """Each unit name with its dimension and power of ten (``tonne``: kg, 3)."""
 
 

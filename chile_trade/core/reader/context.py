@@ -70,7 +70,8 @@ _SENTENCE_END = frozenset({".", "؛", ";", "!", "؟", "?"})
 _CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
 MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
              "barrel": "weight", "barrel/day": "weight", "person": "count",
-             "m3": "weight", "ounce": "weight", "litre": "weight", "unit": "count"}
+             "m3": "weight", "ounce": "weight", "litre": "weight", "unit": "count",
+             "hectare": "area"}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
 _SOURCE_REACH = 4  # «بر اساس آمار گمرک چین»: the place within three words of the source
@@ -1770,13 +1771,23 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         basis = _price_basis(sentence.items, figure.position)
         if basis is not None:
             subject = replace(subject, basis=basis)
-        measure = MEASURES.get(figure.value.dimension, "") if figure.type == "Amount" else \
-            measure_near(sentence.items, figure.position, frozenset(
-                f.position for f in sentence.figures if "compared" in f.roles))
-        figure.subject = replace(subject, measure=measure or subject.measure)
+        figure.subject = replace(subject, measure=_measure_of(sentence, figure) or
+                                 subject.measure)
         if figure.type == "Percent":
             _share_sides(figure, places, topics, previous)
         previous.append(figure)
+
+
+def _measure_of(sentence: Sentence, figure: Figure) -> str:
+    """What a figure measures: an amount by its unit, a rate by the words near it; a
+    forecast's figures are forecasts («پیش‌بینی می‌شود … به ۱۴ میلیون تن برسد که ۱۰ درصد …»)."""
+    if any(item.features.get("measure") == "forecast"
+           for item in sentence.items[:figure.position]):
+        return "forecast"
+    if figure.type == "Amount":
+        return MEASURES.get(figure.value.dimension, "")
+    return measure_near(sentence.items, figure.position, frozenset(
+        f.position for f in sentence.figures if "compared" in f.roles))
 
 
 def _price_basis(items: Sequence[Item], position: int) -> str | None:

@@ -1218,6 +1218,8 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             continue
         if slot.restates and not _restates(figure, candidate):
             continue
+        if slot.name == "part" and _broader(candidate.subject.product, subject.product):
+            continue  # "سهم گندم آبی از تولید": all the wheat is no part of it
         scored.append((score, candidate))
     if not scored:
         return "no_candidate"
@@ -1231,6 +1233,14 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             return "ambiguous_candidate"
         return _refined(doc, one, filled)
     return _refined(doc, top[0], filled)
+
+
+def _broader(candidate: str, wanted: str) -> bool:
+    """Whether a candidate's goods are the wanted goods less their qualifier («گندم» for
+    «گندم آبی»): the whole of them, no part."""
+    have, want = candidate.split(), wanted.lstrip(_EITHER).split()
+    return 0 < len(have) < len(want) and [_stem(w) for w in have] == \
+        [_stem(w) for w in want[:len(have)]]
 
 
 def _refined(doc: Document, figure: Figure, filled: Mapping[str, Figure]) -> Figure:
