@@ -62,6 +62,7 @@ REPORTER = "@reporter"
 
 ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference")
 
+_ORIGIN_REACH = 4  # «از گمرکات استان صادر شد»: the most items from «از» to the verb
 _AVERAGE_REACH = 9  # «متوسط مبادلات ماهانه دو کشور به X»: the most items to «متوسط»
 _PAIR_WORDS = 3  # «مقصد کالاهای ترکیه»: the most items from a seller word to its place
 _SELLER_REACH = 8  # «با X و سهم ۸٫۱ درصدی نخستین مقصد»: the most items to a seller word
@@ -1350,7 +1351,9 @@ def _lists(sentence: Sentence) -> None:
         between = sentence.items[rate.position + 1:following.position]
         if rate.whole is None and following.whole is not None and any(
                 x.text == "و" for x in between) and not any(
-                x.kind == PUNCT and x.text in _SENTENCE_END for x in between):
+                x.kind == PUNCT and x.text in _SENTENCE_END for x in between) and not any(
+                "verb" in x.features or "direction" in x.features for x in between):
+            # (not «۲۱ درصد رشد نشان می‌دهد، … بود و ۴۴ درصد ارزش صادرات را»: a clause each)
             rate.whole = following.whole  # "متانول با X ۲۷٫۴ درصد و … ۱۳ درصد از صادرات"
             rate.last_of_list = rate.last_of_list or following  # … and its verb
     for figure in sentence.figures:
@@ -1684,6 +1687,17 @@ def _owner_named(items: Sequence[Item], position: int) -> bool:
     """Whether the flow before the figure names whose it is and nothing more: «ارزش
     صادرات استان در سال ۱۴۰۱ X» is all the province's exports, not those to the partner
     of the flow named before."""
+    after = next((k for k in range(position + 1, len(items)) if _is(items[k], "Flow")
+                  or (items[k].kind == PUNCT and items[k].text in _CLAUSE_END)), None)
+    before = [k for k in range(position) if _is(items[k], "Flow")]
+    verb = after if after is not None and _is(items[after], "Flow") else \
+        (before[-1] if before else None)
+    if verb is not None and _flow_of(items[verb]).verb and not _flow_of(items[verb]).noun \
+            and any(items[k].text == "از" and any(
+                "home_word" in items[j].features or _place(items[j]) is not None
+                for j in range(k + 1, min(verb, k + 3)))
+                for k in range(max(0, verb - _ORIGIN_REACH), verb)):
+        return True  # "X کالا … از گمرکات استان صادر شد": all the province's exports
     flows = [k for k in range(position) if _is(items[k], "Flow")]
     if not flows or flows[-1] + 1 >= position:
         return False
