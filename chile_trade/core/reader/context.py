@@ -62,6 +62,8 @@ REPORTER = "@reporter"
 
 ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference")
 
+_PER_TIME = frozenset({"روزانه", "ماهانه"})  # a rate per day or month, before its amount
+_ATTACHED_TIME = 3
 _ORIGIN_REACH = 4  # «از گمرکات استان صادر شد»: the most items from «از» to the verb
 _AVERAGE_REACH = 9  # «متوسط مبادلات ماهانه دو کشور به X»: the most items to «متوسط»
 _PAIR_WORDS = 3  # «مقصد کالاهای ترکیه»: the most items from a seller word to its place
@@ -1248,6 +1250,8 @@ def _averaged(items: Sequence[Item], position: int) -> bool:
         per_time = per_time or "time_adjective" in items[k].features
         if "average_word" in items[k].features:
             return per_time
+        if items[k].text in _PER_TIME and position - k <= _ATTACHED_TIME:
+            return True  # "روزانه ۴ میلیون و ۶۰۰ هزار بشکه": a day's, not the year's
     return False
 
 
@@ -1257,6 +1261,9 @@ def _difference(items: Sequence[Item], figure: Figure) -> bool:
     p = figure.position
     if p + 1 < len(items) and items[p + 1].text in _COMPARATIVES:
         return True
+    if p + 1 < len(items) and items[p + 1].features.get("comparator") in (V.MORE, V.LESS) and \
+            items[p + 1].text.split()[-1] == "از" and not (p > 0 and items[p - 1].text == "از"):
+        return True  # "… ۸ دلار کمتر از نفت عراق": by how much one is below the other
     if p + 1 < len(items) and "direction" in items[p + 1].features and \
             not (p > 0 and items[p - 1].text in ("به", "از")):
         return True  # "… نسبت به سال قبل ۱۴۶ میلیون دلار افزایش یافت" (not «به X افزایش»)

@@ -1218,9 +1218,8 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             continue
         if slot.restates and not _restates(figure, candidate):
             continue
-        if slot.name == "part" and _broader(candidate.subject.product, subject.product):
-            continue  # "سهم گندم آبی از تولید": all the wheat is no part of it
-        scored.append((score, candidate))
+        if not _unfit(candidate, slot, subject, ctx):
+            scored.append((score, candidate))
     if not scored:
         return "no_candidate"
     if slot.find == "near":  # the nearest that agrees
@@ -1233,6 +1232,16 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             return "ambiguous_candidate"
         return _refined(doc, one, filled)
     return _refined(doc, top[0], filled)
+
+
+def _unfit(candidate: Figure, slot: Slot, subject: Subject, ctx: ClaimContext) -> bool:
+    """A candidate that agrees yet cannot fill the slot: a price's money or mass in
+    another unit («هر بشکه»: barrels, not barrels a day); a share's part that is the
+    whole of its goods («سهم گندم آبی از تولید»: all the wheat is no part of it)."""
+    if slot.measure and ctx.per is not None and candidate.value.dimension != (
+            ctx.per[1] if slot.measure == "bottom" else ctx.dimension):
+        return True
+    return slot.name == "part" and _broader(candidate.subject.product, subject.product)
 
 
 def _broader(candidate: str, wanted: str) -> bool:
