@@ -163,6 +163,7 @@ class Figure:
     cell: records.TableCell | None = None  # the table value it is (`table_figure`)
     versus: Subject | None = None  # what a multiple is of, named after it: «۸ برابر ایران»
     trade_part: Subject | None = None  # the flow a share of a two-way trade is of
+    versus_period: Period | None = None  # the year a multiple is of: «سه برابر سال ۲۰۲۱»
 
     @property
     def value(self) -> QuantityValue:
@@ -2671,6 +2672,10 @@ class _Reading:
                 figure = Figure(item, sentence, position, len(self.figures))
                 sentence.figures.append(figure)
                 self.figures.append(figure)
+        for figure in sentence.figures:
+            after = resolved.get(figure.position + 1)
+            if figure.type == "Times" and after is not None:
+                figure.versus_period = after[0]  # "سه برابر سال ۲۰۲۱"
         clause = self.sentences[-2] if len(self.sentences) > 1 else None
         if clause is not None and clause.line == sentence.line and not clause.figures:
             # "… در سال ۱۹۹۸ ثبت شده؛ رقمی نزدیک به X": a clause after «؛» is of the period

@@ -366,6 +366,7 @@ class ClaimContext:
     versus: Subject | None = None  # what a multiple is of: «۸ برابر ایران»
     trade_part: Subject | None = None  # the flow a share of a two-way trade is of
     label: str = ""  # the goods its clause opens with, right before it: «انگور ۵۲ درصد»
+    versus_period: Period | None = None  # a multiple's base year: «سه برابر سال ۲۰۲۱»
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -471,7 +472,8 @@ def context_of(figure: Figure) -> ClaimContext:
                         figure.per, figure.value.dimension,
                         tuple(frozenset(item.features) for item in reversed(before)),
                         figure.whole, figure.agent, figure.agent_product, figure.versus,
-                        figure.trade_part, opening_label(sentence, figure.position))
+                        figure.trade_part, opening_label(sentence, figure.position),
+                        figure.versus_period)
 
 
 def _cues_of_others(figure: Figure) -> frozenset[str]:
@@ -556,7 +558,8 @@ def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
         period = filled[name].period
         if period is None or ask == "slot":
             return period
-        return _Earlier(period) if ask == "earlier" else _Later(period)
+        # ("تقریباً سه برابر سال ۲۰۲۱": the earlier is that year's, no other)
+        return (ctx.versus_period or _Earlier(period)) if ask == "earlier" else _Later(period)
     return ctx.period
 
 
