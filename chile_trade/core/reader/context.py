@@ -64,6 +64,8 @@ ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "differen
 
 _PER_TIME = frozenset({"روزانه", "ماهانه"})  # a rate per day or month, before its amount
 _ATTACHED_TIME = 3
+_CENTS = 100
+_RATE_REACH = 4  # «با احتساب نرخ ارز ترجیحی X»: the most items from a rate word to its rate
 _ORIGIN_REACH = 4  # «از گمرکات استان صادر شد»: the most items from «از» to the verb
 _AVERAGE_REACH = 9  # «متوسط مبادلات ماهانه دو کشور به X»: the most items to «متوسط»
 _PAIR_WORDS = 3  # «مقصد کالاهای ترکیه»: the most items from a seller word to its place
@@ -374,7 +376,8 @@ def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # 
     mention is what something is compared with)."""
     period = value.period
     if value.refers == "this":
-        return discourse.period
+        # "در ۱۰ ماهه امسال، در این مدت …": the period the sentence has just named
+        return own if own is not None and not compared else discourse.period
     if value.refers == "these_years":
         # "این پنج سال": the span of that many years named last
         spans = [p for p in discourse.spans if p.year is not None and p.last_year is not None
@@ -1238,6 +1241,9 @@ def _amount_roles(items: Sequence[Item], figure: Figure) -> None:
         figure.roles.add("difference")
     if _averaged(items, figure.position):
         figure.roles.add("average")  # "متوسط مبادلات ماهانه دو کشور X"
+    if any("rate_word" in items[k].features
+           for k in range(max(0, figure.position - _RATE_REACH), figure.position)):
+        figure.roles.add("rate")  # "با احتساب نرخ ارز ۲۸ هزار و ۵۰۰ تومان برای هر دلار"
 
 
 def _averaged(items: Sequence[Item], position: int) -> bool:
@@ -2663,7 +2669,7 @@ class _Reading:
 
     def sentence(self, sentence: Sentence) -> None:
         self.sentences.append(sentence)
-        sentence.items = _priced_numbers(_per_amounts(sentence.items))
+        sentence.items = _priced_numbers(_per_amounts(_dollars_and_cents(sentence.items)))
         discourse = self.discourse
         resolved = _resolve_periods(sentence, discourse)
         for position, item in enumerate(sentence.items):
@@ -2751,6 +2757,34 @@ class _Reading:
             first = named[0]
             second = next(p for p in named if p != first)
             self.pair = frozenset({first, second})
+
+
+def _dollars_and_cents(items: list[Item]) -> list[Item]:
+    """«۸۱ دلار و ۵۵ سنت»: one amount of 81.55 dollars, not two figures."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if k + 2 < len(items) and _is(item, "Amount") and items[k + 1].text == "و" and \
+                _is(items[k + 2], "Amount"):
+            assert isinstance(item, Mention)
+            cents = items[k + 2]
+            assert isinstance(cents, Mention)
+            dollars, part = item.value, cents.value
+            assert isinstance(dollars, QuantityValue)
+            assert isinstance(part, QuantityValue)
+            if dollars.unit == "USD" and part.unit == "cent" and len(dollars.readings) == 1 \
+                    and len(part.readings) == 1 and dollars.readings[0].decimals == 0 and \
+                    part.readings[0].decimals == 0 and part.readings[0].value < _CENTS:
+                value = dollars.readings[0].value + part.readings[0].value / _CENTS
+                out.append(replace(item, end=cents.end, text=f"{item.text} و {cents.text}",
+                                   rule="context.dollars_and_cents", value=replace(
+                                       dollars, readings=(Reading(value, 2),))))
+                k += 3
+                continue
+        out.append(item)
+        k += 1
+    return out
 
 
 def _per_amounts(items: list[Item]) -> list[Item]:
