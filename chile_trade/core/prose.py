@@ -734,7 +734,12 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
     flow = figure.flow if figure.flow in V.FLOWS and kind not in (V.BALANCE, V.SUM) else ""
     quantity = Quantity(number, amount.unit, Subject(flow=flow), period,
                         _span(source, figure))
-    return Claim(kind, quantity, amount.comparator, label=figure.raw,
+    # "کاهش بیش از ۲۰ درصدی": the comparison is of the size printed; made negative, it
+    # compares the other way (less than −20)
+    comparator = {V.MORE: V.LESS, V.LESS: V.MORE, V.AT_LEAST: V.AT_MOST,
+                  V.AT_MOST: V.AT_LEAST}.get(amount.comparator, amount.comparator) \
+        if sign < 0 else amount.comparator
+    return Claim(kind, quantity, comparator, label=figure.raw,
                  low=low, operands=tuple(_operand(source, f) for f in operands),
                  formula=formula, reason=reason if not formula else "")
 
