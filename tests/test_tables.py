@@ -553,6 +553,19 @@ def test_a_one_year_tables_shares_are_of_its_rows_values():
         (D(60), "exact"), (D(40), "exact")]
 
 
+def test_a_one_year_tables_shares_divide_by_its_totals_row(monkeypatch):
+    # 2 860 / 17 250 = 16.58 %, printed 16.6; 2 570 / 17 250 = 14.90 %, printed 14.8 (a
+    # truncation); 11 820 / 17 250 = 68.5 %. The wrong cell gives no other row a whole
+    # (2 860 / 0.148 would imply 19 324); the totals row is the whole.
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("جدول ۱- واردات جمهوری آذربایجان به تفکیک مبدأ در سال ۲۰۲۳ (میلیون دلار)\n"
+            "مبدأ\tارزش\tسهم (درصد)\nروسیه\t۲٬۸۶۰\t۱۶٫۶\nچین\t۲٬۵۷۰\t۱۴٫۸\n"
+            "سایر\t۱۱٬۸۲۰\t۶۸٫۵\nکل\t۱۷٬۲۵۰\t۱۰۰٫۰\n")
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
+        (D("16.6"), "exact"), (D("14.8"), "inconsistent"), (D("68.5"), "exact"),
+        (D("100.0"), "exact")]
+
+
 def test_a_table_whose_title_names_months_is_not_a_table_of_the_year():
     text = ONE_YEAR.replace("در سال ۱۴۰۲", "در شش ماهه نخست ۱۴۰۲")
     document = read(text, "doc.txt")

@@ -887,10 +887,12 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
                                                  "an unknown column; its values are not read"))
     period = Period(end=year.year, calendar=calendar, fiscal=year.fiscal)
     one_flow = context.flows[0] if len(context.flows) == 1 else ""
+    rows_read: list[tuple[_Series, Subject, Quantity | None]] = []
     for n, row in enumerate(data):
         series = _row_series(row[0].text, context, one_flow)
         subject = _subject(series)
         sid = f"{table_id}#{n + 1}"
+        value: Quantity | None = None
         for k, (col, cell) in enumerate(zip(columns, row, strict=True)):
             if col.kind != "year" or _is_missing(cell.text):
                 continue
@@ -901,10 +903,18 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
             quantity = Quantity(number, units[k], subject, period, cell.span)
             out.cells.append(TableCell(f"{sid}.{k}", quantity, context.valuation, series.label,
                                        titled=True))
+            value = quantity if k == of else value
+        rows_read.append((series, subject, value))
+    # a share column divides by the totals row where the table prints one (not by a whole
+    # another row's share implies: that share may be the wrong figure)
+    whole = next((v for series, _, v in rows_read if series.total), None)
+    for n, row in enumerate(data):
+        series, subject, value = rows_read[n]
         for col, cell in zip(columns, row, strict=True):
             if col.kind in ("change", "share") and not _is_missing(cell.text):
                 out.claims.append(_one_period_claim(col, cell, subject, calendar, year,
-                                                    f"{sid}.{of}"))
+                                                    f"{table_id}#{n + 1}.{of}",
+                                                    (value, whole)))
     return out
 
 
@@ -916,7 +926,8 @@ def _years_of_label(label: str, year: int) -> list[int]:
 
 
 def _one_period_claim(col: _Column, cell: Cell, subject: Subject, calendar: str,  # noqa: PLR0917  a cell and where it is
-                      year: _Year, sid: str) -> Claim:
+                      year: _Year, sid: str,
+                      shares: tuple[Quantity | None, Quantity | None]) -> Claim:
     """The figure a change or share cell of a one-period table states: a change from a
     year whose values the table does not print, or a share of the row's value."""
     number = _number_at(cell)
@@ -928,6 +939,10 @@ def _one_period_claim(col: _Column, cell: Cell, subject: Subject, calendar: str,
                      table=sid, label=col.text)
     quantity = Quantity(number, V.PERCENT, subject,
                         Period(end=end, calendar=calendar, fiscal=year.fiscal), cell.span)
+    part, whole = shares
+    if part is not None and whole is not None:  # of the table's totals row
+        return Claim(V.PROSE_SHARE, quantity, table=sid, label=col.text,
+                     operands=(part, whole), formula="share")
     base = col.base if col.base != "rows" else ""
     return Claim(V.SHARE, quantity, table=sid, base=base or subject.flow, label=col.text)
 
