@@ -2792,7 +2792,10 @@ def _per_amounts(items: list[Item]) -> list[Item]:
     price is of, no figure of the text; it stands as a unit word."""
     out = list(items)
     for k, item in enumerate(items):
-        if k > 0 and "per_word" in items[k - 1].features and _is(item, "Amount"):
+        label = 0 < k < len(items) - 1 and items[k - 1].text == "(" and \
+            items[k + 1].text == ")" and not any(ch.isdigit() for ch in item.text)
+        if (label or (k > 0 and "per_word" in items[k - 1].features)) and _is(item, "Amount"):
+            # (and «وزن (هزار تن)»: a header's unit in brackets, no amount)
             assert isinstance(item, Mention)
             value = item.value
             assert isinstance(value, QuantityValue)
