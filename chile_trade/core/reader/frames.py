@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import math
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -1237,6 +1237,20 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
     return _refined(doc, top[0], filled)
 
 
+def _unlinked(frame: Frame, figure: Figure, operands: Iterable[Figure]) -> bool:
+    """Operands that agree only because the words say nothing: a change whose sentence
+    names no flow, or an operand whose sentence names none, ties nothing on another line;
+    a place's own production takes no amount the words do not call so; a restatement
+    restates only a value of a named flow."""
+    if frame.kind == V.CHANGE:
+        return any((not f.subject.flow or not figure.subject.flow) and f.line != figure.line
+                   for f in operands) or (figure.subject.flow in OWN_FLOWS and any(
+                       not f.subject.flow for f in operands))
+    if frame.id == "other.restated":
+        return not figure.subject.flow or any(not f.subject.flow for f in operands)
+    return False
+
+
 def _unfit(candidate: Figure, slot: Slot, subject: Subject, ctx: ClaimContext) -> bool:
     """A candidate that agrees yet cannot fill the slot: a price's money or mass in
     another unit («هر بشکه»: barrels, not barrels a day); a share's part that is the
@@ -1434,6 +1448,9 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
         attempts.append(_attempt(doc, figure, frame, ctx))
     if not attempts:
         return Outcome(figure, None, "no_frame", context=ctx)
+    for attempt in attempts:
+        if not attempt.failed and _unlinked(attempt.frame, figure, attempt.filled.values()):
+            attempt.failed = "no_candidate"
     done = [a for a in attempts if not a.failed]
     if not done:
         # The attempt that came furthest says best why the figure is not tied.
