@@ -158,16 +158,39 @@ def _repeat(where: str, op: object) -> tuple[int, int]:
 class Pattern:
     """A compiled pattern: `match` finds its longest match at a position."""
 
-    __slots__ = ("elements",)
+    __slots__ = ("elements", "firsts")
 
     def __init__(self, elements: Sequence[Element]):
         self.elements = tuple(elements)
+        # The tests an item must pass for a match to start on it: those of the elements up
+        # to the first one that must be taken (none where every element may be left out).
+        firsts: list[Callable[[Item], bool]] = []
+        for element in self.elements:
+            firsts.append(element.test)
+            if element.least > 0:
+                break
+        else:
+            firsts = []
+        self.firsts = tuple(firsts)
 
     def match(self, items: Sequence[Item], start: int) -> Match | None:
         """The longest match starting at ``items[start]`` (the first found among equals),
         or None. States are (element, count) pairs moved forward together, one item at a
-        time (a Thompson simulation): the cost is the items times the pattern's states."""
+        time (a Thompson simulation): the cost is the items times the pattern's states.
+
+        Examples
+        --------
+        >>> from chile_trade.core.reader.tokens import tokenize
+        >>> about_number = compile_pattern("r", [{"text": "حدود", "op": "?"}, {"kind": "num"}],
+        ...                                frozenset(), frozenset())
+        >>> items = tokenize("حدود ۲۰ و ۳۰").tokens  # (the optional word left out at ۳۰)
+        >>> [m.end if (m := about_number.match(items, k)) else None for k in range(4)]
+        [2, 2, None, 4]
+        """
         elements = self.elements
+        if self.firsts and (start >= len(items) or
+                            not any(test(items[start]) for test in self.firsts)):
+            return None  # (no element it must take can start here: a quick refusal)
         # Each state: element index, repeats taken, the items taken by each element.
         states: dict[tuple[int, int], tuple[tuple[int, ...], ...]] = {}
         self._close(states, 0, 0, tuple(() for _ in elements))
