@@ -58,6 +58,14 @@ def test_a_decrease_word_makes_the_stated_change_negative():
     assert (v.claim.stated.value, v.point, v.verdict) == (-25, -25, "exact")
 
 
+def test_a_fall_of_more_than_a_rate_compares_below_its_negative():
+    # (75 − 100) / 100 × 100 = −25: a fall of more than 20 %, none of more than 30 %
+    text = ("صادرات میوه از ۱۰۰ میلیون دلار به ۷۵ میلیون دلار رسید که کاهش بیش از {} درصدی "
+            "نشان می‌دهد.\n")
+    assert [_only(text.format(fa(n)), "change").verdict for n in (20, 30)] == [
+        "exact", "inconsistent"]
+
+
 def test_the_base_compared_with_may_follow_the_new_value():
     v = _only("واردات کاغذ به ۱۱۰ میلیون دلار رسید که در مقایسه با ۱۰۰ میلیون دلار سال قبل "
               "۱۰ درصد افزایش داشت.\n", "change")

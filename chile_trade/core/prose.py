@@ -736,9 +736,8 @@ def _claim(reader: _Reader, figure: _Figure, kind: str, sign: int = 1,  # noqa: 
                         _span(source, figure))
     # "کاهش بیش از ۲۰ درصدی": the comparison is of the size printed; made negative, it
     # compares the other way (less than −20)
-    comparator = {V.MORE: V.LESS, V.LESS: V.MORE, V.AT_LEAST: V.AT_MOST,
-                  V.AT_MOST: V.AT_LEAST}.get(amount.comparator, amount.comparator) \
-        if sign < 0 else amount.comparator
+    comparator = V.MIRRORED.get(amount.comparator, amount.comparator) if sign < 0 else \
+        amount.comparator
     return Claim(kind, quantity, comparator, label=figure.raw,
                  low=low, operands=tuple(_operand(source, f) for f in operands),
                  formula=formula, reason=reason if not formula else "")

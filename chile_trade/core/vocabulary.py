@@ -35,6 +35,8 @@ KINDS = (CHANGE, SHARE, TRADE_SHARE, GROWTH, OTHER, POINTS_KIND, MULTIPLE, CAGR,
 
 EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT, RANGE = "=", ">", "<", ">=", "<=", "~", "range"
 COMPARATORS = (EQUAL, MORE, LESS, AT_LEAST, AT_MOST, ABOUT, RANGE)
+MIRRORED = {MORE: LESS, LESS: MORE, AT_LEAST: AT_MOST, AT_MOST: AT_LEAST}
+"""The comparison of a figure made negative: «کاهش بیش از ۲۰ درصدی» is below −20."""
 
 EXACT, WITHIN_ROUNDING, INCONSISTENT, UNVERIFIABLE = (
     "exact", "within_rounding", "inconsistent", "unverifiable")

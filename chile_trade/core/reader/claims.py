@@ -150,9 +150,6 @@ def _balance_sign(figure: Figure) -> int | None:
     return None
 
 
-_MIRRORED = {V.MORE: V.LESS, V.LESS: V.MORE, V.AT_LEAST: V.AT_MOST, V.AT_MOST: V.AT_LEAST}
-
-
 def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
     """One claim, its figure and operands under ``readings`` (one per number)."""
     figure = outcome.figure
@@ -185,7 +182,7 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
                         _span(source, figure))
     # «کاهش بیش از ۲۰ درصدی», «کسری … از ۷۰ میلیارد دلار گذشت»: the comparison is of the
     # size printed, so a figure made negative compares the other way (less than −20)
-    comparator = _MIRRORED.get(figure.comparator, figure.comparator) if sign < 0 else \
+    comparator = V.MIRRORED.get(figure.comparator, figure.comparator) if sign < 0 else \
         figure.comparator
     return Claim(kind, quantity, comparator, label=figure.mention.text,
                  low=low, operands=operands, formula=formula, reason=reason, frame=frame)

@@ -2045,7 +2045,8 @@ def _flow_between(earlier: Figure, figure: Figure) -> bool:
     else:
         between = [*earlier.sentence.items[earlier.position + 1:],
                    *figure.sentence.items[:figure.position]]
-    # (but the whole the earlier share names: «از کل صادرات دو ماهه»)
+    # (but the whole the earlier share names: a flow right after it, or after «از» or
+    # «کل»: «۷۰٫۸ درصد از کل صادرات دو ماهه»)
     return any(_is(item, "Flow") and k > 0 and "total_word" not in between[k - 1].features
                and between[k - 1].text != "از" for k, item in enumerate(between))
 
