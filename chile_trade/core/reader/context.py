@@ -351,6 +351,13 @@ def _earlier(a: Period, b: Period) -> bool:
     return False
 
 
+def _apart(a: Period, b: Period) -> bool:
+    """Whether one period is of the text's own year and the other named by its number
+    («امسال», «۲۰۲۴»): which is later the text does not say."""
+    return (a.year is None and a.relative == 0 and b.year is not None) or \
+        (b.year is None and b.relative == 0 and a.year is not None)
+
+
 def _relative_to(period: Period, base: Period | None) -> Period:
     """A year counted back from another period's (``مدت مشابه سال قبل``, ``در قیاس با
     سال پیش``): the base's year less as many years, in the base's months where the
@@ -1184,8 +1191,10 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             # the period spoken of; in a text's first sentence with one, the sentence's own;
             # a rate's in a sentence that goes on to a later period than the one spoken of
             # («… ۱۴۰۱ … . صادرات در سال ۱۴۰۲ به X رسید که … ۴۱ درصد رشد داشت»)
+            spoken = discourse.period
             later = figure.type != "Amount" and sentence.own is not None and \
-                discourse.period is not None and _earlier(discourse.period, sentence.own)
+                spoken is not None and (_earlier(spoken, sentence.own)
+                                        or _apart(spoken, sentence.own))
             drawn = sentence.drawn_from if figure.type == "Amount" else None
             figure.period = sentence.before or drawn or (sentence.own if later else None) \
                 or discourse.period or sentence.own

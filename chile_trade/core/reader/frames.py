@@ -724,8 +724,9 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
     """The amount a stated figure is said of: the one right after it (``Z درصد بیش از X``
     with ``comparator``; ``با رشد Z درصدی به Y رسید``), or the nearest before it in its
     sentence that is not a base, of the claim's period where that is known."""
+    # (a difference «۲۲ میلیارد دلار بیشتر از …» is by how much, no level a rate is of)
     amounts = [f for f in _amounts(figure.sentence) if f.order not in taken and f.per is None
-               and "average" not in f.roles]
+               and not {"average", "difference"} & f.roles]
     if figure.said_of is not None and slot.side == "before":
         return [figure.said_of] if figure.said_of.order not in taken else []
     if slot.side == "after":
