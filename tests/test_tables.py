@@ -95,6 +95,26 @@ def test_a_pipe_table_with_missing_cells_and_every_way_of_printing_a_negative():
         ("balance", 1401, D(-30), m), ("balance", 1402, D(-40), m)}
 
 
+def test_a_pipe_table_with_no_pipe_at_the_ends_of_its_rows():
+    text = """جدول ۶- تجارت ایران و عمان (میلیون دلار)
+شرح | ۱۴۰۱ | ۱۴۰۲
+صادرات | ۱٬۴۱۰ | ۱٬۵۰۰
+واردات | ۶۳۰ | ۶۴۰
+"""
+    m = "million USD"
+    assert _cells(text) == {("export", 1401, D(1410), m), ("export", 1402, D(1500), m),
+                            ("import", 1401, D(630), m), ("import", 1402, D(640), m)}
+
+
+def test_words_parted_by_pipes_are_prose():
+    # a site's path over a sentence: no table, and the sentence's figure still read
+    text = ("اقتصاد | بازار | تجارت\nصادرات ایران به عمان از ۱۰۰ میلیون دلار به ۱۲۰ میلیون "
+            "دلار رسید که ۲۰ درصد رشد داشت.\n")
+    assert not read(text, "doc.txt").cells
+    # (120 − 100) / 100 × 100 = 20
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [(D(20), "exact")]
+
+
 def test_tab_separated_cells_with_the_partner_before_and_the_unit_in_a_footnote():
     text = ("تجارت ایران و عمان در جدول زیر آمده است.\n\n"
             "شرح\t۱۴۰۰\t۱۴۰۱\nصادرات\t۲۰۰\t۲۲۰\nواردات\t۵۰\t۴۵\n\n"

@@ -197,7 +197,7 @@ def _years_named(label: str, years: Sequence[int]) -> list[int]:
 # ------------------------------------------------------------------ text to blocks
 
 def _mode(lines: Sequence[str]) -> str:
-    if any(line.lstrip().startswith("|") for line in lines):
+    if any(line.lstrip().startswith("|") or _pipe_row(line.strip()) for line in lines):
         return "pipe"
     if any("\t" in line for line in lines):
         return "tab"
@@ -226,7 +226,7 @@ def _tabular(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if stripped.startswith("|") and stripped.count("|") >= 2:
+    if (stripped.startswith("|") and stripped.count("|") >= 2) or _pipe_row(stripped):
         return True
     if "\t" in stripped:
         return True
@@ -252,6 +252,15 @@ def _tabular(line: str) -> bool:
     return False
 
 
+def _pipe_row(stripped: str) -> bool:
+    """A row of cells parted by pipes with none at its ends («چین | ۸۶۸٫۴ | ۸۷۲٫۶»): two
+    pipes at least, and two cells that are values (a line of words parted by pipes, a
+    site's path «اقتصاد | بازار», is prose)."""
+    if stripped.count("|") < 2:  # two pipes part three cells
+        return False
+    return sum(_is_value(part.strip()) for part in stripped.split("|")) >= 2
+
+
 def _header_like(line: str, rows: Sequence[str]) -> bool:
     """Whether the line before a run of rows is their header: split like them into as many
     cells, or a row of labels starting with a header word (``سال``, ``شرح``)."""
@@ -270,8 +279,9 @@ def _header_like(line: str, rows: Sequence[str]) -> bool:
 def _split_pipe(line: str) -> list[tuple[str, int]]:
     stripped = line.strip()
     offset = len(line) - len(line.lstrip())
-    inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
-    cells, position = [], offset + 1
+    lead = stripped.startswith("|")
+    inner = stripped[int(lead):-1] if stripped.endswith("|") else stripped[int(lead):]
+    cells, position = [], offset + int(lead)
     for part in inner.split("|"):
         cells.append((part.strip(), position + len(part) - len(part.lstrip())))
         position += len(part) + 1

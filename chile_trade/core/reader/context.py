@@ -64,6 +64,7 @@ ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "differen
 
 _PER_TIME = frozenset({"روزانه", "ماهانه"})  # a rate per day or month, before its amount
 _ATTACHED_TIME = 3
+_PER_DAY = "/day"  # a unit's ending per day: «بشکه در روز»
 _CENTS = 100
 _RATE_REACH = 4  # «با احتساب نرخ ارز ترجیحی X»: the most items from a rate word to its rate
 _ORIGIN_REACH = 4  # «از گمرکات استان صادر شد»: the most items from «از» to the verb
@@ -1245,14 +1246,45 @@ def _roles(sentence: Sentence) -> None:
 
 
 def _amount_roles(items: Sequence[Item], figure: Figure) -> None:
-    """The roles of an amount that is no level: a change by how much, an average."""
+    """The roles of an amount that is no level: a change by how much, an average, the size
+    of each thing counted."""
     if _difference(items, figure):
         figure.roles.add("difference")
-    if _averaged(items, figure.position):
+    p = figure.position
+    if figure.mention.text.endswith("ی") and p >= 2 and items[p - 1].kind == WORD and \
+            _counted(items[p - 2]):
+        figure.roles.add("size")  # "۱۰ میلیون کیسه ۶۰ کیلوگرمی": the size of each thing counted
+    if _averaged(items, figure.position) and not figure.value.dimension.endswith(_PER_DAY):
+        # (not a rate in a unit per day, «روزانه X بشکه»: that is its own quantity)
         figure.roles.add("average")  # "متوسط مبادلات ماهانه دو کشور X"
     if any("rate_word" in items[k].features
            for k in range(max(0, figure.position - _RATE_REACH), figure.position)):
         figure.roles.add("rate")  # "با احتساب نرخ ارز ۲۸ هزار و ۵۰۰ تومان برای هر دلار"
+
+
+def _same_producer(sentence: Sentence, figure: Figure, subject: Subject) -> Subject:
+    """«عربستان … X بشکه تولید کرد که در مقایسه با Y بشکه …»: a production whose
+    producer its words do not name is that of the one before it in the sentence, where
+    no place is named between them."""
+    if subject.flow not in OWN_FLOWS or subject.exporter != REPORTER:
+        return subject
+    for other in reversed(sentence.figures[:sentence.figures.index(figure)]):
+        if other.subject.flow != subject.flow:
+            continue
+        if other.subject.exporter in (None, REPORTER) or any(
+                _is(sentence.items[k], "Place")
+                for k in range(other.position + 1, figure.position)):
+            return subject
+        return replace(subject, exporter=other.subject.exporter)
+    return subject
+
+
+def _counted(item: Item) -> bool:
+    """A number of things with no unit of its own: «۱۰ میلیون (کیسه)»."""
+    if _is(item, "Number"):
+        return True
+    value = getattr(item, "value", None)
+    return _is(item, "Amount") and isinstance(value, QuantityValue) and not value.unit
 
 
 def _averaged(items: Sequence[Item], position: int) -> bool:
@@ -1802,6 +1834,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             if local:
                 subject = replace(subject, product=local[-1])
         subject = _named_goods(sentence, figure, subject)
+        subject = _same_producer(sentence, figure, subject)
         source = _source_of(sentence.items, figure.position, places)
         if source is not None:
             subject = replace(subject, source=source)
@@ -1879,6 +1912,21 @@ def _named_goods(sentence: Sentence, figure: Figure, subject: Subject) -> Subjec
         if local:
             subject = replace(subject, product=local[-1])
     return subject
+
+
+def _daily_bases(sentence: Sentence) -> None:
+    """«روزانه X بشکه بود که نسبت به Y بشکه …»: the value compared with a day's amount,
+    or the other end of its change, is a day's too, where its unit is the same but for
+    the day."""
+    daily = {f.value.dimension for f in sentence.figures
+             if f.type == "Amount" and f.value.dimension.endswith(_PER_DAY)}
+    for figure in sentence.figures:
+        value = figure.mention.value
+        if figure.type != "Amount" or f"{value.dimension}{_PER_DAY}" not in daily or \
+                not {"compared", "from", "to"} & figure.roles:
+            continue
+        figure.mention = replace(figure.mention, value=replace(
+            value, unit=f"{value.unit}{_PER_DAY}", dimension=f"{value.dimension}{_PER_DAY}"))
 
 
 def _shared_measures(sentence: Sentence) -> None:
@@ -2710,6 +2758,7 @@ class _Reading:
             sentence.before = clause.own
         _periods_for(sentence, resolved, discourse)
         _roles(sentence)
+        _daily_bases(sentence)
         _from_periods(sentence)
         places = _Places(sentence, self.last_place, self.pair, self.owners)
         previous = self.figures[:sentence.figures[0].order] if sentence.figures else []

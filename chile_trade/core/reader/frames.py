@@ -68,6 +68,8 @@ REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
 """Why a figure is unverifiable (`Outcome.reason`)."""
 
 _CUE_BEFORE = 6
+# amounts that are no level of what they count: by how much, an average, each one's size
+_NO_LEVEL = frozenset({"difference", "average", "size"})
 _COVERAGE = f"{OTHER}coverage"  # the flow of a ratio of exports to imports (``ratio_noun``)
 _CUE_AFTER = 8
 _CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ".", ":"})
@@ -668,7 +670,7 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     # A price is no total, a total no price: a search takes only figures of its kind;
     # a difference («۱۰۰۰ تن بیشتر») is no level.
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
-            and (f.per is None or slot.restates) and not {"difference", "average"} & f.roles
+            and (f.per is None or slot.restates) and not _NO_LEVEL & f.roles
             and not _subset(f)]
 
 
@@ -726,7 +728,7 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
     sentence that is not a base, of the claim's period where that is known."""
     # (a difference «۲۲ میلیارد دلار بیشتر از …» is by how much, no level a rate is of)
     amounts = [f for f in _amounts(figure.sentence) if f.order not in taken and f.per is None
-               and not {"average", "difference"} & f.roles]
+               and not _NO_LEVEL & f.roles]
     if figure.said_of is not None and slot.side == "before":
         return [figure.said_of] if figure.said_of.order not in taken else []
     if slot.side == "after":
@@ -1224,8 +1226,9 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             continue
         if not _unfit(candidate, slot, subject, ctx):
             scored.append((score, candidate))
-    if not scored:
-        return "no_candidate"
+    unfilled = _unfilled(slot, subject, scored)
+    if unfilled:
+        return unfilled
     if slot.find == "near":  # the nearest that agrees
         return _refined(doc, scored[0][1], filled)
     best = max(score for score, _ in scored)
@@ -1236,6 +1239,18 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             return "ambiguous_candidate"
         return _refined(doc, one, filled)
     return _refined(doc, top[0], filled)
+
+
+def _unfilled(slot: Slot, subject: Subject, scored: Sequence[tuple[int, Figure]]) -> str:
+    """Why candidates that agree fill no slot: there are none; or the figure names no
+    measure and they are of several («صادرات نفت ۳٫۷ درصد کاهش یافت», tonnes and dollars
+    of both years printed: which the words do not say, and a closer name is no measure)."""
+    if not scored:
+        return "no_candidate"
+    if slot.find == "search" and not subject.measure and \
+            len({c.subject.measure for _, c in scored}) > 1:
+        return "ambiguous_candidate"
+    return ""
 
 
 def _unlinked(frame: Frame, figure: Figure, operands: Iterable[Figure]) -> bool:

@@ -45,6 +45,9 @@ from chile_trade.core.reader.tokens import NUM, Line, Token
 __all__ = ["STAGES", "TYPES", "FlowValue", "Mention", "NumberValue", "PeriodValue",
            "PlaceValue", "QuantityValue", "Rule", "mentions", "rules"]
 
+_DAILY = "روزانه"  # a day's, before an amount
+_DAILY_WORDS = 3  # "بشکه در روز": a unit's words per day
+
 STAGES = ("number", "quantity", "period", "list", "subject")
 TYPES = ("Number", "Amount", "Percent", "Points", "Times", "Period", "Place", "Flow")
 QUANTITY_TYPES = frozenset({"Amount", "Percent", "Points", "Times"})
@@ -220,7 +223,10 @@ def _unit_name(power: int, name: str) -> str:
 def _unit_of(unit_item: Item, scale: int) -> tuple[str, str, str, int]:
     """(mention type, unit name, dimension, power) of a unit token after a number of
     ``scale``."""
-    features = unit_item.features
+    return _unit_from(unit_item.features, scale)
+
+
+def _unit_from(features: Mapping[str, object], scale: int) -> tuple[str, str, str, int]:
     if "percent_word" in features or "percent_sign" in features:
         return "Percent", V.PERCENT, V.PERCENT, 0
     if "points_word" in features:
@@ -245,6 +251,11 @@ def _quantity(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     assert unit_item is not None
     value: NumberValue = getattr(number, "value")  # noqa: B009
     type_, unit, dimension, power = _unit_of(unit_item, value.scale)
+    if index > 0 and items[index - 1].text == _DAILY:
+        # "روزانه ۸ میلیون بشکه" is "۸ میلیون بشکه در روز", where the unit has a day's form
+        daily = _lexicon().longest([unit_item.text, "در", "روز"], 0)
+        if daily is not None and daily[0] == _DAILY_WORDS and "unit" in daily[1]:
+            type_, unit, dimension, power = _unit_from(daily[1], value.scale)
     if type_ != "Amount" and value.scale:
         return []  # "۲ هزار درصد" is no form the reader knows
     if index > 0 and "year_word" in items[index - 1].features and len(value.digits) == 4:
