@@ -138,6 +138,7 @@ class Sentence:
     before: Period | None = None  # the own period of the clause before it on its line
     drawn_from: Period | None = None  # that of the clause it follows from («به این ترتیب»)
     topic_after: Subject | None = None  # a flow named after its last figure
+    instants: list[Period] = field(default_factory=list)  # «در پایان مارس»: a day, no span
 
 
 @dataclass(slots=True)
@@ -335,6 +336,35 @@ class _Discourse:
             self.first = period
 
 
+def _speak(sentence: Sentence, spoken: Sequence[Period], discourse: _Discourse) -> None:
+    """The text now speaks of the periods a sentence names for its figures: not a day a
+    price is of («در پایان مارس»), but the months between its first and last such day."""
+    for period in spoken:
+        if period not in sentence.instants:
+            discourse.speak_of(period)
+    between = _between_instants(sentence.instants)
+    if between is not None and all(p in sentence.instants for p in spoken):
+        discourse.speak_of(between)
+
+
+def _between_instants(instants: Sequence[Period]) -> Period | None:
+    """The months from the first day a sentence names to its last, in one year: «از X در
+    ابتدای ژانویه ۲۰۲۴ به Y در پایان مارس» is of the first quarter of 2024."""
+    if len(instants) < _PAIR or any(p.months is None for p in instants):
+        return None
+    first, last = instants[0], instants[-1]
+    if last.year is None and first.year is not None and not last.relative:
+        last = replace(last, year=first.year, relative=None,  # «… پایان مارس»: of that year
+                       calendar=last.calendar or first.calendar)
+    if (first.year, first.relative, first.calendar) != (last.year, last.relative, last.calendar):
+        return None
+    assert first.months is not None
+    assert last.months is not None
+    if first.months[0] >= last.months[1]:
+        return None
+    return replace(first, months=(first.months[0], last.months[1]))
+
+
 def _length(period: Period) -> int:
     first, last = period.months or (1, 12)
     return last - first + 1
@@ -488,6 +518,9 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
         compared = _governed_by_marker(sentence.items, position)
         period = _complete(value, discourse, own, compared)
         out[position] = (period, compared)
+        if period is not None and position > 0 and \
+                {"year_start", "year_end"} & sentence.items[position - 1].features.keys():
+            sentence.instants.append(period)
         if compared and period is not None:
             sentence.compared.append((position, period))
         if period is not None and (period.year is not None or period.relative is not None):
@@ -894,10 +927,19 @@ def _flow_anchor(item: Item) -> bool:
         or "difference_word" in item.features
 
 
+def _in_place_list(items: Sequence[Item], k: int, j: int) -> bool:
+    """Whether the comma at ``j`` parts two places of a list that names whose the flow
+    at ``k`` is: «صادرات مس شیلی، پرو و کنگو» (not «… وارد شده و هند، سریلانکا …»)."""
+    return items[j].text in ("،", ",") and k < j < len(items) - 1 and \
+        _place(items[j - 1]) is not None and _place(items[j + 1]) is not None and \
+        not any(items[x].text == "و" or "verb" in items[x].features for x in range(k + 1, j))
+
+
 def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places) -> Subject:
     stop = position if k < position else len(items)
     for j in range(k + 1, stop):
-        if _is_quantity(items[j]) or (items[j].kind == PUNCT and items[j].text in _CLAUSE_END):
+        if _is_quantity(items[j]) or (items[j].kind == PUNCT and items[j].text in _CLAUSE_END
+                                      and not (k < position and _in_place_list(items, k, j))):
             stop = j
             break
     sides = _sides_after(items, k + 1, stop, places)
@@ -1717,8 +1759,9 @@ def _label_before(items: Sequence[Item], start: int, end: int) -> str:
 
 
 def _open_sides(subject: Subject) -> bool:
-    """A flow of goods the sentence names no partner of (``این صادرات``, ``فروش ۳ ماهه``)."""
-    return subject.flow == "goods" and not subject.total and (
+    """A flow of goods the sentence names no partner of (``این صادرات``, ``فروش ۳ ماهه``);
+    not the flows of several places each («صادرات مس شیلی، پرو و کنگو»)."""
+    return subject.flow == "goods" and not subject.total and not subject.each and (
         subject.importer is None or subject.exporter is None)
 
 
@@ -2342,8 +2385,7 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
         _respective_goods(members)
         if found:
             test, at = max(found, key=lambda pair: pair[1][-1])
-            for figure, position in zip(members, at, strict=True):
-                _pair_with(figure, items, position, test, places)
+            _pair_members(members, items, at, test, places)
             _destinations(members, [_place(items[k]) for k in at] if test == "place" else [],
                           places)
         elif len(amounts) == n:
@@ -2399,6 +2441,19 @@ def _one_verb(members: Sequence[Figure]) -> None:
             figure.subject = replace(flows[-1], measure=figure.subject.measure)
 
 
+def _pair_members(members: Sequence[Figure], items: Sequence[Item], at: Sequence[int],
+                  test: str, places: _Places) -> None:
+    """Each member of a list with the name at its place in the list of names."""
+    # "سهم شیلی و پرو از … به ترتیب X و Y درصد": the places the shares are of
+    shares = test == "place" and members[0].type == "Percent" and any(
+        "share_word" in items[k].features for k in range(max(0, at[0] - 2), at[0]))
+    for figure, position in zip(members, at, strict=True):
+        if shares:
+            figure.agent = _place(items[position])
+        else:
+            _pair_with(figure, items, position, test, places)
+
+
 def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
                places: _Places) -> None:
     subject = figure.subject
@@ -2423,6 +2478,12 @@ def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
         place = _place(items[position])
         if subject.flow in OWN_FLOWS:
             figure.subject = replace(subject, exporter=place, party=None)
+        elif subject.each and subject.each_side in ("exporter", "importer"):
+            # "صادرات مس شیلی، پرو و کنگو به ترتیب X، Y و Z": each place's own
+            exporter = place if subject.each_side == "exporter" else subject.exporter
+            importer = place if subject.each_side == "importer" else subject.importer
+            figure.subject = replace(subject, each=(), each_side="", party=None,
+                                     exporter=exporter, importer=importer)
         elif subject.flow == "goods" and subject.exporter not in (None, place) and \
                 subject.importer != place:
             figure.subject = replace(subject, importer=place, party=None)
@@ -2787,9 +2848,8 @@ class _Reading:
             return
         own = [f.period for f in sentence.figures
                if f.period is not None and "compared" not in f.roles]
-        for period in own or [p for p, compared in resolved.values()
-                              if p is not None and not compared]:
-            discourse.speak_of(period)
+        _speak(sentence, own or [p for p, compared in resolved.values()
+                                 if p is not None and not compared], discourse)
 
     def _table_years(self, figure: Figure) -> None:
         """The years of a table's series, as a span the text may name («این پنج سال»)."""

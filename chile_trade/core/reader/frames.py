@@ -786,11 +786,13 @@ def _other_flow(item: Item, figure: Figure) -> bool:
     return ("trade" if flow == V.TRADE else "goods") != figure.subject.flow
 
 
-def _group(doc: Document, figure: Figure) -> tuple[Figure, ...]:
+def _group(doc: Document, figure: Figure, member: bool = False) -> tuple[Figure, ...]:
     """The amounts listed together just before a stated figure («سیمان با X، کلینکر با Y
     … که سهم ۷۳ درصدی داشتند»), in its sentence or the two before it; as many as a count
-    beside the figure says where it says one («این سه گروه», «پنج قلم»)."""
-    if figure.value.member is not None or figure.said_of is not None or figure.agent:
+    beside the figure says where it says one («این سه گروه», «پنج قلم»). With ``member``,
+    those a share of one of them names («سهم شیلی از صادرات این سه کشور»)."""
+    if (figure.value.member is not None or figure.said_of is not None or figure.agent) and \
+            not (member and _points_at_list(figure)):
         # a member of a list of figures is said of one part, not of them all; so is the
         # share of one place («سهم مکزیک از تولید جهانی ۲۵ درصد»)
         return ()
@@ -899,8 +901,10 @@ def _group_agrees(group: Sequence[Figure], wanted: Subject, referred: bool = Fal
     for figure in group:
         subject = figure.subject
         if referred and wanted.flow == subject.flow == "goods":
+            # (and the goods: «سهم شیلی از صادرات این سه کشور» is of the goods listed)
             wanted = replace(wanted, exporter=wanted.exporter or subject.exporter,
-                             importer=wanted.importer or subject.importer)
+                             importer=wanted.importer or subject.importer,
+                             product=wanted.product or subject.product)
         if "product" in varies:
             subject = replace(subject, product=wanted.product)
         if {"exporter", "importer", "party"} & varies:
@@ -1398,7 +1402,7 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.filled[slot.name] = parts[-1]  # (each part is taken: no whole of them)
             continue
         if slot.find == "group":
-            group = _group(doc, figure)
+            group = _group(doc, figure, any(s.find == "member" for s in frame.slots))
             tabled = () if group else _table_group(doc, figure, ctx)  # (its rows are the list)
             if tabled:
                 group = tabled
