@@ -35,7 +35,7 @@ import bisect
 import dataclasses
 import itertools
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -627,6 +627,24 @@ def _check_price(claim: Claim) -> Verdict:
                    point, low, high, accepted_band(claim.stated, claim.comparator, claim.low))
 
 
+def _check_per_day(claim: Claim) -> Verdict:
+    """An amount per day (``million tonne/day``): its period's total over the period's
+    days, an exact count, the total moved into the stated unit's scale."""
+    (total,) = claim.operands
+    found = [V.unit_scale(total.unit), V.unit_scale(claim.unit.removesuffix("/day"))]
+    scales = [s for s in found if s is not None]
+    if len(scales) < len(found) or scales[0][0] != scales[1][0] or claim.days <= 0:
+        return _unverifiable(claim, "incompatible_units", total.unit, claim.unit)
+    factor = Fraction(10) ** (scales[0][1] - scales[1][1]) / claim.days
+    point, low, high = (x * factor for x in (total.number.exact, total.number.low,
+                                              total.number.high))
+    verdict = judge(point, low, high, claim.stated, claim.comparator, stated_low=claim.low)
+    return Verdict(claim, verdict, "per_day", (Operand(total.number, total.span.source,
+                                                       total.unit),),
+                   point, low, high, accepted_band(claim.stated, claim.comparator, claim.low),
+                   notes=(Note("days", (claim.days,)),))
+
+
 _SIGNED_FORMULAS = {"percent_change": (0,), "share": (1,)}
 """Formulas that take operands of any sign, with the operands they divide by: a change
 of a negative balance, (b − a) / a, is the change of the deficit's size. The corner
@@ -657,14 +675,18 @@ def _signs_allowed(formula: str, numbers: Sequence[ParsedNumber]) -> bool:
     return all(numbers[i].low > 0 or numbers[i].high < 0 for i in divisors if i < len(numbers))
 
 
+_SPECIAL_CHECKS: dict[str, Callable[[Claim], Verdict]] = {
+    "cagr": _check_cagr, "unit_price": _check_price, "per_day": _check_per_day}
+"""Formulas checked each in its own way: not by the corners of their operands' box."""
+
+
 def _check_prose(claim: Claim) -> Verdict:
     """A prose claim with its operands: the formula over their rounding intervals."""
     if not claim.formula:
         return _unverifiable(claim, claim.reason or "no_figures")
-    if claim.formula == "cagr":
-        return _check_cagr(claim)
-    if claim.formula == "unit_price":
-        return _check_price(claim)
+    special = _SPECIAL_CHECKS.get(claim.formula)
+    if special is not None:
+        return special(claim)
     in_one = _one_power(claim)
     if isinstance(in_one, Note):
         return Verdict(claim, V.UNVERIFIABLE, reason=in_one)

@@ -141,6 +141,7 @@ class Claim:
     formula: str = ""
     reason: str = ""
     frame: str = ""  # the id of the construction frame that read it (prose), or ""
+    days: int = 0  # an amount per day: the days of its period, its total's divisor
 
     @property
     def unit(self) -> str:

@@ -120,8 +120,9 @@ UNIT_WORDS = {f"{scale} {noun}".strip(): f"{SCALE_NAMES[power]} {AMOUNT_UNITS[no
 """A table's unit as its title writes it (``میلیون دلار``, ``هزار تن``), by its name."""
 
 UNIT_BASES = {name: (dimension, power) for name, dimension, power in AMOUNT_UNITS.values()}
+# the reader's other units
 UNIT_BASES.update({name: (name, 0) for name in ("barrel", "person", "m3", "ounce", "litre",
-                                                 "unit", "hectare")})  # the reader's other units
+                                                 "unit", "hectare", "day")})
 """Each unit name with its dimension and power of ten (``tonne``: kg, 3)."""
 
 
@@ -282,13 +283,36 @@ VERDICT_NAMES = {EXACT: {"fa": "دقیق", "en": "exact"},
 UNIT_NAMES_FA = {english: persian for persian, english in UNIT_WORDS.items()}
 
 
+_OTHER_UNITS_FA = {"barrel": "بشکه", "ounce": "اونس", "m3": "متر مکعب", "litre": "لیتر",
+                   "hectare": "هکتار", "person": "نفر", "unit": "دستگاه", "day": "روز"}
+"""The Persian names of the reader's units that tables do not print (`UNIT_BASES`)."""
+_SCALES_FA = {name: word for word, power in SCALE_WORDS.items()
+              if (name := SCALE_NAMES.get(power)) and word not in ("بیلیون", "تریلیون")}
+
+
+def _one_unit_fa(unit: str) -> str:
+    if unit in UNIT_NAMES_FA:
+        return UNIT_NAMES_FA[unit]
+    scale, _, noun = unit.rpartition(" ")
+    if noun in _OTHER_UNITS_FA and (not scale or scale in _SCALES_FA):
+        return f"{_SCALES_FA[scale]} {_OTHER_UNITS_FA[noun]}" if scale else _OTHER_UNITS_FA[noun]
+    return unit
+
+
 def unit_name_fa(unit: str) -> str:
     """A unit's Persian name: ``million USD`` → ``میلیون دلار``, ``USD/tonne`` →
-    ``دلار در هر تن``; a unit with no Persian name is kept as it is."""
+    ``دلار در هر تن``, ``million barrel/day`` → ``میلیون بشکه در روز``; a unit with no
+    Persian name is kept as it is.
+
+    >>> unit_name_fa("million barrel/day"), unit_name_fa("USD/tonne")
+    ('میلیون بشکه در روز', 'دلار در هر تن')
+    """
     top, per, bottom = unit.partition("/")
+    if per and bottom == "day":
+        return f"{_one_unit_fa(top)} در روز"
     if per:
-        return f"{UNIT_NAMES_FA.get(top, top)} در هر {UNIT_NAMES_FA.get(bottom, bottom)}"
-    return UNIT_NAMES_FA.get(unit, unit)
+        return f"{_one_unit_fa(top)} در هر {_one_unit_fa(bottom)}"
+    return _one_unit_fa(unit)
 VALUATION_NAMES_FA = {english: persian for persian, english in VALUATION_WORDS.items()}
 UNKNOWN_REPORTER = {"fa": "گزارشگر", "en": "the reporter"}
 """Who a total belongs to when the document does not name its reporter."""

@@ -70,6 +70,7 @@ _EXPRESSIONS = {
                              "(({2} − {3}) − ({0} − {1})) ÷ ({0} − {1}) × ۱۰۰"),
     "share_of_two_way": ("{0} / ({0} + {1}) × 100", "{0} ÷ ({0} + {1}) × ۱۰۰"),
     "cagr": ("(({1} / {0})^(1/{n}) − 1) × 100", "(({1} ÷ {0})^(۱/{n}) − ۱) × ۱۰۰"),
+    "per_day": ("{0} / {n} days", "{0} ÷ {n} روز"),
 }
 
 
@@ -161,7 +162,9 @@ def describe(claim: Claim) -> tuple[str, str]:
     prose = kind in _PROSE_KINDS or (kind == V.CHANGE and bool(claim.formula or claim.reason))
     if prose:  # a prose figure: its kind, flow and value with its unit
         name_en, name_fa = _PROSE_KINDS.get(kind, ("percent change", "درصد تغییر"))
-        if kind == V.PROSE_OTHER and "/" in claim.unit:
+        if kind == V.PROSE_OTHER and claim.unit.endswith("/day"):
+            name_en, name_fa = "amount per day", "مقدار روزانه"
+        elif kind == V.PROSE_OTHER and "/" in claim.unit:
             name_en, name_fa = "unit price", "قیمت واحد"
         u_en, u_fa = _suffix(claim.unit or V.PERCENT)
         what_en = f"{_flow(flow, 'en').capitalize()}: " if flow else ""
@@ -413,7 +416,7 @@ def explain(verdict: Verdict) -> tuple[str, str]:
         texts_fa = [f"{_fa(o.number.text)} {V.UNIT_NAMES_FA.get(o.unit, o.unit)}"
                     for o in verdict.inputs]
     expression_en, expression_fa = _expression(verdict.formula, len(texts))
-    years = next((str(n.values[0]) for n in verdict.notes if n.code == "years"), "")
+    years = next((str(n.values[0]) for n in verdict.notes if n.code in ("years", "days")), "")
     u_en, u_fa = _suffix(claim.unit or V.PERCENT)
     head_en = f"{expression_en.format(*texts, n=years)} = {pt}{u_en}"
     head_fa = f"{expression_fa.format(*texts_fa, n=_fa(years))} = {_fa(pt)}{u_fa}"
@@ -434,7 +437,7 @@ def explain(verdict: Verdict) -> tuple[str, str]:
                    f"نمی‌دهد؛ بازه ممکن فقط {_fa(lo)} تا {_fa(hi)}{u_fa} است")
     en, fa = [f"{head_en}, {tail_en}."], [f"{head_fa}، {tail_fa}."]
     for note in verdict.notes:
-        if note.code == "years":
+        if note.code in ("years", "days"):
             continue  # in the expression
         cause = _cause(verdict, note, places)
         if cause is not None:

@@ -24,7 +24,7 @@ from chile_trade.core.checks import Documents, check
 from chile_trade.core.numbers import ParsedNumber, to_ascii_digits
 from chile_trade.core.quantities import dot_is_decimal
 from chile_trade.core.reader.context import REPORTER, Document, Figure, read_lines
-from chile_trade.core.reader.frames import Outcome, agreement, read_figure, whole_of
+from chile_trade.core.reader.frames import Outcome, agreement, days_of, read_figure, whole_of
 from chile_trade.core.reader.numerals import (
     DOT_DECIMAL,
     DOT_THOUSANDS,
@@ -184,8 +184,10 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
     # size printed, so a figure made negative compares the other way (less than −20)
     comparator = V.MIRRORED.get(figure.comparator, figure.comparator) if sign < 0 else \
         figure.comparator
+    days = (days_of(figure) or 0) if formula == "per_day" else 0
     return Claim(kind, quantity, comparator, label=figure.mention.text,
-                 low=low, operands=operands, formula=formula, reason=reason, frame=frame)
+                 low=low, operands=operands, formula=formula, reason=reason, frame=frame,
+                 days=days)
 
 
 def _kind_of(figure: Figure) -> str:

@@ -29,6 +29,7 @@ from chile_trade.core import vocabulary as V
 from chile_trade.core.reader.lexicon import OWN_FLOWS
 from chile_trade.core.reader.lexicon import lexicon as _lexicon
 from chile_trade.core.reader.mentions import (
+    PER_DAY,
     QUANTITY_TYPES,
     FlowValue,
     Mention,
@@ -64,7 +65,6 @@ ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "differen
 
 _PER_TIME = frozenset({"روزانه", "ماهانه"})  # a rate per day or month, before its amount
 _ATTACHED_TIME = 3
-_PER_DAY = "/day"  # a unit's ending per day: «بشکه در روز»
 _CENTS = 100
 _RATE_REACH = 4  # «با احتساب نرخ ارز ترجیحی X»: the most items from a rate word to its rate
 _ORIGIN_REACH = 4  # «از گمرکات استان صادر شد»: the most items from «از» to the verb
@@ -1296,7 +1296,7 @@ def _amount_roles(items: Sequence[Item], figure: Figure) -> None:
     if figure.mention.text.endswith("ی") and p >= 2 and items[p - 1].kind == WORD and \
             _counted(items[p - 2]):
         figure.roles.add("size")  # "۱۰ میلیون کیسه ۶۰ کیلوگرمی": the size of each thing counted
-    if _averaged(items, figure.position) and not figure.value.dimension.endswith(_PER_DAY):
+    if _averaged(items, figure.position) and not figure.value.dimension.endswith(PER_DAY):
         # (not a rate in a unit per day, «روزانه X بشکه»: that is its own quantity)
         figure.roles.add("average")  # "متوسط مبادلات ماهانه دو کشور X"
     if any("rate_word" in items[k].features
@@ -1962,14 +1962,14 @@ def _daily_bases(sentence: Sentence) -> None:
     or the other end of its change, is a day's too, where its unit is the same but for
     the day."""
     daily = {f.value.dimension for f in sentence.figures
-             if f.type == "Amount" and f.value.dimension.endswith(_PER_DAY)}
+             if f.type == "Amount" and f.value.dimension.endswith(PER_DAY)}
     for figure in sentence.figures:
         value = figure.mention.value
-        if figure.type != "Amount" or f"{value.dimension}{_PER_DAY}" not in daily or \
+        if figure.type != "Amount" or f"{value.dimension}{PER_DAY}" not in daily or \
                 not {"compared", "from", "to"} & figure.roles:
             continue
         figure.mention = replace(figure.mention, value=replace(
-            value, unit=f"{value.unit}{_PER_DAY}", dimension=f"{value.dimension}{_PER_DAY}"))
+            value, unit=f"{value.unit}{PER_DAY}", dimension=f"{value.dimension}{PER_DAY}"))
 
 
 def _shared_measures(sentence: Sentence) -> None:

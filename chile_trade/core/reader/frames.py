@@ -40,7 +40,13 @@ from chile_trade.core.reader.context import (
     opening_label,
 )
 from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError, lexicon
-from chile_trade.core.reader.mentions import QUANTITY_TYPES, Mention, NumberValue, QuantityValue
+from chile_trade.core.reader.mentions import (
+    PER_DAY,
+    QUANTITY_TYPES,
+    Mention,
+    NumberValue,
+    QuantityValue,
+)
 from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import YES, Period, interval, same, shifted
 from chile_trade.core.reader.tokens import PUNCT
@@ -90,7 +96,9 @@ class Slot:
     restates: bool = False
     comparator: bool = False  # a near figure written with «بیش از»/«کمتر از»
     of_type: str = "Amount"  # the type of figure it takes (a change of shares takes Percent)
-    measure: str = ""  # "top", "bottom": the measure of a unit price's money, or its mass
+    # "top", "bottom": the measure of a unit price's money, or its mass; "daily": the
+    # total over the period of an amount per day
+    measure: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +148,9 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         raise LexiconError(f"{where}: of names another slot of the frame, one of {names}")
     if slot.find == "other" and not slot.of:
         raise LexiconError(f"{where}: an other slot says of which slot")
-    if slot.measure not in ("", "top", "bottom"):
-        raise LexiconError(f"{where}: measure must be top or bottom (of a unit price)")
+    if slot.measure not in ("", "top", "bottom", "daily"):
+        raise LexiconError(f"{where}: measure must be top or bottom (of a unit price), or "
+                           "daily (the total of an amount per day)")
     subject_ok = slot.subject in SUBJECT_ASKS or any(
         slot.subject.startswith(prefix) and slot.subject[len(prefix):] in names
         for prefix in ("slot:", "agent_of:"))
@@ -185,7 +194,8 @@ def load_frames(text: str, source: str = "frames.toml") -> tuple[Frame, ...]:  #
         seen.add(row["id"])
         if row["kind"] not in V.KINDS:
             raise LexiconError(f"{where}: kind must be one of {V.KINDS}")
-        if row["formula"] not in F.FORMULAS and row["formula"] not in ("unit_price", "cagr"):
+        if row["formula"] not in F.FORMULAS and \
+                row["formula"] not in ("unit_price", "cagr", "per_day"):
             raise LexiconError(f"{where}: no formula {row['formula']!r} in "
                                "chile_trade.core.formulas")
         if row["sign"] not in SIGNS or row["unit"] not in UNITS:
@@ -1174,7 +1184,12 @@ def _part_named(ctx: ClaimContext) -> Subject | None:
 
 def _priced_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
                     ) -> Subject | None:
-    """The money (``top``) or the mass (``bottom``) of a unit price's goods."""
+    """The money (``top``) or the mass (``bottom``) of a unit price's goods; the total
+    of an amount per day (``daily``)."""
+    if slot.measure == "daily":
+        dimension = ctx.dimension.removesuffix(PER_DAY)
+        return replace(_wanted_subject(slot, ctx, filled),
+                       measure=MEASURES.get(dimension, ""))
     if ctx.per is None or not ctx.per[0]:
         return None
     dimension = ctx.per[1] if slot.measure == "bottom" else ctx.dimension
@@ -1275,6 +1290,8 @@ def _unfit(candidate: Figure, slot: Slot, subject: Subject, ctx: ClaimContext) -
     """A candidate that agrees yet cannot fill the slot: a price's money or mass in
     another unit («هر بشکه»: barrels, not barrels a day); a share's part that is the
     whole of its goods («سهم گندم آبی از تولید»: all the wheat is no part of it)."""
+    if slot.measure == "daily":
+        return candidate.value.dimension != ctx.dimension.removesuffix(PER_DAY)
     if slot.measure and ctx.per is not None and candidate.value.dimension != (
             ctx.per[1] if slot.measure == "bottom" else ctx.dimension):
         return True
@@ -1366,8 +1383,10 @@ def _applies(frame: Frame, ctx: ClaimContext) -> bool:
     total, a place named after «برابر», the flow of a two-way trade, a percentage."""
     finds = {slot.find for slot in frame.slots}
     asks = {slot.subject for slot in frame.slots}
+    measures = {slot.measure for slot in frame.slots}
     return not (
         ("shares" in finds and ctx.dimension != "percent")
+        or ("daily" in measures and not ctx.dimension.endswith(PER_DAY))
         or ("goods" in finds and len(ctx.subject.product.split(" و ")) != _PAIR)
         or ("versus" in asks and ctx.versus is None)
         or ("trade_part" in asks and ctx.trade_part is None))
@@ -1423,6 +1442,8 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
         attempt.filled[slot.name] = got
     if frame.formula == "share_of_listed" and not _part_listed(attempt):
         attempt.failed = "no_candidate"
+    if frame.formula == "per_day" and days_of(figure) is None:
+        attempt.failed = "no_candidate"  # the days of its period the text does not fix
     if _whole_is_listed(attempt) or (frame.formula == "share_of_sum" and (
             ctx.agent or ctx.agent_product)):
         # (nor is the share of one named part «سهم لبنیات از … آنها» that of them all)
@@ -1485,6 +1506,13 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
         return Outcome(figure, None, "ambiguous_frame", best[0].frame.id, ctx)
     chosen = best[0]
     return Outcome(figure, Reading(chosen.frame, _operands(chosen)), context=ctx)
+
+
+def days_of(figure: Figure) -> int | None:
+    """How many days the period of an amount per day has: «۲٫۵ میلیون تن در روز» of 2023
+    is of 365; None where its period is not one the calendar fixes."""
+    days = interval(figure.period) if figure.period is not None else None
+    return None if days is None else days[1] - days[0]
 
 
 def whole_of(doc: Document, part: Figure) -> Figure | None:

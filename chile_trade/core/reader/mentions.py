@@ -42,11 +42,14 @@ from chile_trade.core.reader.patterns import Item, Match, Pattern, compile_patte
 from chile_trade.core.reader.periods import Period
 from chile_trade.core.reader.tokens import NUM, Line, Token
 
-__all__ = ["STAGES", "TYPES", "FlowValue", "Mention", "NumberValue", "PeriodValue",
+__all__ = ["PER_DAY", "STAGES", "TYPES", "FlowValue", "Mention", "NumberValue", "PeriodValue",
            "PlaceValue", "QuantityValue", "Rule", "mentions", "rules"]
 
 _DAILY = "روزانه"  # a day's, before an amount
-_DAILY_WORDS = 3  # "بشکه در روز": a unit's words per day
+_DAY_AFTER = ("در", "روز")  # "… تن در روز": a day's, after an amount's unit
+_NOT_A_DAY = frozenset({"شنبه", "یکشنبه", "دوشنبه", "سه", "سهشنبه", "چهارشنبه", "پنجشنبه",
+                        "جمعه", "گذشته", "قبل", "بعد", "اول", "نخست", "آخر", "های", "ها"})
+PER_DAY = "/day"  # the ending of a unit per day: «بشکه در روز», «تن در روز»
 
 STAGES = ("number", "quantity", "period", "list", "subject")
 TYPES = ("Number", "Amount", "Percent", "Points", "Times", "Period", "Place", "Flow")
@@ -251,11 +254,16 @@ def _quantity(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     assert unit_item is not None
     value: NumberValue = getattr(number, "value")  # noqa: B009
     type_, unit, dimension, power = _unit_of(unit_item, value.scale)
-    if index > 0 and items[index - 1].text == _DAILY:
-        # "روزانه ۸ میلیون بشکه" is "۸ میلیون بشکه در روز", where the unit has a day's form
-        daily = _lexicon().longest([unit_item.text, "در", "روز"], 0)
-        if daily is not None and daily[0] == _DAILY_WORDS and "unit" in daily[1]:
-            type_, unit, dimension, power = _unit_from(daily[1], value.scale)
+    end = match.end
+    after = tuple(item.text for item in items[end:end + 3])
+    day_after = after[:2] == _DAY_AFTER and not (
+        len(after) > 2 and (after[2] in _NOT_A_DAY or items[end + 2].kind == "mention"))
+    if type_ == "Amount" and not dimension.endswith(PER_DAY) and (
+            day_after or (index > 0 and items[index - 1].text == _DAILY)):
+        # "۲٫۵ میلیون تن در روز", "روزانه ۸ میلیون بشکه": an amount per day (not "… در
+        # روز جمعه", on a day)
+        unit, dimension = f"{unit}{PER_DAY}", f"{dimension}{PER_DAY}"
+        end += len(_DAY_AFTER) if day_after else 0
     if type_ != "Amount" and value.scale:
         return []  # "۲ هزار درصد" is no form the reader knows
     if index > 0 and "year_word" in items[index - 1].features and len(value.digits) == 4:
@@ -269,7 +277,7 @@ def _quantity(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     if type_ == "Percent":  # the percent sign as printed belongs to the number
         number_start = min(number_start, _start(unit_item))
         number_end = max(number_end, _end(unit_item))
-    return [_mention(ctx, type_, items, index, match.end, QuantityValue(
+    return [_mention(ctx, type_, items, index, end, QuantityValue(
         readings, unit, dimension, power, comparator, words=value.words,
         number_start=number_start, number_end=number_end, minus=minus is not None))]
 
