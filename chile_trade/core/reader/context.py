@@ -347,6 +347,12 @@ def _speak(sentence: Sentence, spoken: Sequence[Period], discourse: _Discourse) 
         discourse.speak_of(between)
 
 
+def _counted_apart(counted: Period, printed: Period) -> bool:
+    """Whether ``counted`` is counted from the text's own year and ``printed`` names its
+    year: which is later the text alone does not say."""
+    return counted.year is None and counted.relative is not None and printed.year is not None
+
+
 def _between_instants(instants: Sequence[Period]) -> Period | None:
     """The months from the first day a sentence names to its last, in one year: «از X در
     ابتدای ژانویه ۲۰۲۴ به Y در پایان مارس» is of the first quarter of 2024."""
@@ -528,8 +534,12 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
         if period is not None and period.last_year is not None:
             discourse.spans.append(period)
         if period is not None and not compared and (own is None or (
-                not _earlier(period, own) and period.last_year is None)):
-            own = period  # a span after a period («در ده سال گذشته») does not replace it
+                not _earlier(period, own) and period.last_year is None
+                and not _counted_apart(own, period))):
+            # (a span after a period «در ده سال گذشته» does not replace it; nor does a year
+            # printed after one counted from the text's own, «سال گذشته … در سال ۲۰۲۲»,
+            # which the text does not say is later)
+            own = period
     sentence.own = own
     return out
 
@@ -927,6 +937,23 @@ def _flow_anchor(item: Item) -> bool:
         or "difference_word" in item.features
 
 
+def _flow_before(items: Sequence[Item], position: int) -> bool:
+    """Whether a flow is named before ``position`` in its clause."""
+    return any(_flow_anchor(items[k]) for k in range(_clause_start(items, position), position))
+
+
+def _versus_flow(items: Sequence[Item], figure: Figure, places: _Places) -> None:
+    """«ارزش صادرات مس شیلی ۱٫۸ برابر صادرات مس پرو»: the flow named right after a
+    multiple whose own flow is named before it is what it is a multiple of."""
+    end = figure.position + 1
+    if figure.type != "Times" or end >= len(items) or not _flow_anchor(items[end]) or \
+            not _flow_before(items, figure.position):
+        return
+    versus = _noun_subject(items, end, len(items), places)
+    if versus.flow == figure.subject.flow and versus != figure.subject:
+        figure.versus = replace(versus, measure=versus.measure or figure.subject.measure)
+
+
 def _in_place_list(items: Sequence[Item], k: int, j: int) -> bool:
     """Whether the comma at ``j`` parts two places of a list that names whose the flow
     at ``k`` is: «صادرات مس شیلی، پرو و کنگو» (not «… وارد شده و هند، سریلانکا …»)."""
@@ -988,14 +1015,17 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
     items = sentence.items
     # A flow verb after the figure, before the next figure: "X کالا به ایران فروخت".
     figure = items[position]
-    if figure.type in ("Percent", "Times", "Points"):
+    # (not «صادرات مس شیلی ۱٫۸ برابر صادرات مس پرو»: the flow after is what it is a
+    # multiple of, `_versus_flow`)
+    versus = figure.type == "Times" and _flow_before(items, position)
+    if figure.type in ("Percent", "Times", "Points") and not versus:
         for k in range(position + 1, min(len(items), position + 3)):
             if "total_word" in items[k].features:
                 break  # "۵٫۵ درصد کل صادرات استان": the whole, not what the rate is of
             if _flow_anchor(items[k]):  # "رشد ۴۰ درصدی فروش کالاهای ایرانی به چین"
                 return _noun_subject(items, k, len(items), places)
     following = items[position + 1] if position + 1 < len(items) else None
-    if following is not None and _flow_anchor(following) and not (
+    if following is not None and _flow_anchor(following) and not versus and not (
             _is(following, "Flow") and _flow_of(following).verb):
         # "X تن صادرات", "X میلیارد دلار مازاد تجاری"
         return _noun_subject(items, position + 1, len(items), places)
@@ -1466,6 +1496,9 @@ def _versus(sentence: Sentence, figure: Figure) -> None:
     end = (figure.last_of_list or figure).position + 1
     place = _place(items[end]) if end < len(items) else None
     own = figure.said_of.subject if figure.said_of is not None else figure.subject
+    if place is not None and own.flow in OWN_FLOWS and own.exporter != place:
+        figure.versus = replace(own, exporter=place)  # "تولید این کشور ۷ برابر هند"
+        return
     if place is None or own.flow != "goods":
         return
     to = next((p for k in range(end + 1, min(len(items), end + 3))
@@ -1886,6 +1919,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             subject = replace(subject, basis=basis)
         figure.subject = replace(subject, measure=_measure_of(sentence, figure) or
                                  subject.measure)
+        _versus_flow(sentence.items, figure, places)
         if figure.type == "Percent":
             _share_sides(figure, places, topics, previous)
         previous.append(figure)
@@ -2522,7 +2556,12 @@ def _anchor(document: Document) -> tuple[str, int] | None:
         own = figure.own_period or figure.period
         if own is None or own.relative is None or own.year is not None:
             continue
-        for _, compared in figure.sentence.compared:
+        # (the period compared with, or that of the amount compared with: «… سال گذشته
+        # X … نسبت به Y در سال ۲۰۲۲»)
+        bases = [c for _, c in figure.sentence.compared] + [
+            f.own_period for f in figure.sentence.figures
+            if "compared" in f.roles and f.own_period is not None and f.type == figure.type]
+        for compared in bases:
             if compared.year is not None and compared.calendar and compared.relative is None:
                 found.add((compared.calendar, compared.year + 1 - own.relative))
     if len(found) == 1:
