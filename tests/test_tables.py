@@ -616,3 +616,10 @@ def test_prose_after_a_one_year_table_takes_its_year_and_its_rows_as_a_list(monk
             "مجموع وزن این سه گروه به یک میلیون و ۸۰ هزار تن رسید.\n")
     assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
         (D(45), "exact"), (D(15), "inconsistent"), (D(1080), "exact")]
+
+
+def test_a_line_of_a_tatweel_before_a_table_is_no_header():
+    # folding leaves nothing of «ـ»: the line is no header, the table under it is read
+    text = "جدول صادرات ایران به عمان (میلیون دلار)\nـ\nشرح ۱۴۰۱ ۱۴۰۲\nصادرات ۱۲۰ ۱۳۰\n"
+    m = "million USD"
+    assert _cells(text) == {("export", 1401, D(120), m), ("export", 1402, D(130), m)}

@@ -272,6 +272,8 @@ def _header_like(line: str, rows: Sequence[str]) -> bool:
         width = len(_cells_of(rows[0], mode, 0, True))
         return len(_cells_of(line, mode, 0, True)) == width
     words = fold(stripped).split()
+    if not words:
+        return False  # a line of marks folding has emptied («ـ»)
     width = len(_tokens(rows[0]))
     return len(words) == width or (words[0] in _LABEL_HEADS and len(words) <= width + 2)
 

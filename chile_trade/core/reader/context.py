@@ -2481,9 +2481,18 @@ def _pair_members(members: Sequence[Figure], items: Sequence[Item], at: Sequence
     # "سهم شیلی و پرو از … به ترتیب X و Y درصد": the places the shares are of
     shares = test == "place" and members[0].type == "Percent" and any(
         "share_word" in items[k].features for k in range(max(0, at[0] - 2), at[0]))
+    # "مصر، ترکیه و ایران به ترتیب با X، Y و Z بزرگ‌ترین خریداران گندم روسیه بودند": the
+    # buyers (or sellers) of one place's goods, the flow the amounts name none of
+    side, owner = _seller_after(items, members[-1].position) if test == "place" and all(
+        f.type == "Amount" and not f.subject.flow for f in members) else (None, None)
     for figure, position in zip(members, at, strict=True):
+        place = _place(items[position])
         if shares:
-            figure.agent = _place(items[position])
+            figure.agent = place
+        elif side is not None and owner is not None and place is not None:
+            exporter, importer = (owner, place) if side == V.IMPORT else (place, owner)
+            figure.subject = replace(figure.subject, flow="goods", exporter=exporter,
+                                     importer=importer, party=None)
         else:
             _pair_with(figure, items, position, test, places)
 
@@ -2747,13 +2756,17 @@ def _goods_of_topic(document: Document, topic: str, opening: Subject | None) -> 
     qualifier = bool(_lexicon().features(topic).get("qualifier"))  # «غیرنفتی»: of all flows
     for figure in document.figures:
         subject, whole = figure.subject, figure.whole
-        if not subject.product and not subject.total and subject.flow != "trade" and \
-                not subject.flow.startswith(OTHER) and (
+        # (a place's share of a total «سهم مصر از کل صادرات»: of all the topic goods)
+        placed = figure.type == "Percent" and figure.agent is not None and \
+            not figure.agent_product
+        if not subject.product and (not subject.total or placed) and \
+                subject.flow != "trade" and not subject.flow.startswith(OTHER) and (
                     qualifier or _same_direction(subject, opening)):
             figure.subject = replace(subject, product=topic)
         coded = subject.product.startswith(_CODE)
         if whole is not None and not whole.product and whole.flow != "trade" and (
-                not whole.total or ((subject.party or coded) and not figure.agent_product)):
+                not whole.total or placed or (
+                    (subject.party or coded) and not figure.agent_product)):
             # (a customs line's share «در تعرفه … ۷۰٫۸ درصد از کل صادرات»: of the goods
             # it is a line of)
             # (a partner's share «هند با … ۵۴ درصد از کل واردات»: of all the topic goods)
