@@ -623,3 +623,27 @@ def test_a_line_of_a_tatweel_before_a_table_is_no_header():
     text = "جدول صادرات ایران به عمان (میلیون دلار)\nـ\nشرح ۱۴۰۱ ۱۴۰۲\nصادرات ۱۲۰ ۱۳۰\n"
     m = "million USD"
     assert _cells(text) == {("export", 1401, D(120), m), ("export", 1402, D(130), m)}
+
+
+def test_a_totals_row_with_its_share_cell_left_empty_is_the_whole_of_the_shares():
+    # «کل ۳۳۳» alone on its line under the rows is the table's totals row, not prose
+    text = ("ارزش واردات نفت خام چین به تفکیک تامین‌کننده در سال ۲۰۲۳\n"
+            "تامین‌کننده          ارزش (میلیارد دلار)    سهم (درصد)\n"
+            "روسیه                ۶۰                     ۱۸٫۰\n"
+            "عربستان سعودی        ۵۰                     ۱۴٫۷\n"
+            "سایر کشورها          ۲۲۳                    ۶۷٫۰\n"
+            "کل                   ۳۳۳\n")
+    found = {stated: verdict for stated, verdict, _ in _verdicts(text)}
+    # 60 / 333 × 100 = 18.02 → 18.0; 50 / 333 × 100 = 15.02, not 14.7; 223 / 333 = 66.97 → 67.0
+    assert found == {D("18.0"): "exact", D("14.7"): "inconsistent", D("67.0"): "exact"}
+
+
+def test_two_shares_of_one_column_are_not_checked_against_each_other():
+    # no totals row: Russia's 18.0 implies a total of 60.64 / 0.180 = 336.9, by which
+    # Saudi Arabia's 49.87 is 14.80 %, not 14.7 (and 14.7 implies 339.3, by which Russia's
+    # is 17.87, not 18.0); one of the two is wrong, the table does not say which
+    text = ("ارزش واردات نفت خام چین به تفکیک تامین‌کننده در سال ۲۰۲۳\n"
+            "تامین‌کننده          ارزش (میلیارد دلار)    سهم (درصد)\n"
+            "روسیه                ۶۰٫۶۴                  ۱۸٫۰\n"
+            "عربستان سعودی        ۴۹٫۸۷                  ۱۴٫۷\n")
+    assert {verdict for _, verdict, _ in _verdicts(text)} == {"unverifiable"}

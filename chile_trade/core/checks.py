@@ -487,6 +487,11 @@ def _check_share(claim: Claim, docs: Documents) -> Verdict:
     other_value, other_share, other_claim = other
     verdict = _judged(claim, "share_via_implied_total", [value, other_value, other_share],
                       (Note("implied_total", (base, other_claim.span.source)),))
+    if verdict.verdict == V.INCONSISTENT and \
+            claim.table.split("#", maxsplit=1)[0] == other_claim.table.split("#", maxsplit=1)[0]:
+        # two shares of one column that disagree: one of them is wrong, the table does not
+        # say which (a whole printed apart, another table's, would)
+        return _unverifiable(claim, "shares_disagree", base, year)
     if verdict.verdict == V.INCONSISTENT and not verdict.cause and base != flow:
         return _with_cause(verdict, V.MISLABELLED_COLUMN,
                            Note(V.MISLABELLED_COLUMN, (base, flow)))

@@ -261,6 +261,18 @@ def _pipe_row(stripped: str) -> bool:
     return sum(_is_value(part.strip()) for part in stripped.split("|")) >= 2
 
 
+_TOTALS_HEADS = frozenset({"جمع", "کل", "مجموع"})
+_TOTALS_WORDS = 4  # «جمع کل ۳۳۷٫۱۰»: a label of a word or two and its value, no sentence
+
+
+def _totals_line(line: str) -> bool:
+    """A totals row under a table that prints only the total's value («کل ۳۳۷٫۱۰», its
+    share cell left empty): one value, so no table row by itself."""
+    tokens = fold(line).split()
+    return bool(tokens) and tokens[0] in _TOTALS_HEADS and len(tokens) <= _TOTALS_WORDS \
+        and any(_is_value(token) for token in tokens[1:])
+
+
 def _header_like(line: str, rows: Sequence[str]) -> bool:
     """Whether the line before a run of rows is their header: split like them into as many
     cells, or a row of labels starting with a header word (``سال``, ``شرح``)."""
@@ -407,7 +419,7 @@ def text_blocks(text: str, source: str) -> list[Block]:
             index += 1
             continue
         end = index
-        while end < len(lines) and tabular[end]:
+        while end < len(lines) and (tabular[end] or _totals_line(lines[end])):
             end += 1
         after_blank = end
         while after_blank < len(lines) and not lines[after_blank].strip():
@@ -877,10 +889,6 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
     measures (``وزن (تن)``, ``ارزش (هزار دلار)``) and perhaps a share or change column."""
     rows = grid.rows
     header, data = rows[0], [r for r in rows[1:] if any(c.text.strip() for c in r)]
-    for row in data:
-        if len(row) != len(header):
-            raise _error(row[0].span, f"row has {len(row)} cells but the header at line "
-                                      f"{header[0].span.line} has {len(header)}")
     calendar = _calendar([year.year])
     units = [unit_in(cell.text)[0] or (context.unit if k and _is_value_label(cell.text) else "")
              for k, cell in enumerate(header)]
@@ -888,6 +896,11 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
         _Column("year", cell.text, year=year) if units[k] else
         _classify(cell.text, _years_of_label(cell.text, year.year), False, None)
         for k, cell in enumerate(header) if k]
+    data = [_padded_total(row, columns) for row in data]
+    for row in data:
+        if len(row) != len(header):
+            raise _error(row[0].span, f"row has {len(row)} cells but the header at line "
+                                      f"{header[0].span.line} has {len(header)}")
     # a share or change cell is of the row's value: its money, else its first value
     valued = [k for k, col in enumerate(columns) if col.kind == "year"]
     money = [k for k in valued if (scale := V.unit_scale(units[k])) and scale[0] in V.MONEY]
@@ -928,6 +941,16 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
                                                     f"{table_id}#{n + 1}.{of}",
                                                     (value, whole)))
     return out
+
+
+def _padded_total(row: tuple[Cell, ...], columns: Sequence[_Column]) -> tuple[Cell, ...]:
+    """A totals row that leaves its last share or change cells empty («کل ۳۳۷٫۱۰» under
+    «… ارزش  سهم»), those cells as missing; any other row as it is."""
+    if not row or len(row) >= len(columns) or \
+            _SPACE_RE.sub(" ", fold(row[0].text).strip()) not in ("جمع", "مجموع", "جمع کل", "کل") \
+            or any(col.kind not in ("change", "share") for col in columns[len(row):]):
+        return row
+    return row + tuple(Cell("", row[-1].span) for _ in columns[len(row):])
 
 
 def _years_of_label(label: str, year: int) -> list[int]:

@@ -15,6 +15,7 @@ reason (unverifiable)       values
 ``balance_sign``            —
 ``no_table_value``          year
 ``total_only_through_share`` base, year
+``shares_disagree``         base, year
 ``no_series``               flow, year
 ``no_total``                flow, year
 ``growth_base_missing``     —
@@ -219,6 +220,11 @@ _REASONS = {
     "total_only_through_share": (
         "the documents give {owner_en} total {flow_en} in {year} only through this share",
         "اسناد کل {flow_fa} {owner_fa} در {year_fa} را فقط از راه همین سهم می‌دهند"),
+    "shares_disagree": (
+        "this share and another of its column imply different totals of {flow_en} in {year}, "
+        "and the table prints no total to say which of the two is wrong",
+        "این سهم و سهم دیگری از همین ستون کل‌های متفاوتی برای {flow_fa} در {year_fa} نتیجه "
+        "می‌دهند و جدول کلی چاپ نکرده است که نشان دهد کدام نادرست است"),
     "no_series": ("the documents give no {flow_en} with {partner_en} in {year}",
                   "اسناد رقمی برای {flow_fa} با {partner_fa} در {year_fa} ندارند"),
     "no_total": ("the documents give no {owner_en} total {flow_en} in {year}",

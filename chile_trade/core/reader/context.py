@@ -2587,6 +2587,13 @@ def _anchor(document: Document) -> tuple[str, int] | None:
              and "compared" not in f.roles and f.period.calendar and not f.period.fiscal
              and not _background(f.sentence)
              and any(_same_flow(f.subject, other) for other in relative)}
+    # (and, where the body prints one, the year its headline names: «رشد … در نیمه نخست
+    # ۲۰۲۴» over «… سال جاری میلادی … در نیمه نخست ۲۰۲۳»: the news is of its headline's
+    # year, not of the base's)
+    if years:
+        years |= {(own.calendar, own.last_year or own.year) for sentence in document.sentences
+                  if sentence.headline and (own := sentence.own) is not None
+                  and own.year is not None and own.calendar and not own.fiscal}
     calendars = {calendar for calendar, _ in years}
     if len(calendars) != 1:
         return None

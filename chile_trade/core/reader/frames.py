@@ -324,6 +324,8 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
         if a.flow != b.flow:
             return None
         score += 2
+    if a.owner and b.owner and a.owner != b.owner and REPORTER not in (a.owner, b.owner):
+        return None  # «تجارت غیرنفتی عربستان» is not the UAE's
     if a.measure and b.measure:
         if a.measure != b.measure:
             return None
@@ -1364,12 +1366,15 @@ def _bounds(figure: Figure) -> tuple[float, float]:
 
 def _restates(figure: Figure, candidate: Figure) -> bool:
     """Whether ``figure`` restates ``candidate`` less precisely, or as a threshold: the
-    candidate is more precise, and the two are of one dimension."""
-    if not _same_dimension(figure, candidate):
+    candidate is more precise, and the two are of one dimension; in one sentence only as a
+    threshold («به ۱۰۳۰ میلیون دلار رسید و از یک میلیارد دلار فراتر رفت»; not «در ماه‌های
+    ژوئیه، اوت و سپتامبر به ترتیب X، Y و Z»: quantities side by side, none the others)."""
+    comparator = figure.comparator
+    if not _same_dimension(figure, candidate) or (
+            figure.sentence is candidate.sentence and comparator == V.EQUAL):
         return False
     stated, printed = _scaled(figure.value), _scaled(candidate.value)
     width_stated, width_printed = stated[1] - stated[0], printed[1] - printed[0]
-    comparator = figure.value.comparator
     middle_stated, middle_printed = sum(stated) / 2, sum(printed) / 2
     if middle_stated <= 0 or not (1 / _RESTATED_RATIO <= middle_printed / middle_stated
                                   <= _RESTATED_RATIO):
