@@ -647,3 +647,25 @@ def test_two_shares_of_one_column_are_not_checked_against_each_other():
             "روسیه                ۶۰٫۶۴                  ۱۸٫۰\n"
             "عربستان سعودی        ۴۹٫۸۷                  ۱۴٫۷\n")
     assert {verdict for _, verdict, _ in _verdicts(text)} == {"unverifiable"}
+
+
+def test_a_pipe_table_with_no_outer_pipes_and_its_alignment_row():
+    # «--- | ---» under the header is of the table, not prose that ends it
+    text = ("واردات نفت خام چین از روسیه (میلیون تن)\n"
+            "کشور | 2022 | 2023 | درصد تغییر\n--- | --- | --- | ---\n"
+            "روسیه | 86.25 | 107.02 | 24.1\n")
+    # (107.02 − 86.25) / 86.25 × 100 = 24.08 → 24.1
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
+        (D("24.1"), "exact")]
+
+
+def test_a_totals_row_of_years_with_its_share_cell_left_empty_is_read():
+    # «جمع 1885.7 1888.2» under a header of two years and a share: the totals row's
+    # share cell is missing, not a row the reader cannot line up with its header
+    text = ("تولید فولاد خام کشورهای بزرگ (میلیون تن)\n"
+            "کشور           2022     2023     سهم 2023 (درصد)\n"
+            "چین            1018.0   1019.1   54.0\n"
+            "جمع            1885.7   1888.2\n")
+    document = read(text, "doc.txt")
+    assert {(c.year, c.number.value) for c in document.cells} == {
+        (2022, D("1018.0")), (2023, D("1019.1")), (2022, D("1885.7")), (2023, D("1888.2"))}

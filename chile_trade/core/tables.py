@@ -226,8 +226,9 @@ def _tabular(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if (stripped.startswith("|") and stripped.count("|") >= 2) or _pipe_row(stripped):
-        return True
+    if (stripped.startswith("|") and stripped.count("|") >= 2) or _pipe_row(stripped) or \
+            (stripped.count("|") >= 1 and _PIPE_ALIGNMENT_RE.fullmatch(stripped)):
+        return True  # (the line under a header, «--- | ---», is of its table)
     if "\t" in stripped:
         return True
     if _WIDE_GAP_RE.search(stripped):
@@ -1111,6 +1112,7 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
     data = [r for r in rows[header_index + 1:] if any(c.text.strip() for c in r)]
     if not data:
         raise _error(header[0].span, "table header is not followed by a value line")
+    data = [_padded_total(row, columns) for row in data]
     _check_widths(header, data, columns, len(years))
     one_flow = context.flows[0] if len(context.flows) == 1 else ""
     series = [_series_of(row[0].text, context, unit) if columns[0].kind == "label"
