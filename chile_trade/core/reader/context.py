@@ -90,6 +90,7 @@ _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
 _CODE = "تعرفه "  # the product of a customs code: «تعرفه 57011090»
 _PAIR = 2
+_MONTHS_RULE = "period.months_between"  # «ژانویه تا ژوئن»: from one month to another
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
 _MEASURE_WINDOW = 3  # how far a measure word beside a percentage may stand
 _PRICE_REACH = 6  # the most items a price phrase («هر تن کالای صادراتی») runs before its number
@@ -2198,7 +2199,10 @@ def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subje
         return subject
     place = _place(items[position - 2])
     flows = [_flow_of(x) for x in items[:position - 2] if _is(x, "Flow")]
-    if place is None or not flows:
+    if place is None or not flows or (
+            position >= 3 and items[position - 3].text in _PREPOSITIONS):
+        # (not «واردات ترکیه از روسیه با X»: the place is the flow's other side, named
+        # with its preposition, not a place that does it)
         return subject
     if subject.flow in OWN_FLOWS:  # "… تولید جهانی …، شیلی با ۴۴ هزار تن": Chile's own
         return replace(subject, exporter=place, party=None)
@@ -2427,6 +2431,8 @@ def _respectively(sentence: Sentence, places: _Places) -> None:
                 figure.said_of = amount  # "X، Y و Z … به ترتیب ۸، ۳/۲ و ۱/۷ برابر"
                 figure.subject = replace(amount.subject,
                                          measure=figure.subject.measure or amount.subject.measure)
+        else:
+            _month_by_month(members, items[:r])
 
 
 def _destinations(members: Sequence[Figure], named: Sequence[str | None],
@@ -2473,6 +2479,23 @@ def _one_verb(members: Sequence[Figure]) -> None:
     for figure in members:
         if not figure.subject.flow and flows:
             figure.subject = replace(flows[-1], measure=figure.subject.measure)
+
+
+def _month_by_month(members: Sequence[Figure], before: Sequence[Item]) -> None:
+    """«صادرات … در ژانویه تا ژوئن به ترتیب ۶۸۰، ۷۹۰، … و ۹۸۰ میلیون دلار»: as many
+    amounts as the months of the span named before them from one month to another,
+    listed «به ترتیب» with no names of their own, are each a month's."""
+    span = members[0].period
+    if span is None or span.months is None or members[0].type != "Amount" or \
+            any(m.period != span or m.period_after for m in members) or not any(
+                _is(item, "Period") and getattr(item, "rule", "") == _MONTHS_RULE
+                for item in before):
+        return
+    first, last = span.months
+    if last - first + 1 != len(members) or len(members) < _PAIR:
+        return
+    for k, member in enumerate(members):
+        member.period = member.own_period = replace(span, months=(first + k, first + k))
 
 
 def _pair_members(members: Sequence[Figure], items: Sequence[Item], at: Sequence[int],
