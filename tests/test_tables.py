@@ -669,3 +669,17 @@ def test_a_totals_row_of_years_with_its_share_cell_left_empty_is_read():
     document = read(text, "doc.txt")
     assert {(c.year, c.number.value) for c in document.cells} == {
         (2022, D("1018.0")), (2023, D("1019.1")), (2022, D("1885.7")), (2023, D("1888.2"))}
+
+
+def test_a_share_column_naming_no_whole_divides_by_the_totals_row():
+    # «سهم 2023 (درصد)» names no whole; the table's «جمع» row is it:
+    # 1019.1 / 1888.2 × 100 = 53.97 → 54.0; 76.0 / 1888.2 × 100 = 4.02, printed 4.1
+    text = ("تولید فولاد خام کشورهای بزرگ (میلیون تن)\n"
+            "کشور           2022     2023     سهم 2023 (درصد)\n"
+            "چین            1018.0   1019.1   54.0\n"
+            "روسیه          71.5     76.0     4.1\n"
+            "سایر کشورها    796.2    793.1    42.0\n"
+            "جمع            1885.7   1888.2\n")
+    found = {stated: verdict for stated, verdict, _ in _verdicts(text)}
+    # 793.1 / 1888.2 × 100 = 42.00
+    assert found == {D("54.0"): "exact", D("4.1"): "inconsistent", D("42.0"): "exact"}

@@ -1179,7 +1179,9 @@ def _stated(layout: _Layout, col: _Column, cell: Cell, n: int, sid: str,  # noqa
     quantity = Quantity(number, V.PERCENT, subject,
                         Period(end=end, calendar=layout.calendar, fiscal=layout.fiscal),
                         cell.span)
-    if col.base == "rows":  # of the table's totals row
+    # of the table's totals row: where the label says so, or names no whole and the table
+    # prints one («سهم ۲۰۲۳ (درصد)» over a «جمع» row)
+    if col.base == "rows" or (not col.base and layout.total_value(end) is not None):
         whole, part = layout.total_value(end), values.get(end)
         if whole is not None and part is not None:
             return Claim(V.PROSE_SHARE, quantity, table=sid, label=col.text,
