@@ -683,3 +683,13 @@ def test_a_share_column_naming_no_whole_divides_by_the_totals_row():
     found = {stated: verdict for stated, verdict, _ in _verdicts(text)}
     # 793.1 / 1888.2 × 100 = 42.00
     assert found == {D("54.0"): "exact", D("4.1"): "inconsistent", D("42.0"): "exact"}
+
+
+@pytest.mark.parametrize("label", ["۲۰۲۳ نسبت به ۲۰۲۲ (درصد)", "۲۰۲۳ به ۲۰۲۲ (درصد)",
+                                   "۲۰۲۳ نسبت به ۲۰۲۲"])
+def test_a_column_naming_a_pair_of_years_is_a_change(label):
+    # (2540 − 2310) / 2310 × 100 = 9.96 → 10.0
+    text = (f"جدول صادرات مس (هزار تن)\nشرح\t۲۰۲۲\t۲۰۲۳\t{label}\n"
+            "صادرات\t۲٬۳۱۰\t۲٬۵۴۰\t۱۰٫۰\n")
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
+        (D("10.0"), "exact")]

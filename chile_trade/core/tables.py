@@ -718,9 +718,16 @@ def _flow_of_label(label: str) -> str:
     return ""
 
 
+_YEAR_PAIR_RE = re.compile(r"(?<!\d)\d{2}(?:\d{2})?+\s*+(?:نسبت\s++)?+به\s*+\d{2}(?:\d{2})?+(?!\d)")
+"""Two years joined as a change: «۱۴۰۲ نسبت به ۱۴۰۱», «۲۰۲۳ به ۲۰۲۲»."""
+
+
 def _is_change_label(label: str) -> bool:
-    """``درصد تغییرات``, ``درصدتغییرات`` (written together), ``رشد ۱۴۰۲``."""
-    return any(stem in word for word in fold(label).split() for stem in ("تغییر", "رشد"))
+    """``درصد تغییرات``, ``درصدتغییرات`` (written together), ``رشد ۱۴۰۲``; a pair of years
+    ``۲۰۲۳ نسبت به ۲۰۲۲ (درصد)``, ``۱۴۰۲ به ۱۴۰۱``."""
+    folded = fold(label)
+    return any(stem in word for word in folded.split() for stem in ("تغییر", "رشد")) or \
+        _YEAR_PAIR_RE.search(to_ascii_digits(folded)) is not None
 
 
 def _is_share_label(label: str) -> bool:
