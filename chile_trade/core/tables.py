@@ -262,7 +262,7 @@ def _pipe_row(stripped: str) -> bool:
     return sum(_is_value(part.strip()) for part in stripped.split("|")) >= 2
 
 
-_TOTALS_HEADS = frozenset({"جمع", "کل", "مجموع"})
+_TOTAL_ROWS = frozenset({"جمع", "مجموع", "جمع کل", "کل"})  # a totals row's label
 _TOTALS_WORDS = 4  # «جمع کل ۳۳۷٫۱۰»: a label of a word or two and its value, no sentence
 
 
@@ -270,7 +270,7 @@ def _totals_line(line: str) -> bool:
     """A totals row under a table that prints only the total's value («کل ۳۳۷٫۱۰», its
     share cell left empty): one value, so no table row by itself."""
     tokens = fold(line).split()
-    return bool(tokens) and tokens[0] in _TOTALS_HEADS and len(tokens) <= _TOTALS_WORDS \
+    return bool(tokens) and tokens[0] in _TOTAL_ROWS and len(tokens) <= _TOTALS_WORDS \
         and any(_is_value(token) for token in tokens[1:])
 
 
@@ -766,7 +766,7 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
     elif flow in (V.EXPORT, V.IMPORT) and len(folded.split()) > 1:
         product = product or ""
     row_unit = unit_in(label)[0] or unit
-    total = any(fold(label).strip() == t for t in ("جمع", "مجموع", "جمع کل", "کل"))
+    total = fold(label).strip() in _TOTAL_ROWS
     if total and len(context.flows) == 1:  # the sum of the partners of one flow's table
         flow = context.flows[0]
     return _Series(label.strip(), flow, reporter, partner, product, row_unit, total)
@@ -955,7 +955,7 @@ def _padded_total(row: tuple[Cell, ...], columns: Sequence[_Column]) -> tuple[Ce
     """A totals row that leaves its last share or change cells empty («کل ۳۳۷٫۱۰» under
     «… ارزش  سهم»), those cells as missing; any other row as it is."""
     if not row or len(row) >= len(columns) or \
-            _SPACE_RE.sub(" ", fold(row[0].text).strip()) not in ("جمع", "مجموع", "جمع کل", "کل") \
+            _SPACE_RE.sub(" ", fold(row[0].text).strip()) not in _TOTAL_ROWS \
             or any(col.kind not in ("change", "share") for col in columns[len(row):]):
         return row
     return row + tuple(Cell("", row[-1].span) for _ in columns[len(row):])
@@ -1011,7 +1011,7 @@ def _row_series(label: str, context: _Context, flow: str) -> _Series:
     where it says so, else goods of the title's flow."""
     folded = _SPACE_RE.sub(" ", fold(label).strip())
     places = _places_in(folded)
-    total = folded in ("جمع", "مجموع", "جمع کل", "کل")
+    total = folded in _TOTAL_ROWS
     if places and places[0][1] != context.reporter[0]:  # a partner down the rows
         partner = (places[0][1], places[0][2])
         return _Series(label.strip(), flow, context.reporter, partner, context.product, "",
