@@ -680,6 +680,11 @@ def _signs_allowed(formula: str, numbers: Sequence[ParsedNumber]) -> bool:
     return all(numbers[i].low > 0 or numbers[i].high < 0 for i in divisors if i < len(numbers))
 
 
+_SHARE_FORMULAS = frozenset({"share", "share_of_sum", "share_of_listed", "share_of_two_way"})
+"""Formulas of a part's percent of its whole: one over 100 % stated as at most 100 % means
+the whole tied is not the part's, and is no evidence against the figure."""
+
+
 _SPECIAL_CHECKS: dict[str, Callable[[Claim], Verdict]] = {
     "cagr": _check_cagr, "unit_price": _check_price, "per_day": _check_per_day}
 """Formulas checked each in its own way: not by the corners of their operands' box."""
@@ -700,6 +705,10 @@ def _check_prose(claim: Claim) -> Verdict:
         return _unverifiable(claim, "non_positive_input")
     point, lowest, highest = _evaluate(claim.formula, operands)
     verdict = judge(point, lowest, highest, stated, claim.comparator, stated_low=low)
+    if verdict == V.INCONSISTENT and claim.formula in _SHARE_FORMULAS \
+            and lowest > 100 >= stated.exact:
+        # The part came out larger than its whole: the whole tied is not this share's.
+        return _unverifiable(claim, "part_exceeds_whole")
     cause_note = _cause(claim.formula, operands, point, stated, claim.comparator) \
         if verdict != V.EXACT else None
     cause, notes = "", tuple[Note, ...]()

@@ -25,6 +25,7 @@ reason (unverifiable)       values
 ``ref_no_totals``           year
 ``ref_no_figures``          —
 ``incompatible_units``      the units
+``part_exceeds_whole``      —
 ==========================  ==========================================
 
 Notes: ``implied_total`` (base, source), ``totals_implied``, ``in_unit`` (the
@@ -220,6 +221,11 @@ _REASONS = {
     "total_only_through_share": (
         "the documents give {owner_en} total {flow_en} in {year} only through this share",
         "اسناد کل {flow_fa} {owner_fa} در {year_fa} را فقط از راه همین سهم می‌دهند"),
+    "part_exceeds_whole": (
+        "the part tied to this share comes out larger than the whole tied to it, so the "
+        "whole is not the one the text means",
+        "جزئی که به این سهم پیوند خورد از کلی که به آن پیوند خورد بزرگ‌تر درآمد؛ پس این کل "
+        "آن کلی نیست که متن در نظر دارد"),
     "shares_disagree": (
         "this share and another of its column imply different totals of {flow_en} in {year}, "
         "and the table prints no total to say which of the two is wrong",

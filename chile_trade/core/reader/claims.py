@@ -317,10 +317,35 @@ def read_claims(source: str, lines: Sequence[tuple[int, str]],
     doc = read_lines(lines, cells)
     outcomes = [read_figure(doc, figure) for figure in doc.figures if figure.cell is None]
     outcomes = [_restated_headline(o, outcomes) for o in outcomes]
+    outcomes = _one_reading_each(outcomes)
     settled = settled_forms(doc)
     settled |= _settled_by_checks(source, outcomes, settled)
     tied = [_tied_column(source, doc, claim) for claim in table_claims]
     return tied + [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]
+
+
+def _one_reading_each(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    """Two figures of one sentence with different values read by one formula over the
+    same operands in the same unit («… به ترتیب ۱۳٫۶ و ۱۸٫۲ درصد» both tied to one pair)
+    cannot both be what the text computes: the link is wrong for at least one, so neither
+    is judged. (In other units, «۰٫۱ دلار … بر حسب تن ۱۰۰ دلار», they restate each other.)"""
+    def key(outcome: Outcome) -> tuple[object, ...] | None:
+        reading = outcome.reading
+        if reading is None:
+            return None
+        return (outcome.figure.sentence.index, reading.frame.formula,
+                tuple(f.order for f in reading.operands), outcome.figure.value.unit,
+                outcome.figure.per)
+
+    values: dict[tuple[object, ...], set[object]] = {}
+    for outcome in outcomes:
+        k = key(outcome)
+        if k is not None:
+            values.setdefault(k, set()).add(outcome.figure.value.readings[:1])
+    return [dataclasses.replace(outcome, reading=None, reason="ambiguous_candidate",
+                                frame=outcome.reading.frame.id)
+            if outcome.reading is not None and len(values[key(outcome)]) > 1  # type: ignore[index]
+            else outcome for outcome in outcomes]
 
 
 def _restated_headline(outcome: Outcome, outcomes: Sequence[Outcome]) -> Outcome:

@@ -186,11 +186,15 @@ class Figure:
         threshold passed after it («از X فراتر رفت», «از X گذشت»: more than X)."""
         comparator = self.value.comparator
         items = self.sentence.items
-        after = items[self.position + 1:self.position + 3]
-        if comparator == V.EQUAL and self.position > 0 and \
-                items[self.position - 1].text == "از" and \
-                any("passed_word" in item.features for item in after):
+        p = self.position
+        if comparator != V.EQUAL or p == 0:
+            return comparator
+        if items[p - 1].text == "از" and any(
+                "passed_word" in item.features for item in items[p + 1:p + 3]):
             return V.MORE
+        if p > 1 and "target_word" in items[p - 1].features and items[p - 2].text == "از" \
+                and any("passed_word" in item.features for item in items[p + 1:]):
+            return V.MORE  # «از هدف ۲۰۰ میلیارد دلاری که … تعیین کرده بودند فراتر رفت»
         return comparator
 
     @property
@@ -1320,7 +1324,9 @@ def _roles(sentence: Sentence) -> None:
 
 def _amount_roles(items: Sequence[Item], figure: Figure) -> None:
     """The roles of an amount that is no level: a change by how much, an average, the size
-    of each thing counted."""
+    of each thing counted, an aim."""
+    if figure.position and "target_word" in items[figure.position - 1].features:
+        figure.roles.add("target")  # «هدف ۲۰۰ میلیارد دلاری»: an amount aimed at, not reached
     if _difference(items, figure):
         figure.roles.add("difference")
     p = figure.position

@@ -75,7 +75,7 @@ REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
 
 _CUE_BEFORE = 6
 # amounts that are no level of what they count: by how much, an average, each one's size
-_NO_LEVEL = frozenset({"difference", "average", "size"})
+_NO_LEVEL = frozenset({"difference", "average", "size", "target"})
 _COVERAGE = f"{OTHER}coverage"  # the flow of a ratio of exports to imports (``ratio_noun``)
 _CUE_AFTER = 8
 _CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ".", ":"})
@@ -348,6 +348,8 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
         if one.party and other.pair and one.party not in other.pair and \
                 REPORTER not in other.pair:
             return None
+        if one.pair and other.total and not other.pair and not other.party:
+            return None  # two places' trade is not one of them's trade with all («کل تجارت»)
     if a.party and b.party:
         if a.party != b.party:
             return None
@@ -1486,6 +1488,8 @@ def _part_listed(attempt: _Attempt) -> bool:
 def read_figure(doc: Document, figure: Figure) -> Outcome:
     """Every frame tried on one stated figure; its one reading, or why none."""
     ctx = context_of(figure)
+    if "target" in figure.roles and figure.comparator == V.EQUAL:
+        return Outcome(figure, None, "no_frame", context=ctx)  # an aim is no claim of fact
     attempts: list[_Attempt] = []
     for frame in frames():
         if figure.type not in frame.stated or not _cues_ok(frame, ctx) or \

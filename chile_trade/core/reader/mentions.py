@@ -726,13 +726,38 @@ def rules() -> tuple[Rule, ...]:
     return load_rules(text, "chile_trade/core/reader/data/rules.toml")
 
 
+_STARTS: dict[tuple[str, ...], dict[tuple[object, ...], tuple[int, ...]]] = {}
+"""Per stage (its rule ids), the rules a match may start with, by the item's signature."""
+_STARTS_MOST = 1 << 16
+
+
+def _starting(stage_rules: Sequence[Rule], cache: dict[tuple[object, ...], tuple[int, ...]],
+              item: Item) -> tuple[int, ...]:
+    """The places in ``stage_rules`` of the rules whose first elements accept the item.
+
+    The tests of an element look only at an item's kind, text, glue, type and feature
+    names, so items alike in those share one answer, kept (up to `_STARTS_MOST` of them).
+    """
+    key = (item.kind, item.text, item.glued, item.type, frozenset(item.features))
+    found = cache.get(key)
+    if found is None:
+        found = tuple(n for n, rule in enumerate(stage_rules)
+                      if rule.pattern.can_start(item))
+        if len(cache) >= _STARTS_MOST:
+            cache.clear()
+        cache[key] = found
+    return found
+
+
 def _run_stage(line: Line, items: list[Item], stage_rules: Sequence[Rule],
                ctx: _Context) -> list[Item]:
     out: list[Item] = []
+    cache = _STARTS.setdefault(tuple(rule.id for rule in stage_rules), {})
     i = 0
     while i < len(items):
         matches = []
-        for order, rule in enumerate(stage_rules):
+        for order in _starting(stage_rules, cache, items[i]):
+            rule = stage_rules[order]
             match = rule.pattern.match(items, i)
             if match is not None and match.end > i:
                 matches.append((-match.end, order, rule, match))

@@ -173,6 +173,10 @@ class Pattern:
             firsts = []
         self.firsts = tuple(firsts)
 
+    def can_start(self, item: Item) -> bool:
+        """Whether a match may start on the item (a test of its first elements only)."""
+        return not self.firsts or any(test(item) for test in self.firsts)
+
     def match(self, items: Sequence[Item], start: int) -> Match | None:
         """The longest match starting at ``items[start]`` (the first found among equals),
         or None. States are (element, count) pairs moved forward together, one item at a

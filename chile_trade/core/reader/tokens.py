@@ -174,7 +174,8 @@ def tokenize(raw: str, lex: Lexicon | None = None) -> Line:
                                     glued, n))
                 i += n
                 continue
-            features = found[1] if found is not None else {}
+            # (a phrase broken by a mark leaves the word its own features)
+            features = found[1] if found is not None and found[0] == 1 else lex.features(text)
         else:
             features = lex.features(text) if kind == PUNCT else {}
         tokens.append(Token(text, kind, start, end, features, glued))
