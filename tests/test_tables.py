@@ -693,3 +693,16 @@ def test_a_column_naming_a_pair_of_years_is_a_change(label):
             "صادرات\t۲٬۳۱۰\t۲٬۵۴۰\t۱۰٫۰\n")
     assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
         (D("10.0"), "exact")]
+
+
+@pytest.mark.parametrize("years", [("۲۰۲۲-۲۰۲۳", "۲۰۲۳-۲۰۲۴"), ("۲۰۲۲-۲۳", "۲۰۲۳-۲۴")])
+def test_fiscal_years_printed_with_four_digit_ends_head_columns(years):
+    # (35.63 − 31.61) / 31.61 × 100 = 12.72 → 12.7
+    text = ("تجارت هند و امارات\nارقام به میلیارد دلار\n"
+            f"شرح            {years[0]}    {years[1]}    تغییر (درصد)\n"
+            "صادرات هند      ۳۱٫۶۱        ۳۵٫۶۳        ۱۲٫۷\n")
+    document = read(text, "doc.txt")
+    assert [(c.year, c.subject.reporter_en, c.subject.partner_en) for c in document.cells] == [
+        (2022, "India", "United Arab Emirates"), (2023, "India", "United Arab Emirates")]
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
+        (D("12.7"), "exact")]

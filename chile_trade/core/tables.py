@@ -50,8 +50,8 @@ _WIDE_GAP_RE = re.compile(r"\S\s{2,}+(?=\S)")
 _WIDE_SPLIT_RE = re.compile(r"\s{2,}+")
 _SPACE_RE = re.compile(r"\s++")
 _PERCENT_ALONE = frozenset({"%", "٪", "درصد"})
-_YEAR_CELL_RE = re.compile(r"(?:سال\s++(?:مالی\s++)?+)?+(\d{4})(?:\s*+[-–/]\s*+(\d{2}|\d{4}))?+")
-_YEAR_IN_LABEL_RE = re.compile(r"(?<!\d)(\d{4}|\d{2})(?:\s*+[-–]\s*+(\d{2}|\d{4}))?+(?!\d)")
+_YEAR_CELL_RE = re.compile(r"(?:سال\s++(?:مالی\s++)?+)?+(\d{4})(?:\s*+[-–/]\s*+(\d{4}|\d{2}))?+")
+_YEAR_IN_LABEL_RE = re.compile(r"(?<!\d)(\d{4}|\d{2})(?:\s*+[-–]\s*+(\d{4}|\d{2}))?+(?!\d)")
 _SHARE_WORDS = ("سهم", "مشارکت")
 _BALANCE_LABELS = ("تراز", "کسری", "مازاد")
 _TOTAL_LABELS = ("جمع", "مجموع", "کل", "حجم تجارت", "حجم مبادلات", "تجارت", "مبادلات",
@@ -635,7 +635,10 @@ def context_of(texts: Sequence[str]) -> _Context:
 def _roles(places: Sequence[tuple[int, str, str, str]],
            flows: Sequence[str]) -> tuple[tuple[str, str], tuple[str, str]]:
     """(reporter, partner) of the places a title names: the place after ``به``/``از``/``با``
-    is the partner; of two places joined by ``و``, the first reports."""
+    is the partner; of two places joined by ``و``, the first reports. A place named twice
+    is one place."""
+    seen: set[str] = set()
+    places = [p for p in places if p[1] not in seen and not seen.add(p[1])]  # type: ignore[func-returns-value]
     partner_index = next((i for i, p in enumerate(places) if p[3] in V.PLACE_PREPOSITIONS), None)
     if partner_index is None:
         if len(places) >= 2:
@@ -753,7 +756,11 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
     if places:
         if flow in V.FLOWS or flow in (V.BALANCE_FLOW, V.TOTAL_FLOW):
             reporter, partner = _roles(places, [flow])
-            if not reporter[0] and context.partner[0] and context.partner != partner:
+            if len(places) == 1 and places[0][3] not in V.PLACE_PREPOSITIONS:
+                # «صادرات هند»: a flow's place with no preposition is the one whose flow it is
+                reporter = partner
+                partner = context.partner if context.partner != reporter else context.reporter
+            elif not reporter[0] and context.partner[0] and context.partner != partner:
                 reporter = context.reporter
         elif not flow:  # a partner down the rows of one flow's table
             partner = (places[0][1], places[0][2])

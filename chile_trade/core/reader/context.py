@@ -954,6 +954,16 @@ def _versus_flow(items: Sequence[Item], figure: Figure, places: _Places) -> None
     if figure.type != "Times" or end >= len(items) or not _flow_anchor(items[end]) or \
             not _flow_before(items, figure.position):
         return
+    own = figure.subject
+    flows = [_flow_of(items[k]).flow for k in range(_clause_start(items, figure.position),
+                                                    figure.position) if _is(items[k], "Flow")]
+    if _is(items[end], "Flow") and end + 1 < len(items) and \
+            "pronoun" in items[end + 1].features and own.flow == "goods" and \
+            own.exporter and own.importer and flows and \
+            {flows[-1], _flow_of(items[end]).flow} == {V.EXPORT, V.IMPORT}:
+        # «واردات هند از امارات ۱٫۳ برابر صادرات آن»: its own exports, to the same side
+        figure.versus = replace(own, exporter=own.importer, importer=own.exporter)
+        return
     versus = _noun_subject(items, end, len(items), places)
     if versus.flow == figure.subject.flow and versus != figure.subject:
         figure.versus = replace(versus, measure=versus.measure or figure.subject.measure)

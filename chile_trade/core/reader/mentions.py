@@ -37,7 +37,13 @@ from typing import Any
 from chile_trade.core import vocabulary as V
 from chile_trade.core.reader.lexicon import CATEGORIES, LexiconError
 from chile_trade.core.reader.lexicon import lexicon as _lexicon
-from chile_trade.core.reader.numerals import Part, Reading, compound, digit_readings
+from chile_trade.core.reader.numerals import (
+    Part,
+    Reading,
+    compound,
+    digit_readings,
+    unit_of_account,
+)
 from chile_trade.core.reader.patterns import Item, Match, Pattern, compile_pattern
 from chile_trade.core.reader.periods import Period
 from chile_trade.core.reader.tokens import NUM, Line, Token
@@ -201,8 +207,12 @@ def _numbers(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> 
     i = 0
     while i < len(parts):
         found = compound(parts, i)
-        if found is None or found.next <= i:
-            i += 1
+        if found is None or found.next <= i or (
+                found.next == i + 1 and "scale" in parts[i].features and unit_of_account(
+                    [Part(item.text, item.kind, item.features)
+                     for item in items[max(0, index + i - 4):index + i + 1]],
+                    min(4, index + i))):
+            i += 1  # (a scale word alone after «ارقام … به» is a unit of account)
             continue
         token = run[i]
         digits = ""

@@ -268,6 +268,19 @@ def _plus(a: tuple[Reading, ...], b: tuple[Reading, ...]) -> tuple[Reading, ...]
                  for x in a for y in b)
 
 
+_ACCOUNTED = frozenset({"ارقام", "اعداد", "مقادیر", "آمار", "ارزش", "مبالغ"})
+"""Words that say what figures count in: «ارقام (جدول) به میلیون دلار»."""
+
+
+def unit_of_account(parts: Sequence[Part], i: int) -> bool:
+    """Whether the scale word at ``i`` names a unit figures are given in («ارقام جدول به
+    میلیون دلار», «برحسب هزار تن», «(میلیون دلار)»), not an amount («حدود هزار تن»)."""
+    before = parts[i - 1].text if i else ""
+    if before in ("حسب", "برحسب", "(", "به‌"):
+        return True
+    return before == "به" and any(p.text in _ACCOUNTED for p in parts[max(0, i - 4):i - 1])
+
+
 def compound(parts: Sequence[Part], i: int) -> Compound | None:
     """The number starting at ``parts[i]``, or None.
 
