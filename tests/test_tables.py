@@ -25,12 +25,13 @@ def _cells(text: str) -> set[tuple[str, int, Decimal, str]]:
     return {(c.subject.flow, c.year, c.number.value, c.unit) for c in read(text, "doc.txt").cells}
 
 
-def _verdicts(text: str) -> list[tuple[Decimal, str, str]]:
-    """(stated, verdict, formula or reason) of every figure of a text document."""
+def _verdicts(text: str, *, derived_rows: bool = True) -> list[tuple[Decimal, str, str]]:
+    """(stated, verdict, formula or reason) of every figure of a text document; without
+    ``derived_rows``, leaving out those of a table's balance and total rows."""
     document = read(text, "doc.txt")
     results, _ = verdicts(document.cells, document.claims, None)
     return [(v.claim.stated.value, v.verdict, v.formula or (v.reason.code if v.reason else ""))
-            for v in results]
+            for v in results if derived_rows or not v.claim.frame.startswith("table.")]
 
 
 # ------------------------------------------------------------------ layouts
@@ -180,12 +181,39 @@ def test_total_trade_printed_in_prose_is_the_tables_total_row_and_its_change():
         "\nحجم تجارت ایران و ارمنستان در سال ۱۴۰۱ به ۵۴۲ میلیون دلار رسید.\n"
         # (542 − 470) / 470 × 100 = 15.319… → 15.3
         "تجارت دو کشور در سال ۱۴۰۱ نسبت به سال ۱۴۰۰، ۱۵٫۳ درصد افزایش یافت.\n")
-    assert _verdicts(text) == [(D(542), "exact", "value"),
-                               (D("15.3"), "exact", "percent_change")]
+    assert _verdicts(text, derived_rows=False) == [(D(542), "exact", "value"),
+                                                   (D("15.3"), "exact", "percent_change")]
 
 
 def test_total_trade_of_a_place_the_table_is_not_about_is_not_checked_against_it():
     text = LABELLED + "\nحجم تجارت خارجی ایران در سال ۱۴۰۱ به ۱۵۰ میلیارد دلار رسید.\n"
+    assert _verdicts(text, derived_rows=False) == []
+
+
+def test_a_tables_balance_and_total_rows_are_checked_against_its_export_and_import_rows():
+    # 310 − 120 = 190, 355 − 115 = 240, 402 − 140 = 262; 310 + 120 = 430, 355 + 115 = 470,
+    # 402 + 140 = 542
+    assert _verdicts(LABELLED) == [
+        (D(190), "exact", "balance"), (D(240), "exact", "balance"), (D(262), "exact", "balance"),
+        (D(430), "exact", "sum"), (D(470), "exact", "sum"), (D(542), "exact", "sum")]
+    # a misprinted balance: 355 − 115 = 240, not 250
+    wrong = LABELLED.replace("تراز ۱۹۰ ۲۴۰ ۲۶۲", "تراز ۱۹۰ ۲۵۰ ۲۶۲")
+    assert [v for v in _verdicts(wrong) if v[2] == "balance"] == [
+        (D(190), "exact", "balance"), (D(250), "inconsistent", "balance"),
+        (D(262), "exact", "balance")]
+
+
+def test_a_deficit_row_printed_as_sizes_is_judged_by_its_size():
+    # imports above exports: deficits 1200 − 850 = 350 and 1450 − 910 = 540, printed unsigned
+    text = ("جدول ۵- تجارت ایران و هند (میلیون دلار)\nشرح ۱۴۰۰ ۱۴۰۱\nصادرات ۸۵۰ ۹۱۰\n"
+            "واردات ۱۲۰۰ ۱۴۵۰\nکسری ۳۵۰ ۵۴۰\n")
+    assert _verdicts(text) == [(D(-350), "exact", "balance"), (D(-540), "exact", "balance")]
+
+
+def test_a_balance_row_of_another_partner_is_not_checked_against_the_flows():
+    # the rows are of India, the balance of Iraq: no claim (850 − 1200 is not Iraq's)
+    text = ("جدول ۵- تجارت ایران (میلیون دلار)\nشرح ۱۴۰۰ ۱۴۰۱\nصادرات به هند ۸۵۰ ۹۱۰\n"
+            "واردات از هند ۱۲۰۰ ۱۴۵۰\nتراز با عراق ۳۵۰ ۵۴۰\n")
     assert _verdicts(text) == []
 
 
@@ -473,11 +501,11 @@ def test_a_tables_product_and_a_rows_qualifier_must_be_named():
     steel = INDIA.replace("تجارت ایران و هند", "تجارت محصولات فولادی ایران و هند")
     nonoil = LABELLED.replace("صادرات ۳۱۰", "صادرات غیرنفتی ۳۱۰").replace("\nجمع ۴۳۰ ۴۷۰ ۵۴۲", "")
     sentence = "\nحجم تجارت ایران و {} در سال ۱۴۰۱ به ۲۳۶۰ میلیون دلار رسید.\n"
-    assert _verdicts(steel + sentence.format("هند")) == []
-    assert _verdicts(nonoil + sentence.format("ارمنستان")) == []
+    assert _verdicts(steel + sentence.format("هند"), derived_rows=False) == []
+    assert _verdicts(nonoil + sentence.format("ارمنستان"), derived_rows=False) == []
     # Named: 910 + 1450 = 2360.
     named = "\nحجم تجارت محصولات فولادی ایران و هند در سال ۱۴۰۱ به ۲۳۶۰ میلیون دلار رسید.\n"
-    assert _verdicts(steel + named) == [(D(2360), "exact", "sum")]
+    assert _verdicts(steel + named, derived_rows=False) == [(D(2360), "exact", "sum")]
 
 
 def test_weight_or_value_must_be_said_where_a_table_has_both():
@@ -586,13 +614,33 @@ def test_a_one_year_tables_shares_divide_by_its_totals_row(monkeypatch):
         (D("100.0"), "exact")]
 
 
-def test_a_table_whose_title_names_months_is_not_a_table_of_the_year():
+def test_a_table_whose_title_names_months_holds_the_months_not_the_year():
     text = ONE_YEAR.replace("در سال ۱۴۰۲", "در شش ماهه نخست ۱۴۰۲")
     document = read(text, "doc.txt")
+    assert {(c.year, c.quantity.period.months) for c in document.cells} == {(1402, (1, 6))}
+    # the whole year's exports are not the table's six months: 45 + 30 = 75 is not tied
+    whole_year = text + "\nصادرات ایران به عراق در سال ۱۴۰۲ به ۷۵ میلیون دلار رسید.\n"
+    assert [v for v in _verdicts(whole_year) if v[0] == 75] == []
+
+
+@pytest.mark.parametrize("periods", [("نیمه نخست ۲۰۲۳", "نیمه نخست ۲۰۲۴"),
+                                     ("۹ ماهه ۱۴۰۱", "۹ ماهه ۱۴۰۲"),
+                                     ("سه ماهه سوم ۲۰۲۳", "سه ماهه سوم ۲۰۲۴")])
+def test_columns_of_the_same_months_of_two_years_are_a_header(periods):
+    # (73 − 67) / 67 × 100 = 8.96 → 9
+    text = (f"| کشور | {periods[0]} | {periods[1]} | تغییر (درصد) |\n|---|---|---|---|\n"
+            "| هند | ۶۷ | ۷۳ | ۹ |\n")
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [(D(9), "exact")]
+
+
+def test_columns_of_different_months_are_not_read_as_years():
+    text = ("جدول صادرات (میلیون دلار)\n| کشور | نیمه نخست ۲۰۲۳ | نیمه دوم ۲۰۲۴ |\n"
+            "|---|---|---|\n| هند | ۶۷ | ۷۳ |\n")
+    document = read(text, "doc.txt")  # (the document is read: the table is said unread)
     assert document.cells == []
     assert [str(n) for n in document.notices] == [
-        "doc.txt:2: it has no row or column of years (a header such as 'شرح ۱۴۰۱ ۱۴۰۲', or "
-        "years down its first column) and its title names no one year"]
+        "doc.txt:2: not read as a table (header columns are periods of different months of the "
+        "year; only the same months of several years are read); read as prose"]
 
 
 def test_a_table_of_places_of_one_year_reads_each_row_as_a_partner():

@@ -69,6 +69,7 @@ class Period:
     years: int | None = None
     calendar: str = GREGORIAN  # years as printed: vocabulary.CALENDARS
     fiscal: bool = False  # a fiscal year, named by its first calendar year
+    months: tuple[int, int] | None = None  # the first and last month of each year; None: all
 
 
 @dataclass(frozen=True, slots=True)

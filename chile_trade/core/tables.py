@@ -148,6 +148,7 @@ class _Year:
     year: int  # a fiscal pair's first year
     fiscal: bool
     text: str  # as printed
+    months: tuple[int, int] | None = None  # «نیمه نخست ۲۰۲۳»: the months of the year
 
 
 def _plausible(year: int) -> bool:
@@ -160,7 +161,7 @@ def _year_of(text: str) -> _Year | None:
     folded = to_ascii_digits(fold(text)).strip()
     match = _YEAR_CELL_RE.fullmatch(folded)
     if match is None:
-        return None
+        return _part_of_year(text)
     first = int(match[1])
     if not _plausible(first):
         return None
@@ -170,6 +171,30 @@ def _year_of(text: str) -> _Year | None:
     if second % 100 != (first + 1) % 100 or (len(match[2]) == 4 and second != first + 1):
         return None  # "۱۴۰۲/۱۴۰۱" is a period of two years, not one fiscal year
     return _Year(first, True, text.strip())
+
+
+def _part_of_year(text: str) -> _Year | None:
+    """A header cell that is one period of a named year, read by the prose reader's
+    period rules: «نیمه نخست ۲۰۲۳», «۹ ماهه ۱۴۰۲», «سه ماهه سوم ۲۰۲۴», «ژانویه ۲۰۲۴»."""
+    if not any(ch.isdigit() for ch in text) or len(text) > _MAX_PERIOD_CELL or \
+            _LONG_DIGITS_RE.search(text) is not None:
+        return None  # (no period has a number of more than four digits)
+    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
+    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
+    items = mentions(tokenize(text))
+    found = [item.value.period for item in items
+             if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+    if len(found) != 1 or any(item.kind not in ("punct", "mention") for item in items):
+        return None
+    period = found[0]
+    if period.year is None or period.last_year is not None or period.rolling \
+            or not _plausible(period.year):
+        return None
+    return _Year(period.year, period.fiscal, text.strip(), period.months)
+
+
+_MAX_PERIOD_CELL = 60
+_LONG_DIGITS_RE = re.compile(r"\d{5}")
 
 
 def _calendar(years: Sequence[int]) -> str:
@@ -521,12 +546,36 @@ def _place_in_tokens(tokens: Sequence[str], index: int) -> tuple[int, str, str] 
     """The known place the words from ``tokens[index]`` start with, longest name first,
     followed by no further letter: (the words it takes, name, English)."""
     head = tokens[index].lstrip("(«\"'")
-    for name in _PLACES_BY_FIRST.get(_leading_letters(head), ()):
+    places = _places()
+    for name in _places_by_first().get(_leading_letters(head), ()):
         count = name.count(" ")
         text = " ".join([head, *tokens[index + 1:index + 1 + count]])
         if text.startswith(name) and (len(text) == len(name) or not text[len(name)].isalpha()):
-            return count + 1, V.PLACE_ALIASES.get(name, name), V.PLACES[name]
+            return count + 1, V.PLACE_ALIASES.get(name, name), places[name]
     return None
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    """Every place a table may name, with its English name: the vocabulary's and the
+    reader's lexicon's (tables and prose know the same places)."""
+    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader reads tables' words)
+    out = dict(V.PLACES)
+    for entries in lexicon().entries.values():
+        for words, features in entries:
+            english = features.get("place")
+            if isinstance(english, str) and english:
+                out.setdefault(" ".join(words), english)
+    return out
+
+
+@functools.cache
+def _places_by_first() -> dict[str, list[str]]:
+    """The places by the letters of their first word, longest name first."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(_places(), key=len, reverse=True):
+        by_first.setdefault(_leading_letters(name), []).append(name)
+    return by_first
 
 
 def _leading_letters(word: str) -> str:
@@ -540,9 +589,6 @@ def _place_prefix(text: str) -> tuple[int, str, str] | None:
     return _place_in_tokens(tokens, 0) if tokens else None
 
 
-_PLACES_BY_FIRST: dict[str, list[str]] = {}
-for _name in sorted(V.PLACES, key=len, reverse=True):
-    _PLACES_BY_FIRST.setdefault(_leading_letters(_name), []).append(_name)
 
 
 def unit_in(text: str) -> tuple[str, str]:
@@ -586,10 +632,16 @@ def _named_after_preposition(folded: str) -> tuple[str, str]:
         return ("", "")
     preposition = V.FLOW_PREPOSITIONS[V.FLOW_WORDS[head[flow_at]]]  # exports go to (به) one
     for i in range(len(head) - 1, flow_at, -1):
-        if head[i] == preposition and i + 1 < len(head):
+        if head[i] == preposition and i + 1 < len(head) and head[i + 1] not in _NO_PARTNER:
             name = " ".join(head[i + 1:i + 4])
             return (name, name)
     return ("", "")
+
+
+_NO_PARTNER = frozenset({"تفکیک", "ترتیب", "میزان", "ارزش", "مقدار", "حجم", "نسبت", "رقم",
+                         "ارقام", "مبلغ", "دلار", "ریال", "یورو", "تن", "کشورها", "مقصد",
+                         "مقاصد", "کشورهای", "بازارهای", "بازار"})
+"""Words after «به»/«از» in a title that name no partner: «به تفکیک مقصد», «به میزان»."""
 
 
 def context_of(texts: Sequence[str]) -> _Context:
@@ -617,7 +669,9 @@ def context_of(texts: Sequence[str]) -> _Context:
             if not any(p[3] in V.PLACE_PREPOSITIONS for p in places):
                 unknown = _named_after_preposition(folded)
                 if unknown[0]:  # "صادرات ایران به گینه": Iran reports, to a place unlisted
-                    context.reporter, context.partner = context.partner, unknown
+                    context.reporter = context.reporter if context.reporter[0] \
+                        else context.partner
+                    context.partner = unknown
             if not context.product and (len(flows) == 1 or any(
                     w in _TRADE_WORDS for w in folded.split())):
                 context.product = _product(folded, places)
@@ -643,11 +697,12 @@ def _roles(places: Sequence[tuple[int, str, str, str]],
     if partner_index is None:
         if len(places) >= 2:
             return (places[0][1], places[0][2]), (places[1][1], places[1][2])
+        if flows:
+            return (places[0][1], places[0][2]), ("", "")  # «صادرات نروژ»: Norway's exports
         return ("", ""), (places[0][1], places[0][2])
     partner = (places[partner_index][1], places[partner_index][2])
     others = [p for i, p in enumerate(places) if i != partner_index]
     reporter = (others[0][1], others[0][2]) if others else ("", "")
-    del flows
     return reporter, partner
 
 
@@ -881,9 +936,9 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
 
 
 def _title_year(texts: Sequence[str]) -> _Year | None:
-    """The one whole year the words before a grid name («جدول ۶- صادرات ایران به افغانستان
-    در سال ۱۴۰۲»): a table of one period. None where they name none, several, or a part
-    of a year (months, a season: its values are not the year's)."""
+    """The one period the words before a grid name («جدول ۶- صادرات ایران به افغانستان
+    در سال ۱۴۰۲», or months of a year: «در نیمه نخست ۱۴۰۲»): a table of one period.
+    None where they name none or several."""
     from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
     from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     for text in texts[:1]:
@@ -892,10 +947,10 @@ def _title_year(texts: Sequence[str]) -> _Year | None:
         if len(found) != 1:
             return None
         period = found[0]
-        if period.year is None or period.months is not None or period.last_year is not None \
+        if period.year is None or period.last_year is not None \
                 or period.rolling or not _plausible(period.year):
             return None
-        return _Year(period.year, period.fiscal, str(period.year))
+        return _Year(period.year, period.fiscal, str(period.year), period.months)
     return None
 
 
@@ -925,7 +980,7 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
         if col.kind not in ("label", "year", "change", "share"):
             out.notices.append(_error(cell.span, f"unknown column {quoted(col.text, 40)} kept as "
                                                  "an unknown column; its values are not read"))
-    period = Period(end=year.year, calendar=calendar, fiscal=year.fiscal)
+    period = Period(end=year.year, calendar=calendar, fiscal=year.fiscal, months=year.months)
     one_flow = context.flows[0] if len(context.flows) == 1 else ""
     rows_read: list[tuple[_Series, Subject, Quantity | None]] = []
     for n, row in enumerate(data):
@@ -1077,12 +1132,19 @@ class _Layout:
     calendar: str
     valuation: str
     out: GridRead = field(default_factory=GridRead)
+    values: dict[tuple[int, int], Quantity] = field(default_factory=dict)  # (series, year)
 
     @property
     def fiscal(self) -> bool:
         """Whether the header's years are fiscal-year pairs (``۲۰۲۱-۲۲``)."""
         return any(c.kind == "year" and c.year is not None and c.year.fiscal
                    for c in self.columns)
+
+    @property
+    def months(self) -> tuple[int, int] | None:
+        """The months of each year its columns hold («نیمه نخست ۲۰۲۳ … ۲۰۲۴»); None: all."""
+        return next((c.year.months for c in self.columns
+                     if c.kind == "year" and c.year is not None), None)
 
     def total_value(self, year: int) -> Quantity | None:
         """The totals row's value in ``year`` (the whole a share-of-total column divides)."""
@@ -1093,7 +1155,7 @@ class _Layout:
             return None
         cell = self.rows[at][col]
         return Quantity(_number_at(cell), self.series[at].unit, Subject(),
-                        Period(end=year, calendar=self.calendar), cell.span)
+                        Period(end=year, calendar=self.calendar, months=self.months), cell.span)
 
 
 def _check_widths(header: tuple[Cell, ...], data: Sequence[tuple[Cell, ...]],
@@ -1117,6 +1179,11 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
             raise _error(cell.span, f"header column {quoted(cell.text)} is not a four-digit "
                                     "year")
     years = [y.year for _, y in year_cells if y is not None]
+    if len({y.months for _, y in year_cells if y is not None}) > 1:
+        unread = _error(header[0].span, "header columns are periods of different months of "
+                                        "the year; only the same months of several years "
+                                        "are read")
+        raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
     if years != sorted(set(years)):
         raise _error(header[0].span, f"header years {years} are not in increasing order")
     columns = [_classify(_column_label(rows, header_index, i), years, i == 0, year)
@@ -1144,7 +1211,54 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
                                                         "are not read"))
     for n, row in enumerate(data):
         _read_row(layout, n, table_id if len(data) == 1 else f"{table_id}#{n + 1}", row)
+    _derived_rows(layout, table_id)
     return layout.out
+
+
+_DERIVED = {V.BALANCE_FLOW: (V.BALANCE, "balance"), V.TOTAL_FLOW: (V.SUM, "sum")}
+"""A table's balance row (exports − imports) and total row (exports + imports): figures
+the table states from its own export and import rows, as prose claims are."""
+
+
+def _derived_rows(layout: _Layout, table_id: str) -> None:
+    """The claims of a balance or total-trade row (or column, years down), where the table
+    has one export and one import series of the same sides and goods: each year's
+    printed value against the two. A row that prints no minus sign states a size (a
+    «کسری» or «تراز» of sizes), judged against the size of the difference."""
+    def same(a: _Series, b: _Series) -> bool:  # (a side not named is the table's own)
+        return a.partner == b.partner and a.product == b.product and a.unit == b.unit and (
+            a.reporter == b.reporter or "" in (a.reporter[0], b.reporter[0]))
+
+    flows: dict[str, list[int]] = {}
+    for n, series in enumerate(layout.series):
+        flows.setdefault(series.flow, []).append(n)
+    exports, imports = flows.get(V.EXPORT, []), flows.get(V.IMPORT, [])
+    if len(exports) != 1 or len(imports) != 1 or \
+            not same(layout.series[exports[0]], layout.series[imports[0]]):
+        return
+    e, i = exports[0], imports[0]
+    for flow, (kind, formula) in _DERIVED.items():
+        for n in flows.get(flow, []):
+            series = layout.series[n]
+            if not same(series, layout.series[e]):
+                continue
+            row = layout.rows[n]
+            signed = any(not _is_missing(c.text) and _number_at(c).value < 0 for c in row
+                         if c is not row[0])
+            for col in layout.columns:
+                if col.kind != "year" or col.year is None:
+                    continue
+                stated, ex, im = (layout.values.get((r, col.year.year)) for r in (n, e, i))
+                if stated is None or ex is None or im is None:
+                    continue
+                number = stated.number
+                if formula == "balance" and not signed and ex.number.value < im.number.value:
+                    number = dataclasses.replace(number, value=-number.value)  # a size
+                sid = f"{table_id}#{n + 1}"
+                layout.out.claims.append(Claim(
+                    kind, dataclasses.replace(stated, number=number), table=sid,
+                    label=series.label, operands=(ex, im), formula=formula,
+                    frame=f"table.{flow}_row"))
 
 
 def _subject(series: _Series) -> Subject:
@@ -1169,8 +1283,9 @@ def _read_row(layout: _Layout, n: int, sid: str, row: tuple[Cell, ...]) -> None:
                                     "carries a percent sign")
         quantity = Quantity(number, series.unit, subject,
                             Period(end=col.year.year, calendar=layout.calendar,
-                                   fiscal=col.year.fiscal), cell.span)
+                                   fiscal=col.year.fiscal, months=col.year.months), cell.span)
         values[col.year.year] = quantity
+        layout.values[n, col.year.year] = quantity
         out.cells.append(TableCell(sid, quantity, layout.valuation, series.label))
     for col, cell in zip(layout.columns, row, strict=True):
         if col.kind in ("change", "share") and not _is_missing(cell.text):
@@ -1187,11 +1302,13 @@ def _stated(layout: _Layout, col: _Column, cell: Cell, n: int, sid: str,  # noqa
     series = layout.series[n]
     subject = _subject(series)
     if col.kind == "change":
-        period = Period(start, end, calendar=layout.calendar, fiscal=layout.fiscal)
+        period = Period(start, end, calendar=layout.calendar, fiscal=layout.fiscal,
+                        months=layout.months)
         return Claim(V.CHANGE, Quantity(number, V.PERCENT, subject, period, cell.span),
                      table=sid, label=col.text)
     quantity = Quantity(number, V.PERCENT, subject,
-                        Period(end=end, calendar=layout.calendar, fiscal=layout.fiscal),
+                        Period(end=end, calendar=layout.calendar, fiscal=layout.fiscal,
+                               months=layout.months),
                         cell.span)
     # of the table's totals row: where the label says so, or names no whole and the table
     # prints one («سهم ۲۰۲۳ (درصد)» over a «جمع» row)

@@ -121,6 +121,18 @@ def _year_fa(value: object, fiscal: bool = False) -> str:
     return "-".join(_fa(part) for part in _year(value, fiscal).split("-"))
 
 
+def _months(claim: Claim) -> tuple[str, str]:
+    """The months of each year a claim's period holds, as a suffix («نیمه نخست»: months
+    1–6); empty for whole years."""
+    months = claim.quantity.period.months
+    if months is None:
+        return "", ""
+    first, last = months
+    if first == last:
+        return f", month {first}", f"، ماه {_fa(str(first))}"
+    return f", months {first}–{last}", f"، ماه‌های {_fa(str(first))} تا {_fa(str(last))}"
+
+
 def _flow(code: object, lang: str) -> str:
     return V.FLOW_NAMES[str(code)][lang]
 
@@ -175,19 +187,22 @@ def describe(claim: Claim) -> tuple[str, str]:
         return (english[0].upper() + english[1:],
                 f"{what_fa}{name_fa} {cmp_fa}{_fa(stated)}{u_fa}")
     fiscal = claim.quantity.period.fiscal
+    months_en, months_fa = _months(claim)
     if kind == V.CHANGE:
         y0, y1 = _year(claim.year_from, fiscal), _year(claim.year_to, fiscal)
-        return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change {y0}→{y1}",
-                f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
-                f"{_year_fa(claim.year_from, fiscal)} تا {_year_fa(claim.year_to, fiscal)}"
-                if fiscal else f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
-                f"{_fa(y0)}–{_fa(y1)}")
+        return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change "
+                f"{y0}→{y1}{months_en}",
+                (f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
+                 f"{_year_fa(claim.year_from, fiscal)} تا {_year_fa(claim.year_to, fiscal)}"
+                 if fiscal else f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
+                 f"{_fa(y0)}–{_fa(y1)}") + months_fa)
     if kind == V.SHARE:
         year = _year(claim.year_to, fiscal)
         return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: share of {owner_en} total "
-                f"{_flow(claim.base, 'en')}, {year}",
+                f"{_flow(claim.base, 'en')}, {year}{months_en}",
                 f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: سهم از کل "
-                f"{_flow(claim.base, 'fa')} {owner_fa}، {_year_fa(claim.year_to, fiscal)}")
+                f"{_flow(claim.base, 'fa')} {owner_fa}، {_year_fa(claim.year_to, fiscal)}"
+                f"{months_fa}")
     if kind == V.TRADE_SHARE:
         year = _year(claim.year_to)
         return (f"{partner_en}: {cmp_en}{stated}% of {owner_en} total trade in {year}",

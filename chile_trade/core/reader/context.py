@@ -2856,7 +2856,7 @@ def table_figure(cell: records.TableCell, index: int, order: int) -> Figure | No
                           minus=number.value < 0)
     mention = Mention("Amount", 0, len(line.folded), "table.cell", value, text=line.folded)
     sentence = Sentence(cell.span.line, index, [mention], line)
-    own = Period(period.calendar, period.end, fiscal=period.fiscal)
+    own = Period(period.calendar, period.end, months=period.months, fiscal=period.fiscal)
     figure = Figure(mention, sentence, 0, order, subject, own, own, cell=cell)
     sentence.figures.append(figure)
     return figure

@@ -495,9 +495,11 @@ def context_of(figure: Figure) -> ClaimContext:
 def _cues_of_others(figure: Figure) -> frozenset[str]:
     """The words that go with one figure only, where they stand nearer another figure of
     its kind: «۲۰ درصد کاهش یافته و میانگین کاهش سالانه آن ۵٫۷ درصد» (the average is the
-    second's)."""
+    second's), or an amount («میانگین تولید … به X بشکه رسید که ۱٫۲ درصد کمتر …»: the
+    average is the amount's, the rate a plain change)."""
     items = figure.sentence.items
-    positions = [f.position for f in figure.sentence.figures if f.type == figure.type]
+    positions = [f.position for f in figure.sentence.figures
+                 if f.type in (figure.type, "Amount")]
     theirs: set[str] = set()
     mine: set[str] = set()
     for k, item in enumerate(items):
@@ -510,7 +512,10 @@ def _cues_of_others(figure: Figure) -> frozenset[str]:
         # after it («… افزایش یافت و متوسط رشد سالانه آن X درصد بود»)
         attached = before and k - before[-1] <= _ATTACHED and not any(
             x.text in ("و", "،", ",") for x in items[before[-1] + 1:k])
-        owner = before[-1] if attached or not after else after[0]
+        if after and after[0] - k <= 2 and items[after[0]].type == "Amount":
+            owner = after[0]  # «کمتر از میانگین ۹۲٫۵ دلاری سال قبل»: the amount's own average
+        else:
+            owner = before[-1] if attached or not after else after[0]
         (mine if owner == figure.position else theirs).update(owned)
     return frozenset(theirs - mine)
 
@@ -679,8 +684,9 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
         return [f for f in listed if _named_member(f, ctx)]  # (one of those taken)
     if slot.find == "other":
         first = filled[slot.of]  # in the sentence of the figure it is another of
+        # (a price with a price of the same unit: «از ۷۵ دلار … به ۸۲ دلار در هر بشکه»)
         return [f for f in _amounts(first.sentence) if f.order not in taken
-                and _same_dimension(f, first) and f.per is None]
+                and _same_dimension(f, first) and f.per == first.per]
     # A price is no total, a total no price: a search takes only figures of its kind;
     # a difference («۱۰۰۰ تن بیشتر») is no level.
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken

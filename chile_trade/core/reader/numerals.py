@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from chile_trade.core.numbers import MAX_DIGITS, ParsedNumber, to_ascii_digits
 from chile_trade.core.reader.lexicon import Features
@@ -240,7 +240,11 @@ def _scale_at(parts: Sequence[Part], j: int) -> tuple[int, int]:
 def _plain(value: Decimal) -> Decimal:
     """An integer kept with no exponent (2840000, not 2.840E+6)."""
     exponent = value.as_tuple().exponent
-    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+    if not isinstance(exponent, int) or exponent <= 0:
+        return value
+    with localcontext() as context:  # (every digit kept: a long number is not rounded)
+        context.prec = max(context.prec, len(value.as_tuple().digits) + exponent)
+        return value.quantize(Decimal(1))
 
 
 def _inner_scale(parts: Sequence[Part], j: int, last_scale: int, largest: Decimal) -> int:
