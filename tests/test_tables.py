@@ -754,3 +754,73 @@ def test_fiscal_years_printed_with_four_digit_ends_head_columns(years):
         (2022, "India", "United Arab Emirates"), (2023, "India", "United Arab Emirates")]
     assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [
         (D("12.7"), "exact")]
+
+
+MONTHS = """صادرات برنج تایلند در سه ماه نخست سال ۲۰۲۴
+ارقام به هزار تن
+ماه\tصادرات\tواردات\tتراز
+ژانویه\t۸۰۰\t۲۰\t۷۸۰
+فوریه\t۷۵۰\t۲۵\t۷۲۵
+مارس\t۹۱۰\t۳۰\t۸۷۰
+جمع\t۲۴۶۰\t۷۵\t۲۳۷۵
+"""
+
+
+def test_months_down_the_rows_take_their_year_from_the_title():
+    document = read(MONTHS, "doc.txt")
+    assert sorted({(c.year, c.quantity.period.months) for c in document.cells}) == [
+        (2024, (1, 1)), (2024, (2, 2)), (2024, (3, 3))]
+
+
+def test_the_balance_column_and_totals_row_of_months_are_checked():
+    # balances 800 − 20 = 780, 750 − 25 = 725, 910 − 30 = 880 (printed 870: wrong);
+    # totals 800 + 750 + 910 = 2460, 20 + 25 + 30 = 75, 780 + 725 + 870 = 2375 as printed
+    found = _verdicts(MONTHS)
+    assert [v for v in found if v[2] == "balance"] == [
+        (D(780), "exact", "balance"), (D(725), "exact", "balance"),
+        (D(870), "inconsistent", "balance")]
+    assert [v for v in found if v[2] == "sum"] == [
+        (D(2460), "exact", "sum"), (D(75), "exact", "sum"), (D(2375), "exact", "sum")]
+
+
+def test_months_down_the_rows_with_no_year_said_are_not_read():
+    text = MONTHS.replace(" در سه ماه نخست سال ۲۰۲۴", "")
+    document = read(text, "doc.txt")
+    assert document.cells == []
+    assert len(document.notices) == 1
+
+
+@pytest.mark.parametrize("cells", [("۲۰۲۲ (میلیون تن)", "۲۰۲۳ (میلیون تن)"),
+                                   ("صادرات ۲۰۲۲", "صادرات ۲۰۲۳"),
+                                   ("وزن ۲۰۲۲ (میلیون تن)", "وزن ۲۰۲۳ (میلیون تن)")])
+def test_header_years_with_a_flow_measure_or_unit_beside_them(cells):
+    # (10.5 − 8.2) / 8.2 × 100 = 28.05 → 28
+    text = (f"صادرات گندم روسیه (میلیون تن)\n| کشور | {cells[0]} | {cells[1]} | تغییر (درصد) |\n"
+            "|---|---|---|---|\n| مصر | ۸٫۲ | ۱۰٫۵ | ۲۸ |\n")
+    assert [(stated, verdict) for stated, verdict, _ in _verdicts(text)] == [(D(28), "exact")]
+    assert {c.unit for c in read(text, "doc.txt").cells} == {"million tonne"}
+
+
+def test_the_unit_of_a_table_may_stand_in_its_year_headers():
+    text = ("صادرات گندم روسیه\n| کشور | ۲۰۲۲ (میلیون تن) | ۲۰۲۳ (میلیون تن) |\n"
+            "|---|---|---|\n| مصر | ۸٫۲ | ۱۰٫۵ |\n")
+    assert {c.unit for c in read(text, "doc.txt").cells} == {"million tonne"}
+
+
+def test_a_table_whose_one_value_column_names_its_year():
+    # shares of the total row: 10.5 / 52.3 = 20.08 → 20; 9.8 / 52.3 = 18.74 → 19
+    text = ("صادرات گندم روسیه به تفکیک مقصد\n| کشور | صادرات ۲۰۲۳ (میلیون تن) | سهم (درصد) |\n"
+            "|---|---|---|\n| مصر | ۱۰٫۵ | ۲۰ |\n| ترکیه | ۹٫۸ | ۱۹ |\n| سایر | ۳۲ | ۶۱ |\n"
+            "| جمع | ۵۲٫۳ | ۱۰۰ |\n")
+    found = _verdicts(text)
+    assert (D(20), "exact", "share") in found
+    assert (D(19), "exact", "share") in found
+    assert {c.year for c in read(text, "doc.txt").cells} == {2023}
+
+
+def test_years_followed_by_a_sentences_comma_head_no_column():
+    # «۲۰۲۲،»: a year of a sentence, before its comma, is no header cell
+    text = "صادرات گندم روسیه\n| کشور | ۲۰۲۲، | ۲۰۲۳، |\n|---|---|---|\n| مصر | ۸٫۲ | ۱۰٫۵ |\n"
+    document = read(text, "doc.txt")
+    assert document.cells == []
+    assert len(document.notices) == 1

@@ -378,6 +378,10 @@ def _with_cause(verdict: Verdict, cause: str, note: Note) -> Verdict:
 
 # ------------------------------------------------------------ the documents
 
+_Months = tuple[int, int] | None
+"""The months of the year a period holds; None: the whole year."""
+
+
 class Documents:
     """Look-ups over the table cells and claims of one verification run.
 
@@ -392,19 +396,21 @@ class Documents:
         for cell in cells:
             key = (cell.table, cell.year)
             self.printed[key] = cell
-            self.series.setdefault((cell.subject.partner, cell.subject.flow, cell.year),
-                                   cell.table)
+            if cell.quantity.period.months is None:  # (months of a year are not the year)
+                self.series.setdefault((cell.subject.partner, cell.subject.flow, cell.year),
+                                       cell.table)
             self.years.setdefault(cell.table, []).append(cell.year)
         for years in self.years.values():
             years.sort()
         # (flow, year) -> the shares stated for it, in order: all of them, and
         # those whose label names their own table's flow.
-        self.shares: dict[tuple[str, int], list[Claim]] = {}
-        self.agreeing: dict[tuple[str, int], list[Claim]] = {}
+        # (of the same months of the year: a half-year's share implies no year's total)
+        self.shares: dict[tuple[str, int, _Months], list[Claim]] = {}
+        self.agreeing: dict[tuple[str, int, _Months], list[Claim]] = {}
         for claim in claims:
             if claim.kind != V.SHARE or claim.year_to is None:
                 continue
-            where = (claim.subject.flow, claim.year_to)
+            where = (claim.subject.flow, claim.year_to, claim.quantity.period.months)
             self.shares.setdefault(where, []).append(claim)
             if claim.base == claim.subject.flow:
                 self.agreeing.setdefault(where, []).append(claim)
@@ -416,8 +422,8 @@ class Documents:
             return None
         return f"{table}|{year}", Operand(cell.number, cell.span.source, cell.unit)
 
-    def total(self, flow: str, year: int, *, exclude_table: str = "", strict_label: bool,
-              ) -> tuple[_Keyed, _Keyed, Claim] | None:
+    def total(self, flow: str, year: int, *, months: _Months = None, exclude_table: str = "",
+              strict_label: bool) -> tuple[_Keyed, _Keyed, Claim] | None:
         """A total of ``flow`` in ``year`` implied by a stated share:
         (the table's value, the share, the share's claim).
 
@@ -425,11 +431,11 @@ class Documents:
         ``strict_label=False`` a share whose label names another flow is read
         as a share of its table's flow.
         """
-        agreeing = self.agreeing.get((flow, year), [])
+        agreeing = self.agreeing.get((flow, year, months), [])
         if strict_label or any(c.table != exclude_table for c in agreeing):
             pick = agreeing
         else:
-            pick = self.shares.get((flow, year), [])
+            pick = self.shares.get((flow, year, months), [])
         for claim in pick:
             if claim.table == exclude_table:
                 continue
@@ -480,7 +486,8 @@ def _check_share(claim: Claim, docs: Documents) -> Verdict:
     value = docs.value(claim.table, year)
     if value is None or year is None:
         return _unverifiable(claim, "no_table_value", year)
-    other = docs.total(base, year, exclude_table=claim.table, strict_label=True) \
+    other = docs.total(base, year, months=claim.quantity.period.months,
+                       exclude_table=claim.table, strict_label=True) \
         if base in V.FLOWS else None
     if other is None:
         return _unverifiable(claim, "total_only_through_share", base, year)

@@ -150,6 +150,11 @@ class _Year:
     text: str  # as printed
     months: tuple[int, int] | None = None  # «نیمه نخست ۲۰۲۳»: the months of the year
 
+    @property
+    def key(self) -> tuple[int, int]:
+        """Its place in time, to order and tell apart the periods of one table."""
+        return self.year, self.months[0] if self.months else 0
+
 
 def _plausible(year: int) -> bool:
     return _MIN_SOLAR <= year <= _MAX_SOLAR or _MIN_GREGORIAN <= year <= _MAX_GREGORIAN
@@ -184,7 +189,7 @@ def _part_of_year(text: str) -> _Year | None:
     items = mentions(tokenize(text))
     found = [item.value.period for item in items
              if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
-    if len(found) != 1 or any(item.kind not in ("punct", "mention") for item in items):
+    if len(found) != 1 or not all(_beside_period(item) for item in items):
         return None
     period = found[0]
     if period.year is None or period.last_year is not None or period.rolling \
@@ -193,6 +198,19 @@ def _part_of_year(text: str) -> _Year | None:
     return _Year(period.year, period.fiscal, text.strip(), period.months)
 
 
+def _beside_period(item: object) -> bool:
+    """Whether an item may stand in a header cell beside its period: a mark, a period,
+    a flow («صادرات ۲۰۲۳»), a measure («ارزش ۱۴۰۱»), a unit or scale («(میلیون تن)»)."""
+    kind = getattr(item, "kind", "")
+    if kind == "punct":
+        return getattr(item, "text", "") in _HEADER_MARKS  # (not «۲۰۱۷،» of a sentence)
+    if kind == "mention":
+        return getattr(item, "type", "") in ("Period", "Flow")
+    features = getattr(item, "features", {})
+    return bool({"measure", "unit", "scale", "currency"} & features.keys())
+
+
+_HEADER_MARKS = frozenset("()[]-–/")
 _MAX_PERIOD_CELL = 60
 _LONG_DIGITS_RE = re.compile(r"\d{5}")
 
@@ -926,9 +944,17 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
     down = [i for i, row in enumerate(rows) if row and _year_of(row[0].text) is not None]
     if len(down) >= 2:
         return _read_down(grid, down, context, table_id)
+    months = _months_down(rows, before)
+    if months:
+        return _read_down(grid, list(months), context, table_id, months)
     year = _title_year(before)
     if year is not None and len(rows) > 1 and len(rows[0]) > 1:
         return _read_one_period(grid, year, _sides_of_title(before[0], context), table_id)
+    named = [y for cell in (rows[0][1:] if rows else ()) if (y := _year_of(cell.text))]
+    if len(named) == 1 and len(rows) > 1:
+        # «کشور | صادرات ۲۰۲۳ (میلیون تن) | سهم (درصد)»: one period, named in its header
+        return _read_one_period(grid, named[0], _sides_of_title(before[0] if before else "",
+                                                                context), table_id)
     unread = _error(grid.span, "it has no row or column of years (a header such as "
                     "'شرح ۱۴۰۱ ۱۴۰۲', or years down its first column) and its title names no "
                     "one year")
@@ -1132,7 +1158,8 @@ class _Layout:
     calendar: str
     valuation: str
     out: GridRead = field(default_factory=GridRead)
-    values: dict[tuple[int, int], Quantity] = field(default_factory=dict)  # (series, year)
+    values: dict[tuple[int, tuple[int, int]], Quantity] = field(default_factory=dict)
+    """Each value by (series, its period's `_Year.key`)."""
 
     @property
     def fiscal(self) -> bool:
@@ -1188,8 +1215,12 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
         raise _error(header[0].span, f"header years {years} are not in increasing order")
     columns = [_classify(_column_label(rows, header_index, i), years, i == 0, year)
                for i, year in year_cells]
-    # "شرح (هزار دلار)": the unit in the label column's header
+    # "شرح (هزار دلار)": the unit in the label column's header; «۲۰۲۳ (میلیون تن)»: in the
+    # header of every year, the same
     unit = context.unit or (unit_in(columns[0].text)[0] if columns[0].kind == "label" else "")
+    year_units = {unit_in(header[i].text)[0] for i, y in year_cells if y is not None}
+    if not unit and len(year_units) == 1:
+        unit = year_units.pop()
     data = [r for r in rows[header_index + 1:] if any(c.text.strip() for c in r)]
     if not data:
         raise _error(header[0].span, "table header is not followed by a value line")
@@ -1248,7 +1279,7 @@ def _derived_rows(layout: _Layout, table_id: str) -> None:
             for col in layout.columns:
                 if col.kind != "year" or col.year is None:
                     continue
-                stated, ex, im = (layout.values.get((r, col.year.year)) for r in (n, e, i))
+                stated, ex, im = (layout.values.get((r, col.year.key)) for r in (n, e, i))
                 if stated is None or ex is None or im is None:
                     continue
                 number = stated.number
@@ -1285,7 +1316,7 @@ def _read_row(layout: _Layout, n: int, sid: str, row: tuple[Cell, ...]) -> None:
                             Period(end=col.year.year, calendar=layout.calendar,
                                    fiscal=col.year.fiscal, months=col.year.months), cell.span)
         values[col.year.year] = quantity
-        layout.values[n, col.year.year] = quantity
+        layout.values[n, col.year.key] = quantity
         out.cells.append(TableCell(sid, quantity, layout.valuation, series.label))
     for col, cell in zip(layout.columns, row, strict=True):
         if col.kind in ("change", "share") and not _is_missing(cell.text):
@@ -1322,16 +1353,68 @@ def _stated(layout: _Layout, col: _Column, cell: Cell, n: int, sid: str,  # noqa
     return Claim(V.SHARE, quantity, table=sid, base=base, label=col.text)
 
 
+def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
+                 ) -> dict[int, _Year]:
+    """The rows whose first cell names one month (``ژانویه``, ``فروردین ۱۴۰۲``), each
+    with its period: its year printed, or the one year the title names in the same
+    calendar. Empty where fewer than two rows name months, or a month has no year."""
+    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
+    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
+    title = _context_year(before)
+    found: dict[int, _Year] = {}
+    for i, row in enumerate(rows):
+        text = row[0].text.strip() if row else ""
+        if not text or len(text) > _MAX_PERIOD_CELL or _LONG_DIGITS_RE.search(text):
+            continue
+        items = mentions(tokenize(text))
+        periods = [item.value.period for item in items
+                   if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+        if len(periods) != 1 or any(item.kind not in ("punct", "mention") for item in items):
+            continue
+        period = periods[0]
+        if period.months is None or period.months[0] != period.months[1] or period.rolling:
+            continue
+        year = period.year
+        if year is None and title is not None and \
+                _calendar([title.year]) == (period.calendar or _calendar([title.year])):
+            year = title.year
+        if year is None or not _plausible(year):
+            return {}
+        found[i] = _Year(year, False, text, period.months)
+    return found if len(found) >= 2 else {}
+
+
+def _context_year(texts: Sequence[str]) -> _Year | None:
+    """The one year the nearest of the texts before a grid that names years names (its
+    caption, title or the sentence before: «در سه ماه نخست سال ۲۰۲۴»); None where that
+    text names two years, or none of the three nearest names one."""
+    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
+    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
+    for text in texts[:3]:
+        years = {(item.value.period.year, item.value.period.calendar)
+                 for item in mentions(tokenize(text)) if isinstance(item, Mention)
+                 and isinstance(item.value, PeriodValue) and item.value.period.year is not None}
+        if len(years) > 1:
+            return None
+        if years:
+            year, _ = years.pop()
+            assert year is not None
+            return _Year(year, False, str(year)) if _plausible(year) else None
+    return None
+
+
 def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
-               table_id: str) -> GridRead:
+               table_id: str, months: dict[int, _Year] | None = None) -> GridRead:
     rows = grid.rows
     header_index = year_rows[0] - 1
     if header_index < 0:
         raise _error(grid.span, "a table with years down its first column needs a header row "
                                 "naming its columns")
     header = rows[header_index]
-    years = [y.year for i in year_rows if (y := _year_of(rows[i][0].text)) is not None]
-    if years != sorted(set(years)):
+    periods = [months[i] if months else _year_of(rows[i][0].text) for i in year_rows]
+    keys = [p.key for p in periods if p is not None]
+    years = [p.year for p in periods if p is not None]
+    if keys != sorted(set(keys)):
         raise _error(rows[year_rows[0]][0].span,
                      f"years {years} down the first column are not in increasing order")
     for row in rows[header_index + 1:]:
@@ -1342,10 +1425,15 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
     series = [_series_of(_column_label(rows, header_index, col), context, context.unit)
               for col in range(1, len(header))]
     columns = [_Column("label", "")] + [
-        _Column("year", rows[i][0].text, year=_year_of(rows[i][0].text)) for i in year_rows]
-    changes = [(i, _classify(rows[i][0].text, years, False, None))
+        _Column("year", rows[i][0].text, year=period) for i, period in zip(year_rows, periods,
+                                                                           strict=True)]
+    # (a row of changes is of years; under months down the rows, a totals row is their sum)
+    totals = [i for i in range(header_index + 1, len(rows)) if months and i not in year_rows
+              and _SPACE_RE.sub(" ", fold(rows[i][0].text).strip()) in _TOTAL_ROWS]
+    changes = [(i, _classify(rows[i][0].text, years, False, None) if not months
+                else _Column("unknown", rows[i][0].text))
                for i in range(header_index + 1, len(rows))
-               if i not in year_rows and any(c.text.strip() for c in rows[i])]
+               if i not in year_rows and i not in totals and any(c.text.strip() for c in rows[i])]
     columns += [col for _, col in changes]
     flipped = [(header[k], *(rows[i][k] for i in year_rows), *(rows[i][k] for i, _ in changes))
                for k in range(1, len(header))]
@@ -1363,4 +1451,33 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
     for n, row in enumerate(flipped):
         if series[n].flow or series[n].unit:
             _read_row(layout, n, table_id if len(flipped) == 1 else f"{table_id}#{n + 1}", row)
+    if months:
+        _derived_rows(layout, table_id)
+        for i in totals:
+            _total_of_months(layout, rows[i], [p for p in periods if p is not None], table_id)
     return layout.out
+
+
+def _total_of_months(layout: _Layout, row: tuple[Cell, ...], periods: Sequence[_Year],
+                     table_id: str) -> None:
+    """A totals row under months down the rows: each series' total, the sum of its months
+    (where every month's value is printed)."""
+    first, last = periods[0], periods[-1]
+    assert first.months is not None
+    assert last.months is not None
+    if first.year != last.year:
+        return  # (months of two years: no one year's months)
+    for n, series in enumerate(layout.series):
+        if not (series.flow or series.unit) or n + 1 >= len(row) or _is_missing(row[n + 1].text):
+            continue
+        operands = [layout.values.get((n, period.key)) for period in periods]
+        if any(q is None for q in operands):
+            continue
+        cell = row[n + 1]
+        period = Period(end=first.year, calendar=layout.calendar,
+                        months=(first.months[0], last.months[1]))
+        quantity = Quantity(_number_at(cell), series.unit, _subject(series), period, cell.span)
+        layout.out.claims.append(Claim(
+            V.SUM, quantity, table=f"{table_id}#{n + 1}", label=row[0].text.strip(),
+            operands=tuple(q for q in operands if q is not None), formula="sum",
+            frame="table.total_of_months"))
