@@ -824,3 +824,28 @@ def test_years_followed_by_a_sentences_comma_head_no_column():
     document = read(text, "doc.txt")
     assert document.cells == []
     assert len(document.notices) == 1
+
+
+def test_quarters_of_one_year_across_take_their_year_from_the_title():
+    # balances 79 020 − 74 880 = 4140 … ; the year's total 79 020 + 85 110 + 96 020 + 95 350
+    # = 355 500
+    text = ("جدول ۱- تجارت کالایی ویتنام در سال ۲۰۲۳ به تفکیک فصل (میلیون دلار)\n"
+            "شرح       فصل اول     فصل دوم     فصل سوم     فصل چهارم     جمع سال\n"
+            "صادرات    ۷۹٬۰۲۰      ۸۵٬۱۱۰      ۹۶٬۰۲۰      ۹۵٬۳۵۰      ۳۵۵٬۵۰۰\n"
+            "واردات    ۷۴٬۸۸۰      ۷۸٬۰۴۰      ۸۴٬۶۶۰      ۸۹٬۹۲۰      ۳۲۷٬۵۰۰\n")
+    document = read(text, "doc.txt")
+    assert sorted({(c.year, c.quantity.period.months) for c in document.cells}) == [
+        (2023, (1, 3)), (2023, (4, 6)), (2023, (7, 9)), (2023, (10, 12))]
+    # imports: 74 880 + 78 040 + 84 660 + 89 920 = 327 500
+    assert [v for v in _verdicts(text) if v[2] == "sum"] == [
+        (D(355500), "exact", "sum"), (D(327500), "exact", "sum")]
+
+
+def test_months_whose_names_are_words_too_are_months_in_a_column_of_months():
+    # «تیر» (also «arrow») between خرداد and مرداد; 142 + 135 + 158 + 176 = 611
+    text = ("جدول ۱- صادرات افغانستان در سال ۱۴۰۲ (میلیون دلار)\nماه\tصادرات\n"
+            "فروردین\t۱۴۲\nاردیبهشت\t۱۳۵\nخرداد\t۱۵۸\nتیر\t۱۷۶\nجمع\t۶۱۱\n")
+    assert _verdicts(text) == [(D(611), "exact", "sum")]
+    # a month missing from the column: its total is not the sum of the rows read
+    gap = text.replace("تیر\t۱۷۶\n", "مرداد\t۱۷۶\n")
+    assert _verdicts(gap) == []

@@ -609,6 +609,19 @@ def _place_prefix(text: str) -> tuple[int, str, str] | None:
 
 
 
+_UNIT_CUES = frozenset({"ارقام", "اعداد", "مقادیر", "واحد", "حسب", "برحسب", "ارزشها", "مبالغ"})
+_MAX_UNIT_NOTE_WORDS = 6
+
+
+def _says_unit(text: str) -> bool:
+    """Whether a line after a table can be its footnote of units: it says what the
+    figures count in («ارقام به میلیون دلار», «واحد: هزار تن»), or is a short note («(میلیون
+    دلار)»); not a sentence with an amount of its own («… ۸۳٫۲ میلیارد دلار بود»)."""
+    words = fold(text).replace("(", " ").replace(")", " ").replace(":", " ").split()
+    return bool(_UNIT_CUES.intersection(words)) or (
+        len(words) <= _MAX_UNIT_NOTE_WORDS and not any(ch.isdigit() for ch in text))
+
+
 def unit_in(text: str) -> tuple[str, str]:
     """The unit and valuation a text names (``(میلیون دلار، فوب)``, ``ارقام به میلیون دلار``,
     ``وزن (هزار تن)``): the longest unit phrase found, or ``("", "")``.
@@ -854,7 +867,7 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
 
 @dataclass(frozen=True, slots=True)
 class _Column:
-    kind: str  # "year", "label" (the row labels), "change", "share", "unknown"
+    kind: str  # "year", "label" (the row labels), "change", "share", "total", "unknown"
     text: str
     year: _Year | None = None
     period: tuple[int, int] | None = None
@@ -935,6 +948,8 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
                                 "('به') a partner, imports come from ('از') one")
     if not context.unit:
         for text in after:
+            if not _says_unit(text):
+                continue  # (a sentence after the table with an amount of its own)
             context.unit, context.valuation = unit_in(text)
             if context.unit:
                 break
@@ -944,21 +959,35 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
     down = [i for i, row in enumerate(rows) if row and _year_of(row[0].text) is not None]
     if len(down) >= 2:
         return _read_down(grid, down, context, table_id)
+    parts = _parts_across(rows, before)
+    if parts is not None:
+        return _read_across(grid, parts[0], context, table_id, parts[1])
     months = _months_down(rows, before)
     if months:
         return _read_down(grid, list(months), context, table_id, months)
-    year = _title_year(before)
-    if year is not None and len(rows) > 1 and len(rows[0]) > 1:
-        return _read_one_period(grid, year, _sides_of_title(before[0], context), table_id)
-    named = [y for cell in (rows[0][1:] if rows else ()) if (y := _year_of(cell.text))]
-    if len(named) == 1 and len(rows) > 1:
-        # «کشور | صادرات ۲۰۲۳ (میلیون تن) | سهم (درصد)»: one period, named in its header
-        return _read_one_period(grid, named[0], _sides_of_title(before[0] if before else "",
-                                                                context), table_id)
+    year = _one_period(rows, before)
+    if year is not None:
+        return _read_one_period(grid, year, _sides_of_title(before[0] if before else "",
+                                                             context), table_id)
     unread = _error(grid.span, "it has no row or column of years (a header such as "
                     "'شرح ۱۴۰۱ ۱۴۰۲', or years down its first column) and its title names no "
                     "one year")
     raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
+
+
+def _one_period(rows: Sequence[tuple[Cell, ...]], before: Sequence[str]) -> _Year | None:
+    """The one period of a table of one period: named in its title, in the header of its
+    one value column («کشور | صادرات ۲۰۲۳ (میلیون تن) | سهم (درصد)»), or in the caption
+    or sentence before it («در سال ۲۰۲۳، …:»); None where none is."""
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return None
+    year = _title_year(before)
+    if year is not None:
+        return year
+    named = [y for cell in rows[0][1:] if (y := _year_of(cell.text))]
+    if not named and not any(_is_number(cell.text) for cell in rows[0]):
+        named = [y for y in (_context_year(before),) if y is not None]
+    return named[0] if len(named) == 1 else None
 
 
 def _title_year(texts: Sequence[str]) -> _Year | None:
@@ -1196,24 +1225,63 @@ def _check_widths(header: tuple[Cell, ...], data: Sequence[tuple[Cell, ...]],
                          f"({n_years} years, {len(columns) - n_years - labelled} labelled)")
 
 
-def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str) -> GridRead:
+def _parts_across(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
+                  ) -> tuple[int, dict[int, _Year]] | None:
+    """A header row (among the first three) of parts of one year, one after another
+    («فصل اول | فصل دوم | فصل سوم», «ژانویه | فوریه»), the year said before the grid: the
+    row and each period's column; None where there is none."""
+    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
+    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
+    for index, row in enumerate(rows[:3]):
+        found: dict[int, tuple[int, int]] = {}
+        for k, cell in enumerate(row[1:], start=1):
+            text = cell.text.strip()
+            if not text or any(ch.isdigit() for ch in text) or len(text) > _MAX_PERIOD_CELL:
+                continue
+            items = mentions(tokenize(text))
+            alone = _month_alone(items)
+            periods = [item.value.period for item in items
+                       if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+            if alone is not None:
+                found[k] = (alone[1], alone[1])
+            elif len(periods) == 1 and all(_beside_period(item) for item in items) and \
+                    periods[0].months is not None and periods[0].year is None and \
+                    periods[0].relative is None and not periods[0].rolling:
+                found[k] = periods[0].months
+        spans = list(found.values())
+        if len(spans) < 2 or any(b[0] != a[1] + 1 for a, b in itertools.pairwise(spans)):
+            continue  # (parts of the year one after another)
+        year = _context_year([text for text in before if text])
+        if year is None:
+            return None
+        return index, {k: _Year(year.year, False, rows[index][k].text.strip(), months)
+                       for k, months in found.items()}
+    return None
+
+
+def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str,
+                 parts: dict[int, _Year] | None = None) -> GridRead:
     rows = grid.rows
     header = rows[header_index]
-    year_cells = [(i, _year_of(c.text)) for i, c in enumerate(header)]
+    year_cells = [(i, parts.get(i) if parts is not None else _year_of(c.text))
+                  for i, c in enumerate(header)]
     for (_, year), cell in zip(year_cells, header, strict=True):
         digits = to_ascii_digits(fold(cell.text)).strip()
         if year is None and digits.isdigit():
             raise _error(cell.span, f"header column {quoted(cell.text)} is not a four-digit "
                                     "year")
     years = [y.year for _, y in year_cells if y is not None]
-    if len({y.months for _, y in year_cells if y is not None}) > 1:
+    if parts is None and len({y.months for _, y in year_cells if y is not None}) > 1:
         unread = _error(header[0].span, "header columns are periods of different months of "
                                         "the year; only the same months of several years "
                                         "are read")
         raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
-    if years != sorted(set(years)):
+    keys = [y.key for _, y in year_cells if y is not None]
+    if keys != sorted(set(keys)):
         raise _error(header[0].span, f"header years {years} are not in increasing order")
     columns = [_classify(_column_label(rows, header_index, i), years, i == 0, year)
+               if parts is None or year is not None or i == 0
+               else _part_total(_column_label(rows, header_index, i))
                for i, year in year_cells]
     # "شرح (هزار دلار)": the unit in the label column's header; «۲۰۲۳ (میلیون تن)»: in the
     # header of every year, the same
@@ -1243,7 +1311,42 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
     for n, row in enumerate(data):
         _read_row(layout, n, table_id if len(data) == 1 else f"{table_id}#{n + 1}", row)
     _derived_rows(layout, table_id)
+    for k, col in enumerate(columns):
+        if col.kind == "total":
+            _total_of_parts(layout, k, table_id)
     return layout.out
+
+
+def _part_total(label: str) -> _Column:
+    """A column beside parts of one year: their total («جمع سال», «کل»), or unknown (a
+    change or share of parts is not read)."""
+    folded = _SPACE_RE.sub(" ", fold(label)).strip()
+    words = folded.split()
+    return _Column("total" if words and words[0] in ("جمع", "مجموع", "کل") else "unknown",
+                   folded)
+
+
+def _total_of_parts(layout: _Layout, k: int, table_id: str) -> None:
+    """Each row's total of the parts of its year (columns across), where every part's
+    value is printed: their sum."""
+    periods = [c.year for c in layout.columns if c.kind == "year" and c.year is not None]
+    first, last = periods[0], periods[-1]
+    assert first.months is not None
+    assert last.months is not None
+    for n, (series, row) in enumerate(zip(layout.series, layout.rows, strict=True)):
+        if _is_missing(row[k].text):
+            continue
+        operands = [layout.values.get((n, period.key)) for period in periods]
+        if any(q is None for q in operands):
+            continue
+        period = Period(end=first.year, calendar=layout.calendar,
+                        months=(first.months[0], last.months[1]))
+        quantity = Quantity(_number_at(row[k]), series.unit, _subject(series), period,
+                            row[k].span)
+        layout.out.claims.append(Claim(
+            V.SUM, quantity, table=f"{table_id}#{n + 1}", label=layout.columns[k].text,
+            operands=tuple(q for q in operands if q is not None), formula="sum",
+            frame="table.total_of_parts"))
 
 
 _DERIVED = {V.BALANCE_FLOW: (V.BALANCE, "balance"), V.TOTAL_FLOW: (V.SUM, "sum")}
@@ -1369,6 +1472,15 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
         items = mentions(tokenize(text))
         periods = [item.value.period for item in items
                    if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+        alone = _month_alone(items)
+        if alone is not None:
+            calendar, month = alone  # «تیر»: a name that is also a word, alone in its cell
+            year = title.year if title is not None and _calendar([title.year]) == calendar \
+                else None
+            if year is None:
+                return {}
+            found[i] = _Year(year, False, text, (month, month))
+            continue
         if len(periods) != 1 or any(item.kind not in ("punct", "mention") for item in items):
             continue
         period = periods[0]
@@ -1381,7 +1493,22 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
         if year is None or not _plausible(year):
             return {}
         found[i] = _Year(year, False, text, period.months)
-    return found if len(found) >= 2 else {}
+    months = [y.months[0] for y in found.values() if y.months]
+    if len(found) < 2 or any(b != a + 1 for a, b in itertools.pairwise(months)) or \
+            list(found) != list(range(min(found), max(found) + 1)):
+        return {}  # (months one after another, on rows one after another)
+    return found
+
+
+def _month_alone(items: Sequence[object]) -> tuple[str, int] | None:
+    """(calendar, month) of a cell that is a month's name and nothing else («تیر», «مه»):
+    in a column of months, the name is the month even where it is also a common word."""
+    if len(items) != 1:
+        return None
+    month = getattr(items[0], "features", {}).get("month")
+    if not isinstance(month, tuple) or getattr(items[0], "kind", "") == "mention":
+        return None
+    return str(month[0]), int(month[1])
 
 
 def _context_year(texts: Sequence[str]) -> _Year | None:
