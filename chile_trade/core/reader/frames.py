@@ -492,14 +492,24 @@ def context_of(figure: Figure) -> ClaimContext:
                         figure.versus_period)
 
 
+def _is_amount(item: Item) -> bool:
+    return item.kind == "mention" and item.type == "Amount"
+
+
+def _names_level(item: Item) -> bool:
+    """Whether an item names what is measured (a price, a value, a flow): «میانگین» before
+    it is the average of that level, not of the change a percentage states."""
+    return bool({"measure", "price_word"} & item.features.keys()) or (
+        item.kind == "mention" and item.type == "Flow")
+
+
 def _cues_of_others(figure: Figure) -> frozenset[str]:
     """The words that go with one figure only, where they stand nearer another figure of
     its kind: «۲۰ درصد کاهش یافته و میانگین کاهش سالانه آن ۵٫۷ درصد» (the average is the
     second's), or an amount («میانگین تولید … به X بشکه رسید که ۱٫۲ درصد کمتر …»: the
     average is the amount's, the rate a plain change)."""
     items = figure.sentence.items
-    positions = [f.position for f in figure.sentence.figures
-                 if f.type in (figure.type, "Amount")]
+    positions = [f.position for f in figure.sentence.figures if f.type == figure.type]
     theirs: set[str] = set()
     mine: set[str] = set()
     for k, item in enumerate(items):
@@ -512,10 +522,16 @@ def _cues_of_others(figure: Figure) -> frozenset[str]:
         # after it («… افزایش یافت و متوسط رشد سالانه آن X درصد بود»)
         attached = before and k - before[-1] <= _ATTACHED and not any(
             x.text in ("و", "،", ",") for x in items[before[-1] + 1:k])
-        if after and after[0] - k <= 2 and items[after[0]].type == "Amount":
-            owner = after[0]  # «کمتر از میانگین ۹۲٫۵ دلاری سال قبل»: the amount's own average
-        else:
-            owner = before[-1] if attached or not after else after[0]
+        if figure.type != "Amount" and "average_word" in owned and (
+                any(_is_amount(x) for x in items[k + 1:k + 3])
+                or (k + 1 < len(items) and _names_level(items[k + 1]))):
+            # «کمتر از میانگین ۹۲٫۵ دلاری», «میانگین قیمت هر اونس … با ۲۳ درصد افزایش»,
+            # «میانگین تولید … به X بشکه رسید»: the average of an amount, not of the rate
+            theirs.add("average_word")
+            owned = owned - {"average_word"}
+            if not owned:
+                continue
+        owner = before[-1] if attached or not after else after[0]
         (mine if owner == figure.position else theirs).update(owned)
     return frozenset(theirs - mine)
 

@@ -765,8 +765,13 @@ def _run_stage(line: Line, items: list[Item], stage_rules: Sequence[Rule],
     cache = _STARTS.setdefault(tuple(rule.id for rule in stage_rules), {})
     i = 0
     while i < len(items):
+        starting = _starting(stage_rules, cache, items[i])
+        if not starting:  # (most words start no rule of the stage)
+            out.append(items[i])
+            i += 1
+            continue
         matches = []
-        for order in _starting(stage_rules, cache, items[i]):
+        for order in starting:
             rule = stage_rules[order]
             match = rule.pattern.match(items, i)
             if match is not None and match.end > i:
@@ -810,12 +815,19 @@ def mentions(line: Line, stages: Sequence[str] = STAGES) -> list[Item]:
     """
     items: list[Item] = list(line.tokens)
     ctx = _Context(line, "")
+    by_stage = _by_stage()
+    for stage in stages:
+        items = _run_stage(line, items, by_stage.get(stage, ()), ctx)
+    return items
+
+
+@functools.cache
+def _by_stage() -> dict[str, tuple[Rule, ...]]:
+    """The package's rules by stage, in their order."""
     by_stage: dict[str, list[Rule]] = {}
     for rule in rules():
         by_stage.setdefault(rule.stage, []).append(rule)
-    for stage in stages:
-        items = _run_stage(line, items, by_stage.get(stage, []), ctx)
-    return items
+    return {stage: tuple(found) for stage, found in by_stage.items()}
 
 
 def quantity_tokens(token: Token) -> tuple[Reading, ...]:
