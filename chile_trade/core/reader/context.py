@@ -140,6 +140,7 @@ class Sentence:
     drawn_from: Period | None = None  # that of the clause it follows from («به این ترتیب»)
     topic_after: Subject | None = None  # a flow named after its last figure
     instants: list[Period] = field(default_factory=list)  # «در پایان مارس»: a day, no span
+    asides: list[Period] = field(default_factory=list)  # «در ماه ژوئن به تنهایی»: a part
 
 
 @dataclass(slots=True)
@@ -325,6 +326,7 @@ class _Discourse:
     named: Period | None = None
     first: Period | None = None  # the first period the body speaks of: its headline's
     spans: list[Period] = field(default_factory=list)  # spans of years named, and tables'
+    asides: list[Period] = field(default_factory=list)  # parts named «به تنهایی»
 
     def speak_of(self, period: Period) -> None:
         """A sentence's own period: the text now speaks of it, unless it is earlier than
@@ -344,8 +346,11 @@ class _Discourse:
 def _speak(sentence: Sentence, spoken: Sequence[Period], discourse: _Discourse) -> None:
     """The text now speaks of the periods a sentence names for its figures: not a day a
     price is of («در پایان مارس»), but the months between its first and last such day."""
+    discourse.asides += sentence.asides
     for period in spoken:
-        if period not in sentence.instants:
+        # (nor a part named alone, «در ماه ژوئن به تنهایی …؛ رقمی که …»: the text goes on
+        # with the whole it is a part of)
+        if period not in sentence.instants and period not in discourse.asides:
             discourse.speak_of(period)
     between = _between_instants(sentence.instants)
     if between is not None and all(p in sentence.instants for p in spoken):
@@ -532,6 +537,9 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
         if period is not None and position > 0 and \
                 {"year_start", "year_end"} & sentence.items[position - 1].features.keys():
             sentence.instants.append(period)
+        if period is not None and any("alone_word" in item.features
+                                      for item in sentence.items[position + 1:position + 3]):
+            sentence.asides.append(period)  # «در ماه ژوئن ۲۰۲۴ به تنهایی»
         if compared and period is not None:
             sentence.compared.append((position, period))
         if period is not None and (period.year is not None or period.relative is not None):

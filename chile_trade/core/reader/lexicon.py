@@ -110,7 +110,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "percent_word": _flag, "percent_sign": _flag, "points_word": _flag, "times_word": _flag,
     "unit": _unit, "comparator": _one_of(*V.COMPARATORS), "range_word": _flag,
     "between_word": _flag, "respectively": _flag, "and_word": _flag, "passed_word": _flag,
-    "target_word": _flag,
+    "target_word": _flag, "alone_word": _flag,
     # periods
     "calendar_word": _one_of(*V.CALENDARS), "month": _month, "season": _months,
     "year_word": _flag, "month_word": _flag, "decade_word": _flag, "recent_word": _flag,
