@@ -2943,6 +2943,7 @@ class _Reading:
         _groups(sentence)
         _respectively(sentence, places)
         _lists(sentence)
+        _corresponding(sentence, previous)
         partners = {(f.subject.exporter, f.subject.importer) for f in sentence.figures
                     if f.type == "Amount" and f.subject.flow == "goods"}
         if any(f.group or f.said_of for f in sentence.figures) or len(partners) > 1:
@@ -3072,6 +3073,39 @@ def _implied_money(figures: Sequence[Figure]) -> None:
         figure.mention = replace(figure.mention, value=replace(
             value, unit=unit, dimension=currency))
         figure.subject = replace(figure.subject, measure="value")
+
+
+_FIGURES_WORDS = frozenset({"ارقام", "رقم", "اعداد", "مقادیر"})
+_CORRESPONDING_REACH = 12  # the figures before it a «ارقام …» sentence may take sides from
+
+
+def _corresponding(sentence: Sentence, previous: Sequence[Figure]) -> None:
+    """«ارقام (متناظر) سال ۲۰۲۲ برای صادرات و واردات چین به ترتیب X و Y», «این ارقام در سال
+    ۱۴۰۱ برای واردات X …»: figures that stand for those named before, in another period;
+    a flow whose other side the sentence does not name takes it from the one flow of the
+    same direction and side named before (none where several are)."""
+    items = sentence.items
+    if not any(item.text in _FIGURES_WORDS or "anaphor" in item.features
+               for item in items[:3]):
+        return
+    earlier = [f.subject for f in previous[-_CORRESPONDING_REACH:]
+               if f.type == "Amount" and f.subject.flow == "goods" and f.subject.exporter
+               and f.subject.importer and REPORTER not in (f.subject.exporter,
+                                                           f.subject.importer)]
+    for figure in sentence.figures:
+        subject = figure.subject
+        if figure.type != "Amount" or subject.flow != "goods" or \
+                (subject.exporter is None) == (subject.importer is None):
+            continue
+        if subject.exporter is not None:
+            sides = {(s.exporter, s.importer) for s in earlier
+                     if subject.exporter in (s.exporter, REPORTER)}
+        else:
+            sides = {(s.exporter, s.importer) for s in earlier
+                     if subject.importer in (s.importer, REPORTER)}
+        if len(sides) == 1:
+            exporter, importer = sides.pop()
+            figure.subject = replace(subject, exporter=exporter, importer=importer)
 
 
 def read_lines(lines: Sequence[tuple[int, str]],
