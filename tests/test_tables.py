@@ -849,3 +849,11 @@ def test_months_whose_names_are_words_too_are_months_in_a_column_of_months():
     # a month missing from the column: its total is not the sum of the rows read
     gap = text.replace("تیر\t۱۷۶\n", "مرداد\t۱۷۶\n")
     assert _verdicts(gap) == []
+
+
+def test_a_balance_column_beside_years_down_the_rows_is_checked():
+    # 850 − 1200 = −350; 910 − 1450 = −540 (printed −530: wrong)
+    text = ("جدول ۵- تجارت ایران و هند (میلیون دلار)\nسال صادرات واردات تراز\n"
+            "۱۴۰۰ ۸۵۰ ۱۲۰۰ ۳۵۰-\n۱۴۰۱ ۹۱۰ ۱۴۵۰ ۵۳۰-\n")
+    assert [v for v in _verdicts(text) if v[2] == "balance"] == [
+        (D(-350), "exact", "balance"), (D(-530), "inconsistent", "balance")]

@@ -607,8 +607,6 @@ def _place_prefix(text: str) -> tuple[int, str, str] | None:
     return _place_in_tokens(tokens, 0) if tokens else None
 
 
-
-
 _UNIT_CUES = frozenset({"ارقام", "اعداد", "مقادیر", "واحد", "حسب", "برحسب", "ارزشها", "مبالغ"})
 _MAX_UNIT_NOTE_WORDS = 6
 
@@ -1578,8 +1576,8 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
     for n, row in enumerate(flipped):
         if series[n].flow or series[n].unit:
             _read_row(layout, n, table_id if len(flipped) == 1 else f"{table_id}#{n + 1}", row)
+    _derived_rows(layout, table_id)
     if months:
-        _derived_rows(layout, table_id)
         for i in totals:
             _total_of_months(layout, rows[i], [p for p in periods if p is not None], table_id)
     return layout.out

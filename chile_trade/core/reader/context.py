@@ -3095,14 +3095,13 @@ def _corresponding(sentence: Sentence, previous: Sequence[Figure]) -> None:
     for figure in sentence.figures:
         subject = figure.subject
         if figure.type != "Amount" or subject.flow != "goods" or \
-                (subject.exporter is None) == (subject.importer is None):
-            continue
-        if subject.exporter is not None:
-            sides = {(s.exporter, s.importer) for s in earlier
-                     if subject.exporter in (s.exporter, REPORTER)}
-        else:
-            sides = {(s.exporter, s.importer) for s in earlier
-                     if subject.importer in (s.importer, REPORTER)}
+                (subject.exporter is None) == (subject.importer is None) or \
+                REPORTER in (subject.exporter, subject.importer):
+            continue  # (the side named must be a place: which way «صادرات» goes is its)
+        sides: set[tuple[str | None, str | None]] = {
+            (s.exporter, s.importer) for s in earlier
+            if (s.exporter == subject.exporter if subject.exporter is not None
+                else s.importer == subject.importer)}
         if len(sides) == 1:
             exporter, importer = sides.pop()
             figure.subject = replace(subject, exporter=exporter, importer=importer)

@@ -280,7 +280,7 @@ def unit_of_account(parts: Sequence[Part], i: int) -> bool:
     """Whether the scale word at ``i`` names a unit figures are given in («ارقام جدول به
     میلیون دلار», «برحسب هزار تن», «(میلیون دلار)»), not an amount («حدود هزار تن»)."""
     before = parts[i - 1].text if i else ""
-    if before in ("حسب", "برحسب", "(", "به‌"):
+    if before in ("حسب", "برحسب", "("):
         return True
     return before == "به" and any(p.text in _ACCOUNTED for p in parts[max(0, i - 4):i - 1])
 
