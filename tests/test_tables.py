@@ -857,3 +857,50 @@ def test_a_balance_column_beside_years_down_the_rows_is_checked():
             "۱۴۰۰ ۸۵۰ ۱۲۰۰ ۳۵۰-\n۱۴۰۱ ۹۱۰ ۱۴۵۰ ۵۳۰-\n")
     assert [v for v in _verdicts(text) if v[2] == "balance"] == [
         (D(-350), "exact", "balance"), (D(-530), "inconsistent", "balance")]
+
+
+def test_a_deficit_row_of_sizes_stays_sizes_beside_a_negative_change_cell():
+    # deficits 402 − 140 = 262 and 402 − 162 = 240, printed unsigned; the change column's
+    # minus («-۸٫۴») is no sign of the row's values
+    text = ("جدول ۳- تجارت ایران و ارمنستان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ | تغییر (درصد) |\n"
+            "|---|---|---|---|\n| صادرات | ۱۴۰ | ۱۶۲ | ۱۵٫۷ |\n| واردات | ۴۰۲ | ۴۰۲ | ۰ |\n"
+            "| کسری | ۲۶۲ | ۲۴۰ | -۸٫۴ |\n")
+    assert [v for v in _verdicts(text) if v[2] == "balance"] == [
+        (D(-262), "exact", "balance"), (D(-240), "exact", "balance")]
+
+
+def test_a_balance_row_with_words_in_another_column_is_read():
+    # 355 − 115 = 240, 402 − 140 = 262; the words of the «توضیح» column are no number
+    text = ("جدول ۳- تجارت ایران و ارمنستان (میلیون دلار)\n| شرح | ۱۴۰۰ | ۱۴۰۱ | توضیح |\n"
+            "|---|---|---|---|\n| صادرات | ۳۵۵ | ۴۰۲ | برآورد |\n| واردات | ۱۱۵ | ۱۴۰ | قطعی |\n"
+            "| تراز | ۲۴۰ | ۲۶۲ | محاسبه شده |\n")
+    assert [v for v in _verdicts(text) if v[2] == "balance"] == [
+        (D(240), "exact", "balance"), (D(262), "exact", "balance")]
+
+
+def test_a_totals_row_beside_other_rows_than_the_two_flows_is_not_their_sum():
+    # «ترانزیت» 15: the «جمع» 145 = 100 + 30 + 15 is no sum of exports and imports alone
+    text = ("جدول ۳- حمل کالا (میلیون تن)\nشرح ۱۴۰۰ ۱۴۰۱\nصادرات ۱۰۰ ۱۲۰\nواردات ۳۰ ۳۵\n"
+            "ترانزیت ۱۵ ۱۸\nجمع ۱۴۵ ۱۷۳\n")
+    assert [v for v in _verdicts(text) if v[2] == "sum"] == []
+
+
+@pytest.mark.parametrize("header", [
+    "شرح فصل_اول فصل_دوم جمع_نیمه_اول فصل_سوم فصل_چهارم جمع_سال",
+    "شرح فصل_اول فصل_دوم فصل_سوم جمع_سال"])
+def test_a_total_column_is_checked_only_after_every_part_of_the_whole_year(header):
+    # «جمع نیمه اول» (10 + 20 = 30) stands between the parts: not checked as the sum of
+    # them all; «جمع سال» after four quarters is 10 + 20 + 30 + 40 = 100; after three
+    # quarters it is of a year the table does not print whole: not checked
+    cells = {6: "۱۰ ۲۰ ۳۰ ۳۰ ۴۰ ۱۰۰", 4: "۱۰ ۲۰ ۳۰ ۱۰۰"}[len(header.split()) - 1]
+    row = cells.replace(" ", "    ")
+    text = (f"جدول ۱- صادرات ایران در سال ۱۴۰۲ (میلیون دلار)\n"
+            f"{header.replace(' ', '    ').replace('_', ' ')}\nصادرات    {row}\n")
+    expected = [(D(100), "exact", "sum")] if "نیمه" in header else []
+    assert [v for v in _verdicts(text) if v[2] == "sum"] == expected
+
+
+def test_gregorian_months_are_no_months_of_a_solar_year():
+    text = ("جدول ۱- صادرات ایران در سال ۱۴۰۲ (میلیون دلار)\n| کالا | ژانویه | فوریه | مارس |\n"
+            "|---|---|---|---|\n| فرش | ۱۰ | ۱۵ | ۲۰ |\n")
+    assert {c.quantity.period.months for c in read(text, "doc.txt").cells} <= {None}

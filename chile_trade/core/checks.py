@@ -816,6 +816,7 @@ def check_against_reference(claim: Claim, docs: Documents, ref: Reference) -> _R
     report's table value over the reference's total.
     """
     against = _REFERENCE_CHECKS.get(claim.kind)
-    if against is None:
+    if against is None or claim.quantity.period.months is not None:
+        # (a reference gives whole years: months of a year are none of its figures)
         return _unverifiable(claim, "ref_no_figures"), []
     return against(claim, docs, ref)

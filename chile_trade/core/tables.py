@@ -616,8 +616,9 @@ def _says_unit(text: str) -> bool:
     figures count in («ارقام به میلیون دلار», «واحد: هزار تن»), or is a short note («(میلیون
     دلار)»); not a sentence with an amount of its own («… ۸۳٫۲ میلیارد دلار بود»)."""
     words = fold(text).replace("(", " ").replace(")", " ").replace(":", " ").split()
-    return bool(_UNIT_CUES.intersection(words)) or (
-        len(words) <= _MAX_UNIT_NOTE_WORDS and not any(ch.isdigit() for ch in text))
+    if any(ch.isdigit() for ch in text):
+        return False  # (a sentence with figures of its own, «این ارقام … ۵۰ میلیارد دلار»)
+    return bool(_UNIT_CUES.intersection(words)) or len(words) <= _MAX_UNIT_NOTE_WORDS
 
 
 def unit_in(text: str) -> tuple[str, str]:
@@ -1232,6 +1233,7 @@ def _parts_across(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
     from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     for index, row in enumerate(rows[:3]):
         found: dict[int, tuple[int, int]] = {}
+        calendars: set[str] = set()  # (of the months named: ژانویه is no month of ۱۴۰۲)
         for k, cell in enumerate(row[1:], start=1):
             text = cell.text.strip()
             if not text or any(ch.isdigit() for ch in text) or len(text) > _MAX_PERIOD_CELL:
@@ -1242,15 +1244,19 @@ def _parts_across(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
                        if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
             if alone is not None:
                 found[k] = (alone[1], alone[1])
+                calendars.add(alone[0])
             elif len(periods) == 1 and all(_beside_period(item) for item in items) and \
                     periods[0].months is not None and periods[0].year is None and \
                     periods[0].relative is None and not periods[0].rolling:
                 found[k] = periods[0].months
+                if periods[0].calendar:
+                    calendars.add(periods[0].calendar)
         spans = list(found.values())
         if len(spans) < 2 or any(b[0] != a[1] + 1 for a, b in itertools.pairwise(spans)):
             continue  # (parts of the year one after another)
         year = _context_year([text for text in before if text])
-        if year is None:
+        if year is None or year.months is not None or year.fiscal or \
+                calendars - {_calendar([year.year])}:
             return None
         return index, {k: _Year(year.year, False, rows[index][k].text.strip(), months)
                        for k, months in found.items()}
@@ -1331,6 +1337,9 @@ def _total_of_parts(layout: _Layout, k: int, table_id: str) -> None:
     first, last = periods[0], periods[-1]
     assert first.months is not None
     assert last.months is not None
+    last_part = max(j for j, c in enumerate(layout.columns) if c.kind == "year")
+    if k < last_part or (first.months[0], last.months[1]) != (1, 12):
+        return  # («جمع نیمه اول» between the parts, or three quarters under «جمع سال»)
     for n, (series, row) in enumerate(zip(layout.series, layout.rows, strict=True)):
         if _is_missing(row[k].text):
             continue
@@ -1369,14 +1378,16 @@ def _derived_rows(layout: _Layout, table_id: str) -> None:
             not same(layout.series[exports[0]], layout.series[imports[0]]):
         return
     e, i = exports[0], imports[0]
+    others = set(flows) - {V.EXPORT, V.IMPORT, V.BALANCE_FLOW, V.TOTAL_FLOW}
     for flow, (kind, formula) in _DERIVED.items():
+        if flow == V.TOTAL_FLOW and others:
+            continue  # («ترانزیت», «سایر» rows: a «جمع» may be the sum of them all)
         for n in flows.get(flow, []):
             series = layout.series[n]
             if not same(series, layout.series[e]):
                 continue
-            row = layout.rows[n]
-            signed = any(not _is_missing(c.text) and _number_at(c).value < 0 for c in row
-                         if c is not row[0])
+            signed = any(layout.values[key].number.value < 0 for key in layout.values
+                         if key[0] == n)  # (a minus in its values, not in a change column)
             for col in layout.columns:
                 if col.kind != "year" or col.year is None:
                     continue
@@ -1462,6 +1473,8 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
     from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
     from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     title = _context_year(before)
+    if title is not None and title.fiscal:
+        title = None  # (a fiscal year's months are not the calendar's)
     found: dict[int, _Year] = {}
     for i, row in enumerate(rows):
         text = row[0].text.strip() if row else ""
@@ -1510,21 +1523,26 @@ def _month_alone(items: Sequence[object]) -> tuple[str, int] | None:
 
 
 def _context_year(texts: Sequence[str]) -> _Year | None:
-    """The one year the nearest of the texts before a grid that names years names (its
-    caption, title or the sentence before: «در سه ماه نخست سال ۲۰۲۴»); None where that
-    text names two years, or none of the three nearest names one."""
+    """The one period the nearest of the texts before a grid that names years names (its
+    caption, title or the sentence before: «در سه ماه نخست سال ۲۰۲۴», with its months);
+    None where that text names two years or a span of them, or none of the three nearest
+    names one."""
     from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
     from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     for text in texts[:3]:
-        years = {(item.value.period.year, item.value.period.calendar)
-                 for item in mentions(tokenize(text)) if isinstance(item, Mention)
-                 and isinstance(item.value, PeriodValue) and item.value.period.year is not None}
-        if len(years) > 1:
-            return None
-        if years:
-            year, _ = years.pop()
-            assert year is not None
-            return _Year(year, False, str(year)) if _plausible(year) else None
+        periods = {item.value.period for item in mentions(tokenize(text))
+                   if isinstance(item, Mention) and isinstance(item.value, PeriodValue)
+                   and item.value.period.year is not None}
+        if len({p.year for p in periods}) > 1 or any(p.last_year is not None or p.rolling
+                                                    for p in periods):
+            return None  # (two years, or a span of years: «طی سال‌های ۲۰۲۰ تا ۲۰۲۳»)
+        if periods:
+            months = {p.months for p in periods}
+            period = periods.pop()
+            assert period.year is not None
+            if not _plausible(period.year) or len(months) > 1:
+                return None
+            return _Year(period.year, period.fiscal, str(period.year), period.months)
     return None
 
 

@@ -349,8 +349,10 @@ def _speak(sentence: Sentence, spoken: Sequence[Period], discourse: _Discourse) 
     discourse.asides += sentence.asides
     for period in spoken:
         # (nor a part named alone, «در ماه ژوئن به تنهایی …؛ رقمی که …»: the text goes on
-        # with the whole it is a part of)
-        if period not in sentence.instants and period not in discourse.asides:
+        # with the whole it is a part of; a later sentence naming it goes on with it)
+        aside = period in sentence.asides or (period in discourse.asides
+                                             and sentence.own is None)
+        if period not in sentence.instants and not aside:
             discourse.speak_of(period)
     between = _between_instants(sentence.instants)
     if between is not None and all(p in sentence.instants for p in spoken):
@@ -966,7 +968,8 @@ def _versus_flow(items: Sequence[Item], figure: Figure, places: _Places) -> None
     flows = [_flow_of(items[k]).flow for k in range(_clause_start(items, figure.position),
                                                     figure.position) if _is(items[k], "Flow")]
     if _is(items[end], "Flow") and end + 1 < len(items) and \
-            "pronoun" in items[end + 1].features and own.flow == "goods" and \
+            "pronoun" in items[end + 1].features and \
+            not _other_place_after(items, end + 2, own) and own.flow == "goods" and \
             own.exporter and own.importer and flows and \
             {flows[-1], _flow_of(items[end]).flow} == {V.EXPORT, V.IMPORT}:
         # «واردات هند از امارات ۱٫۳ برابر صادرات آن»: its own exports, to the same side
@@ -975,6 +978,15 @@ def _versus_flow(items: Sequence[Item], figure: Figure, places: _Places) -> None
     versus = _noun_subject(items, end, len(items), places)
     if versus.flow == figure.subject.flow and versus != figure.subject:
         figure.versus = replace(versus, measure=versus.measure or figure.subject.measure)
+
+
+def _other_place_after(items: Sequence[Item], k: int, own: Subject) -> bool:
+    """Whether a place other than the two sides of ``own`` follows at ``k``, after a
+    preposition: «صادرات آن به چین» (not «واردات آن از این کشور»)."""
+    if k + 1 >= len(items) or items[k].text not in ("به", "از", "با"):
+        return False
+    place = _place(items[k + 1])
+    return place is not None and place not in (own.exporter, own.importer)
 
 
 def _in_place_list(items: Sequence[Item], k: int, j: int) -> bool:
@@ -3086,15 +3098,17 @@ def _corresponding(sentence: Sentence, previous: Sequence[Figure]) -> None:
     same direction and side named before (none where several are)."""
     items = sentence.items
     if not any(item.text in _FIGURES_WORDS or "anaphor" in item.features
-               for item in items[:3]):
-        return
+               for item in items[:2]) or not any(
+            items[k].text == "برای" and _is(items[k + 1], "Flow")
+            for k in range(len(items) - 1)):
+        return  # (figures said to be «برای صادرات …»: for the flows named before)
     earlier = [f.subject for f in previous[-_CORRESPONDING_REACH:]
                if f.type == "Amount" and f.subject.flow == "goods" and f.subject.exporter
                and f.subject.importer and REPORTER not in (f.subject.exporter,
                                                            f.subject.importer)]
     for figure in sentence.figures:
         subject = figure.subject
-        if figure.type != "Amount" or subject.flow != "goods" or \
+        if figure.type != "Amount" or subject.flow != "goods" or subject.total or \
                 (subject.exporter is None) == (subject.importer is None) or \
                 REPORTER in (subject.exporter, subject.importer):
             continue  # (the side named must be a place: which way «صادرات» goes is its)
