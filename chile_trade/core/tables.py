@@ -33,12 +33,17 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from chile_trade.core import vocabulary as V
 from chile_trade.core.blocks import Block, Cell, Grid, Line, Paragraph
 from chile_trade.core.numbers import ParsedNumber, fold, parse_number, quoted, to_ascii_digits
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 from chile_trade.errors import InputError
+
+if TYPE_CHECKING:
+    from chile_trade.core.reader.patterns import Item
+    from chile_trade.core.reader.periods import Period as ReaderPeriod
 
 __all__ = ["GridRead", "context_of", "is_header", "number_cell", "read_grid", "text_blocks"]
 
@@ -178,17 +183,22 @@ def _year_of(text: str) -> _Year | None:
     return _Year(first, True, text.strip())
 
 
+def _periods_in(text: str) -> tuple[list[Item], list[ReaderPeriod]]:
+    """A text's items as the prose reader reads them, and the periods they name."""
+    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
+    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
+    items = mentions(tokenize(text))
+    return items, [item.value.period for item in items
+                   if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+
+
 def _part_of_year(text: str) -> _Year | None:
     """A header cell that is one period of a named year, read by the prose reader's
     period rules: «نیمه نخست ۲۰۲۳», «۹ ماهه ۱۴۰۲», «سه ماهه سوم ۲۰۲۴», «ژانویه ۲۰۲۴»."""
     if not any(ch.isdigit() for ch in text) or len(text) > _MAX_PERIOD_CELL or \
             _LONG_DIGITS_RE.search(text) is not None:
         return None  # (no period has a number of more than four digits)
-    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
-    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
-    items = mentions(tokenize(text))
-    found = [item.value.period for item in items
-             if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+    items, found = _periods_in(text)
     if len(found) != 1 or not all(_beside_period(item) for item in items):
         return None
     period = found[0]
@@ -993,11 +1003,8 @@ def _title_year(texts: Sequence[str]) -> _Year | None:
     """The one period the words before a grid name («جدول ۶- صادرات ایران به افغانستان
     در سال ۱۴۰۲», or months of a year: «در نیمه نخست ۱۴۰۲»): a table of one period.
     None where they name none or several."""
-    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
-    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     for text in texts[:1]:
-        found = [item.value.period for item in mentions(tokenize(text))
-                 if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+        _, found = _periods_in(text)
         if len(found) != 1:
             return None
         period = found[0]
@@ -1229,8 +1236,6 @@ def _parts_across(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
     """A header row (among the first three) of parts of one year, one after another
     («فصل اول | فصل دوم | فصل سوم», «ژانویه | فوریه»), the year said before the grid: the
     row and each period's column; None where there is none."""
-    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
-    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     for index, row in enumerate(rows[:3]):
         found: dict[int, tuple[int, int]] = {}
         calendars: set[str] = set()  # (of the months named: ژانویه is no month of ۱۴۰۲)
@@ -1238,10 +1243,8 @@ def _parts_across(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
             text = cell.text.strip()
             if not text or any(ch.isdigit() for ch in text) or len(text) > _MAX_PERIOD_CELL:
                 continue
-            items = mentions(tokenize(text))
+            items, periods = _periods_in(text)
             alone = _month_alone(items)
-            periods = [item.value.period for item in items
-                       if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
             if alone is not None:
                 found[k] = (alone[1], alone[1])
                 calendars.add(alone[0])
@@ -1470,8 +1473,6 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
     """The rows whose first cell names one month (``ژانویه``, ``فروردین ۱۴۰۲``), each
     with its period: its year printed, or the one year the title names in the same
     calendar. Empty where fewer than two rows name months, or a month has no year."""
-    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
-    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     title = _context_year(before)
     if title is not None and title.fiscal:
         title = None  # (a fiscal year's months are not the calendar's)
@@ -1480,9 +1481,7 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
         text = row[0].text.strip() if row else ""
         if not text or len(text) > _MAX_PERIOD_CELL or _LONG_DIGITS_RE.search(text):
             continue
-        items = mentions(tokenize(text))
-        periods = [item.value.period for item in items
-                   if isinstance(item, Mention) and isinstance(item.value, PeriodValue)]
+        items, periods = _periods_in(text)
         alone = _month_alone(items)
         if alone is not None:
             calendar, month = alone  # «تیر»: a name that is also a word, alone in its cell
@@ -1527,12 +1526,8 @@ def _context_year(texts: Sequence[str]) -> _Year | None:
     caption, title or the sentence before: «در سه ماه نخست سال ۲۰۲۴», with its months);
     None where that text names two years or a span of them, or none of the three nearest
     names one."""
-    from chile_trade.core.reader.mentions import Mention, PeriodValue, mentions  # noqa: PLC0415  (the reader reads tables' words)
-    from chile_trade.core.reader.tokens import tokenize  # noqa: PLC0415
     for text in texts[:3]:
-        periods = {item.value.period for item in mentions(tokenize(text))
-                   if isinstance(item, Mention) and isinstance(item.value, PeriodValue)
-                   and item.value.period.year is not None}
+        periods = {p for p in _periods_in(text)[1] if p.year is not None}
         if len({p.year for p in periods}) > 1 or any(p.last_year is not None or p.rolling
                                                     for p in periods):
             return None  # (two years, or a span of years: «طی سال‌های ۲۰۲۰ تا ۲۰۲۳»)
