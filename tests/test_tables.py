@@ -904,3 +904,18 @@ def test_gregorian_months_are_no_months_of_a_solar_year():
     text = ("جدول ۱- صادرات ایران در سال ۱۴۰۲ (میلیون دلار)\n| کالا | ژانویه | فوریه | مارس |\n"
             "|---|---|---|---|\n| فرش | ۱۰ | ۱۵ | ۲۰ |\n")
     assert {c.quantity.period.months for c in read(text, "doc.txt").cells} <= {None}
+
+
+def test_the_older_reader_is_given_no_values_of_layouts_it_did_not_read(monkeypatch):
+    # A product's growth in prose beside a table of products whose header the older reader
+    # did not read («ارزش ۲۰۲۲ (میلیارد دلار)»): it would take the «جمع» row for the
+    # product's exports ((166.6 − 159.1) / 159.1 = 4.7 %, not 46 %); the table is read,
+    # and the sentence is left unverifiable, not called wrong.
+    monkeypatch.delenv("CHILE_TRADE_READER", raising=False)
+    text = ("جدول- صادرات محصولات کشاورزی برزیل\n"
+            "| محصول | ارزش ۲۰۲۲ (میلیارد دلار) | ارزش ۲۰۲۳ (میلیارد دلار) |\n|---|---|---|\n"
+            "| شکر | ۱۱٫۰ | ۱۶٫۰ |\n| سایر | ۱۴۸٫۱ | ۱۵۰٫۶ |\n| جمع | ۱۵۹٫۱ | ۱۶۶٫۶ |\n"
+            "صادرات شکر برزیل با رشد ۴۶ درصدی رکورد زد.\n")
+    document = read(text, "doc.txt")
+    assert {c.inferred for c in document.cells} == {True}
+    assert [v for v in _verdicts(text) if v[1] == "inconsistent"] == []

@@ -423,7 +423,12 @@ def read_blocks(blocks: Sequence[Block], source: str, *, checked: bool = False,
         claims = [c for c in claims if c.table and c not in table_claims] + read_claims(
             source, prose_lines, cells, table_claims)
     else:
-        prose, tied = prose_claims(source, prose_lines, taken_by_line, cells, table_claims)
+        # (the older reader knows whole years of plain headers only: a table's months, or
+        # periods only the new reader's rules read, are none of its values)
+        whole_years = [c for c in cells if c.quantity.period.months is None
+                       and not c.inferred]
+        prose, tied = prose_claims(source, prose_lines, taken_by_line, whole_years,
+                                   table_claims)
         claims = [c for c in claims if not c.table or c.formula or c.reason] + tied + prose
     claims = [_relocated(c, locators) for c in claims]
     claims.sort(key=lambda claim: claim.span.line)  # in the document's order

@@ -96,6 +96,9 @@ class TableCell:
     valuation: str = ""  # "FOB", "CIF" or ""
     series: str = ""  # the row or column label it is under (``صادرات``, ``برزیل``)
     titled: bool = False  # of a table of one period, the one its title names
+    # its period read from header words by the prose reader's period rules («نیمه نخست
+    # ۲۰۲۳», «فصل اول», months down the rows), not from a header of plain years
+    inferred: bool = False
 
     @property
     def number(self) -> ParsedNumber:

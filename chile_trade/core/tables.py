@@ -154,6 +154,8 @@ class _Year:
     fiscal: bool
     text: str  # as printed
     months: tuple[int, int] | None = None  # «نیمه نخست ۲۰۲۳»: the months of the year
+    inferred: bool = False  # read by the prose reader's period rules, not as a plain year
+    # (or a fiscal pair of four-digit years): of the new reader's reading only
 
     @property
     def key(self) -> tuple[int, int]:
@@ -180,7 +182,8 @@ def _year_of(text: str) -> _Year | None:
     second = int(match[2])
     if second % 100 != (first + 1) % 100 or (len(match[2]) == 4 and second != first + 1):
         return None  # "۱۴۰۲/۱۴۰۱" is a period of two years, not one fiscal year
-    return _Year(first, True, text.strip())
+    # («۲۰۲۲-۲۰۲۳»: a pair the older reader did not read, its values none of its own)
+    return _Year(first, True, text.strip(), inferred=len(match[2]) == 4)
 
 
 def _periods_in(text: str) -> tuple[list[Item], list[ReaderPeriod]]:
@@ -205,7 +208,7 @@ def _part_of_year(text: str) -> _Year | None:
     if period.year is None or period.last_year is not None or period.rolling \
             or not _plausible(period.year):
         return None
-    return _Year(period.year, period.fiscal, text.strip(), period.months)
+    return _Year(period.year, period.fiscal, text.strip(), period.months, inferred=True)
 
 
 def _beside_period(item: object) -> bool:
@@ -1011,7 +1014,8 @@ def _title_year(texts: Sequence[str]) -> _Year | None:
         if period.year is None or period.last_year is not None \
                 or period.rolling or not _plausible(period.year):
             return None
-        return _Year(period.year, period.fiscal, str(period.year), period.months)
+        return _Year(period.year, period.fiscal, str(period.year), period.months,
+                     inferred=period.months is not None)
     return None
 
 
@@ -1058,7 +1062,7 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
                                         f"{quoted(col.text, 40)} carries a percent sign")
             quantity = Quantity(number, units[k], subject, period, cell.span)
             out.cells.append(TableCell(f"{sid}.{k}", quantity, context.valuation, series.label,
-                                       titled=True))
+                                       titled=True, inferred=year.inferred))
             value = quantity if k == of else value
         rows_read.append((series, subject, value))
     # a share column divides by the totals row where the table prints one (not by a whole
@@ -1261,8 +1265,8 @@ def _parts_across(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
         if year is None or year.months is not None or year.fiscal or \
                 calendars - {_calendar([year.year])}:
             return None
-        return index, {k: _Year(year.year, False, rows[index][k].text.strip(), months)
-                       for k, months in found.items()}
+        return index, {k: _Year(year.year, False, rows[index][k].text.strip(), months,
+                                inferred=True) for k, months in found.items()}
     return None
 
 
@@ -1432,7 +1436,8 @@ def _read_row(layout: _Layout, n: int, sid: str, row: tuple[Cell, ...]) -> None:
                                    fiscal=col.year.fiscal, months=col.year.months), cell.span)
         values[col.year.year] = quantity
         layout.values[n, col.year.key] = quantity
-        out.cells.append(TableCell(sid, quantity, layout.valuation, series.label))
+        out.cells.append(TableCell(sid, quantity, layout.valuation, series.label,
+                                   inferred=col.year.inferred))
     for col, cell in zip(layout.columns, row, strict=True):
         if col.kind in ("change", "share") and not _is_missing(cell.text):
             out.claims.append(_stated(layout, col, cell, n, sid, values))
@@ -1489,7 +1494,7 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
                 else None
             if year is None:
                 return {}
-            found[i] = _Year(year, False, text, (month, month))
+            found[i] = _Year(year, False, text, (month, month), inferred=True)
             continue
         if len(periods) != 1 or any(item.kind not in ("punct", "mention") for item in items):
             continue
@@ -1502,7 +1507,7 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
             year = title.year
         if year is None or not _plausible(year):
             return {}
-        found[i] = _Year(year, False, text, period.months)
+        found[i] = _Year(year, False, text, period.months, inferred=True)
     months = [y.months[0] for y in found.values() if y.months]
     if len(found) < 2 or any(b != a + 1 for a, b in itertools.pairwise(months)) or \
             list(found) != list(range(min(found), max(found) + 1)):
@@ -1537,7 +1542,8 @@ def _context_year(texts: Sequence[str]) -> _Year | None:
             assert period.year is not None
             if not _plausible(period.year) or len(months) > 1:
                 return None
-            return _Year(period.year, period.fiscal, str(period.year), period.months)
+            return _Year(period.year, period.fiscal, str(period.year), period.months,
+                         inferred=True)
     return None
 
 
