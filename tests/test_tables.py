@@ -919,3 +919,47 @@ def test_the_older_reader_is_given_no_values_of_layouts_it_did_not_read(monkeypa
     document = read(text, "doc.txt")
     assert {c.inferred for c in document.cells} == {True}
     assert [v for v in _verdicts(text) if v[1] == "inconsistent"] == []
+
+
+def test_a_tab_row_ending_in_an_empty_cell_keeps_its_columns_and_a_change_column_no_amount():
+    # «۲۰۲۱⇥۱۰۰۰⇥۲۰۰۰⇥»: the change cell of the first year is empty, not a short row; the
+    # change column («تغییر ۲۲/۲۱ (درصد)») holds percents and is no series of amounts.
+    text = ("تجارت ایران و چین (میلیون دلار)\n\nسال\tصادرات\tواردات\tتغییر ۲۲/۲۱ (درصد)\n"
+            "۲۰۲۱\t۱۰۰۰\t۲۰۰۰\t\n۲۰۲۲\t۱۲۰۰\t۲۵۰۰\t۲۰\n")
+    m = "million USD"
+    assert _cells(text) == {("export", 2021, D(1000), m), ("export", 2022, D(1200), m),
+                            ("import", 2021, D(2000), m), ("import", 2022, D(2500), m)}
+    assert any("unknown column" in str(n) for n in read(text, "doc.txt").notices)
+
+
+def test_years_down_with_one_value_column_and_no_header_take_the_titles_flow(monkeypatch):
+    # «۲۰۲۳ ۱۵۰۰» is a year and its value, not a header of two years of two calendars;
+    # (1500 − 1200) / 1200 × 100 = 25 %.
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("صادرات ایران به هند (میلیون دلار)\n\n۲۰۲۱\t۱۰۰۰\n۲۰۲۲\t۱۲۰۰\n۲۰۲۳\t۱۵۰۰\n\n"
+            "صادرات ایران به هند در سال ۲۰۲۳ نسبت به ۲۰۲۲ به میزان ۲۵ درصد افزایش داشت.\n")
+    m = "million USD"
+    assert _cells(text) == {("export", 2021, D(1000), m), ("export", 2022, D(1200), m),
+                            ("export", 2023, D(1500), m)}
+    assert [v[:2] for v in _verdicts(text)] == [(D(25), "exact")]
+
+
+def test_years_down_with_two_unnamed_value_columns_are_a_notice_not_a_refusal():
+    text = ("تجارت ایران و هند (میلیون دلار)\n\n۲۰۲۱\t۱۰۰۰\t۲۰۰۰\n۲۰۲۲\t۱۲۰۰\t۲۵۰۰\n\n"
+            "صادرات ایران به هند در سال ۲۰۲۲ به ۱۲۰۰ میلیون دلار رسید.\n")
+    document = read(text, "doc.txt")
+    assert document.cells == []
+    assert any("needs a header row" in str(n) for n in document.notices)
+
+
+def test_goods_down_the_rows_of_one_flow_to_one_partner_are_products(monkeypatch):
+    # «صادرات کالاهای ایران به عراق»: «کالاهای» names no product; each row is one, and the
+    # sentence's product is its row: (1500 − 1200) / 1200 × 100 = 25 %.
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("صادرات کالاهای ایران به عراق (میلیون دلار)\n\n"
+            "کالا                 ۱۴۰۱     ۱۴۰۲\nمصالح ساختمانی       ۱۲۰۰     ۱۵۰۰\n"
+            "محصولات پتروشیمی     ۶۰۰      ۴۵۰\n\n"
+            "صادرات مصالح ساختمانی به عراق در سال ۱۴۰۲ نسبت به سال قبل ۲۵ درصد رشد کرد.\n")
+    products = {c.subject.product for c in read(text, "doc.txt").cells}
+    assert products == {"مصالح ساختمانی", "محصولات پتروشیمی"}
+    assert [v[:2] for v in _verdicts(text)] == [(D(25), "exact")]

@@ -372,6 +372,19 @@ def _split_on(line: str, pattern: re.Pattern[str]) -> list[tuple[str, int]]:
     return cells
 
 
+def _split_tabs(line: str) -> list[tuple[str, int]]:
+    """A TAB-separated line's cells, an empty one between two TABs or after the last
+    (``۲۰۲۱⇥۱۰۰۰⇥۲۰۰۰⇥``: its change cell is empty, not missing)."""
+    text = line.rstrip("\r\n ")
+    if "\t" not in text.strip(" "):
+        return _split_on(line, re.compile("\t"))
+    cells, position = [], 0
+    for part in text.split("\t"):
+        cells.append((part.strip(), position))
+        position += len(part) + 1
+    return cells
+
+
 def _split_header_space(line: str) -> list[tuple[str, int]]:
     """A space-separated header: a leading label, the years each a cell, then the
     labels after the years, each label one cell."""
@@ -504,7 +517,7 @@ def _cells_of(line: str, mode: str, width: int, header: bool,
     if mode == "pipe":
         return _split_pipe(line)
     if mode == "tab":
-        return _split_on(line, re.compile("\t"))
+        return _split_tabs(line)
     if mode == "wide":
         return _split_on(line, _WIDE_SPLIT_RE)
     if header:
@@ -751,6 +764,8 @@ def _roles(places: Sequence[tuple[int, str, str, str]],
 
 _TRADE_WORDS = frozenset({"تجارت", "مبادلات", "مبادله"})
 _NOT_PRODUCTS = frozenset({"خارجی", "تجاری", "کالایی", "دوجانبه", "دو", "جانبه", "کل"})
+# words for goods in general: «صادرات کالاهای ایران» names no product
+_GOODS_WORDS = frozenset({"کالا", "کالاها", "کالاهای", "کالای", "های", "اقلام", "انواع"})
 
 
 def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
@@ -772,6 +787,8 @@ def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
                     break
                 between.append(w)
             named = " ".join(between)
+            if all(w in _GOODS_WORDS for w in between):
+                return ""
             return "" if any(named.startswith(p) for p in ("کل", "و ")) else named
     del places
     return ""
@@ -866,8 +883,12 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
     elif not flow:
         # "سایر", "جمع" in a table of partners: the title's flow, the label as partner
         flow = context.flows[0] if len(context.flows) == 1 else ""
+        name = _SPACE_RE.sub(" ", folded.strip())
         if flow and context.partner[0] == "":
-            partner = (_SPACE_RE.sub(" ", folded.strip()), _SPACE_RE.sub(" ", folded.strip()))
+            partner = (name, name)
+        elif (flow and not product and name not in _TOTAL_ROWS and not _is_value_label(name)
+              and not unit_in(label)[0]):
+            product = name  # goods down the rows of one flow to one partner («مصالح ساختمانی»)
     elif flow in (V.EXPORT, V.IMPORT) and len(folded.split()) > 1:
         product = product or ""
     row_unit = unit_in(label)[0] or unit
@@ -1162,6 +1183,8 @@ def _years_across(row: Sequence[Cell]) -> bool:
     if len(found) < 2 or any(y is None and _is_number(c.text) and not _years_named(c.text, found)
                              for y, c in zip(years, row, strict=True)):
         return False
+    if len({y <= _MAX_SOLAR for y in found}) > 1:
+        return False  # «۲۰۲۳ ۱۵۰۰»: a year and its value, not years of two calendars
     rising = all(a < b for a, b in itertools.pairwise(found))
     return rising or all(a > b for a, b in itertools.pairwise(found))
 
@@ -1549,11 +1572,10 @@ def _context_year(texts: Sequence[str]) -> _Year | None:
 
 def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
                table_id: str, months: dict[int, _Year] | None = None) -> GridRead:
-    rows = grid.rows
+    rows: Sequence[tuple[Cell, ...]] = grid.rows
+    if year_rows[0] == 0:
+        rows, year_rows, months = _headed(grid, year_rows, context, months)
     header_index = year_rows[0] - 1
-    if header_index < 0:
-        raise _error(grid.span, "a table with years down its first column needs a header row "
-                                "naming its columns")
     header = rows[header_index]
     periods = [months[i] if months else _year_of(rows[i][0].text) for i in year_rows]
     keys = [p.key for p in periods if p is not None]
@@ -1566,7 +1588,7 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
             raise _error(row[0].span, f"row has {len(row)} cells but the header at line "
                                       f"{header[0].span.line} has {len(header)}")
     # Turned a quarter: each column is a series, each year row a column of years.
-    series = [_series_of(_column_label(rows, header_index, col), context, context.unit)
+    series = [_value_series(_column_label(rows, header_index, col), context)
               for col in range(1, len(header))]
     columns = [_Column("label", "")] + [
         _Column("year", rows[i][0].text, year=period) for i, period in zip(year_rows, periods,
@@ -1600,6 +1622,32 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
         for i in totals:
             _total_of_months(layout, rows[i], [p for p in periods if p is not None], table_id)
     return layout.out
+
+
+def _headed(grid: Grid, year_rows: Sequence[int], context: _Context,
+            months: dict[int, _Year] | None,
+            ) -> tuple[list[tuple[Cell, ...]], list[int], dict[int, _Year] | None]:
+    """Years down the rows with no header row: one column of values under a title of one
+    flow («صادرات ایران به هند») is of that flow (an empty header is put above it); more
+    columns cannot be named, and the grid is reported."""
+    if len(context.flows) != 1 or any(len(grid.rows[i]) != 2 for i in year_rows):  # a year, a value
+        unread = _error(grid.span, "a table with years down its first column and more than "
+                        "one column of values needs a header row naming its columns (or a "
+                        "title naming one flow)")
+        raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
+    rows = [(Cell("", grid.span), Cell("", grid.span)), *grid.rows]
+    shifted = {i + 1: year for i, year in months.items()} if months else None
+    return rows, [i + 1 for i in year_rows], shifted
+
+
+def _value_series(label: str, context: _Context) -> _Series:
+    """The series of a column of values under years down the rows; a column of changes
+    or shares («تغییر ۲۲/۲۱ (درصد)») or of percents holds none (kept as unknown)."""
+    folded = fold(label)
+    if _is_change_label(label) or _is_share_label(label) or any(
+            word.strip("()") in _PERCENT_ALONE for word in folded.split()):
+        return _Series(label.strip(), "", ("", ""), ("", ""), "", "", False)
+    return _series_of(label, context, context.unit)
 
 
 def _total_of_months(layout: _Layout, row: tuple[Cell, ...], periods: Sequence[_Year],

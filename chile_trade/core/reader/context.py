@@ -967,17 +967,31 @@ def _versus_flow(items: Sequence[Item], figure: Figure, places: _Places) -> None
     own = figure.subject
     flows = [_flow_of(items[k]).flow for k in range(_clause_start(items, figure.position),
                                                     figure.position) if _is(items[k], "Flow")]
-    if _is(items[end], "Flow") and end + 1 < len(items) and \
-            "pronoun" in items[end + 1].features and \
-            not _other_place_after(items, end + 2, own) and own.flow == "goods" and \
-            own.exporter and own.importer and flows and \
+    pronoun = _pronoun_after(items, end)
+    if pronoun is not None and not _other_place_after(items, pronoun + 1, own) and \
+            own.flow == "goods" and own.exporter and own.importer and flows and \
             {flows[-1], _flow_of(items[end]).flow} == {V.EXPORT, V.IMPORT}:
-        # «واردات هند از امارات ۱٫۳ برابر صادرات آن»: its own exports, to the same side
+        # «واردات هند از امارات ۱٫۳ برابر صادرات آن», «صادرات به این کشور سی برابر
+        # واردات از آن»: the other flow between the same two sides
         figure.versus = replace(own, exporter=own.importer, importer=own.exporter)
         return
     versus = _noun_subject(items, end, len(items), places)
     if versus.flow == figure.subject.flow and versus != figure.subject:
         figure.versus = replace(versus, measure=versus.measure or figure.subject.measure)
+
+
+def _pronoun_after(items: Sequence[Item], flow: int) -> int | None:
+    """Where the pronoun for the other side stands after a flow noun: «صادرات آن», or
+    after the flow's own preposition, «واردات از آن», «صادرات به آن»."""
+    if not _is(items[flow], "Flow") or flow + 1 >= len(items):
+        return None
+    if "pronoun" in items[flow + 1].features:
+        return flow + 1
+    preposition = {V.IMPORT: "از", V.EXPORT: "به"}.get(_flow_of(items[flow]).flow)
+    if flow + 2 < len(items) and items[flow + 1].text == preposition and \
+            "pronoun" in items[flow + 2].features:
+        return flow + 2
+    return None
 
 
 def _other_place_after(items: Sequence[Item], k: int, own: Subject) -> bool:
@@ -2768,6 +2782,8 @@ def _settle(document: Document, owners: dict[str, int]) -> None:
                 figure.subject = replace(figure.subject, source=None)
             if figure.whole is not None:
                 figure.whole = _named_reporter(figure.whole, reporter)
+            if figure.versus is not None:
+                figure.versus = _named_reporter(figure.versus, reporter)
     _parts_of_pairs(document)
     _topic_goods(document)
     _currency_bases(document)

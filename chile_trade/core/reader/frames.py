@@ -144,6 +144,9 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         raise LexiconError(f"{where}: a role slot names a role (from, to, compared, total)")
     if slot.find == "near" and slot.side not in ("before", "after"):
         raise LexiconError(f"{where}: a near slot has side before or after")
+    if slot.find == "search" and slot.side not in ("", "elsewhere"):
+        raise LexiconError(f"{where}: a search slot has no side, or side elsewhere (on "
+                           "another line than the stated figure's)")
     if slot.of and slot.of not in names:
         raise LexiconError(f"{where}: of names another slot of the frame, one of {names}")
     if slot.find == "other" and not slot.of:
@@ -707,7 +710,8 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     # a difference («۱۰۰۰ تن بیشتر») is no level.
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
             and (f.per is None or slot.restates) and not _NO_LEVEL & f.roles
-            and not _subset(f)]
+            and not _subset(f)
+            and (slot.side != "elsewhere" or f.sentence.line != figure.sentence.line)]
 
 
 def _in_clause(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> list[Figure]:
@@ -1231,6 +1235,34 @@ def _measure_agrees(a: Subject, b: Subject) -> int | None:
     return None if a.measure and b.measure and a.measure != b.measure else 0
 
 
+def _score(candidate: Figure, subject: Subject, slot: Slot, ctx: ClaimContext,
+           filled: Mapping[str, Figure]) -> int | None:
+    """How well a candidate agrees with the subject a slot wants, or None."""
+    if slot.subject == "any":
+        return _measure_agrees(candidate.subject, subject)
+    score = agreement(candidate.subject, subject)
+    if score is None and slot.subject == "whole" and slot.find == "antecedent" and \
+            slot.of == "part" and ctx.whole is None:
+        # «… سهمی ۴۰ درصدی از این رقم»: the figure it names, where the part is of it
+        return _holds(candidate.subject, filled["part"].subject)
+    return score
+
+
+def _holds(whole: Subject, part: Subject) -> int | None:
+    """Whether a figure «این رقم» names can be the whole of a part: the same flow, goods
+    and source, and each side the part's or left open («این چهار کشور در مجموع X دلار
+    کالا به ایران فروختند و آلمان با Y …»: Germany's sales to Iran are of it)."""
+    if whole.flow != "goods" or part.flow != "goods" or whole.each or part.each or \
+            whole.source != part.source or whole.basis != part.basis or whole.party or \
+            (whole.measure and part.measure and whole.measure != part.measure) or \
+            (whole.product and whole.product != part.product):
+        return None
+    sides = ((whole.exporter, part.exporter), (whole.importer, part.importer))
+    if any(w is not None and w != p for w, p in sides) or all(w == p for w, p in sides):
+        return None
+    return 1
+
+
 def _is_whole(candidate: Figure, part: Figure) -> bool:
     """A whole has no partner of its own where the part has one."""
     c, p = candidate.subject, part.subject
@@ -1260,8 +1292,7 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
                and candidate.value.dimension != other.value.dimension
                and slot.subject.startswith("slot:") for other in filled.values()):
             continue
-        score = agreement(candidate.subject, subject) if slot.subject != "any" else \
-            _measure_agrees(candidate.subject, subject)
+        score = _score(candidate, subject, slot, ctx, filled)
         if score is None or not _period_fits(candidate, period):
             continue
         if slot.subject == "whole" and ctx.whole is None and \

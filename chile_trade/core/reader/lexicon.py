@@ -133,6 +133,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "price_word": _flag,
     "average_word": _flag, "per_word": _flag, "per_head": _flag, "rate_word": _flag,
     "equal_word": _flag, "base_marker": _flag, "reach_verb": _flag, "anaphor": _flag,
+    "become_verb": _flag,
     "this_place": _flag, "pronoun": _flag, "both_places": _flag, "home_word": _flag,
     "place": _text, "demonym": _text, "goods_word": _flag, "stop": _flag,
 }
