@@ -241,17 +241,18 @@ def _split(items: Sequence[Item]) -> list[list[Item]]:
 
 def _merge_periods(items: list[Item]) -> list[Item]:
     """A year and a span side by side are one period: «امسال در بازه مشابه», «پارسال در
-    همین دو ماه»."""
+    همین دو ماه», «همین چهار ماه از سال قبل» (the span spoken of, of another year)."""
     out: list[Item] = []
     for item in items:
         if _is(item, "Period") and out:
             k = len(out) - 1
-            if out[k].text == "در" and k > 0:
+            of = out[k].text == "از"
+            if out[k].text in ("در", "از") and k > 0:
                 k -= 1
             previous = out[k]
             if _is(previous, "Period"):
                 a, b = _period_of(previous), _period_of(item)
-                merged = _merged(a, b)
+                merged = _merged(a, b) if not of or a.refers in ("same_span", "this") else None
                 if merged is not None:
                     start, end = getattr(previous, "start"), getattr(item, "end")  # noqa: B009
                     out[k:] = [replace(item, start=start, end=end, value=merged)]  # type: ignore[type-var]
@@ -1578,8 +1579,20 @@ def _groups(sentence: Sentence) -> None:
         if len(group) > 1:
             for figure in group:
                 figure.group = tuple(group)
+            _shared_goods(group)
             _listed_places(items, group)
             _places_before_list(items, group)
+
+
+def _shared_goods(group: Sequence[Figure]) -> None:
+    """«۳۱، ۲۶ و ۱۹ میلیون دلار کاشی»: bare numbers before the last of a list share its
+    unit and so the goods named after it."""
+    last = group[-1]
+    for figure in group[:-1]:
+        bare = not any(ch.isalpha() for ch in figure.mention.text)
+        if bare and figure.subject.flow == last.subject.flow and \
+                figure.subject.product != last.subject.product:
+            figure.subject = replace(figure.subject, product=last.subject.product)
 
 
 def _places_before_list(items: Sequence[Item], group: Sequence[Figure]) -> None:
