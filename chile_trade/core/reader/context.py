@@ -1579,20 +1579,8 @@ def _groups(sentence: Sentence) -> None:
         if len(group) > 1:
             for figure in group:
                 figure.group = tuple(group)
-            _shared_goods(group)
             _listed_places(items, group)
             _places_before_list(items, group)
-
-
-def _shared_goods(group: Sequence[Figure]) -> None:
-    """«۳۱، ۲۶ و ۱۹ میلیون دلار کاشی»: bare numbers before the last of a list share its
-    unit and so the goods named after it."""
-    last = group[-1]
-    for figure in group[:-1]:
-        bare = not any(ch.isalpha() for ch in figure.mention.text)
-        if bare and figure.subject.flow == last.subject.flow and \
-                figure.subject.product != last.subject.product:
-            figure.subject = replace(figure.subject, product=last.subject.product)
 
 
 def _places_before_list(items: Sequence[Item], group: Sequence[Figure]) -> None:
