@@ -949,7 +949,7 @@ def test_years_down_with_two_unnamed_value_columns_are_a_notice_not_a_refusal():
             "صادرات ایران به هند در سال ۲۰۲۲ به ۱۲۰۰ میلیون دلار رسید.\n")
     document = read(text, "doc.txt")
     assert document.cells == []
-    assert any("needs a header row" in str(n) for n in document.notices)
+    assert any("no header row naming its columns" in str(n) for n in document.notices)
 
 
 def test_goods_down_the_rows_of_one_flow_to_one_partner_are_products(monkeypatch):
@@ -963,3 +963,32 @@ def test_goods_down_the_rows_of_one_flow_to_one_partner_are_products(monkeypatch
     products = {c.subject.product for c in read(text, "doc.txt").cells}
     assert products == {"مصالح ساختمانی", "محصولات پتروشیمی"}
     assert [v[:2] for v in _verdicts(text)] == [(D(25), "exact")]
+
+
+def test_a_goods_row_with_its_unit_is_goods_too_and_no_total(monkeypatch):
+    # «پسته (هزار تن)» is a row of pistachios in tonnes, not the exports of all goods: the
+    # sentence on all exports to China has no value to tie to (1500 vs 1200 is pistachios)
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("صادرات ایران به چین (میلیون دلار)\n\nکالا                 ۱۴۰۱     ۱۴۰۲\n"
+            "زعفران       ۶۰۰      ۴۵۰\nپسته (هزار تن)       ۱۲۰۰     ۱۵۰۰\n\n"
+            "صادرات ایران به چین در سال ۱۴۰۲ نسبت به سال قبل ۲۵ درصد رشد کرد.\n")
+    assert [v[1] for v in _verdicts(text)] == ["unverifiable"]
+
+
+@pytest.mark.parametrize("rows", [
+    "سال\tصادرات\tواردات\n۲۰۲۱\t۱۰۰۰\t۲۰۰۰\t\n۲۰۲۲\t۱۲۰۰\t۲۵۰۰\n",  # a stray TAB at a row's end
+    "سال\tصادرات\tواردات\t\n۲۰۲۱\t۱۰۰۰\t۲۰۰۰\n۲۰۲۲\t۱۲۰۰\t۲۵۰۰\n",  # at the header's end
+    "\tسال\tصادرات\tواردات\n\t۲۰۲۱\t۱۰۰۰\t۲۰۰۰\n\t۲۰۲۲\t۱۲۰۰\t۲۵۰۰\n",  # every line indented
+])
+def test_tabs_that_hold_no_cell_change_no_column(rows):
+    m = "million USD"
+    text = f"تجارت ایران و چین (میلیون دلار)\n\n{rows}"
+    assert _cells(text) == {("export", 2021, D(1000), m), ("export", 2022, D(1200), m),
+                            ("import", 2021, D(2000), m), ("import", 2022, D(2500), m)}
+
+
+def test_years_down_with_no_header_under_a_title_of_percents_are_not_amounts():
+    text = "رشد صادرات ایران به هند (درصد)\n\n۲۰۲۱\t۱۰\n۲۰۲۲\t۱۲\n"
+    document = read(text, "doc.txt")
+    assert document.cells == []
+    assert any("no header row naming its columns" in str(n) for n in document.notices)

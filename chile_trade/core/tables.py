@@ -544,7 +544,21 @@ def _grid(lines: Sequence[str], first: int, end: int, source: str) -> Grid:
         cells = header if index == first else _cells_of(line, mode, width, False, labelled)
         rows.append(tuple(Cell(text, Span(source, index + 1, column + 1), header=index == first)
                           for text, column in cells))
+    if mode == "tab":
+        rows = _tab_rows(rows)
     return Grid(tuple(rows), Span(source, first + 1))
+
+
+def _tab_rows(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """TAB rows as a reader sees them: a TAB indenting every line is no column, a TAB at a
+    line's end no cell; a row ending before the others has empty cells after its last."""
+    if rows and all(len(row) > 1 and not row[0].text for row in rows):
+        rows = [row[1:] for row in rows]
+    rows = [tuple(itertools.dropwhile(lambda c: not c.text, reversed(row)))[::-1] or row[:1]
+            for row in rows]
+    width = max(len(row) for row in rows)
+    return [row + tuple(Cell("", row[-1].span, header=row[-1].header)
+                        for _ in range(width - len(row))) for row in rows]
 
 
 # ------------------------------------------------------------------ what a table is about
@@ -886,9 +900,11 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
         name = _SPACE_RE.sub(" ", folded.strip())
         if flow and context.partner[0] == "":
             partner = (name, name)
-        elif (flow and not product and name not in _TOTAL_ROWS and not _is_value_label(name)
-              and not unit_in(label)[0]):
-            product = name  # goods down the rows of one flow to one partner («مصالح ساختمانی»)
+        elif flow and not product and name not in _TOTAL_ROWS and not _is_value_label(name):
+            # goods down the rows of one flow to one partner («مصالح ساختمانی», «پسته (هزار
+            # تن)»: its unit aside); a row that is only a unit names no goods, and is read
+            # as no part of anything
+            product = name.split("(", 1)[0].strip() or name
     elif flow in (V.EXPORT, V.IMPORT) and len(folded.split()) > 1:
         product = product or ""
     row_unit = unit_in(label)[0] or unit
@@ -1630,10 +1646,12 @@ def _headed(grid: Grid, year_rows: Sequence[int], context: _Context,
     """Years down the rows with no header row: one column of values under a title of one
     flow («صادرات ایران به هند») is of that flow (an empty header is put above it); more
     columns cannot be named, and the grid is reported."""
-    if len(context.flows) != 1 or any(len(grid.rows[i]) != 2 for i in year_rows):  # a year, a value
-        unread = _error(grid.span, "a table with years down its first column and more than "
-                        "one column of values needs a header row naming its columns (or a "
-                        "title naming one flow)")
+    scale = V.unit_scale(context.unit) if context.unit else None
+    if len(context.flows) != 1 or any(len(grid.rows[i]) != 2 for i in year_rows) or \
+            scale is None:  # a year and a value, in a unit of amounts the title names
+        unread = _error(grid.span, "a table with years down its first column and no header "
+                        "row naming its columns is read only with one column of values under "
+                        "a title naming one flow and its unit of amounts")
         raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
     rows = [(Cell("", grid.span), Cell("", grid.span)), *grid.rows]
     shifted = {i + 1: year for i, year in months.items()} if months else None

@@ -230,6 +230,11 @@ def _place(item: Item) -> str | None:
     return None
 
 
+def place_of(item: Item) -> str | None:
+    """The place an item names, or None."""
+    return _place(item)
+
+
 def _split(items: Sequence[Item]) -> list[list[Item]]:
     sentences: list[list[Item]] = [[]]
     for item in items:
@@ -252,13 +257,31 @@ def _merge_periods(items: list[Item]) -> list[Item]:
             previous = out[k]
             if _is(previous, "Period"):
                 a, b = _period_of(previous), _period_of(item)
-                merged = _merged(a, b) if not of or a.refers in ("same_span", "this") else None
+                merged = _merged(a, b) if not of or (
+                    a.refers in ("same_span", "this") and not _compares_after(items, item)) \
+                    else None
                 if merged is not None:
                     start, end = getattr(previous, "start"), getattr(item, "end")  # noqa: B009
                     out[k:] = [replace(item, start=start, end=end, value=merged)]  # type: ignore[type-var]
                     continue
         out.append(item)
     return out
+
+
+def _compares_after(items: Sequence[Item], period: Item) -> bool:
+    """Whether a comparative or change word follows a period after «از» in its clause:
+    «همین چهار ماه از سال قبل ۲۰ درصد بیشتر بود» compares with the year before, it does
+    not name its months."""
+    after = list(itertools.dropwhile(lambda item: item is not period, items))[1:]
+    for item in after:
+        if item.kind == PUNCT:
+            return False
+        if "direction" in item.features or item.text in _COMPARATIVES:
+            return True
+    return False
+
+
+_COMPARATIVES = frozenset({"بیشتر", "کمتر", "بالاتر", "پایینتر", "پایین‌تر", "فراتر"})
 
 
 def _without_speaker(items: list[Item]) -> list[Item]:
@@ -965,6 +988,10 @@ def _versus_flow(items: Sequence[Item], figure: Figure, places: _Places) -> None
     if figure.type != "Times" or end >= len(items) or not _flow_anchor(items[end]) or \
             not _flow_before(items, figure.position):
         return
+    if any(_is(item, "Period") for item in
+           itertools.takewhile(lambda item: item.kind != PUNCT and "verb" not in item.features,
+                               items[end + 1:])):
+        return  # «۳۰ برابر واردات از آن در سال ۱۳۹۰»: of a period the figure does not have
     own = figure.subject
     flows = [_flow_of(items[k]).flow for k in range(_clause_start(items, figure.position),
                                                     figure.position) if _is(items[k], "Flow")]
@@ -986,13 +1013,12 @@ def _pronoun_after(items: Sequence[Item], flow: int) -> int | None:
     after the flow's own preposition, «واردات از آن», «صادرات به آن»."""
     if not _is(items[flow], "Flow") or flow + 1 >= len(items):
         return None
-    if "pronoun" in items[flow + 1].features:
-        return flow + 1
+    at = flow + 1 if "pronoun" in items[flow + 1].features else None
     preposition = {V.IMPORT: "از", V.EXPORT: "به"}.get(_flow_of(items[flow]).flow)
     if flow + 2 < len(items) and items[flow + 1].text == preposition and \
             "pronoun" in items[flow + 2].features:
-        return flow + 2
-    return None
+        at = flow + 2
+    return at
 
 
 def _other_place_after(items: Sequence[Item], k: int, own: Subject) -> bool:

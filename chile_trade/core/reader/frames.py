@@ -38,6 +38,7 @@ from chile_trade.core.reader.context import (
     Subject,
     measure_near,
     opening_label,
+    place_of,
 )
 from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError, lexicon
 from chile_trade.core.reader.mentions import (
@@ -1235,8 +1236,8 @@ def _measure_agrees(a: Subject, b: Subject) -> int | None:
     return None if a.measure and b.measure and a.measure != b.measure else 0
 
 
-def _score(candidate: Figure, subject: Subject, slot: Slot, ctx: ClaimContext,
-           filled: Mapping[str, Figure]) -> int | None:
+def _score(doc: Document, candidate: Figure, subject: Subject, slot: Slot,  # noqa: PLR0917  a slot's whole context
+           ctx: ClaimContext, filled: Mapping[str, Figure]) -> int | None:
     """How well a candidate agrees with the subject a slot wants, or None."""
     if slot.subject == "any":
         return _measure_agrees(candidate.subject, subject)
@@ -1244,8 +1245,23 @@ def _score(candidate: Figure, subject: Subject, slot: Slot, ctx: ClaimContext,
     if score is None and slot.subject == "whole" and slot.find == "antecedent" and \
             slot.of == "part" and ctx.whole is None:
         # «… سهمی ۴۰ درصدی از این رقم»: the figure it names, where the part is of it
-        return _holds(candidate.subject, filled["part"].subject)
+        part = filled["part"]
+        return _holds(candidate.subject, part.subject) \
+            if _listed_with(doc, candidate, part) else None
     return score
+
+
+def _listed_with(doc: Document, whole: Figure, part: Figure) -> bool:
+    """Whether the places of the part's sides are named on the line of the whole before
+    it («آلمان، ایتالیا و هلند …؛ این سه کشور در مجموع X»), so the part is one of its
+    group (not «کشورهای آسیایی X … آلمان با Y … از این رقم»)."""
+    named: set[str | None] = set()
+    for sentence in doc.sentences:
+        if sentence.line == whole.sentence.line and sentence.index <= whole.sentence.index:
+            end = whole.position if sentence is whole.sentence else len(sentence.items)
+            named |= {place_of(item) for item in sentence.items[:end]}
+    sides = {part.subject.exporter, part.subject.importer} - {None, REPORTER}
+    return bool(sides) and sides <= named
 
 
 def _holds(whole: Subject, part: Subject) -> int | None:
@@ -1292,7 +1308,7 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
                and candidate.value.dimension != other.value.dimension
                and slot.subject.startswith("slot:") for other in filled.values()):
             continue
-        score = _score(candidate, subject, slot, ctx, filled)
+        score = _score(doc, candidate, subject, slot, ctx, filled)
         if score is None or not _period_fits(candidate, period):
             continue
         if slot.subject == "whole" and ctx.whole is None and \
@@ -1452,6 +1468,22 @@ def _applies(frame: Frame, ctx: ClaimContext) -> bool:
         or ("trade_part" in asks and ctx.trade_part is None))
 
 
+def _bare_enough(frame: Frame, figure: Figure, ctx: ClaimContext) -> bool:
+    """A frame whose values are all on other lines reads only a figure whose clause names
+    nothing it could be of instead: no period of its own, no base («نسبت به عراق»), no
+    other flow or place after it, no span of years («طی دو سال سه برابر شد»)."""
+    if not any(slot.side == "elsewhere" for slot in frame.slots):
+        return True
+    periods = any(item.kind == "mention" and item.type == "Period"
+                  for item in figure.sentence.items)
+    return figure.own_period is None and not periods and ctx.versus is None and \
+        ctx.versus_period is None and not ctx.cues & _NAMES_A_BASE
+
+
+_NAMES_A_BASE = frozenset({"base_marker", "years_word", "between_word", "relative_to_named",
+                           "relative_year", "this_period", "same_period"})
+
+
 def _cues_ok(frame: Frame, ctx: ClaimContext) -> bool:
     if (frame.flows and ctx.subject.flow not in frame.flows) or not _applies(frame, ctx):
         return False
@@ -1546,7 +1578,7 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
     attempts: list[_Attempt] = []
     for frame in frames():
         if figure.type not in frame.stated or not _cues_ok(frame, ctx) or \
-                frame.no_roles & figure.roles:
+                frame.no_roles & figure.roles or not _bare_enough(frame, figure, ctx):
             continue
         attempts.append(_attempt(doc, figure, frame, ctx))
     if not attempts:
