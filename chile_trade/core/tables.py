@@ -373,8 +373,8 @@ def _split_on(line: str, pattern: re.Pattern[str]) -> list[tuple[str, int]]:
 
 
 def _split_tabs(line: str) -> list[tuple[str, int]]:
-    """A TAB-separated line's cells, an empty one between two TABs or after the last
-    (``۲۰۲۱⇥۱۰۰۰⇥۲۰۰۰⇥``: its change cell is empty, not missing)."""
+    """A TAB-separated line's cells, an empty one before the first TAB or between two
+    (``⇥صادرات⇥واردات``: a header's empty corner); `_tab_rows` then evens the rows."""
     text = line.rstrip("\r\n ")
     if "\t" not in text.strip(" "):
         return _split_on(line, re.compile("\t"))
