@@ -767,9 +767,10 @@ MONTHS = """صادرات برنج تایلند در سه ماه نخست سال 
 
 
 def test_months_down_the_rows_take_their_year_from_the_title():
+    # (the «جمع» row is a value the table prints too: the three months together)
     document = read(MONTHS, "doc.txt")
     assert sorted({(c.year, c.quantity.period.months) for c in document.cells}) == [
-        (2024, (1, 1)), (2024, (2, 2)), (2024, (3, 3))]
+        (2024, (1, 1)), (2024, (1, 3)), (2024, (2, 2)), (2024, (3, 3))]
 
 
 def test_the_balance_column_and_totals_row_of_months_are_checked():
@@ -992,3 +993,105 @@ def test_years_down_with_no_header_under_a_title_of_percents_are_not_amounts():
     document = read(text, "doc.txt")
     assert document.cells == []
     assert any("no header row naming its columns" in str(n) for n in document.notices)
+
+
+def test_months_down_take_their_year_from_the_headline_and_a_span_row_is_their_total(
+        monkeypatch):
+    # The words just before the table name no year; the headline names the first quarter
+    # of 2024, which holds the three months. «ژانویه تا مارس» is their total:
+    # 36.92 + 41.40 + 41.68 = 120.00 (imports 54.41 + 60.11 + 57.28 = 171.80); March's
+    # share of the quarter's exports: 41.68 / 120.00 = 34.73 %.
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("صادرات شیلی در سه ماه نخست ۲۰۲۴ افزایش یافت\n"
+            "صادرات این کشور در هر ماه بیشتر از ماه قبل بود.\n"
+            "ارقام به میلیارد دلار\n"
+            "ماه              صادرات   واردات\n"
+            "ژانویه           ۳۶٫۹۲    ۵۴٫۴۱\n"
+            "فوریه            ۴۱٫۴۰    ۶۰٫۱۱\n"
+            "مارس             ۴۱٫۶۸    ۵۷٫۲۸\n"
+            "ژانویه تا مارس   ۱۲۰٫۰۰   ۱۷۱٫۸۰\n"
+            "سهم ماه مارس از صادرات سه ماه نخست ۲۰۲۴ حدود ۳۵ درصد بود.\n")
+    cells = read(text, "doc.txt").cells
+    assert sorted((c.year, c.quantity.period.months, c.number.value) for c in cells
+                  if c.subject.flow == "export") == [
+        (2024, (1, 1), D("36.92")), (2024, (1, 3), D("120.00")), (2024, (2, 2), D("41.40")),
+        (2024, (3, 3), D("41.68"))]
+    found = _verdicts(text)
+    assert [v for v in found if v[2] == "sum"] == [(D(120), "exact", "sum"),
+                                                  (D("171.80"), "exact", "sum")]
+    assert (D(35), "exact") in [v[:2] for v in found]
+
+
+def test_a_headline_whose_months_do_not_hold_the_tables_gives_them_no_year():
+    # the headline's first quarter does not hold April–June: the months stay unread
+    text = ("صادرات شیلی در سه ماه نخست ۲۰۲۴ افزایش یافت\nارقام به میلیارد دلار\n"
+            "ماه      صادرات   واردات\nآوریل    ۳۶٫۹۲    ۵۴٫۴۱\nمه       ۴۱٫۴۰    ۶۰٫۱۱\n"
+            "ژوئن     ۴۱٫۶۸    ۵۷٫۲۸\n")
+    assert read(text, "doc.txt").cells == []
+    # (the same table under a headline of the first half is read: it holds the months)
+    half = text.replace("سه ماه نخست", "نیمه نخست")
+    assert {c.quantity.period.months for c in read(half, "doc.txt").cells} == {
+        (4, 4), (5, 5), (6, 6)}
+
+
+def test_months_down_take_their_year_from_a_note_on_the_table(monkeypatch):
+    # «ارقام جدول مربوط به سال ۲۰۲۴ است»: 893 + 812 + 941 = 2646; 592 + 536 + 629 = 1757
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("جدول- صادرات ماهانه برنج تایلند\nماه       حجم (هزار تن)    ارزش (میلیون دلار)\n"
+            "ژانویه    ۸۹۳              ۵۹۲\nفوریه     ۸۱۲              ۵۳۶\n"
+            "مارس      ۹۴۱              ۶۲۹\nجمع       ۲۶۴۶             ۱۷۵۷\n"
+            "ارقام جدول مربوط به سال ۲۰۲۴ است.\n")
+    cells = read(text, "doc.txt").cells
+    assert {(c.year, c.quantity.period.months) for c in cells} >= {
+        (2024, (1, 1)), (2024, (2, 2)), (2024, (3, 3))}
+    assert [v for v in _verdicts(text) if v[2] == "sum"] == [(D(2646), "exact", "sum"),
+                                                             (D(1757), "exact", "sum")]
+
+
+def test_a_short_totals_row_aligned_by_spaces_is_put_under_its_column(monkeypatch):
+    # «جمع ۱٬۸۶۰» under the first of two value columns: 560 + 615 + 685 = 1860; the price
+    # column has no total
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("صادرات زغال سنگ افغانستان در سال ۱۴۰۲\n"
+            "ماه      حجم (هزار تن)    قیمت هر تن (دلار)\n"
+            "حمل      ۵۶۰              ۱۸۲\n"
+            "ثور      ۶۱۵              ۱۷۶\n"
+            "جوزا     ۶۸۵              ۱۶۸\n"
+            "جمع      ۱٬۸۶۰\n")
+    assert [v for v in _verdicts(text) if v[2] == "sum"] == [(D(1860), "exact", "sum")]
+    # a cell that starts under no header cell leaves the row short: the grid is reported
+    shifted = text.replace("جمع      ۱٬۸۶۰", "جمع   ۱٬۸۶۰")
+    with pytest.raises(InputError, match="row has 2 cells"):
+        read(shifted, "doc.txt")
+
+
+def test_a_table_whose_rows_are_the_exporters_is_a_notice_not_a_table_of_partners():
+    # the rows are exporters, each its own reporter, not partners of one (the share column
+    # is of world exports, not of one country's)
+    text = ("صادرات جهانی گندم در سال زراعی ۲۰۲۳/۲۴\n"
+            "| صادرکننده | صادرات ۲۰۲۳/۲۴ (میلیون تن) | سهم از صادرات جهانی (درصد) |\n"
+            "|---|---|---|\n| روسیه | ۵۵/۵ | ۲۵/۲ |\n| کانادا | ۲۴/۷ | ۱۱/۲ |\n")
+    document = read(text, "doc.txt")
+    assert document.cells == []
+    assert any("sellers or buyers" in str(n) for n in document.notices)
+
+
+def test_a_crop_year_with_a_slash_heads_a_column_of_one_period(monkeypatch):
+    # «۲۰۲۳/۲۴» is the crop year 2023-24, not the number 2023.24
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("صادرات گندم روسیه به تفکیک مقصد\n"
+            "| کشور | صادرات ۲۰۲۳/۲۴ (میلیون تن) |\n|---|---|\n| مصر | ۱۰٫۵ |\n| ترکیه | ۸٫۲ |\n")
+    cells = read(text, "doc.txt").cells
+    assert {(c.year, c.quantity.period.fiscal) for c in cells} == {(2023, True)}
+
+
+def test_a_title_sentence_names_no_goods_in_its_period_words_and_no_partner_after_a_base():
+    # «صادرات این کشور در سه ماه نخست … نسبت به مدت مشابه سال قبل»: neither «این کشور در
+    # سه ماه …» goods nor «مدت مشابه سال» a partner
+    text = ("صادرات ترکیه در سه ماه نخست سال ۲۰۲۴ نسبت به مدت مشابه سال قبل افزایش یافت.\n"
+            "ارقام به میلیون دلار\n"
+            "کشور\tژانویه-مارس ۲۰۲۳\tژانویه-مارس ۲۰۲۴\nآلمان\t۵۳۱۲\t۵۱۰۴\nکل\t۶۱۶۹۰\t۶۳۹۷۲\n")
+    cells = read(text, "doc.txt").cells
+    assert {c.quantity.period.months for c in cells} == {(1, 3)}
+    assert {c.subject.product for c in cells} == {""}
+    assert {c.subject.partner for c in cells} <= {"آلمان", ""}

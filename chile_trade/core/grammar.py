@@ -539,9 +539,12 @@ def _read_grid(blocks: Sequence[Block], index: int, block: Grid, titles: set[int
                 f"table title says {contradiction}: exports go to ('به') a partner, "
                 "imports come from ('از') one"))
     table_id = (title or block.caption or Line("", block.span)).span.source
+    first = next((b for b in blocks[:index] if isinstance(b, Paragraph) and b.lines), None)
+    headline = first.lines[0].text if first is not None and \
+        all(line is not first.lines[0] for line in before) else None
     try:
         found = read_grid(block, [line.text for line in before],
-                          [line.text for line in after], table_id)
+                          [line.text for line in after], table_id, headline=headline)
     except InputError as exc:
         raise (_located(block.span, exc) if exc.source is None else exc) from None
     named = next((r for r in (context_of([line.text]).reporter for line in before)

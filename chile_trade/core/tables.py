@@ -702,8 +702,11 @@ def _named_after_preposition(folded: str) -> tuple[str, str]:
         return ("", "")
     preposition = V.FLOW_PREPOSITIONS[V.FLOW_WORDS[head[flow_at]]]  # exports go to (به) one
     for i in range(len(head) - 1, flow_at, -1):
-        if head[i] == preposition and i + 1 < len(head) and head[i + 1] not in _NO_PARTNER:
+        if head[i] == preposition and i + 1 < len(head) and head[i + 1] not in _NO_PARTNER \
+                and head[i - 1] not in _BASE_MARKERS:
             name = " ".join(head[i + 1:i + 4])
+            if _periods_in(name)[1]:
+                continue  # «… به دوره مشابه سال قبل»: a period, no partner
             return (name, name)
     return ("", "")
 
@@ -712,6 +715,8 @@ _NO_PARTNER = frozenset({"تفکیک", "ترتیب", "میزان", "ارزش", "
                          "ارقام", "مبلغ", "دلار", "ریال", "یورو", "تن", "کشورها", "مقصد",
                          "مقاصد", "کشورهای", "بازارهای", "بازار"})
 """Words after «به»/«از» in a title that name no partner: «به تفکیک مقصد», «به میزان»."""
+_BASE_MARKERS = frozenset({"نسبت", "مقایسه", "قیاس"})
+"""Words before «به»/«با» that make it a base of comparison: «نسبت به مدت مشابه»."""
 
 
 def context_of(texts: Sequence[str]) -> _Context:
@@ -792,12 +797,14 @@ def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
         if word in _TRADE_WORDS:
             between = list(itertools.takewhile(
                 lambda w: w not in V.PLACE_PREPOSITIONS and _place_prefix(w) is None
-                and not w.startswith("(") and w not in V.FLOW_WORDS, words[i + 1:]))
+                and not w.startswith("(") and w not in V.FLOW_WORDS and _goods_like(w),
+                words[i + 1:]))
             return "" if all(w in _NOT_PRODUCTS for w in between) else " ".join(between)
         if word in V.FLOW_WORDS:
             between = []
             for w in words[i + 1:]:
-                if w in V.PLACE_PREPOSITIONS or _place_prefix(w) is not None or w.startswith("("):
+                if w in V.PLACE_PREPOSITIONS or _place_prefix(w) is not None or \
+                        w.startswith("(") or not _goods_like(w):
                     break
                 between.append(w)
             named = " ".join(between)
@@ -806,6 +813,19 @@ def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
             return "" if any(named.startswith(p) for p in ("کل", "و ")) else named
     del places
     return ""
+
+
+def _goods_like(word: str) -> bool:
+    """Whether a title's word may be part of the goods it names: no number, and no word
+    the reader's lexicon knows as anything but goods (``در``, ``این``, ``کشور``, ``سال``,
+    ``سه``: «صادرات این کشور در سه ماه نخست …» names no goods)."""
+    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
+    if any(ch.isdigit() for ch in word):
+        return False
+    return lexicon().features(word).keys() <= _GOODS_FEATURES
+
+
+_GOODS_FEATURES = frozenset({"goods_word", "qualifier"})
 
 
 # ------------------------------------------------------------------ grid to records
@@ -966,8 +986,8 @@ def _classify(label: str, years: Sequence[int], first: bool, year_cell: _Year | 
     return _Column("unknown", label)
 
 
-def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id: str,
-              ) -> GridRead:
+def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id: str, *,
+              headline: str | None = None) -> GridRead:
     """The values and stated figures of one grid.
 
     Parameters
@@ -981,6 +1001,10 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
         Texts after it that may give the unit (a footnote ``ارقام به میلیون دلار``).
     table_id : str
         The id its records carry (``file:line`` of its title or first row).
+    headline : str, optional
+        The document's first line, where it is not among ``before``: the year of a
+        column of months the words around the table do not name («… در سه ماه نخست
+        ۲۰۲۴» over «ژانویه، فوریه، مارس»).
 
     Raises
     ------
@@ -1011,10 +1035,17 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
     parts = _parts_across(rows, before)
     if parts is not None:
         return _read_across(grid, parts[0], context, table_id, parts[1])
-    months = _months_down(rows, before)
+    months = _months_down(rows, before, after, headline)
     if months:
         return _read_down(grid, list(months), context, table_id, months)
     year = _one_period(rows, before)
+    if year is not None and rows and rows[0] and _names_sides(rows[0][0].text):
+        # «صادرکننده | صادرات ۲۰۲۳/۲۴ | سهم از صادرات جهانی»: each row is a reporter of
+        # its own, no partner of one reporter; not read as one
+        unread = _error(rows[0][0].span, f"the rows under {quoted(rows[0][0].text, 40)} are "
+                        "the sellers or buyers themselves, each with its own flows; such a "
+                        "table is not read")
+        raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
     if year is not None:
         return _read_one_period(grid, year, _sides_of_title(before[0] if before else "",
                                                              context), table_id)
@@ -1022,6 +1053,16 @@ def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id:
                     "'شرح ۱۴۰۱ ۱۴۰۲', or years down its first column) and its title names no "
                     "one year")
     raise UnreadTableError(unread.message, source=unread.source, line=unread.line)
+
+
+def _names_sides(label: str) -> bool:
+    """Whether a first column's header says its rows are the sellers or buyers
+    («صادرکننده», «کشورهای واردکننده», «تولیدکنندگان»)."""
+    folded = fold(label).replace("\u200c", "").replace(" ", "")
+    return any(word in folded for word in _SIDE_HEADERS)
+
+
+_SIDE_HEADERS = ("صادرکننده", "واردکننده", "تولیدکننده", "خریدار", "فروشنده", "مصرفکننده")
 
 
 def _one_period(rows: Sequence[tuple[Cell, ...]], before: Sequence[str]) -> _Year | None:
@@ -1513,11 +1554,47 @@ def _stated(layout: _Layout, col: _Column, cell: Cell, n: int, sid: str,  # noqa
 
 
 def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
+                 after: Sequence[str] = (), headline: str | None = None,
                  ) -> dict[int, _Year]:
     """The rows whose first cell names one month (``ژانویه``, ``فروردین ۱۴۰۲``), each
     with its period: its year printed, or the one year the title names in the same
-    calendar. Empty where fewer than two rows name months, or a month has no year."""
-    title = _context_year(before)
+    calendar. Where the words just before name no year, a note after the table on its
+    figures («ارقام جدول مربوط به سال ۲۰۲۴ است») or the document's headline may name it,
+    if it names the months too, all of them. Empty where fewer than two rows name
+    months, or a month has no year."""
+    named = _context_year(before)
+    if named is not None:
+        return _months_within(rows, named)
+    found = _months_of(rows, None)  # (every month with its year printed)
+    if found:
+        return found
+    notes = [text for text in after[:1] if _TABLE_NOTE_RE.match(fold(text).lstrip())]
+    for text in (*notes, *([headline] if headline else [])):
+        year = _context_year([text])
+        found = _months_within(rows, year) if year is not None else {}
+        if found:
+            return found
+    return {}
+
+
+def _months_within(rows: Sequence[tuple[Cell, ...]], title: _Year) -> dict[int, _Year]:
+    """`_months_of` with the year of a title that names it, where the title's months (if
+    it names any) hold every month of the table («سه ماه نخست ۲۰۲۴» over April–June gives
+    them no year)."""
+    found = _months_of(rows, title)
+    months = [m for y in found.values() if y.months for m in y.months]
+    if found and title.months is not None and not (
+            title.months[0] <= min(months) and max(months) <= title.months[1]):
+        return {}
+    return found
+
+
+# A note on a table's figures: «ارقام جدول …», «ارقام به میلیون دلار», «* …».
+_TABLE_NOTE_RE = re.compile(r"(?:\*|ارقام|اعداد|جدول|منبع)")
+
+
+def _months_of(rows: Sequence[tuple[Cell, ...]], title: _Year | None) -> dict[int, _Year]:
+    """`_months_down` with the year a title names (None: only years printed)."""
     if title is not None and title.fiscal:
         title = None  # (a fiscal year's months are not the calendar's)
     found: dict[int, _Year] = {}
@@ -1599,6 +1676,7 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
     if keys != sorted(set(keys)):
         raise _error(rows[year_rows[0]][0].span,
                      f"years {years} down the first column are not in increasing order")
+    rows = [*rows[:header_index + 1], *(_aligned(row, header) for row in rows[header_index + 1:])]
     for row in rows[header_index + 1:]:
         if any(c.text.strip() for c in row) and len(row) != len(header):
             raise _error(row[0].span, f"row has {len(row)} cells but the header at line "
@@ -1611,7 +1689,8 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
                                                                            strict=True)]
     # (a row of changes is of years; under months down the rows, a totals row is their sum)
     totals = [i for i in range(header_index + 1, len(rows)) if months and i not in year_rows
-              and _SPACE_RE.sub(" ", fold(rows[i][0].text).strip()) in _TOTAL_ROWS]
+              and (_SPACE_RE.sub(" ", fold(rows[i][0].text).strip()) in _TOTAL_ROWS
+                   or _spans_months(rows[i][0].text, [p for p in periods if p is not None]))]
     changes = [(i, _classify(rows[i][0].text, years, False, None) if not months
                 else _Column("unknown", rows[i][0].text))
                for i in range(header_index + 1, len(rows))
@@ -1638,6 +1717,29 @@ def _read_down(grid: Grid, year_rows: Sequence[int], context: _Context,
         for i in totals:
             _total_of_months(layout, rows[i], [p for p in periods if p is not None], table_id)
     return layout.out
+
+
+def _aligned(row: tuple[Cell, ...], header: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A row of text aligned by spaces with fewer cells than its header («جمع ۱٬۸۶۰»
+    under three columns), each cell put under the header cell it starts at, the others
+    empty; as it is where any cell starts under none, or a column is not recorded."""
+    if not 0 < len(row) < len(header) or not all(c.span.column for c in (*row, *header)):
+        return row
+    starts = [c.span.column for c in header]
+    placed: dict[int, Cell] = {}
+    for cell in row:
+        k = next((k for k, start in enumerate(starts) if abs(cell.span.column - start)
+                  <= _ALIGN_SLACK), None)
+        if k is None or k in placed or (placed and k < max(placed)):
+            return row
+        placed[k] = cell
+    if 0 not in placed:
+        return row
+    return tuple(placed.get(k, Cell("", dataclasses.replace(row[0].span, column=start)))
+                 for k, start in enumerate(starts))
+
+
+_ALIGN_SLACK = 1  # how far a cell may start from its header cell's column
 
 
 def _headed(grid: Grid, year_rows: Sequence[int], context: _Context,
@@ -1668,6 +1770,21 @@ def _value_series(label: str, context: _Context) -> _Series:
     return _series_of(label, context, context.unit)
 
 
+def _spans_months(label: str, periods: Sequence[_Year]) -> bool:
+    """Whether a row's label names the months of the rows above it, from the first to the
+    last, of their year («ژانویه تا مارس» under ژانویه، فوریه، مارس): their total."""
+    if not periods or len(label) > _MAX_PERIOD_CELL:
+        return False
+    items, found = _periods_in(label)
+    first, last = periods[0], periods[-1]
+    if len(found) != 1 or any(item.kind not in ("punct", "mention") for item in items) or \
+            first.months is None or last.months is None or first.year != last.year:
+        return False
+    period = found[0]
+    return period.months == (first.months[0], last.months[1]) and not period.rolling and \
+        period.last_year is None and period.year in (None, first.year)
+
+
 def _total_of_months(layout: _Layout, row: tuple[Cell, ...], periods: Sequence[_Year],
                      table_id: str) -> None:
     """A totals row under months down the rows: each series' total, the sum of its months
@@ -1687,6 +1804,9 @@ def _total_of_months(layout: _Layout, row: tuple[Cell, ...], periods: Sequence[_
         period = Period(end=first.year, calendar=layout.calendar,
                         months=(first.months[0], last.months[1]))
         quantity = Quantity(_number_at(cell), series.unit, _subject(series), period, cell.span)
+        # (a value the table prints, which prose may refer to: «سهم مارس از صادرات سه ماه»)
+        layout.out.cells.append(TableCell(f"{table_id}#{n + 1}", quantity, layout.valuation,
+                                          series.label, inferred=True))
         layout.out.claims.append(Claim(
             V.SUM, quantity, table=f"{table_id}#{n + 1}", label=row[0].text.strip(),
             operands=tuple(q for q in operands if q is not None), formula="sum",

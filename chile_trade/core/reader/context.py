@@ -170,6 +170,9 @@ class Figure:
     versus: Subject | None = None  # what a multiple is of, named after it: «۸ برابر ایران»
     trade_part: Subject | None = None  # the flow a share of a two-way trade is of
     versus_period: Period | None = None  # the year a multiple is of: «سه برابر سال ۲۰۲۱»
+    # the part of a period a share is of: «سهم ماه مارس از صادرات سه ماهه» (its whole is
+    # then ``period``, the same flow over a longer span)
+    part_period: Period | None = None
 
     @property
     def value(self) -> QuantityValue:
@@ -1347,6 +1350,37 @@ def _periods_for(sentence: Sentence, resolved: dict[int, tuple[Period | None, bo
             drawn = sentence.drawn_from if figure.type == "Amount" else None
             figure.period = sentence.before or drawn or (sentence.own if later else None) \
                 or discourse.period or sentence.own
+
+
+def _period_parts(sentence: Sentence, resolved: dict[int, tuple[Period | None, bool]],
+                  ) -> None:
+    """A share whose part is a period, «سهم ماه مارس از صادرات سه ماهه ۲۴ درصد بود»,
+    «سهم ژوئیه از این رقم»: the period right after the share word is the part's; the
+    figure's own period is the whole's, the one its clause names after it (none where
+    the whole is «این رقم»). A part with no year takes the whole's."""
+    items = sentence.items
+    for figure in sentence.figures:
+        if figure.type != "Percent":
+            continue
+        start = _clause_start(items, figure.position)
+        shares = [k for k in range(start, figure.position - 1)
+                  if "share_word" in items[k].features and k + 1 in resolved]
+        if len(shares) != 1 or resolved[shares[0] + 1][1]:
+            continue
+        part = resolved[shares[0] + 1][0]
+        wholes = [resolved[q][0] for q in resolved if shares[0] + 1 < q < figure.position
+                  and not resolved[q][1]]
+        if part is None or part.months is None or len(wholes) > 1 or None in wholes:
+            continue
+        whole = wholes[0] if wholes else None
+        if whole is not None and (whole.months or (1, 12)) != part.months and \
+                (part.year is None or part.relative is not None) and \
+                (whole.year is not None or whole.relative is not None) and \
+                (not part.calendar or not whole.calendar or part.calendar == whole.calendar):
+            part = replace(part, year=whole.year, relative=whole.relative,
+                           calendar=part.calendar or whole.calendar, fiscal=whole.fiscal)
+        figure.part_period = part
+        figure.period = figure.own_period = whole
 
 
 def _from_periods(sentence: Sentence) -> None:
@@ -2979,6 +3013,7 @@ class _Reading:
             # goes on in the period its first line names
             sentence.before = clause.own
         _periods_for(sentence, resolved, discourse)
+        _period_parts(sentence, resolved)
         _roles(sentence)
         _daily_bases(sentence)
         _from_periods(sentence)

@@ -69,7 +69,7 @@ _TOTAL_LABELS = frozenset({"جمع", "مجموع", "جمع کل", "کل"})  # a 
 _STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _PAIR_GAP = 4  # the most items between a value and a weight printed as one pair
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
-PERIOD_ASKS = ("claim", "compared", "any", "start", "end")
+PERIOD_ASKS = ("claim", "compared", "any", "start", "end", "part")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
            "attribute_conflict", "ambiguous_number")
 """Why a figure is unverifiable (`Outcome.reason`)."""
@@ -160,7 +160,7 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         for prefix in ("slot:", "agent_of:"))
     period_ok = slot.period in ("", *PERIOD_ASKS) or any(
         slot.period.startswith(prefix) and slot.period[len(prefix):] in names
-        for prefix in ("slot:", "earlier:", "later:"))
+        for prefix in ("slot:", "earlier:", "later:", "around:"))
     if not subject_ok or not period_ok:
         raise LexiconError(f"{where}: subject must be one of {SUBJECT_ASKS} or slot:<name>, "
                            f"period one of {PERIOD_ASKS} or slot:<name> (another slot)")
@@ -387,6 +387,7 @@ class ClaimContext:
     trade_part: Subject | None = None  # the flow a share of a two-way trade is of
     label: str = ""  # the goods its clause opens with, right before it: «انگور ۵۲ درصد»
     versus_period: Period | None = None  # a multiple's base year: «سه برابر سال ۲۰۲۱»
+    part_period: Period | None = None  # the period a share's part is of: «سهم ماه مارس»
 
 
 def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
@@ -493,7 +494,7 @@ def context_of(figure: Figure) -> ClaimContext:
                         tuple(frozenset(item.features) for item in reversed(before)),
                         figure.whole, figure.agent, figure.agent_product, figure.versus,
                         figure.trade_part, opening_label(sentence, figure.position),
-                        figure.versus_period)
+                        figure.versus_period, figure.part_period)
 
 
 def _is_amount(item: Item) -> bool:
@@ -585,15 +586,22 @@ def _wanted_subject(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure])
     return ctx.subject
 
 
-def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],
-                   ) -> Period | _Earlier | _Later | str | None:
+def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  # noqa: PLR0911  one return per ask
+                   ) -> Period | _Earlier | _Later | _Around | str | None:
     if slot.period == "any" or (not slot.period and slot.find != "search"):
         return "any"
     if slot.period == "compared":
         return ctx.compared
     if slot.period in ("start", "end"):
         return _end_of_span(ctx.period, slot.period == "start")
+    if slot.period == "part":
+        return ctx.part_period
     ask, _, name = slot.period.partition(":")
+    if ask == "around":
+        # the whole of a part of a period: a longer span holding it, the one the clause
+        # names where it names one
+        part = filled[name].period
+        return None if part is None else _Around(part, ctx.period)
     if name:
         # "slot:X" X's period; "earlier:X" one before it; "later:X" one after it
         period = filled[name].period
@@ -625,11 +633,26 @@ class _Earlier:
     later: Period
 
 
-def _period_fits(candidate: Figure, wanted: Period | _Earlier | _Later | str | None) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """A period asked for as holding another and longer than it (the whole of a share
+    of a part of a period), the one named where the words name one."""
+
+    part: Period
+    named: Period | None
+
+
+def _period_fits(candidate: Figure,
+                 wanted: Period | _Earlier | _Later | _Around | str | None) -> bool:
     if wanted == "any":
         return True
     if wanted is None or candidate.period is None or isinstance(wanted, str):
         return False
+    if isinstance(wanted, _Around):
+        days, part = interval(candidate.period), interval(wanted.part)
+        return days is not None and part is not None and days != part and \
+            days[0] <= part[0] and part[1] <= days[1] and (
+                wanted.named is None or same(candidate.period, wanted.named) == YES)
     if isinstance(wanted, _Earlier):
         return _before(candidate.period, wanted.later)
     if isinstance(wanted, _Later):
@@ -1460,7 +1483,8 @@ def _applies(frame: Frame, ctx: ClaimContext) -> bool:
     finds = {slot.find for slot in frame.slots}
     asks = {slot.subject for slot in frame.slots}
     measures = {slot.measure for slot in frame.slots}
-    return not (
+    parted = any(slot.period == "part" for slot in frame.slots)
+    return parted == (ctx.part_period is not None) and not (
         ("shares" in finds and ctx.dimension != "percent")
         or ("daily" in measures and not ctx.dimension.endswith(PER_DAY))
         or ("goods" in finds and len(ctx.subject.product.split(" و ")) != _PAIR)

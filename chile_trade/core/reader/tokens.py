@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chile_trade.core.numbers import fold_with_map
+from chile_trade.core.numbers import fold_with_map, to_ascii_digits
 from chile_trade.core.reader.lexicon import Features, Lexicon, lexicon
 
 __all__ = ["NUM", "PUNCT", "WORD", "Line", "Token", "tokenize"]
@@ -35,6 +35,9 @@ _TOKEN = re.compile(
     r"|(?P<word>[^\W\d_]++)"
     r"|(?P<punct>\S)"
 )
+# A Gregorian year, a slash and the next year's last two digits: «۲۰۲۳/۲۴» (no leading
+# zero, which a date's month has: «2008/09» may be September 2008).
+_FISCAL_SLASH = re.compile(r"(19[5-9]\d|20\d\d)/([1-9]\d)")
 _MAX_GLUED_PARTS = 3
 # What a glued "و" may stand before: a number, scale or flow word.
 _GLUED_AFTER_AND = frozenset({"number_word", "half_word", "scale", "flow_noun"})
@@ -126,6 +129,13 @@ def _raw_tokens(folded: str, lex: Lexicon) -> list[tuple[str, str, int, int, boo
                     out.append((piece, WORD, at, at + len(piece), glued or n > 0))
                     at += len(piece)
                 continue
+        pair = _FISCAL_SLASH.fullmatch(to_ascii_digits(text)) if kind == NUM else None
+        if pair is not None and int(pair[2]) == (int(pair[1]) + 1) % 100:
+            # «۲۰۲۳/۲۴»: a fiscal or crop year, not the decimal 2023.24
+            out += [(text[:4], NUM, start, start + 4, glued),
+                    ("/", PUNCT, start + 4, start + 5, True),
+                    (text[5:], NUM, start + 5, end, True)]
+            continue
         out.append((text, kind, start, end, glued))
     return out
 
