@@ -24,7 +24,14 @@ from chile_trade.core.checks import Documents, check
 from chile_trade.core.numbers import ParsedNumber, to_ascii_digits
 from chile_trade.core.quantities import dot_is_decimal
 from chile_trade.core.reader.context import REPORTER, Document, Figure, read_lines
-from chile_trade.core.reader.frames import Outcome, agreement, days_of, read_figure, whole_of
+from chile_trade.core.reader.frames import (
+    Outcome,
+    agreement,
+    contradicts_itself,
+    days_of,
+    read_figure,
+    whole_of,
+)
 from chile_trade.core.reader.numerals import (
     DOT_DECIMAL,
     DOT_THOUSANDS,
@@ -297,6 +304,8 @@ def _is_claim(outcome: Outcome) -> bool:
         return True
     if outcome.reading is not None or (figure.per is not None and figure.per[0]):
         return True  # a price per unit is derived, read or not
+    if outcome.reason == "ambiguous_frame" and outcome.frame:
+        return True  # read by a frame two ways (`_one_year_fits`): a derived figure
     ctx = outcome.context
     return ctx is not None and not _AMOUNT_CLAIM_CUES.isdisjoint(ctx.cues) and \
         outcome.reason != "no_frame"
@@ -316,12 +325,41 @@ def read_claims(source: str, lines: Sequence[tuple[int, str]],
     """
     doc = read_lines(lines, cells)
     outcomes = [read_figure(doc, figure) for figure in doc.figures if figure.cell is None]
+    if doc.anchor_doubt:
+        later = read_lines(lines, cells, later=True)
+        counted = {a.order for a, b in zip(doc.figures, later.figures, strict=True)
+                   if a.period != b.period}
+        wrong_now, wrong_later = (contradicts_itself(d, counted) for d in (doc, later))
+        if wrong_now and not wrong_later:
+            doc = later  # (one value per subject and period only as written the year after)
+            outcomes = [read_figure(doc, figure) for figure in doc.figures
+                        if figure.cell is None]
+        elif wrong_now or not wrong_later:
+            outcomes = [_one_year_fits(a, read_figure(later, figure)) for a, figure in zip(
+                outcomes, (f for f in later.figures if f.cell is None), strict=True)]
     outcomes = [_restated_headline(o, outcomes) for o in outcomes]
     outcomes = _one_reading_each(outcomes)
     settled = settled_forms(doc)
     settled |= _settled_by_checks(source, outcomes, settled)
     tied = [_tied_column(source, doc, claim) for claim in table_claims]
     return tied + [_resolved(source, o, settled) for o in outcomes if _is_claim(o)]
+
+
+def _one_year_fits(first: Outcome, second: Outcome) -> Outcome:
+    """A figure read with the text's year in doubt (`Document.anchor_doubt`): the
+    reading with the year it seems to be written in, or with the year after; judged only
+    where one of them ties it, or both tie it to the same values."""
+    a, b = first.reading, second.reading
+    if a is not None and b is not None:
+        if [f.order for f in a.operands] == [f.order for f in b.operands] and \
+                a.frame.id == b.frame.id:
+            return first
+        return dataclasses.replace(first, reading=None, reason="ambiguous_frame",
+                                   frame=a.frame.id)
+    one, other = (first, second) if a is not None else (second, first)
+    if one.reading is not None and other.reason in ("ambiguous_frame", "ambiguous_candidate"):
+        return dataclasses.replace(one, reading=None, reason=other.reason, frame=other.frame)
+    return one if one.reading is not None else first
 
 
 def _one_reading_each(outcomes: Sequence[Outcome]) -> list[Outcome]:

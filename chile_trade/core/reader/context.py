@@ -211,6 +211,9 @@ class Document:
     sentences: list[Sentence]
     figures: list[Figure]
     anchor: dict[str, int] = field(default_factory=dict)  # calendar: the text's own year
+    # the text's year is its latest printed year, or the one after it: «در سال گذشته» of
+    # a text on a whole year may be that year (written after it) or the one before
+    anchor_doubt: bool = False
 
 
 # ------------------------------------------------------------------ helpers
@@ -2690,7 +2693,7 @@ def _named_reporter(subject: Subject, reporter: str) -> Subject:
                    pair=pair, party=named(subject.party), owner=named(subject.owner))
 
 
-def _anchor(document: Document) -> tuple[str, int] | None:
+def _anchor(document: Document, later: bool = False) -> tuple[str, int] | None:
     """The year the text is written in, where the text shows it: a year counted back
     (``پارسال``) compared with a printed one is the year after it (a change is of one
     year over the one before); failing that, the latest year printed as a figure's own."""
@@ -2716,11 +2719,15 @@ def _anchor(document: Document) -> tuple[str, int] | None:
     # imports in 2017 beside Iran's exports «امسال»).
     relative = [f.subject for f in document.figures
                 if f.period is not None and f.period.relative is not None]
-    years = {(f.period.calendar, f.period.year) for f in document.figures
-             if f.own_period is not None and f.period is not None and f.period.year is not None
-             and "compared" not in f.roles and f.period.calendar and not f.period.fiscal
-             and not _background(f.sentence)
-             and any(_same_flow(f.subject, other) for other in relative)}
+    printed = [f for f in document.figures
+               if f.own_period is not None and f.period is not None and f.period.year is not None
+               and "compared" not in f.roles and f.period.calendar and not f.period.fiscal
+               and not _background(f.sentence)]
+    years = {(f.period.calendar, f.period.year) for f in printed  # type: ignore[union-attr]
+             if any(_same_flow(f.subject, other) for other in relative)}
+    loose = not years  # (of other flows only: the text's year is in doubt, see below)
+    if loose:
+        years = {(f.period.calendar, f.period.year) for f in printed}  # type: ignore[union-attr]
     # (and, where the body prints one, the year its headline names: «رشد … در نیمه نخست
     # ۲۰۲۴» over «… سال جاری میلادی … در نیمه نخست ۲۰۲۳»: the news is of its headline's
     # year, not of the base's)
@@ -2732,7 +2739,22 @@ def _anchor(document: Document) -> tuple[str, int] | None:
     if len(calendars) != 1:
         return None
     calendar = calendars.pop()
-    return calendar, max(year for _, year in years if year is not None)
+    latest = max(year for _, year in years if year is not None)
+    # A text whose latest year is printed whole, with no «امسال», may be written in that
+    # year or after it: its «سال گذشته» is the year before or that year itself. Both are
+    # read (`chile_trade.core.reader.claims`); a figure is judged only where one fits.
+    now = any(f.period is not None and f.period.relative == 0 and f.period.year is None
+              for f in document.figures)
+    whole = all(f.period.months in (None, (1, 12)) for f in document.figures
+                if f.period is not None and f.period.year == latest
+                and f.period.calendar == calendar)
+    back = any(f.own_period is not None and f.own_period.year is None
+               and f.own_period.relative is not None and f.own_period.relative < 0
+               and "compared" not in f.roles for f in document.figures)
+    document.anchor_doubt = whole and back and not now
+    if loose and not document.anchor_doubt:
+        return None  # (years of other flows only, and no «سال گذشته» to read both ways)
+    return calendar, latest + (1 if later and document.anchor_doubt else 0)
 
 
 def _same_flow(a: Subject, b: Subject) -> bool:
@@ -2813,13 +2835,18 @@ def _within_pair(subject: Subject, whole: Subject) -> Subject:
     return subject
 
 
-def _settle(document: Document, owners: dict[str, int]) -> None:
-    """The text's own year and reporter, where it shows them, put into every figure."""
+def _settle(document: Document, owners: dict[str, int], later: bool = False) -> None:
+    """The text's own year and reporter, where it shows them, put into every figure
+    (``later``: the year after the one it seems to be, where that is in doubt)."""
     anchor = _anchor(document)
     if anchor is not None:
+        # (read as written a year later, a period a figure is compared with, «نسبت به سال
+        # قبل», still counts from the figure's year: only the text's own periods move)
+        moved = _anchor(document, later) or anchor
         for figure in document.figures:
-            figure.period = _anchored(figure.period, anchor)
-            figure.own_period = _anchored(figure.own_period, anchor)
+            shift = anchor if "compared" in figure.roles else moved
+            figure.period = _anchored(figure.period, shift)
+            figure.own_period = _anchored(figure.own_period, shift)
         for sentence in document.sentences:
             sentence.compared = [(k, p) for k, p in ((k, _anchored(c, anchor))
                                                      for k, c in sentence.compared)
@@ -3200,9 +3227,11 @@ def _corresponding(sentence: Sentence, previous: Sequence[Figure]) -> None:
 
 
 def read_lines(lines: Sequence[tuple[int, str]],
-               cells: Sequence[records.TableCell] = ()) -> Document:
+               cells: Sequence[records.TableCell] = (), *, later: bool = False) -> Document:
     """The figures of a document's prose lines, each with its period, subject and roles;
-    with ``cells``, its tables' values too, as figures prose may refer to."""
+    with ``cells``, its tables' values too, as figures prose may refer to. With ``later``,
+    a text whose own year is in doubt (`Document.anchor_doubt`) is read as written in the
+    year after the latest it prints."""
     reading = _Reading()
     pending = sorted(cells, key=lambda cell: cell.span.line)
     for lineno, raw in lines:
@@ -3222,5 +3251,5 @@ def read_lines(lines: Sequence[tuple[int, str]],
     owners = reading.owners
     _implied_money(reading.figures)
     document = Document(reading.sentences, reading.figures)
-    _settle(document, owners)
+    _settle(document, owners, later)
     return document

@@ -52,8 +52,17 @@ from chile_trade.core.reader.patterns import Item
 from chile_trade.core.reader.periods import YES, Period, interval, same, shifted
 from chile_trade.core.reader.tokens import PUNCT
 
-__all__ = ["FINDERS", "REASONS", "Frame", "Outcome", "Reading", "Slot", "frames",
-           "read_figure"]
+__all__ = [
+    "FINDERS",
+    "REASONS",
+    "Frame",
+    "Outcome",
+    "Reading",
+    "Slot",
+    "contradicts_itself",
+    "frames",
+    "read_figure",
+]
 
 FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "periods",
            "places", "member", "rate", "same_share", "search")
@@ -406,7 +415,18 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
                 item.type not in (kind, "Amount"):
             after = after[:k]  # "۳۳٫۵ درصد بود و … ۴٫۹ واحد درصد کاهش": that word is theirs
             break
+    if kind == "Amount":
+        # "حجم تجارت X و مازاد تجاری چین Y بود": the words of the next amount's conjunct
+        # are its own
+        for k, item in enumerate(after[:-1]):
+            if item.text in ("و", "،") and _NEW_SUBJECT & after[k + 1].features.keys() and \
+                    any(_is_amount(x) for x in after[k + 2:]):
+                after = after[:k]
+                break
     return items[min(start, max(0, position - _CUE_BEFORE)):position], after
+
+
+_NEW_SUBJECT = frozenset({"balance_word", "flow_noun"})
 
 
 def _direction(sentence: Sentence, position: int) -> int:
@@ -1456,6 +1476,27 @@ def _bounds(figure: Figure) -> tuple[float, float]:
     if figure.comparator in (V.LESS, V.AT_MOST):
         return -math.inf, high
     return low, high
+
+
+def contradicts_itself(doc: Document, counted: set[int]) -> bool:
+    """Whether a reading of a text gives one subject two values for one period: a figure
+    whose period is counted from the text's year (``counted``, by order: «سال گذشته این
+    رقم X بود») beside another of the same flow, sides, goods and measure in that period
+    with a value its rounding does not reach. Such a reading is not the text's."""
+    for figure in doc.figures:
+        if figure.order not in counted or figure.type != "Amount" or figure.period is None:
+            continue
+        low, high = _bounds(figure)
+        for other in doc.figures:
+            if other is figure or other.type != "Amount" or other.period is None or \
+                    other.value.dimension != figure.value.dimension or \
+                    other.subject != figure.subject or \
+                    same(other.period, figure.period) != YES:
+                continue
+            other_low, other_high = _bounds(other)
+            if other_high < low or high < other_low:
+                return True
+    return False
 
 
 def _restates(figure: Figure, candidate: Figure) -> bool:
