@@ -1095,3 +1095,45 @@ def test_a_title_sentence_names_no_goods_in_its_period_words_and_no_partner_afte
     assert {c.quantity.period.months for c in cells} == {(1, 3)}
     assert {c.subject.product for c in cells} == {""}
     assert {c.subject.partner for c in cells} <= {"آلمان", ""}
+
+
+def test_rows_of_measures_under_a_title_of_one_flow_are_its_measures_not_partners(monkeypatch):
+    # «حجم (هزار تن)», «ارزش (میلیون دلار)» are the title's flow in two units; the price row
+    # («دلار در تن») holds no amounts. The prose rate of the tonnage: (2540 − 2310) / 2310
+    # = 9.96 % ≈ 10 %; of the value: (21 650 − 19 614) / 19 614 = 10.38 % ≈ 10.4 %.
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("حجم صادرات مس پرو در سال ۲۰۲۳ با ۱۰ درصد رشد به ۲ میلیون و ۵۴۰ هزار تن رسید.\n"
+            "درآمد صادراتی این کشور از مس نیز ۱۰٫۴ درصد افزایش یافت.\n"
+            "جدول صادرات مس پرو\n"
+            "شرح\t۲۰۲۲\t۲۰۲۳\n"
+            "حجم (هزار تن)\t۲٬۳۱۰\t۲٬۵۴۰\n"
+            "ارزش (میلیون دلار)\t۱۹٬۶۱۴\t۲۱٬۶۵۰\n"
+            "قیمت متوسط (دلار در تن)\t۸٬۴۹۱\t۸٬۵۲۴\n")
+    cells = read(text, "doc.txt").cells
+    assert {(c.subject.partner, c.subject.flow, c.unit) for c in cells} >= {
+        ("", "export", "thousand tonne"), ("", "export", "million USD")}
+    assert not any(c.unit == "USD" for c in cells)  # (a price is no amount of dollars)
+    assert [v[:2] for v in _verdicts(text) if v[0] in (D(10), D("10.4"))] == [
+        (D(10), "exact"), (D("10.4"), "exact")]
+
+
+def test_a_price_column_of_a_table_of_one_period_holds_no_amounts():
+    text = ("جدول- صادرات زغال سنگ افغانستان در سال ۱۴۰۲\n"
+            "| کالا | وزن (هزار تن) | قیمت هر تن (دلار) |\n|---|---|---|\n"
+            "| زغال سنگ | ۵۶۰ | ۱۸۲ |\n| سنگ کرومیت | ۴۰ | ۳۱۰ |\n")
+    cells = read(text, "doc.txt").cells
+    assert {c.unit for c in cells} == {"thousand tonne"}
+
+
+def test_two_prose_lines_cut_like_a_grid_are_prose(monkeypatch):
+    # glued numbers («۶ماهه», «سال۱۴۰۱») cut two sentences into cells: they are prose, with
+    # a located notice, and the balance they state is a figure of the text
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("ارزش تجارت ایران و ترکیه در ۶ماهه نخست سال۱۴۰۱ حدود ۵/ ۳میلیارد دلار بوده است؛ "
+            "۸/ ۱میلیارد دلار از این رقم به صادرات مربوط است.\n"
+            "در پی رشد صادرات، تراز تجاری دو کشور در ۶ماهه ۱۴۰۱ حدود ۱۰۰میلیون دلار به سود "
+            "ایران مثبت شده است.\n")
+    document = read(text, "doc.txt")
+    assert document.cells == []
+    assert any("read as prose" in str(n) for n in document.notices)
+    assert any(c.stated.value == 100 for c in document.claims)

@@ -451,7 +451,9 @@ def _as_prose_where_no_table(blocks: Sequence[Block], text_lines: Sequence[str] 
             out.append(block)
             continue
         try:
-            _read_grid(blocks, index, block, set())
+            found, _ = _read_grid(blocks, index, block, set())
+            if not found.cells and not found.claims:  # (words in columns, no value read)
+                raise InputError("no value of it could be read")
         except InputError as exc:
             numbers = sorted({cell.span.line for row in block.rows for cell in row})
             first, last = numbers[0], numbers[-1]

@@ -914,11 +914,16 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
         elif not flow:  # a partner down the rows of one flow's table
             partner = (places[0][1], places[0][2])
             flow = context.flows[0] if len(context.flows) == 1 else ""
+    elif _is_price_label(label):
+        # «قیمت متوسط (دلار در تن)»: money per unit of goods, no amount of the flow
+        return _Series(label.strip(), "", reporter, partner, product, "", False)
     elif not flow:
         # "سایر", "جمع" in a table of partners: the title's flow, the label as partner
         flow = context.flows[0] if len(context.flows) == 1 else ""
         name = _SPACE_RE.sub(" ", folded.strip())
-        if flow and context.partner[0] == "":
+        if flow and _is_measure_label(label):
+            pass  # «حجم (هزار تن)», «ارزش (میلیون دلار)»: the title's flow, in this unit
+        elif flow and context.partner[0] == "":
             partner = (name, name)
         elif flow and not product and name not in _TOTAL_ROWS and not _is_value_label(name):
             # goods down the rows of one flow to one partner («مصالح ساختمانی», «پسته (هزار
@@ -1103,7 +1108,8 @@ def _read_one_period(grid: Grid, year: _Year, context: _Context, table_id: str) 
     rows = grid.rows
     header, data = rows[0], [r for r in rows[1:] if any(c.text.strip() for c in r)]
     calendar = _calendar([year.year])
-    units = [unit_in(cell.text)[0] or (context.unit if k and _is_value_label(cell.text) else "")
+    units = ["" if _is_price_label(cell.text) else
+             unit_in(cell.text)[0] or (context.unit if k and _is_value_label(cell.text) else "")
              for k, cell in enumerate(header)]
     columns = [_Column("label", header[0].text)] + [
         _Column("year", cell.text, year=year) if units[k] else
@@ -1204,6 +1210,31 @@ def _sides_of_title(title: str, context: _Context) -> _Context:
     partners = [(name, english) for _, name, english, word in places if word in ("به", "از")]
     return dataclasses.replace(context, reporter=owners[0] if owners else context.reporter,
                                partner=partners[0] if partners else ("", ""))
+
+
+def _is_price_label(text: str) -> bool:
+    """A label of money per unit of goods: «قیمت متوسط (دلار در تن)», «قیمت هر تن (دلار)»,
+    «دلار/تن»."""
+    folded = _SPACE_RE.sub(" ", fold(text).replace("(", " ").replace(")", " ")).strip()
+    if len(folded) > _MAX_PERIOD_CELL:
+        return False  # (a sentence, no label)
+    return "قیمت" in folded.split() or "نرخ" in folded.split() or \
+        _PER_UNIT_RE.search(folded) is not None
+
+
+_PER_UNIT_RE = re.compile(r"(?:^|\s)(?:در|بر|هر)\s(?:هر\s)?(?:تن|کیلو|کیلوگرم|بشکه|اونس|لیتر)"
+                          r"(?:\s|$)|(?<!\d)/(?!\d)")  # («دلار/تن», not «۲۰۲۳/۲۴»)
+
+
+def _is_measure_label(text: str) -> bool:
+    """A row label that is only a measure and its unit: «حجم (هزار تن)», «ارزش (میلیون
+    دلار)», «وزن»."""
+    words = [w for w in fold(text).replace("(", " ").replace(")", " ").split()
+             if w not in V.UNIT_WORDS and not any(w in unit.split() for unit in V.UNIT_WORDS)]
+    return bool(words) and all(w in _MEASURE_WORDS for w in words)
+
+
+_MEASURE_WORDS = frozenset({"ارزش", "مقدار", "وزن", "میزان", "حجم", "دلاری", "وزنی"})
 
 
 def _is_value_label(text: str) -> bool:

@@ -157,6 +157,14 @@ def _owner(claim: Claim) -> tuple[str, str]:
     return f"{V.UNKNOWN_REPORTER['en']}'s", V.UNKNOWN_REPORTER["fa"]
 
 
+def _series_title(flow: str, partner: str, lang: str) -> str:
+    """A table series' name before a colon: «Exports to Turkey: », «Exports: » where no
+    partner is named, nothing for a series of no known flow."""
+    if partner:
+        return f"{V.FLOW_TITLES[flow][lang].format(partner)}: "
+    return f"{_flow(flow, lang).capitalize()}: " if flow else ""
+
+
 def describe(claim: Claim) -> tuple[str, str]:
     """A short name of a claim: (English, Persian).
 
@@ -190,17 +198,19 @@ def describe(claim: Claim) -> tuple[str, str]:
     months_en, months_fa = _months(claim)
     if kind == V.CHANGE:
         y0, y1 = _year(claim.year_from, fiscal), _year(claim.year_to, fiscal)
-        return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: percent change "
-                f"{y0}→{y1}{months_en}",
-                (f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
+        title_en, title_fa = (_series_title(flow, partner, lang)
+                              for partner, lang in ((partner_en, "en"), (partner_fa, "fa")))
+        english = f"{title_en}percent change {y0}→{y1}{months_en}"
+        return (english[0].upper() + english[1:],
+                (f"{title_fa}درصد تغییرات "
                  f"{_year_fa(claim.year_from, fiscal)} تا {_year_fa(claim.year_to, fiscal)}"
-                 if fiscal else f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: درصد تغییرات "
+                 if fiscal else f"{title_fa}درصد تغییرات "
                  f"{_fa(y0)}–{_fa(y1)}") + months_fa)
     if kind == V.SHARE:
         year = _year(claim.year_to, fiscal)
-        return (f"{V.FLOW_TITLES[flow]['en'].format(partner_en)}: share of {owner_en} total "
+        return (f"{_series_title(flow, partner_en, 'en')}share of {owner_en} total "
                 f"{_flow(claim.base, 'en')}, {year}{months_en}",
-                f"{V.FLOW_TITLES[flow]['fa'].format(partner_fa)}: سهم از کل "
+                f"{_series_title(flow, partner_fa, 'fa')}سهم از کل "
                 f"{_flow(claim.base, 'fa')} {owner_fa}، {_year_fa(claim.year_to, fiscal)}"
                 f"{months_fa}")
     if kind == V.TRADE_SHARE:

@@ -1228,6 +1228,17 @@ def _product_for(items: Sequence[Item], position: int) -> str:
 
 def measure_near(items: Sequence[Item], position: int, bases: frozenset[int] = frozenset(),
                  ) -> str:
+    """`_measure_near`, a physical volume («حجم صادرات»: its tonnage, «حجم فیزیکی») read as
+    the measure of amounts of mass or count, as `MEASURES` names them."""
+    found = _measure_near(items, position, bases)
+    return _PHYSICAL if found == "volume" else found
+
+
+_PHYSICAL = MEASURES["kg"]
+
+
+def _measure_near(items: Sequence[Item], position: int, bases: frozenset[int] = frozenset(),
+                  ) -> str:
     """The measure a percentage is of: a measure word beside it with no «و» between
     («از نظر وزن ۳۹ درصد», «۵۳ درصد در ارزش و ۲۷ درصد در وزن»)."""
     found: list[tuple[int, str]] = []
@@ -2433,7 +2444,7 @@ def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | Non
         item = items[k]
         found = item.features.get("measure")
         if isinstance(found, str):
-            measure = found
+            measure = _PHYSICAL if found == "volume" else found
         elif not (item.text in ("از", "این", "همین") or "total_word" in item.features):
             break
         total = total or "total_word" in item.features
@@ -2653,7 +2664,7 @@ def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
     elif test == "measure":
         measure = items[position].features["measure"]
         assert isinstance(measure, str)
-        figure.subject = replace(subject, measure=measure)
+        figure.subject = replace(subject, measure=_PHYSICAL if measure == "volume" else measure)
     else:
         place = _place(items[position])
         if subject.flow in OWN_FLOWS:
