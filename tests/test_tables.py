@@ -1137,3 +1137,13 @@ def test_two_prose_lines_cut_like_a_grid_are_prose(monkeypatch):
     assert document.cells == []
     assert any("read as prose" in str(n) for n in document.notices)
     assert any(c.stated.value == 100 for c in document.claims)
+
+
+def test_rows_under_a_title_of_goods_groups_are_goods_not_partners():
+    # «صادرات سه گروه کالایی بزرگ ویتنام»: the rows are goods; no partner is named
+    text = ("جدول ۳- صادرات سه گروه کالایی بزرگ ویتنام (میلیون دلار)\n"
+            "| گروه کالایی | ۲۰۲۲ | ۲۰۲۳ |\n|---|---|---|\n"
+            "| تلفن همراه و قطعات | ۵۷٬۹۹۰ | ۵۲٬۳۸۰ |\n| منسوجات و پوشاک | ۳۷٬۵۷۰ | ۳۳٬۳۰۰ |\n")
+    cells = read(text, "doc.txt").cells
+    assert {(c.subject.partner, c.subject.product) for c in cells} == {
+        ("", "تلفن همراه و قطعات"), ("", "منسوجات و پوشاک")}

@@ -575,6 +575,7 @@ class _Context:
     unit: str = ""
     valuation: str = ""
     contradiction: str = ""  # "صادرات از آمریکا": a flow and a preposition that disagree
+    goods: bool = False  # the title names goods as what its rows are: «گروه کالایی», «اقلام»
 
 
 @functools.lru_cache(maxsize=1024)
@@ -729,6 +730,7 @@ def context_of(texts: Sequence[str]) -> _Context:
             context.unit, context.valuation = unit_in(text)
         flows = _flows_in(folded)
         places = _places_in(folded)
+        context.goods = context.goods or not _GOODS_TITLE_WORDS.isdisjoint(folded.split())
         if not context.flows and flows:
             context.flows = flows
         if places and not context.places:
@@ -785,6 +787,9 @@ _TRADE_WORDS = frozenset({"تجارت", "مبادلات", "مبادله"})
 _NOT_PRODUCTS = frozenset({"خارجی", "تجاری", "کالایی", "دوجانبه", "دو", "جانبه", "کل"})
 # words for goods in general: «صادرات کالاهای ایران» names no product
 _GOODS_WORDS = frozenset({"کالا", "کالاها", "کالاهای", "کالای", "های", "اقلام", "انواع"})
+# words of a title saying its rows are goods: «صادرات سه گروه کالایی بزرگ ویتنام»
+_GOODS_TITLE_WORDS = frozenset({"کالایی", "کالاهای", "اقلام", "محصولات", "گروه", "گروههای",
+                                "کالا", "قلم"})
 
 
 def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
@@ -923,7 +928,7 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
         name = _SPACE_RE.sub(" ", folded.strip())
         if flow and _is_measure_label(label):
             pass  # «حجم (هزار تن)», «ارزش (میلیون دلار)»: the title's flow, in this unit
-        elif flow and context.partner[0] == "":
+        elif flow and context.partner[0] == "" and not context.goods:
             partner = (name, name)
         elif flow and not product and name not in _TOTAL_ROWS and not _is_value_label(name):
             # goods down the rows of one flow to one partner («مصالح ساختمانی», «پسته (هزار

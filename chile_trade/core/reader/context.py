@@ -1104,6 +1104,8 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
         for k in range(position + 1, min(len(items), position + 3)):
             if "total_word" in items[k].features:
                 break  # "۵٫۵ درصد کل صادرات استان": the whole, not what the rate is of
+            if items[k].text == "و" or items[k].kind == PUNCT:
+                break  # "صادرات X ۴ درصد و واردات Y ۹ درصد": the next conjunct's flow
             if _flow_anchor(items[k]):  # "رشد ۴۰ درصدی فروش کالاهای ایرانی به چین"
                 return _noun_subject(items, k, len(items), places)
     following = items[position + 1] if position + 1 < len(items) else None
