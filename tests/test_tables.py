@@ -1147,3 +1147,13 @@ def test_rows_under_a_title_of_goods_groups_are_goods_not_partners():
     cells = read(text, "doc.txt").cells
     assert {(c.subject.partner, c.subject.product) for c in cells} == {
         ("", "تلفن همراه و قطعات"), ("", "منسوجات و پوشاک")}
+
+
+def test_a_share_column_after_each_year_is_of_that_year():
+    # «۲۰۲۲ | سهم | ۲۰۲۳ | سهم»: 56.4 / 134.2 = 42.03 % (2022), 61.2 / 133.7 = 45.77 % (2023)
+    text = ("جدول واردات گاز اتحادیه اروپا به تفکیک تأمین‌کننده (میلیارد متر مکعب)\n"
+            "| تأمین‌کننده | ۲۰۲۲ | سهم (درصد) | ۲۰۲۳ | سهم (درصد) |\n|---|---|---|---|---|\n"
+            "| آمریکا | ۵۶٫۴ | ۴۲٫۰ | ۶۱٫۲ | ۴۵٫۸ |\n| سایر | ۷۷٫۸ | ۵۸٫۰ | ۷۲٫۵ | ۵۴٫۲ |\n"
+            "| جمع | ۱۳۴٫۲ | ۱۰۰ | ۱۳۳٫۷ | ۱۰۰ |\n")
+    shares = [v for v in _verdicts(text) if v[0] in (D("42.0"), D("45.8"))]
+    assert [v[:2] for v in shares] == [(D("42.0"), "exact"), (D("45.8"), "exact")]

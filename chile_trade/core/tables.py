@@ -996,6 +996,22 @@ def _classify(label: str, years: Sequence[int], first: bool, year_cell: _Year | 
     return _Column("unknown", label)
 
 
+def _shares_of_their_years(columns: list[_Column], years: Sequence[int]) -> list[_Column]:
+    """A share column whose label names no year is of the year of the column just before
+    it («۲۰۲۲ | سهم (درصد) | ۲۰۲۳ | سهم (درصد)»: the first share is of 2022), not of the
+    table's last year."""
+    out: list[_Column] = []
+    for col in columns:
+        previous = next((c for c in reversed(out) if c.kind in ("year", "share")), None)
+        if col.kind == "share" and not _years_named(col.text, years) and \
+                previous is not None and previous.kind == "year" and previous.year is not None:
+            year = previous.year.year
+            out.append(dataclasses.replace(col, period=(year, year)))
+        else:
+            out.append(col)
+    return out
+
+
 def read_grid(grid: Grid, before: Sequence[str], after: Sequence[str], table_id: str, *,
               headline: str | None = None) -> GridRead:
     """The values and stated figures of one grid.
@@ -1410,6 +1426,7 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
                if parts is None or year is not None or i == 0
                else _part_total(_column_label(rows, header_index, i))
                for i, year in year_cells]
+    columns = _shares_of_their_years(columns, years)
     # "شرح (هزار دلار)": the unit in the label column's header; «۲۰۲۳ (میلیون تن)»: in the
     # header of every year, the same
     unit = context.unit or (unit_in(columns[0].text)[0] if columns[0].kind == "label" else "")

@@ -1143,6 +1143,9 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
         if _flow_anchor(item) and _noun_of_amount(items, k) and \
                 any(x.kind == PUNCT or x.text == "و" for x in items[k + 1:position]):
             continue  # "۱۳۷ هزار تن واردات، X": the noun of the amount before it
+        if _flow_anchor(item) and _whole_of_rate(items, k) and \
+                any(x.text == "و" for x in items[k + 1:position]):
+            continue  # "… که ۱۸ درصد کل تجارت بود و ۲۵ درصد رشد": the other rate's whole
         if _flow_anchor(item):
             return _noun_subject(items, k, position, places)
         if _is(item, "Flow") and _flow_of(item).verb:
@@ -1150,6 +1153,15 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
     party = _agent_before(items, position, places)
     return Subject(party=party, product=_product_near(items, position)
                    or _product_for(items, position))
+
+
+def _whole_of_rate(items: Sequence[Item], k: int) -> bool:
+    """Whether the flow noun at ``k`` is the whole of a percentage just before it, with
+    only «از» or a total word between («۱۸ درصد کل تجارت», «۳۰ درصد از صادرات»)."""
+    j = k - 1
+    while j >= 0 and (items[j].text == "از" or "total_word" in items[j].features):
+        j -= 1
+    return j >= 0 and _is(items[j], "Percent")
 
 
 def _seller_after(items: Sequence[Item], position: int) -> tuple[str | None, str | None]:

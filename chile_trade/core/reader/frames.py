@@ -353,6 +353,10 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
         if a.pair != b.pair and not (REPORTER in a.pair or REPORTER in b.pair):
             return None
         score += 1
+    elif a.flow == b.flow and a.flow in ("trade", "balance") and any(
+            one.party and not other.pair and not other.party and (other.owner or other.total)
+            for one, other in ((a, b), (b, a))):
+        return None  # «مبادلات با ترکیه» is no side's trade with all its partners
     for one, other in ((a, b), (b, a)):
         if one.party and other.flow in ("goods", *OWN_FLOWS) and other.party != one.party:
             sides = {other.exporter, other.importer}
