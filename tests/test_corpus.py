@@ -204,3 +204,10 @@ def test_frame(frame: str, text: str, case: dict[str, Any], variant: str,
                 [Decimal(x) for x in case["operands"]]
     elif "reason" in case:
         assert claim.reason == case["reason"]
+
+
+@pytest.mark.parametrize("word", ["کمترین", "بیشترین", "بالاترین", "پایین‌ترین"])
+def test_a_superlative_is_one_word_not_a_comparative_and_a_unit(word: str) -> None:
+    # «کمترین» is no «کمتر» (a comparison) glued to «ین» (a currency's name)
+    assert [t.text for t in tokenize(f"صادرات {word} رشد را داشت").tokens][1] == \
+        word.replace("\u200c", "")

@@ -119,10 +119,17 @@ UNIT_WORDS = {f"{scale} {noun}".strip(): f"{SCALE_NAMES[power]} {AMOUNT_UNITS[no
               if power in SCALE_NAMES and scale not in ("بیلیون", "تریلیون")}
 """A table's unit as its title writes it (``میلیون دلار``, ``هزار تن``), by its name."""
 
+_CURRENCIES_FA = {"yuan": "یوان", "rupee": "روپیه", "lira": "لیر", "ruble": "روبل",
+                  "pound": "پوند", "dirham": "درهم", "dinar": "دینار", "won": "وون", "yen": "ین",
+                  "ringgit": "رینگیت", "afghani": "افغانی"}
+"""The reader's other currencies (each its own dimension) and their Persian names."""
 UNIT_BASES = {name: (dimension, power) for name, dimension, power in AMOUNT_UNITS.values()}
 # the reader's other units
 UNIT_BASES.update({name: (name, 0) for name in ("barrel", "person", "m3", "ounce", "litre",
-                                                 "unit", "hectare", "day")})
+                                                 "unit", "hectare", "day", *_CURRENCIES_FA,
+                                                 "kWh", "point")})
+UNIT_BASES.update({"MWh": ("kWh", 3), "GWh": ("kWh", 6), "TWh": ("kWh", 9), "MW": ("W", 6),
+                   "GW": ("W", 9)})
 """Each unit name with its dimension and power of ten (``tonne``: kg, 3)."""
 
 
@@ -284,7 +291,10 @@ UNIT_NAMES_FA = {english: persian for persian, english in UNIT_WORDS.items()}
 
 
 _OTHER_UNITS_FA = {"barrel": "بشکه", "ounce": "اونس", "m3": "متر مکعب", "litre": "لیتر",
-                   "hectare": "هکتار", "person": "نفر", "unit": "دستگاه", "day": "روز"}
+                   "hectare": "هکتار", "person": "نفر", "unit": "دستگاه", "day": "روز",
+                   "kWh": "کیلووات ساعت", "MWh": "مگاوات ساعت", "GWh": "گیگاوات ساعت",
+                   "TWh": "تراوات ساعت", "MW": "مگاوات", "GW": "گیگاوات", "point": "واحد",
+                   **_CURRENCIES_FA}
 """The Persian names of the reader's units that tables do not print (`UNIT_BASES`)."""
 _SCALES_FA = {name: word for word, power in SCALE_WORDS.items()
               if (name := SCALE_NAMES.get(power)) and word not in ("بیلیون", "تریلیون")}

@@ -77,7 +77,9 @@ _CLAUSE_END = frozenset({"،", ",", ":"}) | _SENTENCE_END
 MEASURES = {"USD": "value", "EUR": "value", "rial": "value", "kg": "weight",
              "barrel": "weight", "barrel/day": "weight", "person": "count",
              "m3": "weight", "ounce": "weight", "litre": "weight", "unit": "count",
-             "hectare": "area"}
+             "hectare": "area", "kWh": "weight", "W": "weight",
+             **dict.fromkeys(("yuan", "rupee", "lira", "ruble", "pound", "dirham", "dinar",
+                              "won", "yen", "ringgit", "afghani"), "value")}
 _PREPOSITIONS = frozenset({"به", "از", "با", "در", "برای", "طی", "تا"})
 _MAX_PRODUCT_WORDS = 3
 _SOURCE_REACH = 4  # «بر اساس آمار گمرک چین»: the place within three words of the source

@@ -553,7 +553,8 @@ def _cues_of_others(figure: Figure) -> frozenset[str]:
             x.text in ("و", "،", ",") for x in items[before[-1] + 1:k])
         if figure.type != "Amount" and "average_word" in owned and (
                 any(_is_amount(x) for x in items[k + 1:k + 3])
-                or (k + 1 < len(items) and _names_level(items[k + 1]))):
+                or (k + 1 < len(items) and _names_level(items[k + 1]))
+                or _averaged_amount(items, k, figure.position)):
             # «کمتر از میانگین ۹۲٫۵ دلاری», «میانگین قیمت هر اونس … با ۲۳ درصد افزایش»,
             # «میانگین تولید … به X بشکه رسید»: the average of an amount, not of the rate
             theirs.add("average_word")
@@ -563,6 +564,25 @@ def _cues_of_others(figure: Figure) -> frozenset[str]:
         owner = before[-1] if attached or not after else after[0]
         (mine if owner == figure.position else theirs).update(owned)
     return frozenset(theirs - mine)
+
+
+def _averaged_amount(items: Sequence[Item], k: int, position: int) -> bool:
+    """Whether the average word at ``k`` opens the noun of an amount printed after it and
+    before the figure at ``position``, no rate word, «و» or mark between («میانگین
+    دستمزد ماهانه … به X روبل رسید که ۱۷ درصد بیشتر …»)."""
+    for j in range(k + 1, min(position, k + _AVERAGE_REACH)):
+        item = items[j]
+        if _is_amount(item):
+            return True
+        if item.text in ("و", "،", ",") or (item.kind == "mention" and item.type in
+                                            QUANTITY_TYPES) or \
+                {"direction", "change_word"} & item.features.keys():
+            return False
+    return False
+
+
+_BOUNDS = frozenset({V.MORE, V.LESS, V.AT_LEAST, V.AT_MOST})
+_AVERAGE_REACH = 10  # the most words between «میانگین» and the amount it is the noun of
 
 
 # ------------------------------------------------------------------ finding slots
@@ -1410,6 +1430,12 @@ def _unfit(candidate: Figure, slot: Slot, subject: Subject, ctx: ClaimContext) -
     """A candidate that agrees yet cannot fill the slot: a price's money or mass in
     another unit («هر بشکه»: barrels, not barrels a day); a share's part that is the
     whole of its goods («سهم گندم آبی از تولید»: all the wheat is no part of it)."""
+    if candidate.comparator in _BOUNDS and candidate.value.comparator == V.EQUAL and \
+            candidate.sentence.headline and not slot.comparator and not slot.restates:
+        # a headline's «… از ۴٫۶ هزار میلیارد گذشت»: a threshold passed, which sums up the
+        # value its body prints, no value to compute with (in the body, a value written so
+        # is read as the number printed, as writers compute with it)
+        return True
     if slot.measure == "daily":
         return candidate.value.dimension != ctx.dimension.removesuffix(PER_DAY)
     if slot.measure and ctx.per is not None and candidate.value.dimension != (
