@@ -1157,3 +1157,28 @@ def test_a_share_column_after_each_year_is_of_that_year():
             "| جمع | ۱۳۴٫۲ | ۱۰۰ | ۱۳۳٫۷ | ۱۰۰ |\n")
     shares = [v for v in _verdicts(text) if v[0] in (D("42.0"), D("45.8"))]
     assert [v[:2] for v in shares] == [(D("42.0"), "exact"), (D("45.8"), "exact")]
+
+
+def test_rows_of_months_under_years_across_are_months_of_each_year(monkeypatch):
+    # Afghan months down, Solar years across: each value is of its month of its column's
+    # year; «جمع» is their sum (142.6 + 165.3 + 171.8 = 479.7; 118.4 + 151.9 + 186.2 =
+    # 456.5); the unit is the note's after the table, not that of the amount in the
+    # sentence before it («۱٫۳ میلیارد دلار»)
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("کسری تجاری افغانستان در این سه ماه به ۱٫۳ میلیارد دلار رسید.\n"
+            "جدول صادرات افغانستان در سه ماه نخست سال‌های ۱۴۰۱ و ۱۴۰۲\n"
+            "ماه    ۱۴۰۱    ۱۴۰۲\nحمل    ۱۴۲٫۶   ۱۱۸٫۴\nثور    ۱۶۵٫۳   ۱۵۱٫۹\n"
+            "جوزا   ۱۷۱٫۸   ۱۸۶٫۲\nجمع    ۴۷۹٫۷   ۴۵۶٫۵\nارقام به میلیون دلار\n")
+    cells = read(text, "doc.txt").cells
+    assert {(c.year, c.quantity.period.months, c.unit, c.subject.partner) for c in cells
+            if c.number.value in (D("142.6"), D("456.5"))} == {
+        (1401, (1, 1), "million USD", ""), (1402, (1, 3), "million USD", "")}
+    assert [v for v in _verdicts(text) if v[2] == "sum"] == [
+        (D("479.7"), "exact", "sum"), (D("456.5"), "exact", "sum")]
+
+
+def test_rows_that_are_months_of_another_calendar_than_the_years_are_not_months():
+    # Gregorian months under Solar years: no month of those years; read as before
+    text = ("جدول صادرات افغانستان (میلیون دلار)\n"
+            "ماه    ۱۴۰۱    ۱۴۰۲\nژانویه    ۱۴۲٫۶   ۱۱۸٫۴\nفوریه    ۱۶۵٫۳   ۱۵۱٫۹\n")
+    assert {c.quantity.period.months for c in read(text, "doc.txt").cells} == {None}

@@ -727,7 +727,7 @@ def context_of(texts: Sequence[str]) -> _Context:
     for text in texts:
         folded = fold(text)
         if not context.unit:
-            context.unit, context.valuation = unit_in(text)
+            context.unit, context.valuation = unit_in(_without_amounts(text))
         flows = _flows_in(folded)
         places = _places_in(folded)
         context.goods = context.goods or not _GOODS_TITLE_WORDS.isdisjoint(folded.split())
@@ -761,6 +761,18 @@ def context_of(texts: Sequence[str]) -> _Context:
                 if at is not None:  # the flow word may stand after a bracket
                     context.product = " ".join(head[at + 1:])
     return context
+
+
+def _without_amounts(text: str) -> str:
+    """A text less its amounts: the unit a title or sentence says its figures count in
+    («(میلیون دلار)», «ارقام به هزار تن»), not that of an amount of its own («کسری … به
+    ۱٫۳ میلیارد دلار رسید»)."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    items, _ = _periods_in(text)
+    texts = [(getattr(item, "type", ""), getattr(item, "text", "")) for item in items]
+    return " ".join(text for kind, text in texts
+                    if kind != "Amount" or not any(ch.isdigit() for ch in text))
 
 
 def _roles(places: Sequence[tuple[int, str, str, str]],
@@ -1331,6 +1343,9 @@ class _Layout:
     out: GridRead = field(default_factory=GridRead)
     values: dict[tuple[int, tuple[int, int]], Quantity] = field(default_factory=dict)
     """Each value by (series, its period's `_Year.key`)."""
+    row_months: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Rows that are months of each column's year («حمل | ۱۴۲ | ۱۱۸»), and their totals
+    row, by series: the months each row's values are of."""
 
     @property
     def fiscal(self) -> bool:
@@ -1444,6 +1459,7 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
                                                    context.partner, context.product, unit)
               for row in data]
     layout = _Layout(columns, data, series, _calendar(years), context.valuation)
+    _with_month_rows(layout, context)
     for col, cell in zip(columns, header, strict=True):
         if col.kind == "share":  # "سهم از کل صادرات شیلی": Chile reports
             layout.out.owners += [(name, english)
@@ -1455,10 +1471,70 @@ def _read_across(grid: Grid, header_index: int, context: _Context, table_id: str
     for n, row in enumerate(data):
         _read_row(layout, n, table_id if len(data) == 1 else f"{table_id}#{n + 1}", row)
     _derived_rows(layout, table_id)
+    _totals_of_month_rows(layout, table_id)
     for k, col in enumerate(columns):
         if col.kind == "total":
             _total_of_parts(layout, k, table_id)
     return layout.out
+
+
+def _with_month_rows(layout: _Layout, context: _Context) -> None:
+    """Rows of months (`_month_rows`) are the months of the title's flow, no partners."""
+    layout.row_months = _month_rows(layout.rows, layout.series, layout.calendar)
+    if layout.row_months:
+        layout.series = [dataclasses.replace(s, partner=context.partner,
+                                             product=context.product) for s in layout.series]
+
+
+def _month_rows(data: Sequence[tuple[Cell, ...]], series: Sequence[_Series], calendar: str,
+                ) -> dict[int, tuple[int, int]]:
+    """Rows whose labels are months one after another of the columns' calendar, and a
+    totals row after them (their months, first to last); empty where any other row is
+    there, or fewer than two months."""
+    found: dict[int, tuple[int, int]] = {}
+    totals: list[int] = []
+    for n, row in enumerate(data):
+        text = row[0].text.strip()
+        if series[n].total:
+            totals.append(n)
+            continue
+        items, periods = _periods_in(text) if len(text) <= _MAX_PERIOD_CELL else ([], [])
+        alone = _month_alone(items)
+        if alone is None and len(periods) == 1 and len(items) == 1:
+            period = periods[0]
+            if period.year is None and period.months is not None and \
+                    period.months[0] == period.months[1] and not period.rolling:
+                alone = (period.calendar, period.months[0])
+        if alone is None or alone[0] != calendar:
+            return {}
+        found[n] = (alone[1], alone[1])
+    months = [m for m, _ in found.values()]
+    if len(found) < 2 or any(b != a + 1 for a, b in itertools.pairwise(months)) or \
+            list(found) != list(range(min(found), max(found) + 1)) or \
+            any(t < max(found) for t in totals):
+        return {}
+    found.update(dict.fromkeys(totals, (months[0], months[-1])))
+    return found
+
+
+def _totals_of_month_rows(layout: _Layout, table_id: str) -> None:
+    """A totals row under rows of months, in each year's column: the sum of its months
+    (where every month's value is printed)."""
+    months = [n for n, m in layout.row_months.items() if m[0] == m[1]]
+    for n, series in enumerate(layout.series):
+        if n not in layout.row_months or not series.total:
+            continue
+        for col in layout.columns:
+            if col.kind != "year" or col.year is None:
+                continue
+            stated = layout.values.get((n, col.year.key))
+            operands = [layout.values.get((m, col.year.key)) for m in months]
+            if stated is None or any(q is None for q in operands):
+                continue
+            layout.out.claims.append(Claim(
+                V.SUM, stated, table=f"{table_id}#{n + 1}", label=series.label,
+                operands=tuple(q for q in operands if q is not None), formula="sum",
+                frame="table.total_of_months"))
 
 
 def _part_total(label: str) -> _Column:
@@ -1566,7 +1642,8 @@ def _read_row(layout: _Layout, n: int, sid: str, row: tuple[Cell, ...]) -> None:
                                     "carries a percent sign")
         quantity = Quantity(number, series.unit, subject,
                             Period(end=col.year.year, calendar=layout.calendar,
-                                   fiscal=col.year.fiscal, months=col.year.months), cell.span)
+                                   fiscal=col.year.fiscal,
+                                   months=layout.row_months.get(n, col.year.months)), cell.span)
         values[col.year.year] = quantity
         layout.values[n, col.year.key] = quantity
         out.cells.append(TableCell(sid, quantity, layout.valuation, series.label,
@@ -1587,7 +1664,7 @@ def _stated(layout: _Layout, col: _Column, cell: Cell, n: int, sid: str,  # noqa
     subject = _subject(series)
     if col.kind == "change":
         period = Period(start, end, calendar=layout.calendar, fiscal=layout.fiscal,
-                        months=layout.months)
+                        months=layout.row_months.get(n, layout.months))
         return Claim(V.CHANGE, Quantity(number, V.PERCENT, subject, period, cell.span),
                      table=sid, label=col.text)
     quantity = Quantity(number, V.PERCENT, subject,
