@@ -1102,7 +1102,7 @@ def test_rows_of_measures_under_a_title_of_one_flow_are_its_measures_not_partner
     # («دلار در تن») holds no amounts. The prose rate of the tonnage: (2540 − 2310) / 2310
     # = 9.96 % ≈ 10 %; of the value: (21 650 − 19 614) / 19 614 = 10.38 % ≈ 10.4 %.
     monkeypatch.setenv("CHILE_TRADE_READER", "core")
-    text = ("حجم صادرات مس پرو در سال ۲۰۲۳ با ۱۰ درصد رشد به ۲ میلیون و ۵۴۰ هزار تن رسید.\n"
+    text = ("وزن صادرات مس پرو در سال ۲۰۲۳ با ۱۰ درصد رشد به ۲ میلیون و ۵۴۰ هزار تن رسید.\n"
             "درآمد صادراتی این کشور از مس نیز ۱۰٫۴ درصد افزایش یافت.\n"
             "جدول صادرات مس پرو\n"
             "شرح\t۲۰۲۲\t۲۰۲۳\n"
@@ -1182,3 +1182,28 @@ def test_rows_that_are_months_of_another_calendar_than_the_years_are_not_months(
     text = ("جدول صادرات افغانستان (میلیون دلار)\n"
             "ماه    ۱۴۰۱    ۱۴۰۲\nژانویه    ۱۴۲٫۶   ۱۱۸٫۴\nفوریه    ۱۶۵٫۳   ۱۵۱٫۹\n")
     assert {c.quantity.period.months for c in read(text, "doc.txt").cells} == {None}
+
+
+@pytest.mark.parametrize(("title", "note"), [
+    # the title counts the year from the present: the headline's 2023 is not it
+    ("جدول ۱- صادرات ماهانه ایران به چین در سال جاری (میلیون دلار)", ""),
+    # the note names 2023 only as a base it compares with
+    ("جدول ۱- صادرات ماهانه ایران به چین (میلیون دلار)",
+     "ارقام جدول بالا از ارقام مشابه سال ۲۰۲۳ بیشتر است."),
+    # a headline naming a whole year names no months the table's are part of
+    ("جدول ۱- صادرات ماهانه ایران به چین (میلیون دلار)", ""),
+])
+def test_months_down_take_no_year_the_words_do_not_give_them(title, note):
+    text = (f"صادرات ایران به چین در سال ۲۰۲۳ به ۱۰ میلیارد دلار رسید\n\n{title}\n"
+            "ماه\tصادرات\tواردات\nژانویه\t۹۰۰\t۳۰۰\nفوریه\t۸۰۰\t۳۵۰\nمارس\t۱۰۰۰\t۴۰۰\n"
+            f"{note}\n")
+    assert read(text, "doc.txt").cells == []
+
+
+def test_an_others_row_of_a_table_of_partners_stays_a_partner():
+    # «سایر کشورها» under «صادرات کالاهای غیرنفتی ایران به کشورهای همسایه»: a partner (the
+    # rest), not the total of all partners
+    text = ("جدول ۱- صادرات کالاهای غیرنفتی ایران به کشورهای همسایه (میلیون دلار)\n"
+            "کشور\t۱۴۰۱\t۱۴۰۲\nعراق\t۸۰۰۰\t۹۰۰۰\nسایر کشورها\t۱۵۰۰\t۱۴۰۰\n")
+    partners = {c.subject.partner for c in read(text, "doc.txt").cells}
+    assert "سایر کشورها" in partners

@@ -800,8 +800,8 @@ _NOT_PRODUCTS = frozenset({"خارجی", "تجاری", "کالایی", "دوجا
 # words for goods in general: «صادرات کالاهای ایران» names no product
 _GOODS_WORDS = frozenset({"کالا", "کالاها", "کالاهای", "کالای", "های", "اقلام", "انواع"})
 # words of a title saying its rows are goods: «صادرات سه گروه کالایی بزرگ ویتنام»
-_GOODS_TITLE_WORDS = frozenset({"کالایی", "کالاهای", "اقلام", "محصولات", "گروه", "گروههای",
-                                "کالا", "قلم"})
+# («کالاهای غیرنفتی ایران به کشورهای همسایه» is no such title: its rows are partners)
+_GOODS_TITLE_WORDS = frozenset({"اقلام", "گروه", "گروههای", "قلم"})
 
 
 def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
@@ -830,6 +830,9 @@ def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
             return "" if any(named.startswith(p) for p in ("کل", "و ")) else named
     del places
     return ""
+
+
+_OTHERS_WORDS = frozenset({"سایر", "دیگر", "بقیه"})  # «سایر کشورها», «سایر اقلام»
 
 
 def _goods_like(word: str) -> bool:
@@ -940,7 +943,8 @@ def _series_of(label: str, context: _Context, unit: str) -> _Series:
         name = _SPACE_RE.sub(" ", folded.strip())
         if flow and _is_measure_label(label):
             pass  # «حجم (هزار تن)», «ارزش (میلیون دلار)»: the title's flow, in this unit
-        elif flow and context.partner[0] == "" and not context.goods:
+        elif flow and context.partner[0] == "" and (
+                not context.goods or name.split()[0] in _OTHERS_WORDS):
             partner = (name, name)
         elif flow and not product and name not in _TOTAL_ROWS and not _is_value_label(name):
             # goods down the rows of one flow to one partner («مصالح ساختمانی», «پسته (هزار
@@ -1696,15 +1700,36 @@ def _months_down(rows: Sequence[tuple[Cell, ...]], before: Sequence[str],
     if named is not None:
         return _months_within(rows, named)
     found = _months_of(rows, None)  # (every month with its year printed)
-    if found:
-        return found
-    notes = [text for text in after[:1] if _TABLE_NOTE_RE.match(fold(text).lstrip())]
-    for text in (*notes, *([headline] if headline else [])):
+    if found or any(_counted_year(text) for text in before[:3]):
+        return found  # («… در سال جاری»: the year the text is written in, unsaid)
+    # a note on the table's figures that names their year and nothing else («ارقام جدول
+    # مربوط به سال ۲۰۲۴ است»; not «… بیشتر از ارقام مشابه سال ۲۰۲۳»), else a headline
+    # naming the part of the year the months are of («… در سه ماه نخست ۲۰۲۴»)
+    notes = [text for text in after[:1] if _TABLE_NOTE_RE.match(fold(text).lstrip())
+             and not _compares(text)]
+    sources = [(note, True) for note in notes] + ([(headline, False)] if headline else [])
+    for text, whole in sources:
         year = _context_year([text])
-        found = _months_within(rows, year) if year is not None else {}
+        if year is None or (year.months is None and not whole):
+            continue
+        found = _months_within(rows, year)
         if found:
             return found
     return {}
+
+
+def _counted_year(text: str) -> bool:
+    """Whether a text names a year counted from the present («سال جاری», «امسال»)."""
+    return any(p.relative is not None for p in _periods_in(text)[1])
+
+
+def _compares(text: str) -> bool:
+    """Whether a text compares («بیشتر از», «نسبت به», «مشابه»): it names a year as a base."""
+    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
+    words = lexicon()
+    return any({"comparator", "base_marker", "direction", "same_period"}
+               & words.features(word).keys() for word in fold(text).split()) or \
+        "مشابه" in fold(text)
 
 
 def _months_within(rows: Sequence[tuple[Cell, ...]], title: _Year) -> dict[int, _Year]:

@@ -1106,7 +1106,7 @@ def _subject_of(sentence: Sentence, position: int, places: _Places) -> Subject: 
         for k in range(position + 1, min(len(items), position + 3)):
             if "total_word" in items[k].features:
                 break  # "۵٫۵ درصد کل صادرات استان": the whole, not what the rate is of
-            if items[k].text == "و" or items[k].kind == PUNCT:
+            if items[k].text == "و":
                 break  # "صادرات X ۴ درصد و واردات Y ۹ درصد": the next conjunct's flow
             if _flow_anchor(items[k]):  # "رشد ۴۰ درصدی فروش کالاهای ایرانی به چین"
                 return _noun_subject(items, k, len(items), places)
@@ -1244,17 +1244,6 @@ def _product_for(items: Sequence[Item], position: int) -> str:
 
 def measure_near(items: Sequence[Item], position: int, bases: frozenset[int] = frozenset(),
                  ) -> str:
-    """`_measure_near`, a physical volume («حجم صادرات»: its tonnage, «حجم فیزیکی») read as
-    the measure of amounts of mass or count, as `MEASURES` names them."""
-    found = _measure_near(items, position, bases)
-    return _PHYSICAL if found == "volume" else found
-
-
-_PHYSICAL = MEASURES["kg"]
-
-
-def _measure_near(items: Sequence[Item], position: int, bases: frozenset[int] = frozenset(),
-                  ) -> str:
     """The measure a percentage is of: a measure word beside it with no «و» between
     («از نظر وزن ۳۹ درصد», «۵۳ درصد در ارزش و ۲۷ درصد در وزن»)."""
     found: list[tuple[int, str]] = []
@@ -2460,7 +2449,7 @@ def _whole_from(items: Sequence[Item], k: int, places: _Places) -> Subject | Non
         item = items[k]
         found = item.features.get("measure")
         if isinstance(found, str):
-            measure = _PHYSICAL if found == "volume" else found
+            measure = found
         elif not (item.text in ("از", "این", "همین") or "total_word" in item.features):
             break
         total = total or "total_word" in item.features
@@ -2680,7 +2669,7 @@ def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
     elif test == "measure":
         measure = items[position].features["measure"]
         assert isinstance(measure, str)
-        figure.subject = replace(subject, measure=_PHYSICAL if measure == "volume" else measure)
+        figure.subject = replace(subject, measure=measure)
     else:
         place = _place(items[position])
         if subject.flow in OWN_FLOWS:
@@ -2778,7 +2767,13 @@ def _anchor(document: Document, later: bool = False) -> tuple[str, int] | None:
     back = any(f.own_period is not None and f.own_period.year is None
                and f.own_period.relative is not None and f.own_period.relative < 0
                and "compared" not in f.roles for f in document.figures)
-    document.anchor_doubt = whole and back and not now
+    # (and only where no later year is printed for another flow: «صادرات … در سال ۲۰۲۳»
+    # beside imports of 2022 and «سال گذشته» is written in 2024 at the earliest)
+    later_printed = any(p.year is not None and p.year > latest and p.calendar == calendar
+                        for p in (f.period for f in printed) if p is not None)
+    document.anchor_doubt = whole and back and not now and not later_printed
+    if later_printed and not loose:
+        return None  # (which year «سال گذشته» counts from, the text does not show)
     if loose and not document.anchor_doubt:
         return None  # (years of other flows only, and no «سال گذشته» to read both ways)
     return calendar, latest + (1 if later and document.anchor_doubt else 0)

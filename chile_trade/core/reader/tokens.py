@@ -37,7 +37,10 @@ _TOKEN = re.compile(
 )
 # A Gregorian year, a slash and the next year's last two digits: «۲۰۲۳/۲۴» (no leading
 # zero, which a date's month has: «2008/09» may be September 2008).
-_FISCAL_SLASH = re.compile(r"(19[5-9]\d|20\d\d)/([1-9]\d)")
+_FISCAL_SLASH = re.compile(r"(19[5-9]\d|20\d\d)/(1[3-9]|[2-9]\d)")  # (not «2010/11»: a month)
+_NEXT_WORD = re.compile(r"\s*+([^\W\d_]++)")
+# a scale, unit or percent after it makes «۲۰۱۵/۱۶» a number: «۲۰۱۵/۱۶ میلیون دلار»
+_AMOUNT_WORDS = frozenset({"scale", "unit", "percent_word", "currency"})
 _MAX_GLUED_PARTS = 3
 # What a glued "و" may stand before: a number, scale or flow word.
 _GLUED_AFTER_AND = frozenset({"number_word", "half_word", "scale", "flow_noun"})
@@ -130,7 +133,9 @@ def _raw_tokens(folded: str, lex: Lexicon) -> list[tuple[str, str, int, int, boo
                     at += len(piece)
                 continue
         pair = _FISCAL_SLASH.fullmatch(to_ascii_digits(text)) if kind == NUM else None
-        if pair is not None and int(pair[2]) == (int(pair[1]) + 1) % 100:
+        following = _NEXT_WORD.match(folded, end) if pair is not None else None
+        if pair is not None and int(pair[2]) == (int(pair[1]) + 1) % 100 and not (
+                following is not None and _AMOUNT_WORDS & lex.features(following[1]).keys()):
             # «۲۰۲۳/۲۴»: a fiscal or crop year, not the decimal 2023.24
             out += [(text[:4], NUM, start, start + 4, glued),
                     ("/", PUNCT, start + 4, start + 5, True),
