@@ -1502,6 +1502,8 @@ def _month_rows(data: Sequence[tuple[Cell, ...]], series: Sequence[_Series], cal
         if series[n].total:
             totals.append(n)
             continue
+        if not _names_month(text):
+            return {}
         items, periods = _periods_in(text) if len(text) <= _MAX_PERIOD_CELL else ([], [])
         alone = _month_alone(items)
         if alone is None and len(periods) == 1 and len(items) == 1:
@@ -1519,6 +1521,14 @@ def _month_rows(data: Sequence[tuple[Cell, ...]], series: Sequence[_Series], cal
         return {}
     found.update(dict.fromkeys(totals, (months[0], months[-1])))
     return found
+
+
+def _names_month(text: str) -> bool:
+    """Whether a label's words hold a month's name («حمل», «ماه مارس»): a cheap test before
+    the reader's period rules."""
+    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
+    words = lexicon()
+    return any("month" in words.features(word) for word in fold(text).split())
 
 
 def _totals_of_month_rows(layout: _Layout, table_id: str) -> None:

@@ -41,6 +41,8 @@ from chile_trade.core.reader.numerals import (
     Reading,
     digit_readings,
 )
+from chile_trade.core.reader.patterns import Item
+from chile_trade.core.reader.tokens import Line
 from chile_trade.core.records import Claim, Period, Quantity, Span, Subject, TableCell
 
 __all__ = ["read_claims"]
@@ -323,10 +325,11 @@ def read_claims(source: str, lines: Sequence[tuple[int, str]],
     >>> [(c.kind, c.frame, c.stated.text, [o.number.text for o in c.operands]) for c in claims]
     [('change', 'change.from_to', '25', ['200', '250'])]
     """
-    doc = read_lines(lines, cells)
+    memo: dict[int, tuple[Line, tuple[Item, ...]]] = {}
+    doc = read_lines(lines, cells, memo=memo)
     outcomes = [read_figure(doc, figure) for figure in doc.figures if figure.cell is None]
     if doc.anchor_doubt:
-        later = read_lines(lines, cells, later=True)
+        later = read_lines(lines, cells, later=True, memo=memo)
         counted = {a.order for a, b in zip(doc.figures, later.figures, strict=True)
                    if a.period != b.period}
         wrong_now, wrong_later = (contradicts_itself(d, counted) for d in (doc, later))

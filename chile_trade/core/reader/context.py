@@ -3249,18 +3249,26 @@ def _corresponding(sentence: Sentence, previous: Sequence[Figure]) -> None:
 
 
 def read_lines(lines: Sequence[tuple[int, str]],
-               cells: Sequence[records.TableCell] = (), *, later: bool = False) -> Document:
+               cells: Sequence[records.TableCell] = (), *, later: bool = False,
+               memo: dict[int, tuple[Line, tuple[Item, ...]]] | None = None) -> Document:
     """The figures of a document's prose lines, each with its period, subject and roles;
     with ``cells``, its tables' values too, as figures prose may refer to. With ``later``,
     a text whose own year is in doubt (`Document.anchor_doubt`) is read as written in the
-    year after the latest it prints."""
+    year after the latest it prints. ``memo`` keeps each line's tokens and mentions (by
+    line number) for a second reading of the same lines."""
     reading = _Reading()
     pending = sorted(cells, key=lambda cell: cell.span.line)
     for lineno, raw in lines:
         while pending and pending[0].span.line < lineno:
             reading.table(pending.pop(0))
-        line = tokenize(raw)
-        items = mentions(line)
+        if memo is not None and lineno in memo:
+            line, kept = memo[lineno]
+            items = list(kept)
+        else:
+            line = tokenize(raw)
+            items = mentions(line)
+            if memo is not None:
+                memo[lineno] = (line, tuple(items))
         headline = _is_headline(items, lineno)
         for chunk in _split(items):
             reading.sentence(Sentence(lineno, len(reading.sentences), _without_speaker(
