@@ -2955,6 +2955,10 @@ def _goods_of_topic(document: Document, topic: str, opening: Subject | None) -> 
                 subject.flow != "trade" and not subject.flow.startswith(OTHER) and (
                     qualifier or _same_direction(subject, opening)):
             figure.subject = replace(subject, product=topic)
+            versus = figure.versus
+            if versus is not None and not versus.product and versus.flow == subject.flow:
+                # «صادرات شیلی بیش از سه برابر پرو»: the other place's flow of the same goods
+                figure.versus = replace(versus, product=topic)
         coded = subject.product.startswith(_CODE)
         if whole is not None and not whole.product and whole.flow != "trade" and (
                 not whole.total or placed or (
