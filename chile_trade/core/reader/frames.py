@@ -1569,9 +1569,16 @@ def _bare_enough(frame: Frame, figure: Figure, ctx: ClaimContext) -> bool:
     other flow or place after it, no span of years («طی دو سال سه برابر شد»)."""
     if not any(slot.side == "elsewhere" for slot in frame.slots):
         return True
-    periods = any(item.kind == "mention" and item.type == "Period"
-                  for item in figure.sentence.items)
-    return figure.own_period is None and not periods and ctx.versus is None and \
+    periods = [item for item in figure.sentence.items
+               if item.kind == "mention" and item.type == "Period"]
+    # (none, or only the figure's own, a year or its first months, no span: «صادرات … در
+    # نیمه نخست ۲۰۲۳ دو برابر شد» is against the same months of the year before; a month
+    # or a quarter may be against the one before it, which the words do not say)
+    own = figure.own_period
+    named = not periods or (len(periods) == 1 and own is not None and own.last_year is None
+                            and not own.rolling and own.relative is None
+                            and (own.months is None or own.months[0] == 1))
+    return named and ctx.versus is None and \
         ctx.versus_period is None and not ctx.cues & _NAMES_A_BASE
 
 
