@@ -211,3 +211,15 @@ def test_a_superlative_is_one_word_not_a_comparative_and_a_unit(word: str) -> No
     # «کمترین» is no «کمتر» (a comparison) glued to «ین» (a currency's name)
     assert [t.text for t in tokenize(f"صادرات {word} رشد را داشت").tokens][1] == \
         word.replace("\u200c", "")
+
+
+def test_lines_that_share_a_number_are_each_read():
+    # two paragraphs an HTML page prints on one source line share its number: each is
+    # read for itself ((25 − 10) / 10 × 100 = 150 %, Iraq's, not Russia's 80 %)
+    from chile_trade.core.reader.claims import read_claims  # noqa: PLC0415
+    years = "در سال ۱۴۰۱ معادل {} هزار تن و در سال ۱۴۰۲ معادل {} هزار تن بود."
+    lines = [(1, "صادرات کیوی به روسیه " + years.format("۲۰", "۳۶")),
+             (1, "صادرات کیوی به عراق " + years.format("۱۰", "۲۵")),
+             (2, "بدین ترتیب صادرات کیوی به این کشور در سال ۱۴۰۲ ۱۵۰ درصد افزایش یافت.")]
+    claims = [c for c in read_claims("t.html", lines) if c.stated.value == 150]
+    assert [[o.number.value for o in c.operands] for c in claims] == [[10, 25]]

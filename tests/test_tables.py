@@ -1207,3 +1207,12 @@ def test_an_others_row_of_a_table_of_partners_stays_a_partner():
             "کشور\t۱۴۰۱\t۱۴۰۲\nعراق\t۸۰۰۰\t۹۰۰۰\nسایر کشورها\t۱۵۰۰\t۱۴۰۰\n")
     partners = {c.subject.partner for c in read(text, "doc.txt").cells}
     assert "سایر کشورها" in partners
+
+
+def test_month_rows_written_with_mah_are_months(monkeypatch):
+    # «فروردین‌ماه»: the month with «ماه» joined to it; 10 + 20 + 30 = 60, 12 + 30 + 20 = 62
+    monkeypatch.setenv("CHILE_TRADE_READER", "core")
+    text = ("جدول صادرات کیوی ایران (هزار تن)\nماه\t۱۴۰۱\t۱۴۰۲\nفروردین‌ماه\t۱۰\t۱۲\n"
+            "اردیبهشت‌ماه\t۲۰\t۳۰\nخرداد‌ماه\t۳۰\t۲۰\nجمع\t۶۰\t۶۲\n")
+    assert [v for v in _verdicts(text) if v[2] == "sum"] == [
+        (D(60), "exact", "sum"), (D(62), "exact", "sum")]

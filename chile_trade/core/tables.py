@@ -1528,7 +1528,8 @@ def _names_month(text: str) -> bool:
     the reader's period rules."""
     from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
     words = lexicon()
-    return any("month" in words.features(word) for word in fold(text).split())
+    return any("month" in words.features(word) or word.endswith("ماه")
+               for word in fold(text).split())  # («فروردینماه»: its ZWNJ folded away)
 
 
 def _totals_of_month_rows(layout: _Layout, table_id: str) -> None:

@@ -3259,20 +3259,20 @@ def read_lines(lines: Sequence[tuple[int, str]],
     with ``cells``, its tables' values too, as figures prose may refer to. With ``later``,
     a text whose own year is in doubt (`Document.anchor_doubt`) is read as written in the
     year after the latest it prints. ``memo`` keeps each line's tokens and mentions (by
-    line number) for a second reading of the same lines."""
+    its place in ``lines``) for a second reading of the same lines."""
     reading = _Reading()
     pending = sorted(cells, key=lambda cell: cell.span.line)
-    for lineno, raw in lines:
+    for index, (lineno, raw) in enumerate(lines):
         while pending and pending[0].span.line < lineno:
             reading.table(pending.pop(0))
-        if memo is not None and lineno in memo:
-            line, kept = memo[lineno]
+        if memo is not None and index in memo:  # (by place: lines may share a number)
+            line, kept = memo[index]
             items = list(kept)
         else:
             line = tokenize(raw)
             items = mentions(line)
             if memo is not None:
-                memo[lineno] = (line, tuple(items))
+                memo[index] = (line, tuple(items))
         headline = _is_headline(items, lineno)
         for chunk in _split(items):
             reading.sentence(Sentence(lineno, len(reading.sentences), _without_speaker(

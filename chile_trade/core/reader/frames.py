@@ -1571,15 +1571,26 @@ def _bare_enough(frame: Frame, figure: Figure, ctx: ClaimContext) -> bool:
         return True
     periods = [item for item in figure.sentence.items
                if item.kind == "mention" and item.type == "Period"]
-    # (none, or only the figure's own, a year or its first months, no span: «صادرات … در
-    # نیمه نخست ۲۰۲۳ دو برابر شد» is against the same months of the year before; a month
-    # or a quarter may be against the one before it, which the words do not say)
+    # (none, or only the figure's own, one whole year: «صادرات … در سال ۲۰۲۳ دو برابر شد»
+    # is against the year before; a month, quarter or half may be against the one before
+    # it, «تا پایان سال» against the year's start, which the words do not say)
     own = figure.own_period
     named = not periods or (len(periods) == 1 and own is not None and own.last_year is None
                             and not own.rolling and own.relative is None
-                            and (own.months is None or own.months[0] == 1))
+                            and own.months is None
+                            and getattr(periods[0], "rule", "") == "period.year"
+                            and not _bounded(figure.sentence.items, periods[0]))
     return named and ctx.versus is None and \
         ctx.versus_period is None and not ctx.cues & _NAMES_A_BASE
+
+
+def _bounded(items: Sequence[Item], period: Item) -> bool:
+    """Whether a period is the end or start of a stretch («تا پایان سال ۲۰۲۳», «از سال
+    ۲۰۲۲»), not the span a figure is of."""
+    k = next(i for i, item in enumerate(items) if item is period)
+    before = items[max(0, k - 2):k]
+    return any({"year_start", "year_end"} & item.features.keys()
+               or item.text in ("تا", "از", "طی", "ظرف") for item in before)
 
 
 _NAMES_A_BASE = frozenset({"base_marker", "years_word", "between_word", "relative_to_named",
