@@ -835,14 +835,19 @@ def _product(folded: str, places: Sequence[tuple[int, str, str, str]]) -> str:
 _OTHERS_WORDS = frozenset({"سایر", "دیگر", "بقیه"})  # «سایر کشورها», «سایر اقلام»
 
 
+def _word_features(word: str) -> frozenset[str]:
+    """The categories the reader's lexicon gives a folded word (none for an unknown one)."""
+    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
+    return frozenset(lexicon().features(word))
+
+
 def _goods_like(word: str) -> bool:
     """Whether a title's word may be part of the goods it names: no number, and no word
     the reader's lexicon knows as anything but goods (``در``, ``این``, ``کشور``, ``سال``,
     ``سه``: «صادرات این کشور در سه ماه نخست …» names no goods)."""
-    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
     if any(ch.isdigit() for ch in word):
         return False
-    return lexicon().features(word).keys() <= _GOODS_FEATURES
+    return _word_features(word) <= _GOODS_FEATURES
 
 
 _GOODS_FEATURES = frozenset({"goods_word", "qualifier"})
@@ -1515,8 +1520,7 @@ def _month_rows(data: Sequence[tuple[Cell, ...]], series: Sequence[_Series], cal
             return {}
         found[n] = (alone[1], alone[1])
     months = [m for m, _ in found.values()]
-    if len(found) < 2 or any(b != a + 1 for a, b in itertools.pairwise(months)) or \
-            list(found) != list(range(min(found), max(found) + 1)) or \
+    if not _one_after_another({n: m for n, (m, _) in found.items()}) or \
             any(t < max(found) for t in totals):
         return {}
     found.update(dict.fromkeys(totals, (months[0], months[-1])))
@@ -1526,9 +1530,7 @@ def _month_rows(data: Sequence[tuple[Cell, ...]], series: Sequence[_Series], cal
 def _names_month(text: str) -> bool:
     """Whether a label's words hold a month's name («حمل», «ماه مارس»): a cheap test before
     the reader's period rules."""
-    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
-    words = lexicon()
-    return any("month" in words.features(word) or word.endswith("ماه")
+    return any("month" in _word_features(word) or word.endswith("ماه")
                for word in fold(text).split())  # («فروردینماه»: its ZWNJ folded away)
 
 
@@ -1736,11 +1738,8 @@ def _counted_year(text: str) -> bool:
 
 def _compares(text: str) -> bool:
     """Whether a text compares («بیشتر از», «نسبت به», «مشابه»): it names a year as a base."""
-    from chile_trade.core.reader.lexicon import lexicon  # noqa: PLC0415  (the reader's words)
-    words = lexicon()
-    return any({"comparator", "base_marker", "direction", "same_period"}
-               & words.features(word).keys() for word in fold(text).split()) or \
-        "مشابه" in fold(text)
+    return any({"comparator", "base_marker", "direction", "same_period"} & _word_features(word)
+               for word in fold(text).split()) or "مشابه" in fold(text)
 
 
 def _months_within(rows: Sequence[tuple[Cell, ...]], title: _Year) -> dict[int, _Year]:
@@ -1790,11 +1789,20 @@ def _months_of(rows: Sequence[tuple[Cell, ...]], title: _Year | None) -> dict[in
         if year is None or not _plausible(year):
             return {}
         found[i] = _Year(year, False, text, period.months, inferred=True)
-    months = [y.months[0] for y in found.values() if y.months]
-    if len(found) < 2 or any(b != a + 1 for a, b in itertools.pairwise(months)) or \
-            list(found) != list(range(min(found), max(found) + 1)):
-        return {}  # (months one after another, on rows one after another)
+    if not _one_after_another({i: y.months[0] for i, y in found.items() if y.months}):
+        return {}
     return found
+
+
+def _one_after_another(months: dict[int, int]) -> bool:
+    """Whether rows (by index) hold at least two months, one after another, on rows one
+    after another."""
+    return len(months) >= _PAIR_OF_MONTHS and all(
+        b == a + 1 for a, b in itertools.pairwise(months.values())) and \
+        list(months) == list(range(min(months), max(months) + 1))
+
+
+_PAIR_OF_MONTHS = 2
 
 
 def _month_alone(items: Sequence[object]) -> tuple[str, int] | None:
