@@ -310,6 +310,11 @@ _REASONS = {
         "one it is computed from",
         "چند مقدار چاپ‌شده به یک اندازه با این رقم می‌خوانند و متن نمی‌گوید رقم از کدام "
         "محاسبه شده است"),
+    "partial_parts": (
+        "the values the text breaks this total into do not add up to it, and nothing says "
+        "they are all of it (no «سایر», not the two flows of a trade)",
+        "مقادیری که متن این کل را به آن‌ها تقسیم می‌کند جمعشان برابر آن نیست و متن نمی‌گوید "
+        "که همه آن‌اند (نه «سایر» آمده و نه دو جریان یک تجارت‌اند)"),
     "attribute_conflict": (
         "the values the sentence ties this figure to are of different flows, partners, "
         "products or periods",

@@ -290,6 +290,11 @@ def _resolved(source: str, outcome: Outcome, settled: set[str]) -> Claim:
     options = [_choices(f, settled) for f in figures]
     combinations = list(itertools.islice(itertools.product(*options), _MAX_READINGS + 1))
     first = _claim(source, outcome, combinations[0])
+    if outcome.reading is not None and outcome.reading.partial and any(
+            _verdict(_claim(source, outcome, c)) == V.INCONSISTENT
+            for c in combinations[:_MAX_READINGS]):
+        # parts that may be some of the whole only: their sum is no verdict where it misses
+        return dataclasses.replace(first, operands=(), formula="", reason="partial_parts")
     if len(combinations) == 1 or outcome.reading is None:
         return first
     if len(combinations) > _MAX_READINGS:

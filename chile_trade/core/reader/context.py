@@ -65,7 +65,6 @@ ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "differen
 
 _PER_TIME = frozenset({"روزانه", "ماهانه"})  # a rate per day or month, before its amount
 _ATTACHED_TIME = 3
-_CENTS = 100
 _RATE_REACH = 4  # «با احتساب نرخ ارز ترجیحی X»: the most items from a rate word to its rate
 _ORIGIN_REACH = 4  # «از گمرکات استان صادر شد»: the most items from «از» to the verb
 _AVERAGE_REACH = 9  # «متوسط مبادلات ماهانه دو کشور به X»: the most items to «متوسط»
@@ -92,6 +91,7 @@ _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
 _CODE = "تعرفه "  # the product of a customs code: «تعرفه 57011090»
 _PAIR = 2
+_STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _MONTHS_RULE = "period.months_between"  # «ژانویه تا ژوئن»: from one month to another
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
 _MEASURE_WINDOW = 3  # how far a measure word beside a percentage may stand
@@ -491,6 +491,16 @@ def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # 
                 or (period.relative is not None and spoken.relative == period.relative)):
             return spoken
         return replace(period, rolling=True)
+    if value.refers == "month_before":
+        # "نسبت به ماه قبل": the month before the one spoken of (December of the year
+        # before January's)
+        base = own or discourse.period
+        if base is None or base.months is None or base.months[0] != base.months[1] or \
+                base.last_year is not None:
+            return None
+        month = base.months[0]
+        earlier = shifted(base, -1) if month == 1 else base
+        return replace(earlier, months=(12, 12) if month == 1 else (month - 1, month - 1))
     if value.refers == "named_before":
         named = discourse.named
         return None if named is None else shifted(named, value.offset)
@@ -603,6 +613,15 @@ def _content(item: Item) -> bool:
 def _generic(item: Item) -> bool:
     """A word for goods in general or a sector («کالاهای», «محصولات», «این بخش»)."""
     return "goods_word" in item.features
+
+
+def product_stem(word: str) -> str:
+    """A product word without its plural or adjective ending, for comparing names only:
+    «لبنیات», «لبنی» → «لبن»."""
+    for suffix in ("های", "ها", "ات", "ی"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM:
+            word = word[:-len(suffix)]
+    return word
 
 
 def _normal_word(word: str) -> str:
@@ -1718,8 +1737,12 @@ def _listed(between: Sequence[Item]) -> bool:
     name of the next (a place or product, with «با»)."""
     if not between or not any(item.text in ("،", ",", "و") for item in between):
         return False
+    # («… ۳۲٫۵ میلیارد دلار و به ترکیه ۲۳٫۸ …»: a preposition before the next one's place)
     return all(item.text in ("،", ",", "و", "با") or _place(item) is not None
-               or _content(item) or _generic(item) for item in between)
+               or _content(item) or _generic(item)
+               or (item.text in ("به", "از") and k + 1 < len(between)
+                   and _place(between[k + 1]) is not None)
+               for k, item in enumerate(between))
 
 
 def _is_headline(items: Sequence[Item], lineno: int) -> bool:
@@ -2896,6 +2919,7 @@ def _settle(document: Document, owners: dict[str, int], later: bool = False) -> 
                 figure.versus = _named_reporter(figure.versus, reporter)
     _parts_of_pairs(document)
     _topic_goods(document)
+    _goods_named_here(document)
     _currency_bases(document)
 
 
@@ -2942,6 +2966,35 @@ def _topic_goods(document: Document) -> None:
     for figure in document.figures:
         if figure.whole_of is not None:
             figure.whole = figure.whole_of.whole
+
+
+def _goods_named_here(document: Document) -> None:
+    """A figure given goods its sentence does not name, where the sentence names other
+    goods the text gives figures of («… تولید طلا … مکزیک با ۶ هزار تن دو برابر پرو نقره
+    تولید کرد»): of those goods where they are one, else of none the text says."""
+    known: dict[str, str] = {}
+    for figure in document.figures:
+        product = figure.subject.product
+        if product and " " not in product and figure.cell is None and \
+                not product.startswith((_THIS, _CODE)):
+            known.setdefault(product_stem(product), product)
+    if len(known) < _PAIR:
+        return
+    for figure in document.figures:
+        product = figure.subject.product
+        if figure.cell is not None or not product or product.startswith((_THIS, _CODE)):
+            continue
+        words = {product_stem(item.text) for item in figure.sentence.items
+                 if item.kind == "word"}
+        if any(product_stem(w) in words for w in product.split(" ")):
+            continue  # (its own goods are named here)
+        named = {known[w] for w in words if w in known}
+        if not named:
+            continue
+        goods = named.pop() if len(named) == 1 else ""
+        figure.subject = replace(figure.subject, product=goods)
+        if figure.versus is not None and figure.versus.product == product:
+            figure.versus = replace(figure.versus, product=goods)
 
 
 def _goods_of_topic(document: Document, topic: str, opening: Subject | None) -> None:
@@ -3036,7 +3089,7 @@ class _Reading:
 
     def sentence(self, sentence: Sentence) -> None:
         self.sentences.append(sentence)
-        sentence.items = _priced_numbers(_per_amounts(_dollars_and_cents(sentence.items)))
+        sentence.items = _priced_numbers(_per_amounts(sentence.items))
         discourse = self.discourse
         resolved = _resolve_periods(sentence, discourse)
         for position, item in enumerate(sentence.items):
@@ -3126,34 +3179,6 @@ class _Reading:
             first = named[0]
             second = next(p for p in named if p != first)
             self.pair = frozenset({first, second})
-
-
-def _dollars_and_cents(items: list[Item]) -> list[Item]:
-    """«۸۱ دلار و ۵۵ سنت»: one amount of 81.55 dollars, not two figures."""
-    out: list[Item] = []
-    k = 0
-    while k < len(items):
-        item = items[k]
-        if k + 2 < len(items) and _is(item, "Amount") and items[k + 1].text == "و" and \
-                _is(items[k + 2], "Amount"):
-            assert isinstance(item, Mention)
-            cents = items[k + 2]
-            assert isinstance(cents, Mention)
-            dollars, part = item.value, cents.value
-            assert isinstance(dollars, QuantityValue)
-            assert isinstance(part, QuantityValue)
-            if dollars.unit == "USD" and part.unit == "cent" and len(dollars.readings) == 1 \
-                    and len(part.readings) == 1 and dollars.readings[0].decimals == 0 and \
-                    part.readings[0].decimals == 0 and part.readings[0].value < _CENTS:
-                value = dollars.readings[0].value + part.readings[0].value / _CENTS
-                out.append(replace(item, end=cents.end, text=f"{item.text} و {cents.text}",
-                                   rule="context.dollars_and_cents", value=replace(
-                                       dollars, readings=(Reading(value, 2),))))
-                k += 3
-                continue
-        out.append(item)
-        k += 1
-    return out
 
 
 def _per_amounts(items: list[Item]) -> list[Item]:

@@ -40,6 +40,7 @@ from chile_trade.core.reader.context import (
     opening_label,
     place_of,
 )
+from chile_trade.core.reader.context import product_stem as _stem
 from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError, lexicon
 from chile_trade.core.reader.mentions import (
     PER_DAY,
@@ -65,7 +66,7 @@ __all__ = [
 ]
 
 FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "periods",
-           "places", "member", "rate", "same_share", "search")
+           "places", "breakdown", "member", "rate", "same_share", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus",
@@ -75,12 +76,11 @@ _PAIR = 2
 _EITHER = "~"  # a product asked for where the words may name it or leave it unnamed
 _SAME_PRODUCT = 3  # `_products_agree` of one product named alike
 _TOTAL_LABELS = frozenset({"جمع", "مجموع", "جمع کل", "کل"})  # a table's totals row
-_STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _PAIR_GAP = 4  # the most items between a value and a weight printed as one pair
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
 PERIOD_ASKS = ("claim", "compared", "any", "start", "end", "part")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
-           "attribute_conflict", "ambiguous_number")
+           "attribute_conflict", "ambiguous_number", "partial_parts")
 """Why a figure is unverifiable (`Outcome.reason`)."""
 
 _CUE_BEFORE = 6
@@ -275,15 +275,6 @@ def _side_agrees(a: str | None, b: str | None) -> int | None:
     return 2 if a == b else None
 
 
-def _stem(word: str) -> str:
-    """A product word without its plural or adjective ending, for comparing names only:
-    «لبنیات», «لبنی» → «لبن»."""
-    for suffix in ("های", "ها", "ات", "ی"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= _STEM:
-            word = word[:-len(suffix)]
-    return word
-
-
 def _products_agree(a: str, b: str) -> int | None:  # noqa: PLR0911  one rule per case
     """3 for one product, 2 where one names it more fully («شمش» and «شمش فولاد»), 1
     where neither says, None for two products, or one named against all goods. A part of
@@ -415,9 +406,12 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
     after = items[position + 1:position + 1 + _CUE_AFTER]
     kind = items[position].type
     for k, item in enumerate(after):
-        if item.kind == "mention" and item.type in QUANTITY_TYPES and \
-                item.type not in (kind, "Amount"):
-            after = after[:k]  # "۳۳٫۵ درصد بود و … ۴٫۹ واحد درصد کاهش": that word is theirs
+        if item.kind == "mention" and item.type in QUANTITY_TYPES and (
+                item.type not in (kind, "Amount") or (item.type == kind and any(
+                    "verb" in x.features or "share_verb" in x.features for x in after[:k]))):
+            # "۳۳٫۵ درصد بود و … ۴٫۹ واحد درصد کاهش", "که ۶۰٪ صادرات را تشکیل می‌دهد، ۱۱٪
+            # رشد کرد": the words after the next one, past a verb of its own, are its own
+            after = after[:k]
             break
     if kind == "Amount":
         # "حجم تجارت X و مازاد تجاری چین Y بود": the words of the next amount's conjunct
@@ -467,6 +461,16 @@ def _compared_period(figure: Figure) -> Period | None:
     after = [p for k, p in compared if k > figure.position
              and not (following and k > following[0])]
     own = figure.period
+    beyond = [(k, p) for k, p in compared if k > figure.position and following
+              and k > following[0]]
+    if not before and not after and beyond:
+        # "صادرات ۹٫۴ درصد و واردات ۱۵٫۱ درصد نسبت به ماه قبل افزایش یافت": one adjunct
+        # of both where no verb of the first stands before it; else no period the words fix
+        k = beyond[0][0]
+        items = figure.sentence.items
+        if any("verb" in item.features for item in items[figure.position + 1:k]):
+            return None
+        after = [beyond[0][1]]
     if before or after:
         chosen = before[-1] if before else after[0]
         if chosen.year is None and chosen.relative is not None and own is not None and \
@@ -593,6 +597,9 @@ class Reading:
 
     frame: Frame
     operands: tuple[Figure, ...]
+    # the parts may be some of the whole only (a breakdown with no «سایر»): a sum that
+    # does not match them is no verdict (`partial_parts`)
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -612,6 +619,7 @@ class _Attempt:
     filled: dict[str, Figure] = field(default_factory=dict)
     many: dict[str, tuple[Figure, ...]] = field(default_factory=dict)  # a group slot's all
     failed: str = ""
+    partial: bool = False
 
 
 def _amounts(sentence: Sentence) -> list[Figure]:
@@ -984,6 +992,17 @@ def _points_at_list(figure: Figure) -> bool:
     return False
 
 
+def _share_of_listed(figure: Figure) -> bool:
+    """Whether a share's clause names what it is of as a list named before: «سهم این دو
+    کشور», «سهم این سه گروه» (the part, not the whole after «از»)."""
+    items = figure.sentence.items
+    start, _ = _clause_bounds(figure.sentence, figure.position)
+    return any("share_word" in items[k].features and items[k + 1].text in ("این", "همین")
+               and (isinstance(getattr(items[k + 2], "value", None), NumberValue)
+                    or "both_places" in items[k + 2].features)
+               for k in range(start, figure.position - 2))
+
+
 def _named_member(figure: Figure, ctx: ClaimContext) -> bool:
     """Whether a listed part is the one a share names: its goods («سهم مصالح ساختمانی»)
     or its place («سهم امارات از واردات این سه کشور»)."""
@@ -1097,6 +1116,51 @@ def _shares_of_places(doc: Document, figure: Figure) -> tuple[Figure, ...] | str
             return "no_candidate" if not found else "ambiguous_candidate"
         parts.append(found[0])
     return tuple(parts)
+
+
+_REST_WORDS = frozenset({"سایر", "بقیه", "باقی", "باقیمانده", "مابقی"})
+_OF_IT = frozenset({"آن", "آنها"})
+
+
+def _breakdown_parts(doc: Document, figure: Figure) -> tuple[tuple[Figure, ...], bool] | str:
+    """The amounts a total is broken into right after it, in its sentence: «X … که از
+    این میزان A در …، B در … و C در … بود», «X … که A آن صادرات و B آن واردات بود»; and
+    whether they are all of it (the two flows of a trade, or a last part «سایر …»).
+
+    The first part points back at the total («از این میزان», «… آن»); the rest are the
+    amounts of its dimension after it in the sentence (or in the clause after «؛» that
+    opens with «از این میزان»)."""
+    items = figure.sentence.items
+    later = [f for f in figure.sentence.figures if f.position > figure.position
+             and f.type == "Amount" and f.value.dimension == figure.value.dimension]
+    gap: Sequence[Item] = ()
+    if not later and figure.sentence.index + 1 < len(doc.sentences):
+        following = doc.sentences[figure.sentence.index + 1]
+        if _previous_sentence(doc, following) is figure.sentence:
+            items = following.items
+            later = [f for f in following.figures
+                     if f.type == "Amount" and f.value.dimension == figure.value.dimension]
+            gap = items[:later[0].position] if later else ()
+    elif later:
+        gap = items[figure.position + 1:later[0].position]
+    if len(later) < _PAIR:
+        return "no_candidate"
+    first = later[0]
+    pointed = first.antecedent is figure and "part" in first.roles
+    of_it = first.position + 1 < len(items) and items[first.position + 1].text in _OF_IT \
+        and any(item.text == "که" for item in gap)
+    if not (pointed or of_it) or len(gap) > _CUE_BEFORE or any(
+            isinstance(getattr(item, "value", None), QuantityValue) for item in gap):
+        return "no_candidate"
+    if any(f.roles & {"compared", "from", "to", "total"} for f in later):
+        return "no_candidate"  # (a change or a total of its own among them: no breakdown)
+    flows = {(bool(f.subject.exporter), bool(f.subject.importer)) for f in later}
+    whole = figure.subject.flow == "trade" and len(later) == _PAIR and \
+        flows == {(True, False), (False, True)} and all(f.subject.flow == "goods" for f in later)
+    rest = any(item.text in _REST_WORDS for item in items[later[-2].position:])
+    if not whole and any(f.subject.flow not in ("", figure.subject.flow) for f in later):
+        return "attribute_conflict"
+    return tuple(later), not (whole or rest)
 
 
 def _periods_parts(doc: Document, figure: Figure, ctx: ClaimContext,
@@ -1625,6 +1689,16 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.filled |= {f"{slot.name}#{n}": f for n, f in enumerate(parts)}
             attempt.filled[slot.name] = parts[-1]  # (each part is taken: no whole of them)
             continue
+        if slot.find == "breakdown":
+            found = _breakdown_parts(doc, figure)
+            if isinstance(found, str):
+                attempt.failed = found
+                return attempt
+            parts, attempt.partial = found
+            attempt.many[slot.name] = parts
+            attempt.filled |= {f"{slot.name}#{n}": f for n, f in enumerate(parts)}
+            attempt.filled[slot.name] = parts[-1]
+            continue
         if slot.find == "group":
             group = _group(doc, figure, any(s.find == "member" for s in frame.slots))
             tabled = () if group else _table_group(doc, figure, ctx)  # (its rows are the list)
@@ -1645,15 +1719,24 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.failed = got
             return attempt
         attempt.filled[slot.name] = got
+    attempt.failed = _misfit(attempt, figure, ctx)
+    return attempt
+
+
+def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
+    """Why a reading with every slot filled does not hold after all ("" where it does)."""
+    frame = attempt.frame
     if frame.formula == "share_of_listed" and not _part_listed(attempt):
-        attempt.failed = "no_candidate"
+        return "no_candidate"
     if frame.formula == "per_day" and days_of(figure) is None:
-        attempt.failed = "no_candidate"  # the days of its period the text does not fix
+        return "no_candidate"  # the days of its period the text does not fix
+    if frame.formula == "share" and _share_of_listed(figure):
+        return "no_candidate"  # «سهم این دو کشور»: of the two, not of one part
     if _whole_is_listed(attempt) or (frame.formula == "share_of_sum" and (
             ctx.agent or ctx.agent_product)):
         # (nor is the share of one named part «سهم لبنیات از … آنها» that of them all)
-        attempt.failed = "no_candidate"
-    return attempt
+        return "no_candidate"
+    return ""
 
 
 def _whole_is_listed(attempt: _Attempt) -> bool:
@@ -1712,7 +1795,8 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
     if len(distinct) > 1:
         return Outcome(figure, None, "ambiguous_frame", best[0].frame.id, ctx)
     chosen = best[0]
-    return Outcome(figure, Reading(chosen.frame, _operands(chosen)), context=ctx)
+    return Outcome(figure, Reading(chosen.frame, _operands(chosen), chosen.partial),
+                   context=ctx)
 
 
 def days_of(figure: Figure) -> int | None:

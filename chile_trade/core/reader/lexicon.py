@@ -119,6 +119,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "first_part": _flag, "half_year": _months,
     "year_start": _flag, "year_end": _flag, "relative_year": _integer,
     "relative_to_named": _integer, "same_period": _flag, "this_period": _flag,
+    "month_before": _flag,
     "fiscal_word": _flag, "time_adjective": _flag, "annual_word": _flag,
     # subjects
     "basis_word": _flag, "currency": _text, "quantity_noun": _text, "ratio_noun": _text,

@@ -292,6 +292,27 @@ def _quantity(ctx: _Context, items: Sequence[Item], match: Match, index: int,
         number_start=number_start, number_end=number_end, minus=minus is not None))]
 
 
+def _with_cents(ctx: _Context, items: Sequence[Item], match: Match, index: int,
+                ) -> list[Mention]:
+    """«دو هزار و ۱۵۳ دلار و ۵۰ سنت»: dollars and cents as one amount (2,153.50)."""
+    found = _quantity(ctx, items, match, index)
+    cents = _item(items, match, "cents")
+    assert cents is not None
+    cents_value: NumberValue = getattr(cents, "value")  # noqa: B009
+    if len(found) != 1 or found[0].type != "Amount" or cents_value.scale or len(
+            cents_value.readings) != 1:
+        return []
+    amount: QuantityValue = found[0].value
+    extra = cents_value.readings[0]
+    if amount.power != 0 or amount.dimension != "USD" or extra.decimals or not (
+            0 <= extra.value < 100) or any(r.decimals for r in amount.readings):
+        return []  # (only whole dollars and whole cents below a dollar)
+    readings = tuple(Reading(r.value + extra.value.scaleb(-2), 2, r.form)
+                     for r in amount.readings)
+    return [_mention(ctx, "Amount", items, index, match.end, replace(
+        amount, readings=readings, number_end=_end(cents)))]
+
+
 def _range(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> list[Mention]:
     joint = _item(items, match, "joint")
     dash = _item(items, match, "dash")
@@ -339,6 +360,8 @@ def _fraction(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     word = _item(items, match, "fraction")
     assert isinstance(fraction, Fraction)
     assert word is not None
+    if match.end < len(items) and "percent_word" in items[match.end].features:
+        return []  # "یک سوم درصد" is a third of one percent, no share of a whole
     percent = fraction * 100
     shown = Decimal(percent.numerator) / Decimal(percent.denominator)
     decimals = 0 if percent.denominator == 1 else 4
@@ -347,6 +370,25 @@ def _fraction(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     return [_mention(ctx, "Percent", items, index, match.end, QuantityValue(
         (reading,), V.PERCENT, V.PERCENT, 0, comparator, exact=percent, words=True,
         number_start=_start(word), number_end=_end(word)))]
+
+
+def _tenths_percent(ctx: _Context, items: Sequence[Item], match: Match, index: int,
+                    ) -> list[Mention]:
+    """«یک دهم درصد»: a tenth (hundredth) in words of one percent, a printed 0.1."""
+    fraction = _feature(items, match, "fraction", "fraction")
+    word = _item(items, match, "fraction")
+    assert isinstance(fraction, Fraction)
+    assert word is not None
+    decimals = {10: 1, 100: 2}.get(fraction.denominator)
+    if decimals is None:
+        return []  # "یک سوم درصد" is printed as no number
+    reading = Reading(Decimal(fraction.numerator).scaleb(-decimals), decimals)
+    comparator = _feature(items, match, "comparator", "comparator") or V.EQUAL
+    unit = _item(items, match, "unit")
+    assert unit is not None
+    return [_mention(ctx, "Percent", items, index, match.end, QuantityValue(
+        (reading,), V.PERCENT, V.PERCENT, 0, comparator, words=True,
+        number_start=_start(word), number_end=_end(unit)))]
 
 
 def _list(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> list[Mention]:
@@ -635,6 +677,15 @@ def _this_period(ctx: _Context, items: Sequence[Item], match: Match, index: int,
     return [_mention(ctx, "Period", items, index, match.end, PeriodValue(Period(), "this"))]
 
 
+def _month_before(ctx: _Context, items: Sequence[Item], match: Match, index: int,
+                  ) -> list[Mention]:
+    if index > 0 and (items[index - 1].kind == NUM or items[index - 1].type == "Number"
+                      or "number_word" in items[index - 1].features):
+        return []  # "سه ماه قبل": three months back, no month before
+    return [_mention(ctx, "Period", items, index, match.end,
+                     PeriodValue(Period(), "month_before"))]
+
+
 def _year_before_named(ctx: _Context, items: Sequence[Item], match: Match, index: int,
                        ) -> list[Mention]:
     offset = _feature(items, match, "relative", "relative_to_named")
@@ -671,13 +722,15 @@ def _flow(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> lis
 
 
 PRODUCTIONS: dict[str, Production] = {
-    "numbers": _numbers, "quantity": _quantity, "range": _range, "scaled": _scaled,
-    "fraction": _fraction, "list": _list, "span_of_months": _span_of_months, "half": _half,
+    "numbers": _numbers, "quantity": _quantity, "with_cents": _with_cents, "range": _range,
+    "scaled": _scaled, "fraction": _fraction, "tenths_percent": _tenths_percent,
+    "list": _list, "span_of_months": _span_of_months, "half": _half,
     "season": _season, "months_between": _months_between, "year_to_month": _year_to_month,
     "month": _month, "fiscal_year": _fiscal_year, "years_between": _years_between,
     "year": _year, "year_to_date": _year_to_date, "relative_year": _relative_year,
     "same_span": _same_span, "this_period": _this_period, "recent": _recent,
     "years_span": _years_span, "these_years": _these_years, "year_before_named": _year_before_named,
+    "month_before": _month_before,
     "place": _place, "flow": _flow,
 }
 """The productions rules may name, by name."""

@@ -206,6 +206,11 @@ def _piece(parts: Sequence[Part], i: int, *, later: bool) -> _Piece | None:
         if group is None:
             return None
         readings, j, words = (Reading(Decimal(group[0]), 0),), group[1], True
+    places = parts[j].features.get("decimal_place") if j < len(parts) else None
+    if not later and isinstance(places, int) and len(readings) == 1 and \
+            readings[0].decimals == 0 and 0 < readings[0].value < 10**places:
+        # "سه دهم درصد": tenths with no whole part (0.3)
+        return _Piece((Reading(readings[0].value.scaleb(-places), places),), j + 1, words)
     if readings[0].decimals == 0 and j + 1 < len(parts) and "and_word" in parts[j].features:
         following = parts[j + 1]
         if "half_word" in following.features:  # "سه و نیم"
@@ -299,6 +304,8 @@ def compound(parts: Sequence[Part], i: int) -> Compound | None:
     ((['4796'], 6), (['4381'], 9), (['302'], 0))
     >>> read("یک و نیم میلیارد"), read("۲۳۲ و ۴ دهم"), read("۸ صد هزار")
     ((['1.5'], 9), (['232.4'], 0), (['800'], 3))
+    >>> read("سه دهم"), read("۲۵ صدم")
+    ((['0.3'], 0), (['0.25'], 0))
     >>> read("۲ میلیون و ۸۴۰ هزار میلیارد")  # (2 000 000 + 840 000) billion
     (['2840000'], 9)
     """

@@ -42,6 +42,10 @@ _NEXT_WORD = re.compile(r"\s*+([^\W\d_]++)")
 # a scale, unit or percent after it makes «۲۰۱۵/۱۶» a number: «۲۰۱۵/۱۶ میلیون دلار»
 _AMOUNT_WORDS = frozenset({"scale", "unit", "percent_word", "currency"})
 _MAX_GLUED_PARTS = 3
+# A decimal point followed by a space, «۲۵. ۸ درصد»: one number only where its unit follows
+# and the part before the point is short (a year ends a sentence: «… در ۱۴۰۲. ۸ درصد …»).
+_SPACED_DECIMAL = re.compile(r"[.٫] (\d{1,3}+)(?!\d)(?![٬,،./٫]\d)\s*+([^\W\d_]++)")
+_SPACED_INTEGER = re.compile(r"\d{1,3}+")
 # What a glued "و" may stand before: a number, scale or flow word.
 _GLUED_AFTER_AND = frozenset({"number_word", "half_word", "scale", "flow_noun"})
 
@@ -122,6 +126,8 @@ def _raw_tokens(folded: str, lex: Lexicon) -> list[tuple[str, str, int, int, boo
     for m in _TOKEN.finditer(folded):
         kind = m.lastgroup or PUNCT
         start, end, text = m.start(), m.end(), m.group()
+        if start < previous_end:
+            continue  # (read already, as the decimals of a spaced decimal point)
         glued = start == previous_end
         previous_end = end
         if kind == WORD and not lex.features(text):
@@ -140,6 +146,12 @@ def _raw_tokens(folded: str, lex: Lexicon) -> list[tuple[str, str, int, int, boo
             out += [(text[:4], NUM, start, start + 4, glued),
                     ("/", PUNCT, start + 4, start + 5, True),
                     (text[5:], NUM, start + 5, end, True)]
+            continue
+        spaced = _SPACED_DECIMAL.match(folded, end) if kind == NUM else None
+        if spaced is not None and _SPACED_INTEGER.fullmatch(text) and not glued and (
+                _AMOUNT_WORDS & lex.features(spaced[2]).keys()):
+            out.append((folded[start:spaced.end(1)], NUM, start, spaced.end(1), glued))
+            previous_end = spaced.end(1)
             continue
         out.append((text, kind, start, end, glued))
     return out
