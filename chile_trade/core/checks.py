@@ -530,7 +530,8 @@ def _check_trade_share(claim: Claim, docs: Documents) -> Verdict:
 
 # ------------------------------------------------------------ prose claims
 
-_AMOUNT_RESULTS = frozenset({"balance", "balance_of_trade_total", "sum", "value", "difference"})
+_AMOUNT_RESULTS = frozenset({"balance", "balance_of_trade_total", "sum", "value", "difference",
+                             "mean"})
 """Formulas whose value is an amount in the operands' unit (the rest give a percent,
 percentage points or a multiple)."""
 

@@ -26,6 +26,7 @@ __all__ = [
     "coverage",
     "difference",
     "implied_total",
+    "mean",
     "multiple",
     "percent_change",
     "points",
@@ -147,6 +148,18 @@ def sum_of(*values: Value) -> Value:
     return total
 
 
+def mean(*values: Value) -> Value:
+    """The average of the values: ``(values[0] + values[1] + …) / n``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> mean(Fraction(948), Fraction(912), Fraction(830), Fraction(857))  # 3547 / 4
+    Fraction(3547, 4)
+    """
+    return sum_of(*values) / len(values)
+
+
 def share_of_sum(*operands: Value) -> Value:
     """Several parts together as a percent of a whole (the last operand):
     ``(parts[0] + parts[1] + …) / whole × 100``."""
@@ -223,6 +236,7 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "difference": difference,
     "balance_of_trade_total": balance_of_trade_total,
     "sum": sum_of,
+    "mean": mean,
     "share_of_sum": share_of_sum,
     "share_of_listed": share_of_listed,
     "change_of_sum": change_of_sum,

@@ -138,7 +138,13 @@ def unit_scale(unit: str) -> tuple[str, int] | None:
 
     >>> unit_scale("million USD"), unit_scale("thousand tonne"), unit_scale("percent")
     (('USD', 6), ('kg', 6), None)
+    >>> unit_scale("thousand yuan/tonne")  # a price: per a unit of mass
+    ('yuan/tonne', 3)
     """
+    if "/" in unit:
+        head, per = unit.split("/", 1)
+        scaled = unit_scale(head)
+        return None if scaled is None or not per else (f"{scaled[0]}/{per}", scaled[1])
     for power, prefix in SCALE_NAMES.items():
         if prefix and unit.startswith(prefix + " "):
             base = UNIT_BASES.get(unit[len(prefix) + 1:])

@@ -81,6 +81,9 @@ def _expression(formula: str, count: int) -> tuple[str, str]:
     if formula == "sum":
         terms = " + ".join(f"{{{i}}}" for i in range(count))
         return terms, terms
+    if formula == "mean":
+        terms = " + ".join(f"{{{i}}}" for i in range(count))
+        return f"({terms}) / {count}", f"({terms}) ÷ {_fa(str(count))}"
     if formula == "share_of_sum":
         terms = " + ".join(f"{{{i}}}" for i in range(count - 1))
         return (f"({terms}) / {{{count - 1}}} × 100", f"({terms}) ÷ {{{count - 1}}} × ۱۰۰")

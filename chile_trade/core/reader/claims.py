@@ -71,6 +71,12 @@ def _unit(figure: Figure) -> str:
         figure.type, figure.value.unit)
 
 
+def _unit_per(figure: Figure) -> str:
+    """A figure's unit, a price's per the unit of mass after «هر» (``USD/tonne``)."""
+    unit = _unit(figure)
+    return f"{unit}/{figure.per[0]}" if figure.per is not None and figure.per[0] else unit
+
+
 def _subject(figure: Figure) -> Subject:
     subject = figure.subject
     if subject.flow == "goods":
@@ -176,18 +182,14 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
     start: Figure | None = None
     if reading is not None:
         formula, frame, reason = reading.frame.formula, reading.frame.id, ""
-        operands = tuple(Quantity(_figure_number(f, r, 1), f.value.unit, _subject(f),
+        operands = tuple(Quantity(_figure_number(f, r, 1), _unit_per(f), _subject(f),
                                   _period(f), _span(source, f))
                          for f, r in zip(reading.operands, readings[1:], strict=True))
         if kind == V.CHANGE:
             start = reading.operands[0]
     elif outcome.frame:
         frame = outcome.frame
-    unit = _unit(figure)
-    if (reading is None or reading.frame.unit == "per") and figure.per is not None \
-            and figure.per[0]:
-        unit = f"{unit}/{figure.per[0]}"
-    quantity = Quantity(number, unit, _subject(figure), _period(figure, start),
+    quantity = Quantity(number, _unit_per(figure), _subject(figure), _period(figure, start),
                         _span(source, figure))
     # «کاهش بیش از ۲۰ درصدی», «کسری … از ۷۰ میلیارد دلار گذشت»: the comparison is of the
     # size printed, so a figure made negative compares the other way (less than −20)
@@ -309,8 +311,9 @@ def _is_claim(outcome: Outcome) -> bool:
     figure = outcome.figure
     if figure.type != "Amount":
         return True
-    if outcome.reading is not None or (figure.per is not None and figure.per[0]):
-        return True  # a price per unit is derived, read or not
+    if outcome.reading is not None or (figure.per is not None and figure.per[0]
+                                       and not figure.group):
+        return True  # a price per unit is derived, read or not (not one of a list printed)
     if outcome.reason == "ambiguous_frame" and outcome.frame:
         return True  # read by a frame two ways (`_one_year_fits`): a derived figure
     ctx = outcome.context

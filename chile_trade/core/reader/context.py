@@ -91,6 +91,8 @@ _DEMONSTRATIVES = frozenset({"این", "همین", "آن", "همان"})
 _ALSO = frozenset({"نیز", "هم"})
 _CODE = "تعرفه "  # the product of a customs code: «تعرفه 57011090»
 _PAIR = 2
+_LIGHT_VERBS = frozenset({"شد", "شده", "شود", "میشود", "کرد", "کرده", "کند", "میکند",
+                          "گردید", "گردیده", "است", "بود", "داشت", "داد"})
 _STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _MONTHS_RULE = "period.months_between"  # «ژانویه تا ژوئن»: from one month to another
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
@@ -1246,7 +1248,9 @@ def _product_before(items: Sequence[Item], k: int) -> str:
 
 def _product_near(items: Sequence[Item], position: int) -> str:
     """A product named right after an amount's unit («۶۳۳ هزار تن شمش فولادی»)."""
-    product, _ = _product_after(items, position + 1, min(len(items), position + 5))
+    product, end = _product_after(items, position + 1, min(len(items), position + 5))
+    if product and end < len(items) and items[end].text in _LIGHT_VERBS:
+        return ""  # "… ۸۶۰۰ دلار محاسبه شد": the verb's noun, no goods
     return product
 
 
@@ -2920,6 +2924,7 @@ def _settle(document: Document, owners: dict[str, int], later: bool = False) -> 
     _parts_of_pairs(document)
     _topic_goods(document)
     _goods_named_here(document)
+    _prices_per_unit(document)
     _currency_bases(document)
 
 
@@ -2966,6 +2971,24 @@ def _topic_goods(document: Document) -> None:
     for figure in document.figures:
         if figure.whole_of is not None:
             figure.whole = figure.whole_of.whole
+
+
+def _prices_per_unit(document: Document) -> None:
+    """A price its sentence gives no unit of mass for («میانگین قیمت سنگ آهن … ۸۷۸ یوآن»)
+    is per the unit the text's earlier prices of the same goods are (all one: «قیمت هر تن
+    سنگ آهن …»)."""
+    for figure in document.figures:
+        if figure.type != "Amount" or figure.per is not None or figure.cell is not None or \
+                not figure.subject.product or not any(
+                    "price_word" in item.features
+                    for item in figure.sentence.items[:figure.position]):
+            continue
+        stem = product_stem(figure.subject.product)
+        units = {f.per for f in document.figures[:figure.order] if f.per is not None
+                 and f.per[0] and f.value.dimension == figure.value.dimension
+                 and product_stem(f.subject.product) == stem}
+        if len(units) == 1:
+            figure.per = units.pop()
 
 
 def _goods_named_here(document: Document) -> None:

@@ -468,9 +468,11 @@ def _compared_period(figure: Figure) -> Period | None:
         # of both where no verb of the first stands before it; else no period the words fix
         k = beyond[0][0]
         items = figure.sentence.items
-        if any("verb" in item.features for item in items[figure.position + 1:k]):
-            return None
-        after = [beyond[0][1]]
+        if not any({"verb", "direction", "become_verb", "reach_verb"} & item.features.keys()
+                   or (item.kind == PUNCT and item.text in _CLAUSE_MARKS)
+                   for item in items[figure.position + 1:k]):
+            after = [beyond[0][1]]
+        # (else a change word or a mark of its own: the adjunct is the next one's)
     if before or after:
         chosen = before[-1] if before else after[0]
         if chosen.year is None and chosen.relative is not None and own is not None and \
@@ -502,6 +504,8 @@ def context_of(figure: Figure) -> ClaimContext:
         cues |= {"seller_word"}  # «عراق با ۴۸ درصد، … مهم‌ترین مقاصد صادراتی …»: after the list
     if "anaphor" in figure.roles:
         cues |= {"anaphor"}  # "این میزان … نسبت به …، بیست درصد افزایش"
+    if _average_of_list(figure):
+        cues |= {"average_word"}
     following = after[0] if after else None
     if isinstance(following, Mention) and \
             following.type == "Amount" and following.value.comparator in (
@@ -523,6 +527,19 @@ def context_of(figure: Figure) -> ClaimContext:
                         figure.whole, figure.agent, figure.agent_product, figure.versus,
                         figure.trade_part, opening_label(sentence, figure.position),
                         figure.versus_period, figure.part_period)
+
+
+def _average_of_list(figure: Figure) -> bool:
+    """Whether the figure is the average its sentence opens with, the values averaged
+    listed between («میانگین قیمت … که به ترتیب ۹۴۸، ۹۱۲ و ۸۳۰ یوآن بود، ۸۹۷ یوآن»)."""
+    items = figure.sentence.items
+    opening = next((k for k in range(figure.position)
+                    if "average_word" in items[k].features), None)
+    if figure.type != "Amount" or opening is None:
+        return False
+    between = [f for f in figure.sentence.figures if opening < f.position < figure.position]
+    return bool(between) and all(f.group and f.group == between[0].group for f in between) \
+        and len(between) == len(between[0].group)
 
 
 def _is_amount(item: Item) -> bool:
@@ -1136,13 +1153,20 @@ def _breakdown_parts(doc: Document, figure: Figure) -> tuple[tuple[Figure, ...],
     gap: Sequence[Item] = ()
     if not later and figure.sentence.index + 1 < len(doc.sentences):
         following = doc.sentences[figure.sentence.index + 1]
-        if _previous_sentence(doc, following) is figure.sentence:
-            items = following.items
-            later = [f for f in following.figures
-                     if f.type == "Amount" and f.value.dimension == figure.value.dimension]
-            gap = items[:later[0].position] if later else ()
+        items = following.items
+        later = [f for f in following.figures
+                 if f.type == "Amount" and f.value.dimension == figure.value.dimension]
+        gap = items[:later[0].position] if later else ()
+        if _previous_sentence(doc, following) is not figure.sentence and (
+                not later or later[0].antecedent is not figure):
+            return "no_candidate"  # (on the next line, only where it opens «از این رقم»)
     elif later:
         gap = items[figure.position + 1:later[0].position]
+    # the parts end where a figure of another kind begins: «… و مازاد تجاری X بود»
+    end = next((n for n, f in enumerate(later) if n and any(
+        "balance_word" in item.features
+        for item in items[later[n - 1].position + 1:f.position])), len(later))
+    later = later[:end]
     if len(later) < _PAIR:
         return "no_candidate"
     first = later[0]
@@ -1154,11 +1178,14 @@ def _breakdown_parts(doc: Document, figure: Figure) -> tuple[tuple[Figure, ...],
         return "no_candidate"
     if any(f.roles & {"compared", "from", "to", "total"} for f in later):
         return "no_candidate"  # (a change or a total of its own among them: no breakdown)
-    flows = {(bool(f.subject.exporter), bool(f.subject.importer)) for f in later}
-    whole = figure.subject.flow == "trade" and len(later) == _PAIR and \
-        flows == {(True, False), (False, True)} and all(f.subject.flow == "goods" for f in later)
+    sides = [(bool(f.subject.exporter), bool(f.subject.importer)) for f in later]
+    of_trade = figure.subject.flow == "trade" and all(
+        f.subject.flow == "goods" and side in ((True, False), (False, True))
+        for f, side in zip(later, sides, strict=True))
+    # (a trade is its two flows; with a third part, «صادرات مجدد», the flows may overlap)
+    whole = of_trade and len(later) == _PAIR and len(set(sides)) == _PAIR
     rest = any(item.text in _REST_WORDS for item in items[later[-2].position:])
-    if not whole and any(f.subject.flow not in ("", figure.subject.flow) for f in later):
+    if not of_trade and any(f.subject.flow not in ("", figure.subject.flow) for f in later):
         return "attribute_conflict"
     return tuple(later), not (whole or rest)
 
@@ -1442,8 +1469,7 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
         score = _score(doc, candidate, subject, slot, ctx, filled)
         if score is None or not _period_fits(candidate, period):
             continue
-        if slot.subject == "whole" and ctx.whole is None and \
-                not _is_whole(candidate, filled[slot.of]):
+        if slot.subject == "whole" and not _whole_fits(candidate, slot, ctx, filled):
             continue
         if slot.restates and not _restates(figure, candidate):
             continue
@@ -1462,6 +1488,20 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             return "ambiguous_candidate"
         return _refined(doc, one, filled)
     return _refined(doc, top[0], filled)
+
+
+def _whole_fits(candidate: Figure, slot: Slot, ctx: ClaimContext,
+                filled: Mapping[str, Figure]) -> bool:
+    """Whether a candidate may be the whole of the part filled before: a whole (where the
+    words name none) in the part's money (not the whole restated in rials: «ارزش ریالی
+    این قراردادها … ریال»)."""
+    part = filled.get(slot.of)
+    if part is None:
+        return True
+    if ctx.whole is None and not _is_whole(candidate, part):
+        return False
+    return not candidate.value.dimension or part.value.dimension in (
+        "", candidate.value.dimension)
 
 
 def _unfilled(slot: Slot, subject: Subject, scored: Sequence[tuple[int, Figure]]) -> str:
@@ -1730,6 +1770,8 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
         return "no_candidate"
     if frame.formula == "per_day" and days_of(figure) is None:
         return "no_candidate"  # the days of its period the text does not fix
+    if frame.formula == "mean" and not _average_of_list(figure):
+        return "no_candidate"  # («میانگین ماهانه …» of a year: no mean of a list)
     if frame.formula == "share" and _share_of_listed(figure):
         return "no_candidate"  # «سهم این دو کشور»: of the two, not of one part
     if _whole_is_listed(attempt) or (frame.formula == "share_of_sum" and (

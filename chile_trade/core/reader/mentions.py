@@ -54,7 +54,8 @@ __all__ = ["PER_DAY", "STAGES", "TYPES", "FlowValue", "Mention", "NumberValue", 
 _DAILY = "روزانه"  # a day's, before an amount
 _DAY_AFTER = ("در", "روز")  # "… تن در روز": a day's, after an amount's unit
 _NOT_A_DAY = frozenset({"شنبه", "یکشنبه", "دوشنبه", "سه", "سهشنبه", "چهارشنبه", "پنجشنبه",
-                        "جمعه", "گذشته", "قبل", "بعد", "اول", "نخست", "آخر", "های", "ها"})
+                        "جمعه", "گذشته", "قبل", "بعد", "اول", "نخست", "آخر", "های", "ها",
+                        "معاملاتی", "کاری", "پیش", "پایانی", "بعدی", "قبلی"})
 PER_DAY = "/day"  # the ending of a unit per day: «بشکه در روز», «تن در روز»
 
 STAGES = ("number", "quantity", "period", "list", "subject")
