@@ -177,19 +177,25 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
         if sign < 0:
             low, number = number, low
     operands: tuple[Quantity, ...] = ()
+    unit_of = _unit_per
+    if reading is not None and len({_unit_per(f) for f in reading.operands}) > 1 and \
+            len({_unit(f) for f in reading.operands}) == 1:
+        # «۷۶٫۸ دلار [هر بشکه] … ۱۷ درصد کمتر از میانگین ۹۲٫۵ دلاری سال قبل»: prices of
+        # one money, one printed per barrel and one not, are of one unit
+        unit_of = _unit
     formula, frame, reason = "", "", outcome.reason
     kind = reading.frame.kind if reading is not None else _kind_of(figure)
     start: Figure | None = None
     if reading is not None:
         formula, frame, reason = reading.frame.formula, reading.frame.id, ""
-        operands = tuple(Quantity(_figure_number(f, r, 1), _unit_per(f), _subject(f),
+        operands = tuple(Quantity(_figure_number(f, r, 1), unit_of(f), _subject(f),
                                   _period(f), _span(source, f))
                          for f, r in zip(reading.operands, readings[1:], strict=True))
         if kind == V.CHANGE:
             start = reading.operands[0]
     elif outcome.frame:
         frame = outcome.frame
-    quantity = Quantity(number, _unit_per(figure), _subject(figure), _period(figure, start),
+    quantity = Quantity(number, unit_of(figure), _subject(figure), _period(figure, start),
                         _span(source, figure))
     # «کاهش بیش از ۲۰ درصدی», «کسری … از ۷۰ میلیارد دلار گذشت»: the comparison is of the
     # size printed, so a figure made negative compares the other way (less than −20)

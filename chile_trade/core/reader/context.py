@@ -2774,10 +2774,11 @@ def _anchor(document: Document, later: bool = False) -> tuple[str, int] | None:
     # (and, where the body prints one, the year its headline names: «رشد … در نیمه نخست
     # ۲۰۲۴» over «… سال جاری میلادی … در نیمه نخست ۲۰۲۳»: the news is of its headline's
     # year, not of the base's)
+    headlined = {(own.calendar, own.last_year or own.year) for sentence in document.sentences
+                 if sentence.headline and (own := sentence.own) is not None
+                 and own.year is not None and own.calendar and not own.fiscal}
     if years:
-        years |= {(own.calendar, own.last_year or own.year) for sentence in document.sentences
-                  if sentence.headline and (own := sentence.own) is not None
-                  and own.year is not None and own.calendar and not own.fiscal}
+        years |= headlined
     calendars = {calendar for calendar, _ in years}
     if len(calendars) != 1:
         return None
@@ -2801,8 +2802,10 @@ def _anchor(document: Document, later: bool = False) -> tuple[str, int] | None:
     document.anchor_doubt = whole and back and not now and not later_printed
     if later_printed and not loose:
         return None  # (which year «سال گذشته» counts from, the text does not show)
-    if loose and not document.anchor_doubt:
-        return None  # (years of other flows only, and no «سال گذشته» to read both ways)
+    if loose and not document.anchor_doubt and (calendar, latest) not in headlined:
+        # (years of other flows only, and no «سال گذشته» to read both ways; but a
+        # headline's year, the latest printed, is the text's: «… در اکتبر ۲۰۲۴»)
+        return None
     return calendar, latest + (1 if later and document.anchor_doubt else 0)
 
 
