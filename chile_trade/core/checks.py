@@ -675,6 +675,8 @@ def _signs_allowed(formula: str, numbers: Sequence[ParsedNumber]) -> bool:
     every operand positive, or (for `_SIGNED_FORMULAS`) every divisor's interval on one
     side of zero, or (for `_DIFFERENCE_DIVISORS`) every operand positive and the
     divisor's difference on one side of zero."""
+    if formula == "rate_of_rise":  # the value before the rise, after − rise, above 0
+        return all(number.low > 0 for number in numbers) and numbers[1].low > numbers[0].high
     if formula in _DIFFERENCE_DIVISORS:
         signs = {1 if numbers[a].low > numbers[b].high else -1 if numbers[a].high < numbers[b].low
                  else 0 for a, b in _DIFFERENCE_DIVISORS[formula]}

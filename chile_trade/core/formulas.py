@@ -30,6 +30,8 @@ __all__ = [
     "multiple",
     "percent_change",
     "points",
+    "rate_of_fall",
+    "rate_of_rise",
     "share",
     "share_of_listed",
     "share_of_remainder",
@@ -148,6 +150,32 @@ def sum_of(*values: Value) -> Value:
     return total
 
 
+def rate_of_rise(rise: Value, later: Value) -> Value:
+    """A rise as a percent of the value before it, from the rise and the value after:
+    ``rise / (later − rise) × 100``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> rate_of_rise(Fraction(155), Fraction(8455))  # 155 / 8300 * 100 = 15500 / 8300
+    Fraction(155, 83)
+    """
+    return share(rise, later - rise)
+
+
+def rate_of_fall(fall: Value, later: Value) -> Value:
+    """A fall (its size) as a percent of the value before it, from the fall and the
+    value after, negative: ``−fall / (later + fall) × 100``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> rate_of_fall(Fraction(92), Fraction(4100))  # -9200 / 4192, both over 16
+    Fraction(-575, 262)
+    """
+    return -share(fall, later + fall)
+
+
 def mean(*values: Value) -> Value:
     """The average of the values: ``(values[0] + values[1] + …) / n``.
 
@@ -237,6 +265,8 @@ FORMULAS: dict[str, Callable[..., Any]] = {
     "balance_of_trade_total": balance_of_trade_total,
     "sum": sum_of,
     "mean": mean,
+    "rate_of_rise": rate_of_rise,
+    "rate_of_fall": rate_of_fall,
     "share_of_sum": share_of_sum,
     "share_of_listed": share_of_listed,
     "change_of_sum": change_of_sum,

@@ -61,7 +61,8 @@ __all__ = [
 REPORTER = "@reporter"
 """The side of a flow the text does not name: the reporting country or region."""
 
-ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference")
+ROLES = ("compared", "from", "to", "total", "each", "part", "anaphor", "difference",
+         "forecast")
 
 _PER_TIME = frozenset({"روزانه", "ماهانه"})  # a rate per day or month, before its amount
 _ATTACHED_TIME = 3
@@ -93,6 +94,9 @@ _CODE = "تعرفه "  # the product of a customs code: «تعرفه 57011090»
 _PAIR = 2
 _LIGHT_VERBS = frozenset({"شد", "شده", "شود", "میشود", "کرد", "کرده", "کند", "میکند",
                           "گردید", "گردیده", "است", "بود", "داشت", "داد"})
+_GOODS_NEIGHBOURS = frozenset({"تولید", "تولیدکننده", "تولیدکنندگان", "قیمت", "بهای",
+                               "ذخایر", "موجودی", "عرضه", "تقاضای", "مصرف"})
+_FUTURE = "خواهد"  # the future tense's auxiliary: «خواهد بود», «خواهد رسید»
 _STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _MONTHS_RULE = "period.months_between"  # «ژانویه تا ژوئن»: from one month to another
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
@@ -495,7 +499,10 @@ def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # 
         return replace(period, rolling=True)
     if value.refers == "month_before":
         # "نسبت به ماه قبل": the month before the one spoken of (December of the year
-        # before January's)
+        # before January's); not compared with, «در ماه قبل» may be the month before the
+        # text's or the text's last month itself: a period the words do not fix
+        if not compared:
+            return Period()
         base = own or discourse.period
         if base is None or base.months is None or base.months[0] != base.months[1] or \
                 base.last_year is not None:
@@ -1448,15 +1455,11 @@ def _roles(sentence: Sentence) -> None:
             figure.roles.add("from")  # not «از X فراتر رفت»: a threshold passed
         if before and before[-1].text == "به":
             figure.roles.add("to")
-        if any("each_word" in item.features for item in before):
-            figure.roles.add("each")
-        if any("total_word" in item.features or "sum_word" in item.features
-               for item in before[-2:]):
-            figure.roles.add("total")
         if _anaphoric(sentence, figure) and "compared" not in figure.roles:
             figure.roles.add("anaphor")  # not the base «نسبت به … که X بود» after it
         if figure.type == "Amount":
             _amount_roles(items, figure)
+        _clause_roles(items, figure)
         after = [items[k].text for k in range(p + 1, min(len(items), p + 3))]
         if after[:1] == ["از"] and len(after) > 1 and (
                 "pronoun" in items[p + 2].features or "anaphor" in items[p + 2].features):
@@ -1467,6 +1470,28 @@ def _roles(sentence: Sentence) -> None:
         if not ({"from", "to"} <= shared):
             a.roles |= shared
             b.roles |= shared
+
+
+def _clause_roles(items: Sequence[Item], figure: Figure) -> None:
+    """The roles the words around a figure give it: each, total, a forecast."""
+    before = items[max(0, figure.position - 3):figure.position]
+    if any("each_word" in item.features for item in before):
+        figure.roles.add("each")
+    if any("total_word" in item.features or "sum_word" in item.features
+           for item in before[-2:]):
+        figure.roles.add("total")
+    if _forecast(items, figure.position):
+        figure.roles.add("forecast")  # «… ۱۰ درصد کمتر خواهد بود»: no fact yet
+
+
+def _forecast(items: Sequence[Item], position: int) -> bool:
+    """Whether the clause of the figure at ``position`` is in the future tense after it."""
+    for item in items[position + 1:]:
+        if item.text in _CLAUSE_END:
+            return False
+        if item.text.startswith(_FUTURE):
+            return True
+    return False
 
 
 def _amount_roles(items: Sequence[Item], figure: Figure) -> None:
@@ -2981,11 +3006,16 @@ def _prices_per_unit(document: Document) -> None:
     is per the unit the text's earlier prices of the same goods are (all one: «قیمت هر تن
     سنگ آهن …»)."""
     for figure in document.figures:
+        items = figure.sentence.items
+        start = _clause_start(items, figure.position)
+        if start == figure.position or figure.group:
+            # «میانگین قیمت … که به ترتیب ۹۴۸، ۹۱۲ …، ۸۷۸ یوآن»: a clause of the figure
+            # alone, or a list, goes with the words its sentence opens with
+            start = 0
         if figure.type != "Amount" or figure.per is not None or figure.cell is not None or \
                 not figure.subject.product or not any(
-                    "price_word" in item.features
-                    for item in figure.sentence.items[:figure.position]):
-            continue
+                    "price_word" in item.features for item in items[start:figure.position]):
+            continue  # (not «با افزایش قیمت مس، ارزش صادرات … X دلار»: a price's clause)
         stem = product_stem(figure.subject.product)
         units = {f.per for f in document.figures[:figure.order] if f.per is not None
                  and f.per[0] and f.value.dimension == figure.value.dimension
@@ -3010,11 +3040,16 @@ def _goods_named_here(document: Document) -> None:
         product = figure.subject.product
         if figure.cell is not None or not product or product.startswith((_THIS, _CODE)):
             continue
-        words = {product_stem(item.text) for item in figure.sentence.items
-                 if item.kind == "word"}
+        items = figure.sentence.items
+        words = {product_stem(item.text) for item in items if item.kind == "word"}
         if any(product_stem(w) in words for w in product.split(" ")):
             continue  # (its own goods are named here)
-        named = {known[w] for w in words if w in known}
+        # goods named beside a flow or output word («… پرو نقره تولید کرد», «تولید نقره»),
+        # not any word that reads as goods («برخلاف مس،», «روی ناوگان»)
+        named = {known[stem] for k, item in enumerate(items) if item.kind == "word"
+                 and (stem := product_stem(item.text)) in known and any(
+                     _is(items[j], "Flow") or items[j].text in _GOODS_NEIGHBOURS
+                     for j in (k - 1, k + 1) if 0 <= j < len(items))}
         if not named:
             continue
         goods = named.pop() if len(named) == 1 else ""

@@ -20,6 +20,7 @@ turns it into a claim record.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -66,7 +67,7 @@ __all__ = [
 ]
 
 FINDERS = ("role", "near", "other", "antecedent", "group", "goods", "shares", "periods",
-           "places", "breakdown", "member", "rate", "same_share", "search")
+           "places", "breakdown", "member", "rate", "same_share", "joined", "search")
 SIGNS = ("printed", "direction", "balance")
 UNITS = ("stated", "operands", "per")
 SUBJECT_ASKS = ("claim", "whole", "exports", "imports", "trade", "agent", "versus",
@@ -473,6 +474,14 @@ def _compared_period(figure: Figure) -> Period | None:
                    for item in items[figure.position + 1:k]):
             after = [beyond[0][1]]
         # (else a change word or a mark of its own: the adjunct is the next one's)
+    last_before = max((k for k, _ in compared if k < figure.position), default=-1)
+    if after and before and any(
+            "verb" in item.features or (item.kind == "mention" and item.type == figure.type)
+            for item in figure.sentence.items[last_before + 1:figure.position]):
+        # "صادرات ۸ درصد کمتر از مدت مشابه سال قبل بود و واردات ۲۰ درصد نسبت به ماه قبل
+        # افزایش یافت": an adjunct before a verb or rate before this one is theirs, and
+        # this one's own follows it
+        before = []
     if before or after:
         chosen = before[-1] if before else after[0]
         if chosen.year is None and chosen.relative is not None and own is not None and \
@@ -538,8 +547,26 @@ def _average_of_list(figure: Figure) -> bool:
     if figure.type != "Amount" or opening is None:
         return False
     between = [f for f in figure.sentence.figures if opening < f.position < figure.position]
-    return bool(between) and all(f.group and f.group == between[0].group for f in between) \
-        and len(between) == len(between[0].group)
+    if not between or not all(f.group and f.group == between[0].group for f in between) \
+            or len(between) != len(between[0].group):
+        return False
+    # of one thing over periods, or at one time: not prices of several partners or goods
+    # (a mean price of several markets is weighted by what each sold)
+    sides = {(f.subject.product, f.subject.exporter, f.subject.importer, f.subject.flow)
+             for f in between}
+    if len(sides) != 1:
+        return False
+    # the months it names, one after another with no gap («ژانویه، فوریه و مارس»), not
+    # months sampled from a year («ژانویه، ژوئن و دسامبر»)
+    named = [p for item in items[opening:figure.position]
+             if isinstance(p := getattr(getattr(item, "value", None), "period", None), Period)]
+    if len(named) < _PAIR:
+        return True
+    months = sorted(p.months for p in named if p.months is not None)
+    # (of one year: «ژانویه، فوریه و مارس ۲۰۲۴» names it once)
+    years = {(p.year, p.relative) for p in named if p.year is not None or p.relative is not None}
+    return len(months) == len(named) and len(years) <= 1 and \
+        all(a[1] + 1 == b[0] for a, b in itertools.pairwise(months))
 
 
 def _is_amount(item: Item) -> bool:
@@ -784,8 +811,9 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
     taken = {f.order for f in filled.values()} | {figure.order}
     if slot.find in ("role", "rate"):
         return _in_clause(doc, figure, slot, taken)
-    if slot.find == "near":
-        return _near(figure, slot, ctx, taken)
+    if slot.find in ("near", "joined"):
+        return _near(figure, slot, ctx, taken) if slot.find == "near" else \
+            _joined(figure, taken)
     if slot.find in ("antecedent", "group", "same_share"):
         named = _antecedent(doc, figure, taken) if slot.find == "antecedent" else \
             list(_group(doc, figure)) if slot.find == "group" else \
@@ -812,8 +840,10 @@ def _in_clause(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> li
     just before it («… ۳۳٫۵ درصد بود و …»); else in the clause before it on its line
     («… ۲۵٫۱ درصد بود؛ یعنی ۲٫۶ واحد درصد»)."""
     def typed(s: Sentence, before: int) -> list[Figure]:
+        # (a difference «۶ دلار بیشتر از ماه قبل» is by how much, no value of a role)
         return [f for f in s.figures if f.type == slot.of_type and f.order not in taken
-                and f.position < before and (slot.find == "rate" or slot.role in f.roles)]
+                and f.position < before and (slot.find == "rate" or slot.role in f.roles)
+                and "difference" not in f.roles]
     limit = figure.position if slot.find == "rate" else len(figure.sentence.items)
     found = typed(figure.sentence, limit)
     previous = _previous_sentence(doc, figure.sentence)
@@ -889,6 +919,28 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
         return before
     return [f for f in amounts if f.position > figure.position and f.period is not None
             and ctx.period is not None and same(f.period, ctx.period) == YES]
+
+
+_RATE_OF_CHANGE = {"rate_of_rise": 1, "rate_of_fall": -1}
+"""The formulas of a rate restating a change's amount, by the direction each is of."""
+_JOINERS = frozenset({"یا", "معادل", "برابر", "(", "،", ","})
+
+
+def _joined(figure: Figure, taken: set[int]) -> list[Figure]:
+    """The amount a rate restates, joined to it by «یا», «معادل» or a bracket: «با ۹۲
+    یوآن یا ۲٫۲ درصد کاهش», «۲۷۲ دلار معادل ۲٫۰۲ درصد»."""
+    items = figure.sentence.items
+    before = [f for f in figure.sentence.figures if f.type == "Amount"
+              and f.position < figure.position and f.order not in taken]
+    if not before:
+        return []
+    last = before[-1]
+    between = items[last.position + 1:figure.position]
+    if not between or len(between) > _PAIR or not all(
+            item.text in _JOINERS for item in between) or not any(
+            item.text in ("یا", "معادل", "برابر", "(") for item in between):
+        return []
+    return [last]
 
 
 def _new_conjunct(items: Sequence[Item], start: int, end: int) -> bool:
@@ -1139,18 +1191,27 @@ _REST_WORDS = frozenset({"سایر", "بقیه", "باقی", "باقیمانده
 _OF_IT = frozenset({"آن", "آنها"})
 
 
-def _breakdown_parts(doc: Document, figure: Figure) -> tuple[tuple[Figure, ...], bool] | str:
-    """The amounts a total is broken into right after it, in its sentence: «X … که از
-    این میزان A در …، B در … و C در … بود», «X … که A آن صادرات و B آن واردات بود»; and
-    whether they are all of it (the two flows of a trade, or a last part «سایر …»).
+def _rest_after(items: Sequence[Item], position: int) -> bool:
+    """Whether the last part is the rest («… ۴ میلیون تن در سایر مناطق»): «سایر» in the
+    words after it, before a verb, «و» or a mark (not «… صادر شد و سایر کشورها …»)."""
+    for item in items[position + 1:]:
+        if item.text in _REST_WORDS:
+            return True
+        if item.text in ("و", *_CLAUSE_MARKS) or "verb" in item.features or \
+                "flow_verb" in item.features:
+            return False
+    return False
 
-    The first part points back at the total («از این میزان», «… آن»); the rest are the
-    amounts of its dimension after it in the sentence (or in the clause after «؛» that
-    opens with «از این میزان»)."""
+
+def _parts_after(doc: Document, figure: Figure,
+                 ) -> tuple[list[Figure], Sequence[Item], Sequence[Item]] | None:
+    """The amounts of the figure's dimension after it in its sentence (or in the next,
+    after «؛», or on the next line where it opens «از این رقم»), up to one of another
+    kind or period; with the items they stand in and those before the first."""
     items = figure.sentence.items
     later = [f for f in figure.sentence.figures if f.position > figure.position
              and f.type == "Amount" and f.value.dimension == figure.value.dimension]
-    gap: Sequence[Item] = ()
+    gap: Sequence[Item] = items[figure.position + 1:later[0].position] if later else ()
     if not later and figure.sentence.index + 1 < len(doc.sentences):
         following = doc.sentences[figure.sentence.index + 1]
         items = following.items
@@ -1159,35 +1220,53 @@ def _breakdown_parts(doc: Document, figure: Figure) -> tuple[tuple[Figure, ...],
         gap = items[:later[0].position] if later else ()
         if _previous_sentence(doc, following) is not figure.sentence and (
                 not later or later[0].antecedent is not figure):
-            return "no_candidate"  # (on the next line, only where it opens «از این رقم»)
-    elif later:
-        gap = items[figure.position + 1:later[0].position]
-    # the parts end where a figure of another kind begins: «… و مازاد تجاری X بود»
-    end = next((n for n, f in enumerate(later) if n and any(
+            return None  # (on the next line, only where it opens «از این رقم»)
+    # the parts end where a figure of another kind begins («… و مازاد تجاری X بود») or
+    # one of another period («… در حالی که این رقم در سال ۲۰۲۲ معادل Y بود»)
+    end = next((n for n, f in enumerate(later) if n and (any(
         "balance_word" in item.features
-        for item in items[later[n - 1].position + 1:f.position])), len(later))
-    later = later[:end]
-    if len(later) < _PAIR:
+        for item in items[later[n - 1].position + 1:f.position]) or (
+            f.own_period is not None and figure.period is not None
+            and same(f.own_period, figure.period) != YES))), len(later))
+    return later[:end], items, gap
+
+
+def _breakdown_parts(doc: Document, figure: Figure) -> tuple[tuple[Figure, ...], bool] | str:
+    """The amounts a total is broken into right after it (`_parts_after`): «X … که از
+    این میزان A در …، B در … و C در … بود», «X … که A آن صادرات و B آن واردات بود»; and
+    whether they may be some of it only (not the two flows of a trade, no last part
+    «سایر …»). The first part points back at the total («از این میزان», «… آن»)."""
+    found = _parts_after(doc, figure)
+    if found is None:
+        return "no_candidate"
+    later, items, gap = found
+    if len(later) < _PAIR or any(f.value.comparator != V.EQUAL for f in later) or any(
+            f.roles & {"compared", "from", "to", "total"} for f in later):
+        # (and «بیش از ۲۰ … به چین»: no sum of the printed parts; a change or a total of
+        # its own among them: no breakdown)
         return "no_candidate"
     first = later[0]
+    before = sum(1 for f in figure.sentence.figures if f.type == "Amount"
+                 and f.value.dimension == figure.value.dimension
+                 and (first.sentence is not figure.sentence or f.position < first.position))
     pointed = first.antecedent is figure and "part" in first.roles
     of_it = first.position + 1 < len(items) and items[first.position + 1].text in _OF_IT \
         and any(item.text == "که" for item in gap)
-    if not (pointed or of_it) or len(gap) > _CUE_BEFORE or any(
+    if before != 1 or not (pointed or of_it) or len(gap) > _CUE_BEFORE or any(
             isinstance(getattr(item, "value", None), QuantityValue) for item in gap):
+        # (which amount before «از این رقم» is broken down is unsure where there are two)
         return "no_candidate"
-    if any(f.roles & {"compared", "from", "to", "total"} for f in later):
-        return "no_candidate"  # (a change or a total of its own among them: no breakdown)
     sides = [(bool(f.subject.exporter), bool(f.subject.importer)) for f in later]
     of_trade = figure.subject.flow == "trade" and all(
         f.subject.flow == "goods" and side in ((True, False), (False, True))
         for f, side in zip(later, sides, strict=True))
-    # (a trade is its two flows; with a third part, «صادرات مجدد», the flows may overlap)
-    whole = of_trade and len(later) == _PAIR and len(set(sides)) == _PAIR
-    rest = any(item.text in _REST_WORDS for item in items[later[-2].position:])
+    # (a trade is its two flows; with a third part, «صادرات مجدد», the flows may overlap;
+    # «۷۰ میلیارد دلار واردات انرژی» is some of the imports only)
+    whole = of_trade and len(later) == _PAIR and len(set(sides)) == _PAIR and all(
+        f.subject.product == figure.subject.product for f in later)
     if not of_trade and any(f.subject.flow not in ("", figure.subject.flow) for f in later):
         return "attribute_conflict"
-    return tuple(later), not (whole or rest)
+    return tuple(later), not (whole or _rest_after(items, later[-1].position))
 
 
 def _periods_parts(doc: Document, figure: Figure, ctx: ClaimContext,
@@ -1768,10 +1847,12 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
     frame = attempt.frame
     if frame.formula == "share_of_listed" and not _part_listed(attempt):
         return "no_candidate"
-    if frame.formula == "per_day" and days_of(figure) is None:
-        return "no_candidate"  # the days of its period the text does not fix
-    if frame.formula == "mean" and not _average_of_list(figure):
-        return "no_candidate"  # («میانگین ماهانه …» of a year: no mean of a list)
+    if _formula_misfit(frame.formula, figure, ctx):
+        return "no_candidate"
+    old, new = attempt.filled.get("old"), attempt.filled.get("new")
+    if frame.formula == "difference" and old is not None and new is not None and \
+            "from" in old.roles and not _follows_directly(new, figure):
+        return "no_candidate"  # (a change of another subject, day or part after it)
     if frame.formula == "share" and _share_of_listed(figure):
         return "no_candidate"  # «سهم این دو کشور»: of the two, not of one part
     if _whole_is_listed(attempt) or (frame.formula == "share_of_sum" and (
@@ -1779,6 +1860,39 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
         # (nor is the share of one named part «سهم لبنیات از … آنها» that of them all)
         return "no_candidate"
     return ""
+
+
+_CONSEQUENCE = frozenset({"و", "،", ",", "؛", ";", "یعنی", "بنابراین", "پس"})
+
+
+def _follows_directly(reached: Figure, figure: Figure) -> bool:
+    """Whether a change as an amount follows right on the value reached, nothing but a
+    verb and «و»/«یعنی» between («به Y رسید؛ یعنی Z کاسته شد», «به Y رسید و Z کاهش
+    یافت»): not «… و ذخایر شانگهای Z کاهش یافت», «… در حالی که در هفته قبل Z …», nor a
+    part of it («… که Z از این کاهش …»)."""
+    items = figure.sentence.items
+    after = [item.text for item in items[figure.position + 1:figure.position + 3]]
+    if "part" in figure.roles or (after[:1] == ["از"] and after[1:] in (["این"], ["آن"])):
+        return False  # («… که ۵ هزار تن از این کاهش مربوط به …»: a part of it)
+    if reached.sentence is figure.sentence:
+        between = list(items[reached.position + 1:figure.position])
+    else:
+        between = [*reached.sentence.items[reached.position + 1:], *items[:figure.position]]
+    if between and between[-1].text == "که":
+        between = between[:-1]  # «… به Y رسید که Z کمتر شده است»
+    return all(item.text in _CONSEQUENCE or {"verb", "reach_verb", "become_verb"} &
+               item.features.keys() for item in between)
+
+
+def _formula_misfit(formula: str, figure: Figure, ctx: ClaimContext) -> bool:
+    """Whether what a formula needs of the stated figure is missing: the days of its
+    period (per day), its direction (a rate of a rise or of a fall), a list it is the
+    mean of («میانگین ماهانه …» of a year is no mean of a list)."""
+    if formula == "per_day":
+        return days_of(figure) is None
+    if formula in _RATE_OF_CHANGE:
+        return ctx.sign != _RATE_OF_CHANGE[formula]
+    return formula == "mean" and not _average_of_list(figure)
 
 
 def _whole_is_listed(attempt: _Attempt) -> bool:
@@ -1811,7 +1925,8 @@ def _part_listed(attempt: _Attempt) -> bool:
 def read_figure(doc: Document, figure: Figure) -> Outcome:
     """Every frame tried on one stated figure; its one reading, or why none."""
     ctx = context_of(figure)
-    if "target" in figure.roles and figure.comparator == V.EQUAL:
+    if "forecast" in figure.roles or ("target" in figure.roles
+                                      and figure.comparator == V.EQUAL):
         return Outcome(figure, None, "no_frame", context=ctx)  # an aim is no claim of fact
     attempts: list[_Attempt] = []
     for frame in frames():

@@ -149,7 +149,8 @@ def _raw_tokens(folded: str, lex: Lexicon) -> list[tuple[str, str, int, int, boo
             continue
         spaced = _SPACED_DECIMAL.match(folded, end) if kind == NUM else None
         if spaced is not None and _SPACED_INTEGER.fullmatch(text) and not glued and (
-                _AMOUNT_WORDS & lex.features(spaced[2]).keys()):
+                _AMOUNT_WORDS & lex.features(spaced[2]).keys()) and folded[:start].strip():
+            # (not at the start of a line: «۱. ۱۱ درصد رشد …» is an item numbered 1)
             out.append((folded[start:spaced.end(1)], NUM, start, spaced.end(1), glued))
             previous_end = spaced.end(1)
             continue
