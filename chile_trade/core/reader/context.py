@@ -1487,8 +1487,8 @@ def _clause_roles(items: Sequence[Item], figure: Figure) -> None:
 def _forecast(items: Sequence[Item], position: int) -> bool:
     """Whether the clause of the figure at ``position`` is in the future tense after it."""
     for item in items[position + 1:]:
-        if item.text in _CLAUSE_END:
-            return False
+        if item.text in _CLAUSE_END or item.text in ("و", "که"):
+            return False  # (not «… ۱۰ درصد کاهش یافت و سال آینده … خواهد رسید»)
         if item.text.startswith(_FUTURE):
             return True
     return False

@@ -475,9 +475,11 @@ def _compared_period(figure: Figure) -> Period | None:
             after = [beyond[0][1]]
         # (else a change word or a mark of its own: the adjunct is the next one's)
     last_before = max((k for k, _ in compared if k < figure.position), default=-1)
-    if after and before and any(
-            "verb" in item.features or (item.kind == "mention" and item.type == figure.type)
-            for item in figure.sentence.items[last_before + 1:figure.position]):
+    first_after = min((k for k, _ in compared if k > figure.position), default=-1)
+    items = figure.sentence.items
+    if after and before and any("verb" in item.features
+                                for item in items[last_before + 1:figure.position]) and \
+            not any("verb" in item.features for item in items[figure.position + 1:first_after]):
         # "صادرات ۸ درصد کمتر از مدت مشابه سال قبل بود و واردات ۲۰ درصد نسبت به ماه قبل
         # افزایش یافت": an adjunct before a verb or rate before this one is theirs, and
         # this one's own follows it
@@ -922,13 +924,15 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
 
 
 _RATE_OF_CHANGE = {"rate_of_rise": 1, "rate_of_fall": -1}
+_FUTURE_AUXILIARY = "خواهد"
 """The formulas of a rate restating a change's amount, by the direction each is of."""
 _JOINERS = frozenset({"یا", "معادل", "برابر", "(", "،", ","})
 
 
 def _joined(figure: Figure, taken: set[int]) -> list[Figure]:
     """The amount a rate restates, joined to it by «یا», «معادل» or a bracket: «با ۹۲
-    یوآن یا ۲٫۲ درصد کاهش», «۲۷۲ دلار معادل ۲٫۰۲ درصد»."""
+    یوآن یا ۲٫۲ درصد کاهش», «۲۷۲ دلار معادل ۲٫۰۲ درصد» (whether it is a change, not a
+    level, the value reached right after the rate says: `_reached_right_after`)."""
     items = figure.sentence.items
     before = [f for f in figure.sentence.figures if f.type == "Amount"
               and f.position < figure.position and f.order not in taken]
@@ -940,6 +944,8 @@ def _joined(figure: Figure, taken: set[int]) -> list[Figure]:
             item.text in _JOINERS for item in between) or not any(
             item.text in ("یا", "معادل", "برابر", "(") for item in between):
         return []
+    if last.value.comparator != V.EQUAL or last.roles & {"to", "from", "compared"}:
+        return []  # not a level reached («به X یا Y درصد …»), nor «بیش از X»
     return [last]
 
 
@@ -1191,6 +1197,19 @@ _REST_WORDS = frozenset({"سایر", "بقیه", "باقی", "باقیمانده
 _OF_IT = frozenset({"آن", "آنها"})
 
 
+_WITHIN_WORDS = frozenset({"شامل", "ویژه", "جمله", "مانند", "نظیر", "خصوص"})
+
+
+def _nested(items: Sequence[Item], position: int) -> bool:
+    """Whether a part is said within another («۳۰ میلیارد دلار (شامل ۱۵ میلیارد دلار
+    به چین) به آسیا», «… به ویژه ۱۵ میلیارد دلار به چین»): in brackets, or right after
+    «شامل», «به ویژه», «از جمله»."""
+    before = items[max(0, position - 2):position]
+    opened = sum(1 for item in items[:position] if item.text == "(") > \
+        sum(1 for item in items[:position] if item.text == ")")
+    return opened or any(item.text in _WITHIN_WORDS for item in before)
+
+
 def _rest_after(items: Sequence[Item], position: int) -> bool:
     """Whether the last part is the rest («… ۴ میلیون تن در سایر مناطق»): «سایر» in the
     words after it, before a verb, «و» or a mark (not «… صادر شد و سایر کشورها …»)."""
@@ -1241,7 +1260,8 @@ def _breakdown_parts(doc: Document, figure: Figure) -> tuple[tuple[Figure, ...],
         return "no_candidate"
     later, items, gap = found
     if len(later) < _PAIR or any(f.value.comparator != V.EQUAL for f in later) or any(
-            f.roles & {"compared", "from", "to", "total"} for f in later):
+            f.roles & {"compared", "from", "to", "total"} for f in later) or any(
+            _nested(items, f.position) for f in later):
         # (and «بیش از ۲۰ … به چین»: no sum of the printed parts; a change or a total of
         # its own among them: no breakdown)
         return "no_candidate"
@@ -1845,21 +1865,22 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
 def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
     """Why a reading with every slot filled does not hold after all ("" where it does)."""
     frame = attempt.frame
-    if frame.formula == "share_of_listed" and not _part_listed(attempt):
-        return "no_candidate"
-    if _formula_misfit(frame.formula, figure, ctx):
-        return "no_candidate"
     old, new = attempt.filled.get("old"), attempt.filled.get("new")
-    if frame.formula == "difference" and old is not None and new is not None and \
-            "from" in old.roles and not _follows_directly(new, figure):
-        return "no_candidate"  # (a change of another subject, day or part after it)
-    if frame.formula == "share" and _share_of_listed(figure):
-        return "no_candidate"  # «سهم این دو کشور»: of the two, not of one part
-    if _whole_is_listed(attempt) or (frame.formula == "share_of_sum" and (
-            ctx.agent or ctx.agent_product)):
-        # (nor is the share of one named part «سهم لبنیات از … آنها» that of them all)
-        return "no_candidate"
-    return ""
+    # (a listed part is put in the list's place first: `_part_listed`)
+    misfit = (frame.formula == "share_of_listed" and not _part_listed(attempt)) or \
+        _formula_misfit(frame.formula, figure, ctx) or (
+            # a rate of a change whose value after it is of another clause or period
+            frame.formula in _RATE_OF_CHANGE and new is not None
+            and not _reached_right_after(new, figure)) or (
+            # a change as an amount of another subject, day or part after «از X به Y»
+            frame.formula == "difference" and old is not None and new is not None
+            and "from" in old.roles and not _follows_directly(new, figure)) or (
+            # «سهم این دو کشور»: of the two, not of one part
+            frame.formula == "share" and _share_of_listed(figure)) or \
+        _whole_is_listed(attempt) or (
+            # nor is the share of one named part «سهم لبنیات از … آنها» that of them all
+            frame.formula == "share_of_sum" and bool(ctx.agent or ctx.agent_product))
+    return "no_candidate" if misfit else ""
 
 
 _CONSEQUENCE = frozenset({"و", "،", ",", "؛", ";", "یعنی", "بنابراین", "پس"})
@@ -1880,8 +1901,32 @@ def _follows_directly(reached: Figure, figure: Figure) -> bool:
         between = [*reached.sentence.items[reached.position + 1:], *items[:figure.position]]
     if between and between[-1].text == "که":
         between = between[:-1]  # «… به Y رسید که Z کمتر شده است»
-    return all(item.text in _CONSEQUENCE or {"verb", "reach_verb", "become_verb"} &
-               item.features.keys() for item in between)
+    # and after it its change word and verb only, «از ذخایر» between at most: not «۳
+    # هزار تن کاهش در روز جمعه ثبت شد», a part of the change on a day of its own
+    tail = list(itertools.takewhile(lambda item: item.text not in _CLAUSE_MARKS,
+                                    items[figure.position + 1:]))
+    loose = [item for k, item in enumerate(tail) if not (
+        {"direction", "verb", "reach_verb", "become_verb"} & item.features.keys()
+        or item.text == "از" or (k and tail[k - 1].text == "از"))]
+    return not loose and all(item.text in _CONSEQUENCE or {
+        "verb", "reach_verb", "become_verb"} & item.features.keys() for item in between)
+
+
+def _reached_right_after(reached: Figure, figure: Figure) -> bool:
+    """Whether the value a change led to is written right after its rate, in its clause,
+    with nothing but the change word, its verb, «و» and «به» between («… ۱٫۸ درصد
+    افزایش به ۸۷۵۵ دلار رسید»), and is reached then (not «رسیده بود», «خواهد رسید»)."""
+    if reached.sentence is not figure.sentence or reached.position < figure.position:
+        return False
+    items = figure.sentence.items
+    # («… ۳٫۷ درصد کاهش یافت و به ۴۸۶ هزار تن رسید»: its change word, a verb and «و»)
+    if not all({"direction", "verb"} & item.features.keys()
+               or item.text in ("به", "و", "درصدی", ")", "یافت", "داشت", "شد")
+               for item in items[figure.position + 1:reached.position]):
+        return False
+    after = [item.text for item in items[reached.position + 1:reached.position + 3]]
+    return after[:2] != ["رسیده", "بود"] and not any(
+        text.startswith(_FUTURE_AUXILIARY) for text in after)
 
 
 def _formula_misfit(formula: str, figure: Figure, ctx: ClaimContext) -> bool:
