@@ -3027,7 +3027,7 @@ def _prices_per_unit(document: Document) -> None:
 def _goods_named_here(document: Document) -> None:
     """A figure given goods its sentence does not name, where the sentence names other
     goods the text gives figures of («… تولید طلا … مکزیک با ۶ هزار تن دو برابر پرو نقره
-    تولید کرد»): of those goods where they are one, else of none the text says."""
+    تولید کرد»): of those goods (of both, where it names two)."""
     known: dict[str, str] = {}
     for figure in document.figures:
         product = figure.subject.product
@@ -3052,7 +3052,9 @@ def _goods_named_here(document: Document) -> None:
                      for j in (k - 1, k + 1) if 0 <= j < len(items))}
         if not named:
             continue
-        goods = named.pop() if len(named) == 1 else ""
+        # (two goods named: of both together, as «صادرات مس و طلا» is, which agrees with
+        # neither alone nor with all goods)
+        goods = " و ".join(sorted(named))
         figure.subject = replace(figure.subject, product=goods)
         if figure.versus is not None and figure.versus.product == product:
             figure.versus = replace(figure.versus, product=goods)

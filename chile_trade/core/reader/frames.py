@@ -481,8 +481,8 @@ def _compared_period(figure: Figure) -> Period | None:
                                 for item in items[last_before + 1:figure.position]) and \
             not any("verb" in item.features for item in items[figure.position + 1:first_after]):
         # "صادرات ۸ درصد کمتر از مدت مشابه سال قبل بود و واردات ۲۰ درصد نسبت به ماه قبل
-        # افزایش یافت": an adjunct before a verb or rate before this one is theirs, and
-        # this one's own follows it
+        # افزایش یافت": an adjunct before the verb of the rate before is that rate's,
+        # where this one's own follows it before its verb
         before = []
     if before or after:
         chosen = before[-1] if before else after[0]

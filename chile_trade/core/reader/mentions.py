@@ -355,12 +355,18 @@ def _scaled(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> l
         number_start=_start(number), number_end=_end(number)))]
 
 
-def _fraction(ctx: _Context, items: Sequence[Item], match: Match, index: int,
-              ) -> list[Mention]:
+def _fraction_of(items: Sequence[Item], match: Match) -> tuple[Fraction, Item]:
+    """The fraction a fraction word of the match spells, and the word."""
     fraction = _feature(items, match, "fraction", "fraction")
     word = _item(items, match, "fraction")
     assert isinstance(fraction, Fraction)
     assert word is not None
+    return fraction, word
+
+
+def _fraction(ctx: _Context, items: Sequence[Item], match: Match, index: int,
+              ) -> list[Mention]:
+    fraction, word = _fraction_of(items, match)
     if match.end < len(items) and "percent_word" in items[match.end].features:
         return []  # "یک سوم درصد" is a third of one percent, no share of a whole
     percent = fraction * 100
@@ -376,10 +382,7 @@ def _fraction(ctx: _Context, items: Sequence[Item], match: Match, index: int,
 def _tenths_percent(ctx: _Context, items: Sequence[Item], match: Match, index: int,
                     ) -> list[Mention]:
     """«یک دهم درصد»: a tenth (hundredth) in words of one percent, a printed 0.1."""
-    fraction = _feature(items, match, "fraction", "fraction")
-    word = _item(items, match, "fraction")
-    assert isinstance(fraction, Fraction)
-    assert word is not None
+    fraction, word = _fraction_of(items, match)
     decimals = {10: 1, 100: 2}.get(fraction.denominator)
     if decimals is None:
         return []  # "یک سوم درصد" is printed as no number
