@@ -615,7 +615,7 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
 def _content(item: Item) -> bool:
     """A word that may name a product: no mark, number, mention, lexicon word, nor a
     comparative («جلوتر», «بیشترین»)."""
-    return item.kind == WORD and item.features.keys() <= {"qualifier"} and \
+    return item.kind == WORD and item.features.keys() <= {"qualifier", "product_alias"} and \
         len(item.text) > 1 and not item.text.endswith(("تر", "ترین"))
 
 
@@ -631,6 +631,13 @@ def product_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= _STEM:
             word = word[:-len(suffix)]
     return word
+
+
+def _product_word(item: Item) -> str:
+    """A word of a product's name as compared: the goods a figure of speech stands for
+    («طلای سرخ» is copper), else the word without an adjective's «ی»."""
+    alias = item.features.get("product_alias")
+    return alias if isinstance(alias, str) else _normal_word(item.text)
 
 
 def _normal_word(word: str) -> str:
@@ -662,7 +669,7 @@ def _product_after(items: Sequence[Item], start: int, stop: int) -> tuple[str, i
     while k < stop and len(words) < _MAX_PRODUCT_WORDS:
         item = items[k]
         if _content(item) and not _generic(item):
-            words.append(_normal_word(item.text))
+            words.append(_product_word(item))
             k += 1
             continue
         if item.text == "و" and words and k + 1 < stop and _content(items[k + 1]) \
@@ -1248,7 +1255,7 @@ def _product_before(items: Sequence[Item], k: int) -> str:
     j = k - 1
     while j >= 0 and _content(items[j]) and not _generic(items[j]) and \
             len(words) < _MAX_PRODUCT_WORDS:
-        words.insert(0, _normal_word(items[j].text))
+        words.insert(0, _product_word(items[j]))
         j -= 1
     return " ".join(words)
 

@@ -123,6 +123,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "fiscal_word": _flag, "time_adjective": _flag, "annual_word": _flag,
     # subjects
     "basis_word": _flag, "currency": _text, "quantity_noun": _text, "ratio_noun": _text,
+    "product_alias": _text,
     "price_basis": _one_of("constant", "current"),
     "code_word": _flag, "qualifier": _flag, "source_word": _flag,
     "flow_noun": _FLOW, "flow_verb": _FLOW, "bilateral_flow": _flag,
