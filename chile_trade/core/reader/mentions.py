@@ -678,7 +678,10 @@ def _recent(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> l
 
 def _this_period(ctx: _Context, items: Sequence[Item], match: Match, index: int,
                  ) -> list[Mention]:
-    return [_mention(ctx, "Period", items, index, match.end, PeriodValue(Period(), "this"))]
+    # («در این سال»: the year of the period spoken of)
+    refers = "this_year" if any(item.features.get("this_period") == "year"
+                                for item in items[index:match.end]) else "this"
+    return [_mention(ctx, "Period", items, index, match.end, PeriodValue(Period(), refers))]
 
 
 def _month_before(ctx: _Context, items: Sequence[Item], match: Match, index: int,
