@@ -182,6 +182,9 @@ class Figure:
     # the part of a period a share is of: «سهم ماه مارس از صادرات سه ماهه» (its whole is
     # then ``period``, the same flow over a longer span)
     part_period: Period | None = None
+    # its partner is the one the text named before, not its sentence («صادرات ایران به
+    # عراق …؛ صادرات سیمان …»)
+    sides_inherited: bool = False
 
     @property
     def value(self) -> QuantityValue:
@@ -1694,6 +1697,12 @@ def _versus(sentence: Sentence, figure: Figure) -> None:
     if place is not None and own.flow in OWN_FLOWS and own.exporter != place:
         figure.versus = replace(own, exporter=place)  # "تولید این کشور ۷ برابر هند"
         return
+    if place is None and own.product and end < len(items):
+        goods = _goods_after_times(items, end)
+        if goods and product_stem(goods) != product_stem(own.product):
+            # «ارزش صادرات مس سه برابر طلا بود»: the same flow of other goods
+            figure.versus = replace(own, product=goods)
+        return
     if place is None or own.flow != "goods":
         return
     to = next((p for k in range(end + 1, min(len(items), end + 3))
@@ -1702,6 +1711,17 @@ def _versus(sentence: Sentence, figure: Figure) -> None:
         figure.versus = replace(own, exporter=place, importer=own.importer or to)
     elif own.importer not in (None, REPORTER) and own.importer != place:
         figure.versus = replace(own, importer=place)
+
+
+def _goods_after_times(items: Sequence[Item], start: int) -> str:
+    """The goods named right after «برابر» where nothing but a verb or a mark follows
+    them («سه برابر طلا بود»); "" for anything else («دو برابر سال قبل»)."""
+    goods, end = _product_after(items, start, len(items))
+    if not goods or goods.startswith((_THIS, _CODE)) or _generic(items[start]):
+        return ""
+    if end < len(items) and not (items[end].kind == PUNCT or "verb" in items[end].features):
+        return ""
+    return goods
 
 
 def _groups(sentence: Sentence) -> None:
@@ -1797,10 +1817,12 @@ def _is_headline(items: Sequence[Item], lineno: int) -> bool:
 
 
 def _local_partner(items: Sequence[Item], position: int, subject: Subject) -> Subject:
-    """A place written just before the figure, «به فیلیپین ۲۸ درصد»: the other side of
-    its flow, for this figure of a list."""
+    """A place written just before the figure, «به فیلیپین ۲۸ درصد», «و از چین به X
+    رسید»: the other side of its flow, for this figure of a list."""
     if subject.flow != "goods" or position < 2:
         return subject
+    if position >= 3 and items[position - 1].text == "به":
+        position -= 1  # «… و از چین به ۱۵ میلیارد دلار رسید»: the value it reached
     place = _place(items[position - 1])
     preposition = items[position - 2].text
     if place is None or preposition not in ("به", "از"):
@@ -2015,6 +2037,21 @@ def _inherited(subject: Subject, topics: list[Subject], home: str | None = None)
     return subject
 
 
+def _inherited_by(figure: Figure, subject: Subject, topics: list[Subject],
+                  home: str | None) -> Subject:
+    """`_inherited` for a figure, marking whether it took its partner from the text's one
+    partner so far (not one of several), its sentence naming no place («جایگاه چهارم به
+    چین رسید که … خرید» names one the reader may not tie): `Figure.sides_inherited`."""
+    inherited = _inherited(subject, topics, home)
+    named = {side for topic in topics if topic.flow == "goods"
+             for side in (topic.exporter, topic.importer)} - {None, REPORTER, home}
+    own = {subject.exporter, subject.importer} - {None, REPORTER, home}
+    figure.sides_inherited = not own and len(named) == 1 and bool(
+        {inherited.exporter, inherited.importer} & named) and not any(
+            _place(item) not in (None, home) for item in figure.sentence.items)
+    return inherited
+
+
 def _owner_named(items: Sequence[Item], position: int) -> bool:
     """Whether the flow before the figure names whose it is and nothing more: «ارزش
     صادرات استان در سال ۱۴۰۱ X» is all the province's exports, not those to the partner
@@ -2098,7 +2135,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             elif topics:
                 subject = _topical(subject, topics[-1])
         if _open_sides(subject) and not _owner_named(sentence.items, figure.position):
-            subject = _inherited(subject, topics, _reporter(places.owners))
+            subject = _inherited_by(figure, subject, topics, _reporter(places.owners))
         for a, b in _measure_pairs(sentence):
             if b is figure and not subject.product and a.subject.product:
                 subject = replace(subject, product=a.subject.product)

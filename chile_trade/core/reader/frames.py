@@ -1476,17 +1476,25 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
     if slot.subject == "part_named":
         return _part_named(ctx)
     if slot.subject == "whole":
-        # The whole the words after the share name; else the part with its partner
-        # opened: all partners, or the flow as a whole.
-        part = filled[slot.of].subject
-        if ctx.whole is not None:
-            return replace(ctx.whole, measure=part.measure or ctx.whole.measure)
-        if part.flow == "goods" and part.importer not in (None, REPORTER):
-            return replace(part, importer=None, party=None, total=True)
-        if part.flow == "goods" and part.exporter not in (None, REPORTER):
-            return replace(part, exporter=None, party=None, total=True)
-        return replace(part, party=None, total=True)
+        return _whole_subject(ctx, filled[slot.of])
     return _wanted_subject(slot, ctx, filled)
+
+
+def _whole_subject(ctx: ClaimContext, part_figure: Figure) -> Subject:
+    """The whole the words after the share name; else the part with its partner opened:
+    all partners, or the flow as a whole; or, where its sentence names its goods only and
+    its partner is the text's one partner («واردات خودرو … سهم آن کمتر از ۵ درصد است»
+    in a text on imports from the UAE), the partner's flow of all goods."""
+    part = part_figure.subject
+    if ctx.whole is not None:
+        return replace(ctx.whole, measure=part.measure or ctx.whole.measure)
+    if part.product and part_figure.sides_inherited:
+        return replace(part, product="", total=True)
+    if part.flow == "goods" and part.importer not in (None, REPORTER):
+        return replace(part, importer=None, party=None, total=True)
+    if part.flow == "goods" and part.exporter not in (None, REPORTER):
+        return replace(part, exporter=None, party=None, total=True)
+    return replace(part, party=None, total=True)
 
 
 def _part_named(ctx: ClaimContext) -> Subject | None:
