@@ -213,17 +213,6 @@ def test_a_superlative_is_one_word_not_a_comparative_and_a_unit(word: str) -> No
         word.replace("\u200c", "")
 
 
-def test_a_price_takes_the_unit_of_the_goods_earlier_prices_name_more_fully():
-    # «میانگین قیمت … ۸۹۷ یوآن» names no «هر تن»; the text's earlier price of the same
-    # goods, named more fully («سنگ آهن استرالیایی»), is per tonne: so is the average.
-    # (948 + 912 + 830) / 3 = 896.67, which rounds to 897.
-    lines = [(1, "قیمت هر تن سنگ آهن استرالیایی در بندر تیانجین ۸۶۵ یوآن بود."),
-             (2, "میانگین قیمت ماهانه سنگ آهن وارداتی در ژانویه، فوریه و مارس که به ترتیب "
-                 "۹۴۸، ۹۱۲ و ۸۳۰ یوآن بود، ۸۹۷ یوآن محاسبه شد.")]
-    claims = [c for c in read_claims("t.txt", lines) if c.stated.value == 897]
-    assert [c.quantity.unit for c in claims] == ["yuan/tonne"]
-
-
 def test_lines_that_share_a_number_are_each_read():
     # two paragraphs an HTML page prints on one source line share its number: each is
     # read for itself ((25 − 10) / 10 × 100 = 150 %, Iraq's, not Russia's 80 %)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from chile_trade.core import vocabulary as V
@@ -32,7 +32,6 @@ from chile_trade.core.reader.frames import (
     read_figure,
     whole_of,
 )
-from chile_trade.core.reader.frames import Reading as FrameReading
 from chile_trade.core.reader.numerals import (
     DOT_DECIMAL,
     DOT_THOUSANDS,
@@ -196,8 +195,8 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
             start = reading.operands[0]
     elif outcome.frame:
         frame = outcome.frame
-    quantity = Quantity(number, _claim_unit(figure, reading, unit_of), _subject(figure),
-                        _period(figure, start), _span(source, figure))
+    quantity = Quantity(number, unit_of(figure), _subject(figure), _period(figure, start),
+                        _span(source, figure))
     # «کاهش بیش از ۲۰ درصدی», «کسری … از ۷۰ میلیارد دلار گذشت»: the comparison is of the
     # size printed, so a figure made negative compares the other way (less than −20)
     comparator = V.MIRRORED.get(figure.comparator, figure.comparator) if sign < 0 else \
@@ -206,19 +205,6 @@ def _claim(source: str, outcome: Outcome, readings: Sequence[Reading]) -> Claim:
     return Claim(kind, quantity, comparator, label=figure.mention.text,
                  low=low, operands=operands, formula=formula, reason=reason, frame=frame,
                  days=days)
-
-
-def _claim_unit(figure: Figure, reading: FrameReading | None,
-                unit_of: Callable[[Figure], str]) -> str:
-    """The stated figure's unit; a change of a price that does not say its unit per what
-    («مس ۱۵۵ دلار گران شد») is in the unit of the prices it is the change of."""
-    unit = unit_of(figure)
-    if reading is None or figure.per is not None or reading.frame.formula != "difference":
-        return unit
-    units = {_unit_per(f) for f in reading.operands}
-    if len(units) == 1 and (only := units.pop()).startswith(f"{unit}/"):
-        return only
-    return unit
 
 
 def _kind_of(figure: Figure) -> str:

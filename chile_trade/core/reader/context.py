@@ -473,14 +473,6 @@ def _complete(value: PeriodValue, discourse: _Discourse, own: Period | None,  # 
     (``own``: the sentence's latest own period before it, if any; ``compared``: the
     mention is what something is compared with)."""
     period = value.period
-    if value.refers == "this_year":
-        # «در این سال»: the period spoken of; after a month spoken of («در ماه مه ۲۰۲۲
-        # روزانه X بشکه»), that month's year
-        named = own if own is not None and not compared else discourse.period
-        if named is not None and named.months is not None and \
-                named.months[0] == named.months[1] and named.last_year is None:
-            return replace(named, months=None, rolling=False)
-        value = replace(value, refers="this")
     if value.refers == "this":
         # "در ۱۰ ماهه امسال، در این مدت …": the period the sentence has just named
         return own if own is not None and not compared else discourse.period
@@ -586,6 +578,12 @@ def _in_parentheses(items: Sequence[Item], position: int) -> bool:
     return False
 
 
+def _since(items: Sequence[Item], position: int) -> bool:
+    """«از اواخر ماه مارس»: a time since when, no period (not «در اواخر سال ۱۴۰۲»)."""
+    return position >= 2 and "within_part" in items[position - 1].features and \
+        items[position - 2].text == "از"
+
+
 def _resolve_periods(sentence: Sentence, discourse: _Discourse,
                      ) -> dict[int, tuple[Period | None, bool]]:
     """Each period mention of the sentence: (its full period, whether it is a period
@@ -599,9 +597,10 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
         compared = _governed_by_marker(sentence.items, position)
         period = _complete(value, discourse, own, compared)
         out[position] = (period, compared)
-        if period is not None and position > 0 and {"year_start", "year_end", "within_part"} \
-                & sentence.items[position - 1].features.keys():
-            sentence.instants.append(period)  # (also «از اواخر ماه مارس»: since a time)
+        if period is not None and position > 0 and (
+                {"year_start", "year_end"} & sentence.items[position - 1].features.keys()
+                or _since(sentence.items, position)):
+            sentence.instants.append(period)
         if period is not None and any("alone_word" in item.features
                                       for item in sentence.items[position + 1:position + 3]):
             sentence.asides.append(period)  # «در ماه ژوئن ۲۰۲۴ به تنهایی»
@@ -2207,38 +2206,10 @@ def _per_origin(items: Sequence[Item], position: int) -> str | None:
     return None
 
 
-def _priced_goods(items: Sequence[Item], position: int) -> str:
-    """The goods a clause with no flow word says the price of: those after «قیمت هر تن»
-    before the figure, or those it opens with where it says they became dearer or cheaper
-    («نیکل در بورس لندن ۱۲۰ دلار ارزان شد»)."""
-    start = _clause_start(items, position)
-    end = position + 1
-    while end < len(items) and not (items[end].kind == PUNCT and items[end].text in _CLAUSE_END):
-        end += 1
-    if any(_is(item, "Flow") for item in items[start:end]):
-        return ""
-    for k in range(start, position - 2):
-        if items[k].features.get("measure") == "price" and \
-                "per_word" in items[k + 1].features and \
-                isinstance(items[k + 2].features.get("unit"), tuple):
-            product, _ = _product_after(items, k + 3, position)  # «قیمت هر تن مس»
-            return "" if product.startswith(_THIS) else product
-    if any(item.text.startswith(("گران", "ارزان")) and "direction" in item.features
-           for item in items[position + 1:end]):
-        words: list[str] = []
-        for item in items[start:position]:
-            if not _content(item) or _generic(item) or len(words) == _MAX_PRODUCT_WORDS:
-                break
-            words.append(_product_word(item))
-        return " ".join(words)
-    return ""
-
-
 def _named_goods(sentence: Sentence, figure: Figure, subject: Subject) -> Subject:
     """The goods the words next to a figure name, before any the text's topic."""
     labelled = _product_before_with(sentence.items, figure.position) or (
-        _per_product(sentence.items, figure.position) if figure.per else "") or \
-        _priced_goods(sentence.items, figure.position)
+        _per_product(sentence.items, figure.position) if figure.per else "")
     if labelled:  # "متانول با X": the goods the label names
         subject = replace(subject, product=labelled)
     owned = _belongs_to(sentence.items, figure.position)
@@ -3099,20 +3070,12 @@ def _prices_per_unit(document: Document) -> None:
                 not figure.subject.product or not any(
                     "price_word" in item.features for item in items[start:figure.position]):
             continue  # (not «با افزایش قیمت مس، ارزش صادرات … X دلار»: a price's clause)
-        # (of the same goods, one name maybe the fuller: «سنگ آهن استرالیایی»)
+        stem = product_stem(figure.subject.product)
         units = {f.per for f in document.figures[:figure.order] if f.per is not None
                  and f.per[0] and f.value.dimension == figure.value.dimension
-                 and _one_goods(f.subject.product, figure.subject.product)}
+                 and product_stem(f.subject.product) == stem}
         if len(units) == 1:
             figure.per = units.pop()
-
-
-def _one_goods(a: str, b: str) -> bool:
-    """Whether two names are of one goods, one maybe naming it more fully («سنگ آهن» and
-    «سنگ آهن استرالیایی»): the shorter's words begin the longer's; not two goods together."""
-    wa, wb = [product_stem(w) for w in a.split(" ")], [product_stem(w) for w in b.split(" ")]
-    shorter, longer = sorted((wa, wb), key=len)
-    return bool(a and b) and "و" not in wa + wb and longer[:len(shorter)] == shorter
 
 
 def _goods_named_here(document: Document) -> None:

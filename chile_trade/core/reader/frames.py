@@ -79,8 +79,7 @@ _SAME_PRODUCT = 3  # `_products_agree` of one product named alike
 _TOTAL_LABELS = frozenset({"جمع", "مجموع", "جمع کل", "کل"})  # a table's totals row
 _PAIR_GAP = 4  # the most items between a value and a weight printed as one pair
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
-PERIOD_ASKS = ("claim", "compared", "any", "start", "end", "part", "claim_if_named",
-               "compared_if_named")
+PERIOD_ASKS = ("claim", "compared", "any", "start", "end", "part")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
            "attribute_conflict", "ambiguous_number", "partial_parts")
 """Why a figure is unverifiable (`Outcome.reason`)."""
@@ -92,8 +91,6 @@ _COVERAGE = f"{OTHER}coverage"  # the flow of a ratio of exports to imports (``r
 _CUE_AFTER = 8
 _CLAUSE_MARKS = frozenset({"،", ",", "؛", ";", ".", ":"})
 _RESTATED_RATIO = 1.1
-# changes as amounts whose two values another sentence prints («… از X به Y رسید»)
-_PAIR_ELSEWHERE = frozenset({"change.amount_of_pair", "change.amount_of_comparison"})
 
 
 # ------------------------------------------------------------------ the schema
@@ -156,8 +153,6 @@ def _check_slot(where: str, row: Mapping[str, object], names: list[str]) -> Slot
         raise LexiconError(f"{where}: find must be one of {FINDERS}")
     if slot.find == "role" and slot.role not in ("from", "to", "compared", "total", "each"):
         raise LexiconError(f"{where}: a role slot names a role (from, to, compared, total)")
-    if slot.role and slot.find not in ("role", "search", "other"):
-        raise LexiconError(f"{where}: only a role, search or other slot names a role")
     if slot.find == "near" and slot.side not in ("before", "after"):
         raise LexiconError(f"{where}: a near slot has side before or after")
     if slot.find == "search" and slot.side not in ("", "elsewhere"):
@@ -695,11 +690,6 @@ def _wanted_period(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure], 
         return "any"
     if slot.period == "compared":
         return ctx.compared
-    if slot.period.endswith("_if_named"):
-        # the claim's period (or the one it is compared with) where its words name one;
-        # any where they do not (the values' own periods then say what changed when)
-        named = ctx.period if slot.period == "claim_if_named" else ctx.compared
-        return "any" if named is None else named
     if slot.period in ("start", "end"):
         return _end_of_span(ctx.period, slot.period == "start")
     if slot.period == "part":
@@ -838,41 +828,13 @@ def _candidates(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,
         first = filled[slot.of]  # in the sentence of the figure it is another of
         # (a price with a price of the same unit: «از ۷۵ دلار … به ۸۲ دلار در هر بشکه»)
         return [f for f in _amounts(first.sentence) if f.order not in taken
-                and _same_dimension(f, first) and f.per == first.per
-                and (not slot.role or slot.role in f.roles)]
-    return _searched(doc, figure, slot, taken)
-
-
-def _searched(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> list[Figure]:
-    """The amounts of the text a search slot may take. A price is no total, a total no
-    price: a search takes only figures of its kind; a difference («۱۰۰۰ تن بیشتر») is no
-    level."""
-    if slot.role:  # (a search of a role: the ends of a change printed elsewhere)
-        return _ends_elsewhere(doc, figure, slot, taken)
+                and _same_dimension(f, first) and f.per == first.per]
+    # A price is no total, a total no price: a search takes only figures of its kind;
+    # a difference («۱۰۰۰ تن بیشتر») is no level.
     return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
             and (f.per is None or slot.restates) and not _NO_LEVEL & f.roles
             and not _subset(f)
             and (slot.side != "elsewhere" or f.sentence.line != figure.sentence.line)]
-
-
-def _ends_elsewhere(doc: Document, figure: Figure, slot: Slot, taken: set[int],
-                    ) -> list[Figure]:
-    """The figures of a role anywhere in the text (an end of a change printed elsewhere),
-    in the stated figure's unit per what; a change of a price that does not say per what
-    takes prices."""
-    return [f for f in doc.figures if f.type == "Amount" and f.order not in taken
-            and slot.role in f.roles and not _NO_LEVEL & f.roles and not _subset(f)
-            and (f.per == figure.per or (figure.per is None and f.per is not None
-                                         and _price_change(figure)))]
-
-
-def _price_change(figure: Figure) -> bool:
-    """Whether an amount's clause calls it a change of a price: «مس ۱۵۵ دلار گران شد»,
-    «قیمت نیکل ۵۸۵ دلار کاهش یافت»."""
-    items = figure.sentence.items
-    start, end = _clause_bounds(figure.sentence, figure.position)
-    return any((item.text.startswith(("گران", "ارزان")) and "direction" in item.features)
-               or item.features.get("measure") == "price" for item in items[start:end])
 
 
 def _in_clause(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> list[Figure]:
@@ -1919,12 +1881,8 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
             frame.formula in _RATE_OF_CHANGE and new is not None
             and not _reached_right_after(new, figure)) or (
             # a change as an amount of another subject, day or part after «از X به Y»
-            frame.formula == "difference" and frame.id not in _PAIR_ELSEWHERE
-            and old is not None and new is not None and "from" in old.roles
-            and not _follows_directly(new, figure)) or (
-            # a change of a pair printed elsewhere is of goods or a flow its words name
-            frame.id in _PAIR_ELSEWHERE
-            and not (figure.subject.flow or figure.subject.product)) or (
+            frame.formula == "difference" and old is not None and new is not None
+            and "from" in old.roles and not _follows_directly(new, figure)) or (
             # «سهم این دو کشور»: of the two, not of one part
             frame.formula == "share" and _share_of_listed(figure)) or \
         _whole_is_listed(attempt) or (

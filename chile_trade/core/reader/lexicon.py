@@ -36,15 +36,6 @@ def _flag(value: object) -> bool:
     return True
 
 
-def _flag_or(word: str) -> Callable[[object], bool | str]:
-    def check(value: object) -> bool | str:
-        if value is not True and value != word:
-            raise TypeError(f"expected true or {word!r}")
-        assert isinstance(value, (bool, str))
-        return value
-    return check
-
-
 def _integer(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError("expected an integer")
@@ -127,7 +118,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "speech_verb": _flag, "group_word": _flag,
     "first_part": _flag, "half_year": _months,
     "year_start": _flag, "year_end": _flag, "within_part": _flag, "relative_year": _integer,
-    "relative_to_named": _integer, "same_period": _flag, "this_period": _flag_or("year"),
+    "relative_to_named": _integer, "same_period": _flag, "this_period": _flag,
     "month_before": _flag,
     "fiscal_word": _flag, "time_adjective": _flag, "annual_word": _flag,
     # subjects

@@ -678,10 +678,7 @@ def _recent(ctx: _Context, items: Sequence[Item], match: Match, index: int) -> l
 
 def _this_period(ctx: _Context, items: Sequence[Item], match: Match, index: int,
                  ) -> list[Mention]:
-    # («در این سال»: the year of the period spoken of)
-    refers = "this_year" if any(item.features.get("this_period") == "year"
-                                for item in items[index:match.end]) else "this"
-    return [_mention(ctx, "Period", items, index, match.end, PeriodValue(Period(), refers))]
+    return [_mention(ctx, "Period", items, index, match.end, PeriodValue(Period(), "this"))]
 
 
 def _month_before(ctx: _Context, items: Sequence[Item], match: Match, index: int,
