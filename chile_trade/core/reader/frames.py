@@ -432,6 +432,9 @@ def _direction(sentence: Sentence, position: int) -> int:
     """The sign a change word beside the figure gives it: the nearest one, the one after
     it first among equals."""
     items = sentence.items
+    if position >= 2 and items[position - 2].text == "این" and \
+            isinstance(this := items[position - 1].features.get("direction"), int):
+        return this  # «این کاهش ۲٫۶ واحد درصدی بیشتر به دلیل …»: the change named
     best: tuple[int, int, int] | None = None
     for k in range(max(0, position - _CUE_BEFORE), min(len(items), position + _CUE_AFTER)):
         item = items[k]
@@ -849,12 +852,24 @@ def _in_clause(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> li
     limit = figure.position if slot.find == "rate" else len(figure.sentence.items)
     found = typed(figure.sentence, limit)
     previous = _previous_sentence(doc, figure.sentence)
+    if previous is None and _this_change(figure) and figure.sentence.index > 0:
+        # «… از ۳۴٫۸ درصد به ۳۱٫۵ درصد کاهش یافت. این کاهش ۳٫۳ واحد درصدی …»: the change
+        # the sentence before it ends on, on its line or the line before
+        previous = doc.sentences[figure.sentence.index - 1]
     if not found and previous is not None and (
             figure.own_period is None or figure.own_period == previous.own):
         # (not where the figure names a period of its own: «…؛ صادرات ماه دسامبر اما ۶
         # درصد کمتر شد» is no change of the year's figures before it)
         found = typed(previous, len(previous.items))
     return found[-1:] if slot.find == "rate" else found
+
+
+def _this_change(figure: Figure) -> bool:
+    """Whether a figure is named as the change just told of, «این کاهش ۳٫۳ واحد درصدی»:
+    «این» and a change word right before it, at its clause's start."""
+    items, p = figure.sentence.items, figure.position
+    return p >= 2 and items[p - 2].text == "این" and "direction" in items[p - 1].features \
+        and _clause_bounds(figure.sentence, p)[0] == p - 2
 
 
 def _subset(figure: Figure) -> bool:
