@@ -149,6 +149,9 @@ class Sentence:
     drawn_from: Period | None = None  # that of the clause it follows from («به این ترتیب»)
     topic_after: Subject | None = None  # a flow named after its last figure
     instants: list[Period] = field(default_factory=list)  # «در پایان مارس»: a day, no span
+    # spans to date from within a period, «از اواسط سال ۲۰۲۳»: the text goes on with that
+    # period, its figures are of the span only
+    since: list[Period] = field(default_factory=list)
     asides: list[Period] = field(default_factory=list)  # «در ماه ژوئن به تنهایی»: a part
 
 
@@ -182,9 +185,6 @@ class Figure:
     # the part of a period a share is of: «سهم ماه مارس از صادرات سه ماهه» (its whole is
     # then ``period``, the same flow over a longer span)
     part_period: Period | None = None
-    # its partner is the one the text named before, not its sentence («صادرات ایران به
-    # عراق …؛ صادرات سیمان …»)
-    sides_inherited: bool = False
 
     @property
     def value(self) -> QuantityValue:
@@ -395,7 +395,8 @@ def _speak(sentence: Sentence, spoken: Sequence[Period], discourse: _Discourse) 
         aside = period in sentence.asides or (period in discourse.asides
                                              and sentence.own is None)
         if period not in sentence.instants and not aside:
-            discourse.speak_of(period)
+            discourse.speak_of(replace(period, rolling=False) if period in sentence.since
+                               else period)
     between = _between_instants(sentence.instants)
     if between is not None and all(p in sentence.instants for p in spoken):
         discourse.speak_of(between)
@@ -578,10 +579,12 @@ def _in_parentheses(items: Sequence[Item], position: int) -> bool:
     return False
 
 
-def _since(items: Sequence[Item], position: int) -> bool:
-    """«از اواخر ماه مارس»: a time since when, no period (not «در اواخر سال ۱۴۰۲»)."""
+def _since_within(items: Sequence[Item], position: int, item: Item) -> bool:
+    """«از اواسط سال ۲۰۲۳ … به X رسیده است»: from a time within a period to date, a span
+    the calendar does not fix (not «از اوایل سال ۱۴۰۲ تا پایان شهریور», which ends)."""
     return position >= 2 and "within_part" in items[position - 1].features and \
-        items[position - 2].text == "از"
+        items[position - 2].text == "از" and "تا" not in item.text.split() and not (
+            position + 1 < len(items) and items[position + 1].text == "تا")
 
 
 def _resolve_periods(sentence: Sentence, discourse: _Discourse,
@@ -596,10 +599,12 @@ def _resolve_periods(sentence: Sentence, discourse: _Discourse,
         value = _period_of(item)
         compared = _governed_by_marker(sentence.items, position)
         period = _complete(value, discourse, own, compared)
+        if period is not None and _since_within(sentence.items, position, item):
+            period = replace(period, rolling=True)
+            sentence.since.append(period)
         out[position] = (period, compared)
-        if period is not None and position > 0 and (
-                {"year_start", "year_end"} & sentence.items[position - 1].features.keys()
-                or _since(sentence.items, position)):
+        if period is not None and position > 0 and \
+                {"year_start", "year_end"} & sentence.items[position - 1].features.keys():
             sentence.instants.append(period)
         if period is not None and any("alone_word" in item.features
                                       for item in sentence.items[position + 1:position + 3]):
@@ -1696,12 +1701,6 @@ def _versus(sentence: Sentence, figure: Figure) -> None:
     if place is not None and own.flow in OWN_FLOWS and own.exporter != place:
         figure.versus = replace(own, exporter=place)  # "تولید این کشور ۷ برابر هند"
         return
-    if place is None and own.product and end < len(items):
-        goods = _goods_after_times(items, end)
-        if goods and product_stem(goods) != product_stem(own.product):
-            # «ارزش صادرات مس سه برابر طلا بود»: the same flow of other goods
-            figure.versus = replace(own, product=goods)
-        return
     if place is None or own.flow != "goods":
         return
     to = next((p for k in range(end + 1, min(len(items), end + 3))
@@ -1710,17 +1709,6 @@ def _versus(sentence: Sentence, figure: Figure) -> None:
         figure.versus = replace(own, exporter=place, importer=own.importer or to)
     elif own.importer not in (None, REPORTER) and own.importer != place:
         figure.versus = replace(own, importer=place)
-
-
-def _goods_after_times(items: Sequence[Item], start: int) -> str:
-    """The goods named right after «برابر» where nothing but a verb or a mark follows
-    them («سه برابر طلا بود»); "" for anything else («دو برابر سال قبل»)."""
-    goods, end = _product_after(items, start, len(items))
-    if not goods or goods.startswith((_THIS, _CODE)) or _generic(items[start]):
-        return ""
-    if end < len(items) and not (items[end].kind == PUNCT or "verb" in items[end].features):
-        return ""
-    return goods
 
 
 def _groups(sentence: Sentence) -> None:
@@ -1820,7 +1808,7 @@ def _local_partner(items: Sequence[Item], position: int, subject: Subject) -> Su
     رسید»: the other side of its flow, for this figure of a list."""
     if subject.flow != "goods" or position < 2:
         return subject
-    if position >= 3 and items[position - 1].text == "به":
+    if position >= 4 and items[position - 1].text == "به" and items[position - 4].text == "و":
         position -= 1  # «… و از چین به ۱۵ میلیارد دلار رسید»: the value it reached
     place = _place(items[position - 1])
     preposition = items[position - 2].text
@@ -2001,7 +1989,7 @@ def _label_before(items: Sequence[Item], start: int, end: int) -> str:
             break
         label.append(item)
         k -= 1
-    if k >= start and (items[k].text in _PREPOSITIONS or items[k].text in _TIME_NOUNS):
+    if k >= start and items[k].text in _TIME_NOUNS:
         return ""  # «در هفته گذشته با X»: the words of a time, no goods
     # "مواد غذایی و محصولات کشاورزی": its words, less those for goods in general
     words = [item.text if item.text == "و" else _normal_word(item.text)
@@ -2034,21 +2022,6 @@ def _inherited(subject: Subject, topics: list[Subject], home: str | None = None)
                 _same_side(subject.importer, topic.importer, home):
             return replace(subject, exporter=topic.exporter, importer=topic.importer)
     return subject
-
-
-def _inherited_by(figure: Figure, subject: Subject, topics: list[Subject],
-                  home: str | None) -> Subject:
-    """`_inherited` for a figure, marking whether it took its partner from the text's one
-    partner so far (not one of several), its sentence naming no place («جایگاه چهارم به
-    چین رسید که … خرید» names one the reader may not tie): `Figure.sides_inherited`."""
-    inherited = _inherited(subject, topics, home)
-    named = {side for topic in topics if topic.flow == "goods"
-             for side in (topic.exporter, topic.importer)} - {None, REPORTER, home}
-    own = {subject.exporter, subject.importer} - {None, REPORTER, home}
-    figure.sides_inherited = not own and len(named) == 1 and bool(
-        {inherited.exporter, inherited.importer} & named) and not any(
-            _place(item) not in (None, home) for item in figure.sentence.items)
-    return inherited
 
 
 def _owner_named(items: Sequence[Item], position: int) -> bool:
@@ -2134,7 +2107,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
             elif topics:
                 subject = _topical(subject, topics[-1])
         if _open_sides(subject) and not _owner_named(sentence.items, figure.position):
-            subject = _inherited_by(figure, subject, topics, _reporter(places.owners))
+            subject = _inherited(subject, topics, _reporter(places.owners))
         for a, b in _measure_pairs(sentence):
             if b is figure and not subject.product and a.subject.product:
                 subject = replace(subject, product=a.subject.product)

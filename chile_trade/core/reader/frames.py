@@ -492,9 +492,10 @@ def _compared_period(figure: Figure) -> Period | None:
         if chosen.year is None and chosen.relative is not None and own is not None and \
                 own.year is not None and own.relative is None:
             # "این رقم [۲۰۲۳] در قیاس با … سال قبل": a year before the figure's own
+            # (of a span to date, «از اواسط سال ۲۰۲۳ … تاکنون», none the calendar fixes)
             return replace(chosen, calendar=chosen.calendar or own.calendar,
                            year=own.year + chosen.relative, relative=None,
-                           months=chosen.months or own.months)
+                           months=chosen.months or own.months, rolling=own.rolling)
         return chosen
     based = [f.period for f in figure.sentence.figures if "compared" in f.roles
              and f.type == "Amount" and f.period is not None]
@@ -1459,14 +1460,10 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
 
 def _whole_subject(ctx: ClaimContext, part_figure: Figure) -> Subject:
     """The whole the words after the share name; else the part with its partner opened:
-    all partners, or the flow as a whole; or, where its sentence names its goods only and
-    its partner is the text's one partner («واردات خودرو … سهم آن کمتر از ۵ درصد است»
-    in a text on imports from the UAE), the partner's flow of all goods."""
+    all partners, or the flow as a whole."""
     part = part_figure.subject
     if ctx.whole is not None:
         return replace(ctx.whole, measure=part.measure or ctx.whole.measure)
-    if part.product and part_figure.sides_inherited:
-        return replace(part, product="", total=True)
     if part.flow == "goods" and part.importer not in (None, REPORTER):
         return replace(part, importer=None, party=None, total=True)
     if part.flow == "goods" and part.exporter not in (None, REPORTER):
@@ -1900,10 +1897,20 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
             and "from" in old.roles and not _follows_directly(new, figure)) or (
             # «سهم این دو کشور»: of the two, not of one part
             frame.formula == "share" and _share_of_listed(figure)) or \
+        _other_period_named(frame, figure) or \
         _whole_is_listed(attempt) or (
             # nor is the share of one named part «سهم لبنیات از … آنها» that of them all
             frame.formula == "share_of_sum" and bool(ctx.agent or ctx.agent_product))
     return "no_candidate" if misfit else ""
+
+
+def _other_period_named(frame: Frame, figure: Figure) -> bool:
+    """A multiple of another place or goods whose sentence names a period it is not read
+    as of («در سال ۲۰۲۲ صادرات مس شیلی ۲۴ میلیارد دلار بود که دو برابر پرو بود», the
+    text speaking of 2023): which year's values it compares the words do not make sure."""
+    own = figure.sentence.own
+    return any(slot.subject == "versus" for slot in frame.slots) and own is not None and (
+        figure.period is None or same(figure.period, own) != YES)
 
 
 _CONSEQUENCE = frozenset({"و", "،", ",", "؛", ";", "یعنی", "بنابراین", "پس"})
