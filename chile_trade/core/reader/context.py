@@ -97,7 +97,7 @@ _LIGHT_VERBS = frozenset({"شد", "شده", "شود", "میشود", "کرد", "�
                           "گردید", "گردیده", "است", "بود", "داشت", "داد"})
 _GOODS_NEIGHBOURS = frozenset({"تولید", "تولیدکننده", "تولیدکنندگان", "قیمت", "بهای",
                                "ذخایر", "موجودی", "عرضه", "تقاضای", "مصرف"})
-_FUTURE = "خواهد"  # the future tense's auxiliary: «خواهد بود», «خواهد رسید»
+FUTURE = "خواهد"  # the future tense's auxiliary: «خواهد بود», «خواهد رسید»
 _STEM = 3  # the fewest letters a product word keeps when compared without its ending
 _MONTHS_RULE = "period.months_between"  # «ژانویه تا ژوئن»: from one month to another
 _COMPARATIVES = frozenset({"بیشتر", "کمتر", "افزونتر"})
@@ -1512,7 +1512,7 @@ def _forecast(items: Sequence[Item], position: int) -> bool:
     for item in items[position + 1:]:
         if item.text in _CLAUSE_END or item.text in ("و", "که"):
             return False  # (not «… ۱۰ درصد کاهش یافت و سال آینده … خواهد رسید»)
-        if item.text.startswith(_FUTURE):
+        if item.text.startswith(FUTURE):
             return True
     return False
 

@@ -30,6 +30,7 @@ from importlib import resources
 from chile_trade.core import formulas as F
 from chile_trade.core import vocabulary as V
 from chile_trade.core.reader.context import (
+    FUTURE,
     MEASURES,
     OTHER,
     REPORTER,
@@ -432,9 +433,9 @@ def _direction(sentence: Sentence, position: int) -> int:
     """The sign a change word beside the figure gives it: the nearest one, the one after
     it first among equals."""
     items = sentence.items
-    if position >= 2 and items[position - 2].text == "این" and \
-            isinstance(this := items[position - 1].features.get("direction"), int):
-        return this  # «این کاهش ۲٫۶ واحد درصدی بیشتر به دلیل …»: the change named
+    named = _change_named(items, position)
+    if named is not None:
+        return named  # «این کاهش ۲٫۶ واحد درصدی بیشتر به دلیل …»: the change named
     best: tuple[int, int, int] | None = None
     for k in range(max(0, position - _CUE_BEFORE), min(len(items), position + _CUE_AFTER)):
         item = items[k]
@@ -865,12 +866,21 @@ def _in_clause(doc: Document, figure: Figure, slot: Slot, taken: set[int]) -> li
     return found[-1:] if slot.find == "rate" else found
 
 
+def _change_named(items: Sequence[Item], position: int) -> int | None:
+    """The direction of the change «این» and a change word name right before a figure
+    («این کاهش ۳٫۳ واحد درصدی»: −1), or None."""
+    if position < _PAIR or items[position - 2].text != "این":
+        return None
+    direction = items[position - 1].features.get("direction")
+    return direction if isinstance(direction, int) else None
+
+
 def _this_change(figure: Figure) -> bool:
-    """Whether a figure is named as the change just told of, «این کاهش ۳٫۳ واحد درصدی»:
-    «این» and a change word right before it, at its clause's start."""
-    items, p = figure.sentence.items, figure.position
-    return p >= 2 and items[p - 2].text == "این" and "direction" in items[p - 1].features \
-        and _clause_bounds(figure.sentence, p)[0] == p - 2
+    """Whether a figure is named as the change just told of, at its clause's start: «این
+    کاهش ۳٫۳ واحد درصدی …»."""
+    p = figure.position
+    return _change_named(figure.sentence.items, p) is not None and \
+        _clause_bounds(figure.sentence, p)[0] == p - _PAIR
 
 
 def _subset(figure: Figure) -> bool:
@@ -940,7 +950,6 @@ def _near(figure: Figure, slot: Slot, ctx: ClaimContext, taken: set[int]) -> lis
 
 
 _RATE_OF_CHANGE = {"rate_of_rise": 1, "rate_of_fall": -1}
-_FUTURE_AUXILIARY = "خواهد"
 """The formulas of a rate restating a change's amount, by the direction each is of."""
 _JOINERS = frozenset({"یا", "معادل", "برابر", "(", "،", ","})
 
@@ -1454,21 +1463,17 @@ def _subject_for(slot: Slot, ctx: ClaimContext, filled: Mapping[str, Figure],  #
     if slot.subject == "part_named":
         return _part_named(ctx)
     if slot.subject == "whole":
-        return _whole_subject(ctx, filled[slot.of])
+        # The whole the words after the share name; else the part with its partner
+        # opened: all partners, or the flow as a whole.
+        part = filled[slot.of].subject
+        if ctx.whole is not None:
+            return replace(ctx.whole, measure=part.measure or ctx.whole.measure)
+        if part.flow == "goods" and part.importer not in (None, REPORTER):
+            return replace(part, importer=None, party=None, total=True)
+        if part.flow == "goods" and part.exporter not in (None, REPORTER):
+            return replace(part, exporter=None, party=None, total=True)
+        return replace(part, party=None, total=True)
     return _wanted_subject(slot, ctx, filled)
-
-
-def _whole_subject(ctx: ClaimContext, part_figure: Figure) -> Subject:
-    """The whole the words after the share name; else the part with its partner opened:
-    all partners, or the flow as a whole."""
-    part = part_figure.subject
-    if ctx.whole is not None:
-        return replace(ctx.whole, measure=part.measure or ctx.whole.measure)
-    if part.flow == "goods" and part.importer not in (None, REPORTER):
-        return replace(part, importer=None, party=None, total=True)
-    if part.flow == "goods" and part.exporter not in (None, REPORTER):
-        return replace(part, exporter=None, party=None, total=True)
-    return replace(part, party=None, total=True)
 
 
 def _part_named(ctx: ClaimContext) -> Subject | None:
@@ -1956,7 +1961,7 @@ def _reached_right_after(reached: Figure, figure: Figure) -> bool:
         return False
     after = [item.text for item in items[reached.position + 1:reached.position + 3]]
     return after[:2] != ["رسیده", "بود"] and not any(
-        text.startswith(_FUTURE_AUXILIARY) for text in after)
+        text.startswith(FUTURE) for text in after)
 
 
 def _formula_misfit(formula: str, figure: Figure, ctx: ClaimContext) -> bool:
