@@ -2135,6 +2135,27 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
         previous.append(figure)
 
 
+def _sides_of_pair(sentence: Sentence) -> None:
+    """A flow of one side, in a sentence on the trade of two places, is with the other:
+    «حجم تجارت دو کشور، با X واردات چین و Y صادرات، Z بود»: China's imports from its
+    partner, not from all."""
+    pairs = {f.subject.pair for f in sentence.figures
+             if f.subject.flow == "trade" and len(f.subject.pair) == _PAIR}
+    if len(pairs) != 1:
+        return
+    pair = pairs.pop()
+    for figure in sentence.figures:
+        subject = figure.subject
+        if subject.flow != "goods" or subject.each:
+            continue
+        if subject.exporter in pair and subject.importer is None:
+            other = next(p for p in pair if p != subject.exporter)
+            figure.subject = replace(subject, importer=other, party=None)
+        elif subject.importer in pair and subject.exporter is None:
+            other = next(p for p in pair if p != subject.importer)
+            figure.subject = replace(subject, exporter=other, party=None)
+
+
 def _measure_of(sentence: Sentence, figure: Figure) -> str:
     """What a figure measures: an amount by its unit, a rate by the words near it; a
     forecast's figures are forecasts («پیش‌بینی می‌شود … به ۱۴ میلیون تن برسد که ۱۰ درصد …»)."""
@@ -2246,6 +2267,13 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
     if not same:
         return subject
     antecedent = same[-1]
+    if figure.own_period is None and figure.period is not None:
+        # "X در ۲۰۲۳ … در مقایسه با Y در ۲۰۲۲ …. از این رقم …", "… X رسید، در حالی که این
+        # رقم در ۲۰۲۲ Y بود. از این رقم …": the figure, not the base stated beside it
+        stated = [f for f in same if f.sentence is antecedent.sentence
+                  and "compared" not in f.roles and not _base_of(f, figure.period)]
+        if _base_of(antecedent, figure.period) and stated:
+            antecedent = stated[-1]
     figure.antecedent = antecedent
     if at is not None and figure.type == "Amount" and (
             items[at].text.startswith("از ") or (at > 0 and items[at - 1].text == "از")):
@@ -2260,6 +2288,13 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
         # "این رقم سال قبل X بود": the same months of that year
         figure.period = figure.own_period = replace(own, months=antecedent.period.months)
     return subject
+
+
+def _base_of(figure: Figure, spoken: Period) -> bool:
+    """Whether a figure is a base its sentence compares with: one compared with, or of
+    a period earlier than the one the text speaks of."""
+    return "compared" in figure.roles or (
+        figure.period is not None and _earlier(figure.period, spoken))
 
 
 def _trade_part(items: Sequence[Item], position: int, whole: Subject) -> Subject | None:
@@ -2916,8 +2951,10 @@ def _same_direction(subject: Subject, topic: Subject | None) -> bool:
 
 def _parts_of_pairs(document: Document) -> None:
     """"X از این رقم به صادرات و Y به واردات مربوط است": the figures of a sentence that
-    names one as a part of a trade are its parts (`_within_pair`)."""
+    names one as a part of a trade are its parts (`_within_pair`); those of a sentence
+    on a trade are its sides' (`_sides_of_pair`)."""
     for sentence in document.sentences:
+        _sides_of_pair(sentence)
         named = next((f.antecedent for f in sentence.figures if f.antecedent), None)
         if named is None:
             continue

@@ -784,8 +784,9 @@ def _flows(ctx: ClaimContext, exports: bool) -> Subject | None:
         owner = subject.party or REPORTER
         return Subject("goods", owner if exports else None, None if exports else owner,
                        product=subject.product)
-    if not pair and subject.flow in ("balance", "") and not subject.party:
-        # the owner's trade with the world: «تراز تجاری کشور», «اختلاف این دو شاخص»
+    if not pair and subject.flow in ("balance", "trade", "") and not subject.party:
+        # the owner's trade with the world: «تراز تجاری کشور», «اختلاف این دو شاخص»,
+        # «مجموع تجارت خارجی کشور»
         owner = subject.owner or REPORTER
         return Subject("goods", owner if exports else None,
                        None if exports else owner, product=subject.product,
@@ -1883,8 +1884,34 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.failed = got
             return attempt
         attempt.filled[slot.name] = got
-    attempt.failed = _misfit(attempt, figure, ctx)
+    attempt.failed = _misfit(attempt, figure, ctx) or _third_flow(doc, attempt, ctx)
     return attempt
+
+
+def _third_flow(doc: Document, attempt: _Attempt, ctx: ClaimContext) -> str:
+    """A place's trade with all its partners taken as its exports and imports, where the
+    text prints another flow of that place for the period, of other goods («صادرات
+    غیرنفتی X، صادرات مجدد Y و واردات Z»): which flows the total holds the words do not
+    say."""
+    exports, imports = attempt.filled.get("exports"), attempt.filled.get("imports")
+    if attempt.frame.formula != "sum" or exports is None or imports is None or \
+            ctx.subject.pair:
+        return ""
+    for other in doc.figures:
+        subject = other.subject
+        if other.type != "Amount" or other is exports or other is imports or \
+                subject.flow != "goods" or \
+                not _same_dimension(other, exports) or other.period is None or \
+                exports.period is None or same(other.period, exports.period) != YES:
+            continue
+        for taken in (exports, imports):
+            if (subject.exporter, subject.importer) == (
+                    taken.subject.exporter, taken.subject.importer) and \
+                    subject.product != taken.subject.product and \
+                    (other.value.readings, other.value.power) != (
+                        taken.value.readings, taken.value.power):
+                return "ambiguous_candidate"
+    return ""
 
 
 def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
@@ -2002,12 +2029,35 @@ def _part_listed(attempt: _Attempt) -> bool:
     return True
 
 
+def _against_rate(figure: Figure) -> bool:
+    """Whether a percentage is one rate set against another: «۳٫۳ درصد سریع‌تر از رشد کل
+    تجارت», «۲ درصد بیشتر از افزایش صادرات» (a gap in points, which the text prints as
+    «درصد»)."""
+    if figure.type != "Percent":
+        return False
+    items = figure.sentence.items[figure.position + 1:figure.position + 4]
+    if not items:
+        return False
+    first = items[0]
+    if first.text.endswith(" از") and "comparator" in first.features:
+        rest = items[1:]  # «بیشتر از»: one word
+    elif {"rate_comparative", "direction"} & first.features.keys() and \
+            len(items) > 1 and items[1].text == "از":
+        rest = items[2:]
+    else:
+        return False
+    return bool(rest) and "direction" in rest[0].features
+
+
 def read_figure(doc: Document, figure: Figure) -> Outcome:
     """Every frame tried on one stated figure; its one reading, or why none."""
     ctx = context_of(figure)
     if "forecast" in figure.roles or ("target" in figure.roles
-                                      and figure.comparator == V.EQUAL):
-        return Outcome(figure, None, "no_frame", context=ctx)  # an aim is no claim of fact
+                                      and figure.comparator == V.EQUAL) or \
+            _against_rate(figure):
+        # an aim is no claim of fact; a rate against another rate («۳ درصد سریع‌تر از
+        # رشد کل تجارت») is no rate of anything the frames read
+        return Outcome(figure, None, "no_frame", context=ctx)
     attempts: list[_Attempt] = []
     for frame in frames():
         if figure.type not in frame.stated or not _cues_ok(frame, ctx) or \

@@ -132,6 +132,7 @@ CATEGORIES: dict[str, Callable[[object], object]] = {
     "total_word": _flag, "each_word": _flag, "share_word": _flag, "share_verb": _flag,
     "direction": _sign, "measure": _one_of("value", "weight", "price", "count", "real", "volume",
                                            "forecast"),
+    "rate_comparative": _flag,
     "price_word": _flag,
     "average_word": _flag, "per_word": _flag, "per_head": _flag, "rate_word": _flag,
     "equal_word": _flag, "base_marker": _flag, "reach_verb": _flag, "anaphor": _flag,
