@@ -2453,7 +2453,7 @@ def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subje
     # the other side: as the words name it, else the destination or origin named before
     named = [p for k in range(position - 3, 0, -1) if items[k - 1].text in ("به", "از")
              and (p := _place(items[k])) is not None and p != place]
-    seller, owner = _seller_after(items, position)
+    seller, owner = _seller_after(items, _end_of_with_list(items, position))
     if seller is not None and flows[-1].flow == V.EXPORT:
         # "در بخش صادرات، آلمان با X … نخستین مقصد کالاهای ترکیه بود": the buyer, of
         # the goods of the place named after the seller word
@@ -2469,6 +2469,18 @@ def _agent_with(items: Sequence[Item], position: int, subject: Subject) -> Subje
             (named[0] if named else None)
         return replace(subject, importer=place, exporter=other, party=None)
     return subject
+
+
+def _end_of_with_list(items: Sequence[Item], position: int) -> int:
+    """The last amount of a list of places each with its amount that the one at
+    ``position`` opens: «عراق با X، روسیه با Y … و پاکستان با Z پنج مقصد نخست بودند»
+    (the words after the list are of every member)."""
+    end = position
+    while end + 4 < len(items) and items[end + 1].text in ("،", ",", "و") and \
+            _place(items[end + 2]) is not None and items[end + 3].text == "با" and \
+            _is(items[end + 4], "Amount"):
+        end += 4
+    return end
 
 
 def _these_goods(items: Sequence[Item], position: int) -> bool:
