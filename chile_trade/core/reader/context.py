@@ -1627,9 +1627,26 @@ def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
             elif _content(items[k + 1]) or _generic(items[k + 1]):
                 # "ارزش هر خودروی صادراتی ۸۶ هزار یورو": per item of no unit the reader has
                 found.append((abs(k - position), ("", "")))
+    adjective = unit_adjective(items[position - 1]) if position else None
+    if adjective is not None:
+        found.append((1, adjective))  # «بشکه‌ای ۷۳ دلار», «تنی ۵۰۰ دلار»: per barrel, per tonne
     if found:
         return min(found)[1]
     return ("", "") if priced else None  # "قیمت جهانی … ۱۰۰ دلار": a price of no unit said
+
+
+def unit_adjective(item: Item) -> tuple[str, str] | None:
+    """The unit of mass or volume a word names with the ending «‌ای»/«ی» it takes before
+    a price («بشکه‌ای», «تنی», «کیلویی»): (unit name, dimension); not a currency."""
+    if item.kind != WORD:
+        return None
+    for ending in ("ای", "یی", "ی"):
+        if item.text.endswith(ending) and len(item.text) > len(ending) + 1:
+            features = _lexicon().features(item.text[:-len(ending)])
+            unit = features.get("unit")
+            if isinstance(unit, tuple) and "currency" not in features:
+                return str(unit[0]), str(unit[1])
+    return None
 
 
 def _background(sentence: Sentence) -> bool:

@@ -41,6 +41,7 @@ from chile_trade.core.reader.context import (
     measure_near,
     opening_label,
     place_of,
+    unit_adjective,
 )
 from chile_trade.core.reader.context import product_stem as _stem
 from chile_trade.core.reader.lexicon import CATEGORIES, OWN_FLOWS, LexiconError, lexicon
@@ -522,6 +523,9 @@ def context_of(figure: Figure) -> ClaimContext:
         cues |= {"anaphor"}  # "این میزان … نسبت به …، بیست درصد افزایش"
     if _average_of_list(figure):
         cues |= {"average_word"}
+    if figure.per is not None and figure.position and \
+            unit_adjective(sentence.items[figure.position - 1]) is not None:
+        cues |= {"per_word"}  # «بشکه‌ای ۷۳ دلار»: per barrel
     following = after[0] if after else None
     if isinstance(following, Mention) and \
             following.type == "Amount" and following.value.comparator in (
