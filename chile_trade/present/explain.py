@@ -320,6 +320,11 @@ _REASONS = {
         "they are all of it (no «سایر», not the two flows of a trade)",
         "مقادیری که متن این کل را به آن‌ها تقسیم می‌کند جمعشان برابر آن نیست و متن نمی‌گوید "
         "که همه آن‌اند (نه «سایر» آمده و نه دو جریان یک تجارت‌اند)"),
+    "weighted_mean": (
+        "this mean over a period is not the plain mean of the values printed for its "
+        "parts, and a mean over periods may weight each by its days",
+        "این میانگین دوره برابر میانگین ساده مقادیر چاپ‌شده برای بخش‌های آن نیست و میانگین "
+        "دوره‌ها ممکن است هر بخش را به نسبت روزهایش وزن دهد"),
     "attribute_conflict": (
         "the values the sentence ties this figure to are of different flows, partners, "
         "products or periods",

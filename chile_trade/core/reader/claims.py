@@ -301,8 +301,10 @@ def _resolved(source: str, outcome: Outcome, settled: set[str]) -> Claim:
     if outcome.reading is not None and outcome.reading.partial and any(
             _verdict(_claim(source, outcome, c)) == V.INCONSISTENT
             for c in combinations[:_MAX_READINGS]):
-        # parts that may be some of the whole only: their sum is no verdict where it misses
-        return dataclasses.replace(first, operands=(), formula="", reason="partial_parts")
+        # parts that may be some of the whole only: their sum is no verdict where it
+        # misses; nor is a mean over periods, which may weight them by their days
+        reason = "weighted_mean" if outcome.reading.frame.formula == "mean" else "partial_parts"
+        return dataclasses.replace(first, operands=(), formula="", reason=reason)
     if len(combinations) == 1 or outcome.reading is None:
         return first
     if len(combinations) > _MAX_READINGS:

@@ -85,7 +85,7 @@ _TIME_NOUNS = frozenset({"روز", "روزهای", "هفته", "ماه", "سال
 _MAX_PRODUCT_WORDS = 3
 _SOURCE_REACH = 4  # «بر اساس آمار گمرک چین»: the place within three words of the source
 OTHER = "other:"  # the flow of a figure of a quantity of no goods: «other:population»
-_WORLD = "جهان"  # the world: «جهان», «جهانی», «دنیا»
+WORLD = "جهان"  # the world: «جهان», «جهانی», «دنیا»
 _BASIS_BEFORE, _BASIS_AFTER = 6, 4  # how far «بر حسب یوان» may stand from its figure
 _THIS = "@this:"  # a product named by «این …»: resolved against those named before
 _IT = "@it"  # the goods «سهم آن از …» is a share of: the figure's own
@@ -762,6 +762,10 @@ def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
         # کشور": whose the flows are, the text's own side
         home = _reporter(places.owners)
         owned = k > 0 and _is(items[k - 1], "Flow") and _flow_of(items[k - 1]).noun
+        opener = _place(items[0])
+        if owned and opener is not None and opener != home and k > 1:
+            # "فرانسه نیز … و واردات این کشور": the place the sentence is about
+            return opener, k + 1
         last = home if owned and home is not None else places.before(k)
         return (last, k + 1) if last is not None else (None, k)
     if "home_word" in item.features and not (k > 0 and _is(items[k - 1], "Number")):
@@ -826,7 +830,7 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
             place = places.before(at, other_than=place) or place
         _side(sides, preposition, place, items[at])
         k = after
-        if place == _WORLD and not sides.product:  # "تولید جهانی مس": the goods after it
+        if place == WORLD and not sides.product:  # "تولید جهانی مس": the goods after it
             sides.product, k = _product_after(items, k, stop)
         # "ایران و ترکیه", "آلمان، سوئیس، ایتالیا و هلند"
         while k + 1 < stop and items[k].text in ("و", "،", ",") and _place(items[k + 1]):
@@ -1097,6 +1101,18 @@ def _in_place_list(items: Sequence[Item], k: int, j: int) -> bool:
         not any(items[x].text == "و" or "verb" in items[x].features for x in range(k + 1, j))
 
 
+_HAD = frozenset({"داشت", "داشتند", "داشته"})
+
+
+def _had_by(items: Sequence[Item], k: int, places: _Places, sides: _Sides) -> None:
+    """"فرانسه نیز ۶۰۷ میلیارد یورو صادرات داشت": the place that had the flow named
+    after the amount is whose it is."""
+    if sides.owner is None and k > 0 and _is_quantity(items[k - 1]) and \
+            not sides.to and not sides.from_ and \
+            k + 1 < len(items) and items[k + 1].text in _HAD:
+        sides.owner = _agent_before(items, k - 1, places)
+
+
 def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places) -> Subject:
     stop = position if k < position else len(items)
     for j in range(k + 1, stop):
@@ -1136,6 +1152,7 @@ def _noun_subject(items: Sequence[Item], k: int, position: int, places: _Places)
             items[j].text in _DEMONSTRATIVES and _is(items[j + 1], "Flow")
             and _flow_of(items[j + 1]).flow == V.TRADE for j in range(start, k - 1))
         return _trade(sides, places, balance=True)
+    _had_by(items, k, places, sides)
     subject = _goods(_flow_of(item).flow, sides, places,
                      bilateral="bilateral_flow" in item.features)
     if subject.flow == "goods" and subject.importer is None and not sides.total and \
@@ -2153,24 +2170,32 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
 
 
 def _sides_of_pair(sentence: Sentence) -> None:
-    """A flow of one side, in a sentence on the trade of two places, is with the other:
-    «حجم تجارت دو کشور، با X واردات چین و Y صادرات، Z بود»: China's imports from its
-    partner, not from all."""
-    pairs = {f.subject.pair for f in sentence.figures
-             if f.subject.flow == "trade" and len(f.subject.pair) == _PAIR}
-    if len(pairs) != 1:
-        return
-    pair = pairs.pop()
-    for figure in sentence.figures:
-        subject = figure.subject
-        if subject.flow != "goods" or subject.each:
+    """A flow of one side, given with «با» inside the words of a trade of two places
+    before its figure, is with the other: «حجم تجارت دو کشور، با X واردات چین و Y
+    صادرات، Z بود» (China's imports from its partner, not from all); not a flow the
+    sentence names on its own («… در حالی که کل صادرات هند X بود»)."""
+    items = sentence.items
+    for trade in sentence.figures:
+        pair = trade.subject.pair
+        if trade.subject.flow != "trade" or len(pair) != _PAIR:
             continue
-        if subject.exporter in pair and subject.importer is None:
-            other = next(p for p in pair if p != subject.exporter)
-            figure.subject = replace(subject, importer=other, party=None)
-        elif subject.importer in pair and subject.exporter is None:
-            other = next(p for p in pair if p != subject.importer)
-            figure.subject = replace(subject, exporter=other, party=None)
+        nouns = [k for k in range(trade.position) if _is(items[k], "Flow")
+                 and _flow_of(items[k]).flow == V.TRADE]
+        if not nouns:
+            continue
+        for figure in sentence.figures:
+            subject = figure.subject
+            if not nouns[-1] < figure.position < trade.position or \
+                    subject.flow != "goods" or subject.each or subject.total or \
+                    not any(items[k].text == "با"
+                            for k in range(nouns[-1] + 1, figure.position)):
+                continue
+            if subject.exporter in pair and subject.importer is None:
+                other = next(p for p in pair if p != subject.exporter)
+                figure.subject = replace(subject, importer=other, party=None)
+            elif subject.importer in pair and subject.exporter is None:
+                other = next(p for p in pair if p != subject.importer)
+                figure.subject = replace(subject, exporter=other, party=None)
 
 
 def _measure_of(sentence: Sentence, figure: Figure) -> str:
@@ -2284,13 +2309,13 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
     if not same:
         return subject
     antecedent = same[-1]
-    if figure.own_period is None and figure.period is not None:
-        # "X در ۲۰۲۳ … در مقایسه با Y در ۲۰۲۲ …. از این رقم …", "… X رسید، در حالی که این
-        # رقم در ۲۰۲۲ Y بود. از این رقم …": the figure, not the base stated beside it
-        stated = [f for f in same if f.sentence is antecedent.sentence
-                  and "compared" not in f.roles and not _base_of(f, figure.period)]
-        if _base_of(antecedent, figure.period) and stated:
-            antecedent = stated[-1]
+    # "X در ۲۰۲۳ … در مقایسه با Y در ۲۰۲۲ …. از این رقم …", "… X رسید، در حالی که این رقم
+    # در ۲۰۲۲ Y بود. از این رقم …": the figure or the base beside it, texts mean either
+    # (the parts add up to one or the other): of which period the words do not say
+    unsure = figure.own_period is None and figure.period is not None and \
+        _base_of(antecedent, figure.period) and any(
+            f.sentence is antecedent.sentence and not _base_of(f, figure.period)
+            for f in same)
     figure.antecedent = antecedent
     if at is not None and figure.type == "Amount" and (
             items[at].text.startswith("از ") or (at > 0 and items[at - 1].text == "از")):
@@ -2298,7 +2323,7 @@ def _of_antecedent(figure: Figure, subject: Subject, previous: Sequence[Figure])
     if not subject.flow:
         subject = replace(antecedent.subject, measure="")
     if figure.own_period is None:
-        figure.period = antecedent.period
+        figure.period = None if unsure else antecedent.period
     own = figure.period
     if own is not None and own.months is None and antecedent.period is not None and \
             antecedent.period.months is not None:

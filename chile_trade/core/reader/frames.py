@@ -34,6 +34,7 @@ from chile_trade.core.reader.context import (
     MEASURES,
     OTHER,
     REPORTER,
+    WORLD,
     Document,
     Figure,
     Sentence,
@@ -83,7 +84,7 @@ _PAIR_GAP = 4  # the most items between a value and a weight printed as one pair
 _OWNED_CUES = frozenset({"average_word", "annual_word"})  # see `_cues_of_others`
 PERIOD_ASKS = ("claim", "compared", "any", "start", "end", "part")
 REASONS = ("no_frame", "ambiguous_frame", "no_candidate", "ambiguous_candidate",
-           "attribute_conflict", "ambiguous_number", "partial_parts")
+           "attribute_conflict", "ambiguous_number", "partial_parts", "weighted_mean")
 """Why a figure is unverifiable (`Outcome.reason`)."""
 
 _CUE_BEFORE = 6
@@ -1358,6 +1359,24 @@ def _share_place(figure: Figure) -> str | None:
     return None
 
 
+def _whole_is_them(figure: Figure) -> bool:
+    """Whether the whole of a share is named as the parts listed: «سهم میوه از صادرات
+    آنها», «سهم شیلی از صادرات این سه کشور», «فولاد ۲۵ درصد صادرات این سه گروه را»; not
+    «سهم ترکیه از صادرات استان ۱۵ درصد و سهم این چهار کشور …», of another whole."""
+    items = figure.sentence.items
+    start = max((k for k in range(figure.position) if "share_word" in items[k].features),
+                default=figure.position)
+    end = figure.position + 1
+    while end < len(items) and items[end].text not in ("و", *_CLAUSE_MARKS) and \
+            "verb" not in items[end].features:
+        end += 1
+    return any(items[k].text == "آنها" or (
+        items[k].text in ("این", "همین") and k + 1 < len(items) and (
+            isinstance(getattr(items[k + 1], "value", None), NumberValue)
+            or {"goods_word", "both_places", "group_word"} & items[k + 1].features.keys()))
+        for k in (*range(start, figure.position), *range(figure.position + 1, end)))
+
+
 def _points_back(figure: Figure) -> bool:
     """Whether the words before a figure point back at a list: «این سه گروه», «این
     اقلام», «این دو کشور»."""
@@ -1857,6 +1876,8 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.many[slot.name] = parts
             attempt.filled |= {f"{slot.name}#{n}": f for n, f in enumerate(parts)}
             attempt.filled[slot.name] = parts[-1]  # (each part is taken: no whole of them)
+            # (a mean over periods may weight each by its days: only a match is a verdict)
+            attempt.partial = slot.find == "periods" and frame.formula == "mean"
             continue
         if slot.find == "breakdown":
             found = _breakdown_parts(doc, figure)
@@ -1888,19 +1909,49 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.failed = got
             return attempt
         attempt.filled[slot.name] = got
-    attempt.failed = _misfit(attempt, figure, ctx) or _third_flow(doc, attempt, ctx)
+    attempt.failed = _misfit(attempt, figure, ctx) or _third_flow(doc, figure, attempt, ctx)
     return attempt
 
 
-def _third_flow(doc: Document, attempt: _Attempt, ctx: ClaimContext) -> str:
-    """A place's trade with all its partners taken as its exports and imports, where the
-    text prints another flow of that place for the period, of other goods («صادرات
-    غیرنفتی X، صادرات مجدد Y و واردات Z»): which flows the total holds the words do not
-    say."""
+_MORE_THAN_GOODS = frozenset({"خدمات", "خدماتی", "ترانزیت", "ترانزیتی"})
+"""Words that make a trade more than goods («تجارت کالا و خدمات», «با احتساب ترانزیت»),
+looked for in the whole line, asides in brackets too; they stay goods' names, as
+«صادرات خدمات» is of services."""
+
+
+def _third_flow(doc: Document, figure: Figure, attempt: _Attempt, ctx: ClaimContext) -> str:
+    """Trade taken as exports plus imports, where the words say it holds more than goods
+    («تجارت کالا و خدمات», «با احتساب کالاهای ترانزیتی»); or is the world's (whose
+    exports are its imports); or is a place's with all its partners and the text prints
+    another flow of that place for the period, of other goods («صادرات غیرنفتی X، صادرات
+    مجدد Y و واردات Z»): which flows the total holds the words do not say."""
     exports, imports = attempt.filled.get("exports"), attempt.filled.get("imports")
-    if attempt.frame.formula != "sum" or exports is None or imports is None or \
-            ctx.subject.pair:
+    if attempt.frame.formula != "sum" or exports is None or imports is None:
         return ""
+    if any(token.text in _MORE_THAN_GOODS for token in figure.sentence.source.tokens) or \
+            WORLD in (exports.subject.exporter, imports.subject.importer):
+        return "no_candidate"
+    return "ambiguous_candidate" if not ctx.subject.pair and \
+        _another_flow_printed(doc, exports, imports) else ""
+
+
+def _another_flow_printed(doc: Document, exports: Figure, imports: Figure) -> bool:
+    """Whether the text prints, for the period of ``exports``, a flow of the same sides
+    as one of the two but of other goods and another value."""
+    for other in doc.figures:
+        subject = other.subject
+        if other.type != "Amount" or other is exports or other is imports or \
+                subject.flow != "goods" or \
+                not _same_dimension(other, exports) or other.period is None or \
+                exports.period is None or same(other.period, exports.period) != YES:
+            continue
+        if any((subject.exporter, subject.importer) == (
+                taken.subject.exporter, taken.subject.importer)
+                and subject.product != taken.subject.product
+                and (other.value.readings, other.value.power) != (
+                    taken.value.readings, taken.value.power) for taken in (exports, imports)):
+            return True
+    return False
     for other in doc.figures:
         subject = other.subject
         if other.type != "Amount" or other is exports or other is imports or \
@@ -1923,8 +1974,10 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
     frame = attempt.frame
     old, new = attempt.filled.get("old"), attempt.filled.get("new")
     # (a listed part is put in the list's place first: `_part_listed`)
-    misfit = (frame.formula == "share_of_listed" and not _part_listed(attempt)) or \
-        _formula_misfit(frame.formula, figure, ctx) or (
+    misfit = (frame.formula == "share_of_listed" and (
+        not _part_listed(attempt) or not _whole_is_them(figure))) or \
+        (_formula_misfit(frame.formula, figure, ctx)
+         and not any(slot.find == "periods" for slot in frame.slots)) or (
             # a rate of a change whose value after it is of another clause or period
             frame.formula in _RATE_OF_CHANGE and new is not None
             and not _reached_right_after(new, figure)) or (
@@ -2035,22 +2088,24 @@ def _part_listed(attempt: _Attempt) -> bool:
 
 def _against_rate(figure: Figure) -> bool:
     """Whether a percentage is one rate set against another: «۳٫۳ درصد سریع‌تر از رشد کل
-    تجارت», «۲ درصد بیشتر از افزایش صادرات» (a gap in points, which the text prints as
-    «درصد»)."""
+    تجارت», «۲ درصد بیشتر از افزایش صادرات», «۵ درصد پایین‌تر از نرخ رشد واردات» (a gap
+    in points, which the text prints as «درصد»)."""
     if figure.type != "Percent":
         return False
     items = figure.sentence.items[figure.position + 1:figure.position + 4]
     if not items:
         return False
     first = items[0]
+    if "rate_comparative" in first.features:
+        return True  # «سریع‌تر از کل تجارت … رشد کرد»: a speed is a rate's
     if first.text.endswith(" از") and "comparator" in first.features:
         rest = items[1:]  # «بیشتر از»: one word
-    elif {"rate_comparative", "direction"} & first.features.keys() and \
-            len(items) > 1 and items[1].text == "از":
+    elif "direction" in first.features and len(items) > 1 and items[1].text == "از":
         rest = items[2:]
     else:
         return False
-    return bool(rest) and "direction" in rest[0].features
+    # «… از رشد کل تجارت», «… پایین‌تر از نرخ رشد واردات»
+    return bool(rest) and ("direction" in rest[0].features or rest[0].text == "نرخ")
 
 
 def read_figure(doc: Document, figure: Figure) -> Outcome:

@@ -500,7 +500,16 @@ def _span_of_months(ctx: _Context, items: Sequence[Item], match: Match, index: i
     if reading.decimals or not 1 <= reading.value <= 12:
         return []
     n = int(reading.value)
-    if match.groups.get("recent"):  # "طی هشت ماه اخیر": this year's first eight months
+    recent = _item(items, match, "recent")
+    if recent is not None and recent.text != "اخیر" and (n == 12 or any(
+            "month" in item.features or getattr(item, "type", "") == "Period"
+            for item in items[:index])):
+        # «در ۱۲ ماه گذشته»: a year to date, not a calendar year; «در پایان آذر … در سه
+        # ماه گذشته»: the months before the one named, not the year's first: months to
+        # date, which compare with no calendar period
+        return [_mention(ctx, "Period", items, index, match.end,
+                         PeriodValue(Period(relative=0, months=(1, n), rolling=True)))]
+    if recent is not None:  # "طی هشت ماه اخیر": this year's first eight months
         return [_mention(ctx, "Period", items, index, match.end,
                          PeriodValue(Period(relative=0, months=(1, n))))]
     if not any(match.groups.get(name) for name in ("first", "year", "relative")):
