@@ -133,6 +133,7 @@ class Subject:
     each_side: str = ""  # their side of those flows: "exporter" or "importer"
     source: str | None = None  # whose statistics, where not the text's own: «بر اساس آمار ترکیه»
     basis: str | None = None  # the prices a value is at: «به قیمت‌های ثابت ۱۳۹۵», «جاری»
+    route: str | None = None  # the one customs house, border or port: «از گمرک بازرگان»
 
 
 @dataclass(slots=True)
@@ -1984,6 +1985,47 @@ def _source_of(items: Sequence[Item], position: int, places: _Places) -> str | N
     return None
 
 
+def _qualified(items: Sequence[Item], position: int, places: _Places, subject: Subject,
+               ) -> Subject:
+    """A subject with what its clause says of where its figure is from: whose statistics,
+    which customs house or port, at which prices."""
+    source = _source_of(items, position, places)
+    if source is not None:
+        subject = replace(subject, source=source)
+    route = _route_of(items, position)
+    if route is not None:
+        subject = replace(subject, route=route)
+    basis = _price_basis(items, position)
+    if basis is not None:
+        subject = replace(subject, basis=basis)
+    return subject
+
+
+_ROUTE_WORDS = frozenset({"گمرک", "گمرکات", "مرز", "مرزهای", "بندر", "بنادر", "بازارچه",
+                          "بازارچههای", "پایانه", "پایانههای"})
+"""Words for the ways goods leave or enter by: named after them, one of them is a part of
+the flow («صادرات از گمرک بازرگان»), not the place's whole."""
+
+
+def _route_of(items: Sequence[Item], position: int) -> str | None:
+    """The one customs house, border or port a figure's clause names before it, goods
+    leaving or entering by it: «صادرات کالا از گمرک بازرگان … X» (not «از گمرکات
+    استان», «از بازارچه‌های مرزی استان»: all of a place's; not «در بندر چابهار»)."""
+    for k in range(max(1, _clause_start(items, position)), position - 1):
+        if items[k].text not in _ROUTE_WORDS or items[k - 1].text != "از":
+            continue
+        name = [item.text for item in itertools.takewhile(
+            _content, items[k + 1:min(position, k + 3)]) if item.text not in _BORDER]
+        after = k + 1 + len(name)
+        if name and not (after < len(items) and (
+                "home_word" in items[after].features or _place(items[after]) is not None)):
+            return " ".join(name)
+    return None
+
+
+_BORDER = frozenset({"مرزی", "رسمی", "مشترک"})  # «بازارچه‌های مرزی استان»: no name
+
+
 def _per_product(items: Sequence[Item], position: int) -> str:
     """The goods a second unit price names after its unit, with no figure between: «… و
     هر کیلوگرم سیب ۱٫۱ دلار»."""
@@ -2155,12 +2197,7 @@ def _subjects(sentence: Sentence, places: _Places, previous: list[Figure],  # no
                 subject = replace(subject, product=local[-1])
         subject = _named_goods(sentence, figure, subject)
         subject = _same_producer(sentence, figure, subject)
-        source = _source_of(sentence.items, figure.position, places)
-        if source is not None:
-            subject = replace(subject, source=source)
-        basis = _price_basis(sentence.items, figure.position)
-        if basis is not None:
-            subject = replace(subject, basis=basis)
+        subject = _qualified(sentence.items, figure.position, places, subject)
         figure.subject = replace(subject, measure=_measure_of(sentence, figure) or
                                  subject.measure)
         _versus_flow(sentence.items, figure, places)

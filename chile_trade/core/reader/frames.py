@@ -323,6 +323,8 @@ def agreement(a: Subject, b: Subject) -> int | None:  # noqa: PLR0911, PLR0912  
         return None  # mirror statistics: «بر اساس آمار ترکیه» is not the text's own
     if a.basis != b.basis:
         return None  # a value at constant prices is none at current prices, or unsaid
+    if a.route != b.route:
+        return None  # what left by one customs house is not what the place exported
     if (a.flow.startswith(OTHER) or b.flow.startswith(OTHER)) and (
             a.flow != b.flow or a.party != b.party or a.product != b.product):
         # a quantity of no goods («جمعیت فعال») is only the same quantity, of the same
