@@ -1911,7 +1911,7 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.failed = got
             return attempt
         attempt.filled[slot.name] = got
-    attempt.failed = _misfit(attempt, figure, ctx) or _third_flow(doc, figure, attempt, ctx)
+    attempt.failed = _misfit(attempt, figure, ctx) or _trade_holds_more(doc, figure, attempt, ctx)
     return attempt
 
 
@@ -1921,7 +1921,7 @@ looked for in the whole line, asides in brackets too; they stay goods' names, as
 «صادرات خدمات» is of services."""
 
 
-def _third_flow(doc: Document, figure: Figure, attempt: _Attempt, ctx: ClaimContext) -> str:
+def _trade_holds_more(doc: Document, figure: Figure, attempt: _Attempt, ctx: ClaimContext) -> str:
     """Trade taken as exports plus imports, where the words say it holds more than goods
     («تجارت کالا و خدمات», «با احتساب کالاهای ترانزیتی»); or is the world's (whose
     exports are its imports); or is a place's with all its partners and the text prints
@@ -1954,21 +1954,6 @@ def _another_flow_printed(doc: Document, exports: Figure, imports: Figure) -> bo
                     taken.value.readings, taken.value.power) for taken in (exports, imports)):
             return True
     return False
-    for other in doc.figures:
-        subject = other.subject
-        if other.type != "Amount" or other is exports or other is imports or \
-                subject.flow != "goods" or \
-                not _same_dimension(other, exports) or other.period is None or \
-                exports.period is None or same(other.period, exports.period) != YES:
-            continue
-        for taken in (exports, imports):
-            if (subject.exporter, subject.importer) == (
-                    taken.subject.exporter, taken.subject.importer) and \
-                    subject.product != taken.subject.product and \
-                    (other.value.readings, other.value.power) != (
-                        taken.value.readings, taken.value.power):
-                return "ambiguous_candidate"
-    return ""
 
 
 def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
