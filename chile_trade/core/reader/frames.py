@@ -1956,6 +1956,30 @@ def _another_flow_printed(doc: Document, exports: Figure, imports: Figure) -> bo
     return False
 
 
+_INSTITUTIONS = (("گمرک",), ("بانک", "مرکزی"), ("مرکز", "آمار"), ("سازمان", "توسعه", "تجارت"),
+                 ("وزارت", "صمت"), ("اتاق", "بازرگانی"), ("یورواستات",), ("یورو", "استات"),
+                 ("بانک", "جهانی"), ("صندوق", "بینالمللی", "پول"), ("اوپک",))
+"""The bodies whose statistics a text may set side by side («به گزارش گمرک …؛ بانک
+مرکزی اما … را X اعلام کرد»), as folded words."""
+
+
+def _institutions(figure: Figure) -> frozenset[tuple[str, ...]]:
+    """The bodies a figure's line names."""
+    words = [token.text for token in figure.sentence.source.tokens]
+    return frozenset(name for name in _INSTITUTIONS for k in range(len(words))
+                     if tuple(words[k:k + len(name)]) == name)
+
+
+def _other_body(attempt: _Attempt, figure: Figure) -> bool:
+    """Whether an amount restating another is said by another body than it: customs'
+    and the central bank's figures of one flow differ and are no error."""
+    value = attempt.filled.get("value")
+    if attempt.frame.formula != "value" or value is None:
+        return False
+    mine, theirs = _institutions(figure), _institutions(value)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
     """Why a reading with every slot filled does not hold after all ("" where it does)."""
     frame = attempt.frame
@@ -1973,7 +1997,7 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
             and "from" in old.roles and not _follows_directly(new, figure)) or (
             # «سهم این دو کشور»: of the two, not of one part
             frame.formula == "share" and _share_of_listed(figure)) or \
-        _other_period_named(frame, figure) or \
+        _other_period_named(frame, figure) or _other_body(attempt, figure) or \
         _whole_is_listed(attempt) or (
             # nor is the share of one named part «سهم لبنیات از … آنها» that of them all
             frame.formula == "share_of_sum" and bool(ctx.agent or ctx.agent_product))
