@@ -144,18 +144,29 @@ def _sign(outcome: Outcome) -> int:
     return 1
 
 
+def _is_figure(item: Item) -> bool:
+    return getattr(item, "type", "") in ("Amount", "Percent", "Points", "Times")
+
+
 def _balance_sign(figure: Figure) -> int | None:
     """The sign a balance's words give it: a deficit (``کسری``, ``منفی``, ``به نفع`` the
     other side) is negative, a surplus (``مازاد``, ``مثبت``, ``به سود`` its owner)
     positive; None where the words say neither."""
     items = figure.sentence.items
     window = items[max(0, figure.position - 8):figure.position + 6]
-    signs = [item.features["sign_word"] for item in window if "sign_word" in item.features]
-    balance = [item.features["balance_word"] for item in window
-               if "balance_word" in item.features]
-    for value in (*signs, *balance):
-        if isinstance(value, int) and value:
-            return value
+    # its own words: back to the figure before it, then on to the next («کسری تجاری
+    # فرانسه X و مازاد تجاری آلمان Y»: Y's is «مازاد»)
+    before = list(itertools.takewhile(lambda item: not _is_figure(item),
+                                      reversed(items[max(0, figure.position - 8):figure.position])))
+    after = list(itertools.takewhile(lambda item: not _is_figure(item),
+                                     items[figure.position + 1:figure.position + 6]))
+    for part in (before, after, window):  # (else any of the sentence's near words)
+        signs = [item.features["sign_word"] for item in part if "sign_word" in item.features]
+        balance = [item.features["balance_word"] for item in part
+                   if "balance_word" in item.features]
+        for value in (*signs, *balance):
+            if isinstance(value, int) and value:
+                return value
     for k, item in enumerate(window[:-1]):
         if "favour_word" in item.features:
             name = getattr(getattr(window[k + 1], "value", None), "name", None)

@@ -764,7 +764,9 @@ def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
         home = _reporter(places.owners)
         owned = k > 0 and _is(items[k - 1], "Flow") and _flow_of(items[k - 1]).noun
         opener = _place(items[0])
-        if owned and opener is not None and opener != home and k > 1:
+        if owned and opener is not None and opener != home and k > 1 and not (
+                len(items) > 2 and items[1].text in ("و", "،") and _place(items[2])):
+            # (not «ژاپن و کره جنوبی نیز …»: two places open it)
             # "فرانسه نیز … و واردات این کشور": the place the sentence is about
             return opener, k + 1
         last = home if owned and home is not None else places.before(k)
@@ -1646,11 +1648,26 @@ def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
                 # "ارزش هر خودروی صادراتی ۸۶ هزار یورو": per item of no unit the reader has
                 found.append((abs(k - position), ("", "")))
     adjective = unit_adjective(items[position - 1]) if position else None
-    if adjective is not None:
+    if adjective is not None and _priced_here(items, position, adjective[1]):
         found.append((1, adjective))  # «بشکه‌ای ۷۳ دلار», «تنی ۵۰۰ دلار»: per barrel, per tonne
     if found:
         return min(found)[1]
     return ("", "") if priced else None  # "قیمت جهانی … ۱۰۰ دلار": a price of no unit said
+
+
+def _priced_here(items: Sequence[Item], position: int, dimension: str) -> bool:
+    """Whether a price «بشکه‌ای X دلار» sums up its own sentence: the value and the
+    quantity it divides stand before it there (or it follows them with «یعنی»), no number
+    right before the word («نفتکش دو میلیون بشکه‌ای» is a size); not a price of one
+    market, a discount or a freight said on its own («… در بازار چین کیلویی ۹ دلار»)."""
+    before = items[position - 2] if position > 1 else None
+    if before is not None and (_is(before, "Number") or _is_quantity(before)):
+        return False
+    dimensions = {getattr(getattr(item, "value", None), "dimension", "")
+                  for item in items[:position - 1] if _is(item, "Amount")}
+    money = getattr(getattr(items[position], "value", None), "dimension", "")
+    # («…؛ یعنی بشکه‌ای X دلار»: the clause it draws from is before its «یعنی»)
+    return (dimension in dimensions and money in dimensions) or items[0].text == "یعنی"
 
 
 def unit_adjective(item: Item) -> tuple[str, str] | None:

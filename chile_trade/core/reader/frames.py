@@ -1361,10 +1361,9 @@ def _share_place(figure: Figure) -> str | None:
     return None
 
 
-def _whole_is_them(figure: Figure) -> bool:
-    """Whether the whole of a share is named as the parts listed: «سهم میوه از صادرات
-    آنها», «سهم شیلی از صادرات این سه کشور», «فولاد ۲۵ درصد صادرات این سه گروه را»; not
-    «سهم ترکیه از صادرات استان ۱۵ درصد و سهم این چهار کشور …», of another whole."""
+def _whole_words(figure: Figure) -> range | tuple[int, ...]:
+    """The positions of the words naming a share's whole: from its share word to it, and
+    after it up to «و», a mark or a verb."""
     items = figure.sentence.items
     start = max((k for k in range(figure.position) if "share_word" in items[k].features),
                 default=figure.position)
@@ -1372,11 +1371,29 @@ def _whole_is_them(figure: Figure) -> bool:
     while end < len(items) and items[end].text not in ("و", *_CLAUSE_MARKS) and \
             "verb" not in items[end].features:
         end += 1
-    return any(items[k].text == "آنها" or (
+    return (*range(start, figure.position), *range(figure.position + 1, end))
+
+
+def _whole_is_listed_places(figure: Figure) -> bool:
+    """Whether a share's whole is named as the places listed by their count and role:
+    «سهم چین از صادرات به چهار مقصد نخست»."""
+    items = figure.sentence.items
+    return any(isinstance(getattr(items[k], "value", None), NumberValue)
+               and k + 1 < len(items) and "seller_word" in items[k + 1].features
+               for k in _whole_words(figure))
+
+
+def _whole_is_them(figure: Figure) -> bool:
+    """Whether the whole of a share is named as the parts listed: «سهم میوه از صادرات
+    آنها», «سهم شیلی از صادرات این سه کشور», «فولاد ۲۵ درصد صادرات این سه گروه را»,
+    «… به چهار مقصد نخست»; not «سهم ترکیه از صادرات استان ۱۵ درصد و سهم این چهار کشور
+    …», of another whole."""
+    items = figure.sentence.items
+    return _whole_is_listed_places(figure) or any(items[k].text == "آنها" or (
         items[k].text in ("این", "همین") and k + 1 < len(items) and (
             isinstance(getattr(items[k + 1], "value", None), NumberValue)
             or {"goods_word", "both_places", "group_word"} & items[k + 1].features.keys()))
-        for k in (*range(start, figure.position), *range(figure.position + 1, end)))
+        for k in _whole_words(figure))
 
 
 def _points_back(figure: Figure) -> bool:
@@ -1985,8 +2002,12 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
     frame = attempt.frame
     old, new = attempt.filled.get("old"), attempt.filled.get("new")
     # (a listed part is put in the list's place first: `_part_listed`)
+    # (a share of the parts listed is of them, not of another whole: «سهم چین از صادرات
+    # به چهار مقصد نخست»; and of them only where the words name them so)
     misfit = (frame.formula == "share_of_listed" and (
-        not _part_listed(attempt) or not _whole_is_them(figure))) or \
+        not _part_listed(attempt) or not _whole_is_them(figure))) or (
+            frame.formula == "share" and figure.type == "Percent"
+            and _whole_is_listed_places(figure)) or \
         (_formula_misfit(frame.formula, figure, ctx)
          and not any(slot.find == "periods" for slot in frame.slots)) or (
             # a rate of a change whose value after it is of another clause or period
