@@ -766,8 +766,8 @@ def _place_or_reference(items: Sequence[Item], k: int, places: _Places,
         opener = _place(items[0])
         if owned and opener is not None and opener != home and k > 1 and not (
                 len(items) > 2 and items[1].text in ("و", "،") and _place(items[2])):
-            # (not «ژاپن و کره جنوبی نیز …»: two places open it)
-            # "فرانسه نیز … و واردات این کشور": the place the sentence is about
+            # "فرانسه نیز … و واردات این کشور": the place the sentence is about (not
+            # «ژاپن و کره جنوبی نیز …»: two places open it)
             return opener, k + 1
         last = home if owned and home is not None else places.before(k)
         return (last, k + 1) if last is not None else (None, k)

@@ -1361,7 +1361,7 @@ def _share_place(figure: Figure) -> str | None:
     return None
 
 
-def _whole_words(figure: Figure) -> range | tuple[int, ...]:
+def _whole_words(figure: Figure) -> tuple[int, ...]:
     """The positions of the words naming a share's whole: from its share word to it, and
     after it up to «و», a mark or a verb."""
     items = figure.sentence.items
