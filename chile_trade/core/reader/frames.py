@@ -1374,13 +1374,30 @@ def _whole_words(figure: Figure) -> tuple[int, ...]:
     return (*range(start, figure.position), *range(figure.position + 1, end))
 
 
+_NAMED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})  # «کشورهای مذکور»
+
+
 def _whole_is_listed_places(figure: Figure) -> bool:
-    """Whether a share's whole is named as the places listed by their count and role:
-    «سهم چین از صادرات به چهار مقصد نخست»."""
+    """Whether a share's whole is named as the places listed, by their count and role or
+    as the ones named: «سهم چین از صادرات به چهار مقصد نخست», «… به کشورهای مذکور»,
+    «… به این کشورها», «… به سه کشور یادشده»."""
     items = figure.sentence.items
-    return any(isinstance(getattr(items[k], "value", None), NumberValue)
-               and k + 1 < len(items) and "seller_word" in items[k + 1].features
-               for k in _whole_words(figure))
+    return any(_names_listed(items, k) for k in _whole_words(figure))
+
+
+def _names_listed(items: Sequence[Item], k: int) -> bool:
+    if k + 1 >= len(items):
+        return False
+    word, after = items[k], items[k + 1]
+    counted = isinstance(getattr(word, "value", None), NumberValue)
+    if counted and "seller_word" in after.features:
+        return True  # «چهار مقصد نخست»
+    if "group_word" in word.features and after.text in _NAMED_BEFORE:
+        return True  # «کشورهای مذکور»
+    if word.text in ("این", "همین") and "group_word" in after.features:
+        return True  # «این کشورها»
+    return counted and "home_word" in after.features and k + 2 < len(items) and \
+        items[k + 2].text in _NAMED_BEFORE  # «سه کشور یادشده»
 
 
 def _whole_is_them(figure: Figure) -> bool:
