@@ -1377,6 +1377,15 @@ def _whole_words(figure: Figure) -> tuple[int, ...]:
 _NAMED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})  # «کشورهای مذکور»
 
 
+def _share_of_a_place(figure: Figure) -> bool:
+    """Whether the share word before a figure names one place as the part: «… سه خریدار
+    اصلی بودند و سهم عراق در میان آنها ۵۷ درصد بود» is Iraq's, not the three's."""
+    items = figure.sentence.items
+    return any("share_word" in items[k].features and place_of(items[k + 1]) is not None
+               for k in range(_clause_bounds(figure.sentence, figure.position)[0],
+                              figure.position - 1))
+
+
 def _whole_is_listed_places(figure: Figure) -> bool:
     """Whether a share's whole is named as the places listed, by their count and role or
     as the ones named: «سهم چین از صادرات به چهار مقصد نخست», «… به کشورهای مذکور»,
@@ -2038,7 +2047,8 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
         _other_period_named(frame, figure) or _other_body(attempt, figure) or \
         _whole_is_listed(attempt) or (
             # nor is the share of one named part «سهم لبنیات از … آنها» that of them all
-            frame.formula == "share_of_sum" and bool(ctx.agent or ctx.agent_product))
+            frame.formula == "share_of_sum" and bool(ctx.agent or ctx.agent_product
+                                                     or _share_of_a_place(figure)))
     return "no_candidate" if misfit else ""
 
 
