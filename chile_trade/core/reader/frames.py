@@ -1415,11 +1415,8 @@ def _whole_is_them(figure: Figure) -> bool:
     «… به چهار مقصد نخست»; not «سهم ترکیه از صادرات استان ۱۵ درصد و سهم این چهار کشور
     …», of another whole."""
     items = figure.sentence.items
-    return _whole_is_listed_places(figure) or any(items[k].text == "آنها" or (
-        items[k].text in ("این", "همین") and k + 1 < len(items) and (
-            isinstance(getattr(items[k + 1], "value", None), NumberValue)
-            or {"goods_word", "both_places", "group_word"} & items[k + 1].features.keys()))
-        for k in _whole_words(figure))
+    return _whole_is_listed_places(figure) or any(
+        items[k].text == "آنها" or _this_list_at(items, k) for k in _whole_words(figure))
 
 
 def _points_back(figure: Figure) -> bool:
@@ -1427,13 +1424,18 @@ def _points_back(figure: Figure) -> bool:
     اقلام», «این دو کشور»."""
     items = figure.sentence.items
     start, _ = _clause_bounds(figure.sentence, figure.position)
-    for k in range(max(start, figure.position - _CUE_BEFORE), figure.position - 1):
-        if items[k].text in ("این", "همین"):
-            following = items[k + 1]
-            if isinstance(getattr(following, "value", None), NumberValue) or \
-                    "goods_word" in following.features or "both_places" in following.features:
-                return True
-    return False
+    return any(_this_list_at(items, k)
+               for k in range(max(start, figure.position - _CUE_BEFORE), figure.position - 1))
+
+
+def _this_list_at(items: Sequence[Item], k: int) -> bool:
+    """Whether «این/همین» at ``k`` names a list by its count or kind: «این سه گروه»,
+    «این اقلام», «این دو کشور»."""
+    if items[k].text not in ("این", "همین") or k + 1 >= len(items):
+        return False
+    following = items[k + 1]
+    return isinstance(getattr(following, "value", None), NumberValue) or \
+        "goods_word" in following.features or "both_places" in following.features
 
 
 def _previous_in_text(doc: Document, sentence: Sentence) -> Sentence | None:
