@@ -2641,6 +2641,8 @@ def _share_of(items: Sequence[Item], position: int) -> tuple[str | None, str, in
                 product = _product_after(items, k + 2, at)[0]
             if k + 1 < position and "pronoun" in items[k + 1].features:
                 product, at = _IT, k + 2  # "سهم آن از وزن صادرات": of the goods named before
+            if k + 1 < position and "each_word" in items[k + 1].features:
+                product, at = "", k + 2  # "سهم هر کدام از صادرات جهان": of the parts listed
             if k + 3 < position and items[k + 1].text in _DEMONSTRATIVES and \
                     _is(items[k + 2], "Number"):
                 product, at = "", k + 4  # "سهم این سه کشور از …": of the parts listed
@@ -2914,10 +2916,12 @@ def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
 def _reporter(owners: dict[str, int]) -> str | None:
     """The reporting side of the text: the place named as whose the flows are («صادرات
     ایران», «کسری تجاری ایران با امارات», «ایران … کالا وارد کرد») more often than any
-    other."""
-    if not owners:
+    other. Not the world: its flows are every place's («صادرات کالایی جهان»), so a flow
+    the text names no side of is not the world's."""
+    ranked = sorted(((place, n) for place, n in owners.items() if place != WORLD),
+                    key=lambda kv: -kv[1])
+    if not ranked:
         return None
-    ranked = sorted(owners.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]

@@ -1375,6 +1375,7 @@ def _whole_words(figure: Figure) -> tuple[int, ...]:
 
 
 _NAMED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})  # «کشورهای مذکور»
+_RANKED = frozenset({"نخست", "اول", "برتر", "بزرگ", "عمده", "اصلی"})  # «سه کشور نخست»
 
 
 def _share_of_a_place(figure: Figure) -> bool:
@@ -1403,10 +1404,22 @@ def _names_listed(items: Sequence[Item], k: int) -> bool:
         return True  # «چهار مقصد نخست»
     if "group_word" in word.features and after.text in _NAMED_BEFORE:
         return True  # «کشورهای مذکور»
+    if counted and "home_word" in after.features and k + 2 < len(items) and \
+            items[k + 2].text in _RANKED:
+        return True  # «سه کشور نخست»
     if word.text in ("این", "همین") and "group_word" in after.features:
         return True  # «این کشورها»
     return counted and "home_word" in after.features and k + 2 < len(items) and \
         items[k + 2].text in _NAMED_BEFORE  # «سه کشور یادشده»
+
+
+def _total_of_a_list(figure: Figure) -> bool:
+    """Whether the words of a figure's clause before it name it the total of places or
+    goods listed: «مجموع صادرات سه کشور نخست ۷۰۸۸ …», «صادرات این کشورها …»."""
+    items = figure.sentence.items
+    start, _ = _clause_bounds(figure.sentence, figure.position)
+    return any(_names_listed(items, k) or _this_list_at(items, k)
+               for k in range(start, figure.position))
 
 
 def _whole_is_them(figure: Figure) -> bool:
@@ -1646,7 +1659,7 @@ def _is_whole(candidate: Figure, part: Figure) -> bool:
     return bool(p.party and not c.party) or (c.total and not p.total)
 
 
-def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa: PLR0911
+def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa: PLR0911, PLR0912  one test per ask of the slot
           filled: Mapping[str, Figure]) -> Figure | str:
     found = _candidates(doc, figure, slot, ctx, filled)
     if isinstance(found, str):
@@ -1666,6 +1679,12 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             continue
         if slot.subject == "whole" and not _whole_fits(candidate, slot, ctx, filled):
             continue
+        if slot.subject == "whole" and slot.find != "antecedent" and \
+                _total_of_a_list(candidate) and not _whole_is_them(figure):
+            # the total of places listed («مجموع صادرات سه کشور نخست») is the whole only
+            # of a share whose words name them («… از صادرات این سه کشور»); where the
+            # words name another whole, the reading is in doubt
+            return "ambiguous_candidate"
         if slot.restates and not _restates(figure, candidate):
             continue
         if not _unfit(candidate, slot, subject, ctx):
@@ -2047,11 +2066,21 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
             # «سهم این دو کشور»: of the two, not of one part
             frame.formula == "share" and _share_of_listed(figure)) or \
         _other_period_named(frame, figure) or _other_body(attempt, figure) or \
-        _whole_is_listed(attempt) or (
+        _whole_is_listed(attempt) or _prices_not_flows(attempt, figure) or (
             # nor is the share of one named part «سهم لبنیات از … آنها» that of them all
             frame.formula == "share_of_sum" and bool(ctx.agent or ctx.agent_product
                                                      or _share_of_a_place(figure)))
     return "no_candidate" if misfit else ""
+
+
+def _prices_not_flows(attempt: _Attempt, figure: Figure) -> bool:
+    """Whether a unit price would divide amounts of no flow: a price quote and a stock
+    («آلومینیوم … به ۲۲۴۸ دلار رسید», «موجودی مس انبارها … ۱۲۴ هزار تن») are not a
+    value and a weight of the same sales; a unit price is of exports, imports, output,
+    sales or revenue the text names («قیمت هر کیلوگرم میگوی صادراتی»)."""
+    if attempt.frame.formula != "unit_price":
+        return False
+    return not any(f.subject.flow for f in (figure, *attempt.filled.values()))
 
 
 def _other_period_named(frame: Frame, figure: Figure) -> bool:
@@ -2169,12 +2198,39 @@ def _against_rate(figure: Figure) -> bool:
     return bool(rest) and ("direction" in rest[0].features or rest[0].text == "نرخ")
 
 
+def _against_other_place(figure: Figure) -> bool:
+    """Whether a percentage sets the amount before it against another place's: «ترکیه
+    … ۱۸٫۵ میلیون تن تولید کرد که ۱۸٫۶ درصد بیشتر از تولید ایران است» (Turkey's over
+    Iran's, no change of either over time)."""
+    if figure.type != "Percent":
+        return False
+    items = figure.sentence.items
+    k = figure.position + 1
+    if k < len(items) and items[k].text.endswith(" از") and "comparator" in items[k].features:
+        k += 1  # «بیشتر از»: one word
+    elif k + 1 < len(items) and "direction" in items[k].features and items[k + 1].text == "از":
+        k += 2
+    else:
+        return False
+    while k < len(items) and k <= figure.position + _CUE_AFTER and place_of(items[k]) is None \
+            and (items[k].type == "Flow" or (items[k].kind == "word" and
+                 "stop" not in items[k].features)):
+        k += 1  # «… از تولید فولاد ایران»
+    other = place_of(items[k]) if k < len(items) else None
+    before = [f for f in figure.sentence.figures
+              if f.type == "Amount" and f.position < figure.position]
+    if other is None or not before:
+        return False
+    mine = before[-1].subject
+    return other not in (mine.exporter, mine.importer, mine.party, mine.owner, *mine.pair)
+
+
 def read_figure(doc: Document, figure: Figure) -> Outcome:
     """Every frame tried on one stated figure; its one reading, or why none."""
     ctx = context_of(figure)
     if "forecast" in figure.roles or ("target" in figure.roles
                                       and figure.comparator == V.EQUAL) or \
-            _against_rate(figure):
+            _against_rate(figure) or _against_other_place(figure):
         # an aim is no claim of fact; a rate against another rate («۳ درصد سریع‌تر از
         # رشد کل تجارت») is no rate of anything the frames read
         return Outcome(figure, None, "no_frame", context=ctx)
