@@ -1633,6 +1633,7 @@ def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
         end += 1  # "… دلار در هر کیلوگرم", not "… دلار بود (ارزش واحد هر کیلو …)"
     found: list[tuple[int, tuple[str, str]]] = []
     priced = False
+    own = getattr(getattr(items[position], "value", None), "dimension", "")
     for k in range(start, end):
         item = items[k]
         priced = priced or "price_word" in item.features
@@ -1640,7 +1641,9 @@ def _per_unit(items: Sequence[Item], position: int) -> tuple[str, str] | None:
             found.append((abs(k - position), ("person", "person")))
         elif "per_word" in item.features and k + 1 < len(items):
             unit = items[k + 1].features.get("unit")
-            if isinstance(unit, tuple):
+            if isinstance(unit, tuple) and unit[1] == own:
+                pass  # «بر حسب یوان … ۳٫۷۵ تریلیون یوان»: counted in yuan, not per yuan
+            elif isinstance(unit, tuple):
                 found.append((abs(k - position), (str(unit[0]), str(unit[1]))))
             elif _place(items[k + 1]) is not None:  # "هر ایرانی": per person
                 found.append((abs(k - position), ("person", "person")))

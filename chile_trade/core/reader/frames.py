@@ -1659,8 +1659,8 @@ def _is_whole(candidate: Figure, part: Figure) -> bool:
     return bool(p.party and not c.party) or (c.total and not p.total)
 
 
-def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa: PLR0911, PLR0912  one test per ask of the slot
-          filled: Mapping[str, Figure]) -> Figure | str:
+def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa: PLR0911, PLR0912, PLR0917  one test per ask of the slot
+          filled: Mapping[str, Figure], formula: str = "") -> Figure | str:
     found = _candidates(doc, figure, slot, ctx, filled)
     if isinstance(found, str):
         return found
@@ -1670,6 +1670,10 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
     period = _wanted_period(slot, ctx, filled)
     scored: list[tuple[int, Figure]] = []
     for candidate in found:
+        if formula in _IN_ITS_MONEY and figure.type == "Amount" and \
+                candidate.value.dimension and figure.value.dimension and \
+                candidate.value.dimension != figure.value.dimension:
+            continue  # a balance in dollars is of amounts in dollars, not of yuan
         if any(_same_dimension(candidate, other) is False and other.value.dimension
                and candidate.value.dimension != other.value.dimension
                and slot.subject.startswith("slot:") for other in filled.values()):
@@ -1702,6 +1706,10 @@ def _fill(doc: Document, figure: Figure, slot: Slot, ctx: ClaimContext,  # noqa:
             return "ambiguous_candidate"
         return _refined(doc, one, filled)
     return _refined(doc, top[0], filled)
+
+
+_IN_ITS_MONEY = frozenset({"balance", "balance_of_trade_total", "sum", "difference", "mean"})
+"""Formulas whose stated amount is in its operands' own unit."""
 
 
 def _whole_fits(candidate: Figure, slot: Slot, ctx: ClaimContext,
@@ -1970,7 +1978,7 @@ def _attempt(doc: Document, figure: Figure, frame: Frame, ctx: ClaimContext) -> 
             attempt.filled |= {f"{slot.name}#{n}": f for n, f in enumerate(group)}
             attempt.filled[slot.name] = group[-1]
             continue
-        got = _fill(doc, figure, slot, ctx, attempt.filled)
+        got = _fill(doc, figure, slot, ctx, attempt.filled, frame.formula)
         if isinstance(got, str):
             attempt.failed = got
             return attempt

@@ -48,6 +48,8 @@ _SPACED_DECIMAL = re.compile(r"[.٫] (\d{1,3}+)(?!\d)(?![٬,،./٫]\d)\s*+([^\W\
 _SPACED_INTEGER = re.compile(r"\d{1,3}+")
 # What a glued "و" may stand before: a number, scale or flow word.
 _GLUED_AFTER_AND = frozenset({"number_word", "half_word", "scale", "flow_noun"})
+# Words that are only ever written apart: «ین» (yen) is the ending of «بیشترین».
+_NEVER_GLUED = frozenset({"ین", "ینی"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,8 @@ def _split_glued(text: str, lex: Lexicon, parts: int = _MAX_GLUED_PARTS) -> list
             continue
         if head == "و" and not _GLUED_AFTER_AND.intersection(lex.features(tail)):
             continue  # "وزیر" is no "و زیر"; "ونیم", "ودو", "وصادرات" are
+        if tail in _NEVER_GLUED:
+            continue
         if len(tail) >= 2 and lex.features(tail):
             return [head, tail]
         rest = _split_glued(tail, lex, parts - 1)
