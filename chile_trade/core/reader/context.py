@@ -781,6 +781,10 @@ def _stops(item: Item) -> bool:
         or _is(item, "Flow") or "verb" in item.features
 
 
+_GROUP_WORDS = 5  # the most words a group of places is named by: «کشورهای عضو اتحادیه …»
+_LISTED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})  # «کشورهای مذکور»
+
+
 def _side(sides: _Sides, preposition: str, place: str, item: Item) -> None:
     """A place after a flow word, by the preposition before it: the destination («به»),
     the origin («از»), a partner («با»), else the flow's owner (the first) or a partner."""
@@ -822,6 +826,18 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
             continue
         preposition = item.text if item.text in ("به", "از", "با") else ""
         at = k + 1 if preposition else k
+        if preposition and at < stop and "group_word" in items[at].features and \
+                at + 1 < stop and items[at + 1].kind == "word" and \
+                not _stops(items[at + 1]) and items[at + 1].text not in _LISTED_BEFORE:
+            # «تجارت چین با کشورهای عضو ابتکار کمربند و جاده»: with a group of places the
+            # reader does not list, named by its words (no place's trade of its own)
+            end = at + 1
+            while end < stop and end < at + _GROUP_WORDS and items[end].kind == "word" and \
+                    not _stops(items[end]):
+                end += 1
+            _side(sides, preposition, " ".join(x.text for x in items[at:end]), items[at])
+            k = end
+            continue
         place, after = _place_or_reference(items, at, places)
         if place is None:
             if _stops(item) and not _is(item, "Period"):

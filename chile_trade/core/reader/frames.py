@@ -409,7 +409,19 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
         # "سهم پتروشیمی از کل صادرات … که X بود، ۲۸٫۶ درصد است": a clause of the figure
         # alone is said of the clause before it
         start, _ = _clause_bounds(sentence, start - 2)
+    # «با کاهش ۲۲ درصدی به X رسید و سهم آن از کل واردات ۱۸ درصد بود»: a verb and «و»
+    # end a clause; the words past them, where they name a subject of their own, are the
+    # next clause's
+    ends = [k + 2 for k in range(start, position - 1) if "verb" in items[k].features
+            and items[k + 1].text == "و" and any(
+                _OWN_SUBJECT & x.features.keys() for x in items[k + 2:position])]
+    if ends:
+        start = max(ends)
     after = items[position + 1:position + 1 + _CUE_AFTER]
+    cut = next((k for k in range(1, len(after)) if after[k].text == "و"
+                and "verb" in after[k - 1].features
+                and any(_OWN_SUBJECT & x.features.keys() for x in after[k + 1:])), len(after))
+    after = after[:cut]
     kind = items[position].type
     for k, item in enumerate(after):
         if item.kind == "mention" and item.type in QUANTITY_TYPES and (
@@ -427,10 +439,11 @@ def _window(sentence: Sentence, position: int) -> tuple[list[Item], list[Item]]:
                     any(_is_amount(x) for x in after[k + 2:]):
                 after = after[:k]
                 break
-    return items[min(start, max(0, position - _CUE_BEFORE)):position], after
+    return items[start if ends else min(start, max(0, position - _CUE_BEFORE)):position], after
 
 
 _NEW_SUBJECT = frozenset({"balance_word", "flow_noun"})
+_OWN_SUBJECT = frozenset({"balance_word", "flow_noun", "share_word"})
 
 
 def _direction(sentence: Sentence, position: int) -> int:
