@@ -783,6 +783,36 @@ def _stops(item: Item) -> bool:
 
 _GROUP_WORDS = 5  # the most words a group of places is named by: «کشورهای عضو اتحادیه …»
 _LISTED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})  # «کشورهای مذکور»
+_FUNCTION_WORDS = frozenset({"در", "به", "از", "با", "طی", "تا", "و", "که", "را", "برای", "بر",
+                             "این", "آن", "نیز", "هم", "همین", "بین", "میان"})
+_THEM = "@them"  # a group named before by «این کشورها», «آنها»: which, the reader does not say
+
+
+def _group_named(items: Sequence[Item], at: int, stop: int) -> tuple[str, int] | None:
+    """A group of places after a preposition, and where its words end: «کشورهای همسایه»,
+    «کشورهای عضو اتحادیه اقتصادی اوراسیا» (by its words: words of no category of the
+    lexicon but stop words, and no preposition), «این کشورها», «آنها» (a group named
+    before, `_THEM`); not «کشورهای مذکور», the places listed, nor «کشورهای عضو اتحادیه
+    اروپا», the place named."""
+    if at >= stop:
+        return None
+    item = items[at]
+    if item.text in ("آنها", "آن\u200cها") or (
+            item.text in ("این", "همین") and at + 1 < stop
+            and "group_word" in items[at + 1].features):
+        return _THEM, at + (1 if item.text.startswith("آن") else 2)
+    if "group_word" not in item.features:
+        return None
+    end = at + 1
+    while end < stop and end < at + _GROUP_WORDS and items[end].kind == "word" and \
+            items[end].features.keys() <= {"stop"} and \
+            items[end].text not in _LISTED_BEFORE | _FUNCTION_WORDS:
+        end += 1
+    if end == at + 1 or (end < stop and _place(items[end]) is not None):
+        # words the reader knows («کشورهای منطقه …»), or a place that names the group
+        # («به کشورهای عضو اتحادیه اروپا»: to the union): not read as a group of its own
+        return None
+    return " ".join(x.text for x in items[at:end]), end
 
 
 def _side(sides: _Sides, preposition: str, place: str, item: Item) -> None:
@@ -826,17 +856,13 @@ def _sides_after(items: Sequence[Item], start: int, stop: int, places: _Places) 
             continue
         preposition = item.text if item.text in ("به", "از", "با") else ""
         at = k + 1 if preposition else k
-        if preposition and at < stop and "group_word" in items[at].features and \
-                at + 1 < stop and items[at + 1].kind == "word" and \
-                not _stops(items[at + 1]) and items[at + 1].text not in _LISTED_BEFORE:
-            # «تجارت چین با کشورهای عضو ابتکار کمربند و جاده»: with a group of places the
-            # reader does not list, named by its words (no place's trade of its own)
-            end = at + 1
-            while end < stop and end < at + _GROUP_WORDS and items[end].kind == "word" and \
-                    not _stops(items[end]):
-                end += 1
-            _side(sides, preposition, " ".join(x.text for x in items[at:end]), items[at])
-            k = end
+        group = _group_named(items, at, stop) if preposition else None
+        if group is not None:
+            # «تجارت چین با کشورهای عضو ابتکار کمربند و جاده», «صادرات به این کشورها»: with
+            # a group of places the reader does not list, named by its words (no place's
+            # trade with all its partners)
+            _side(sides, preposition, group[0], items[at])
+            k = group[1]
             continue
         place, after = _place_or_reference(items, at, places)
         if place is None:
@@ -2294,10 +2320,10 @@ def _price_basis(items: Sequence[Item], position: int) -> str | None:
 
 
 _CONSEQUENCES = (("به", "این", "ترتیب"), ("بدین", "ترتیب"), ("بنابراین",),
-                 ("با", "این", "حساب"), ("در", "نتیجه"))
+                 ("با", "این", "حساب"), ("در", "نتیجه"), ("بر", "این", "اساس"), ("یعنی",))
 
 
-def _consequence(items: Sequence[Item]) -> bool:
+def consequence(items: Sequence[Item]) -> bool:
     """Whether a sentence opens on «به این ترتیب», «بنابراین» …: it draws on the one before."""
     texts = tuple(item.text for item in items[:3])
     return any(texts[:len(phrase)] == phrase for phrase in _CONSEQUENCES)
@@ -2935,12 +2961,10 @@ def _pair_with(figure: Figure, items: Sequence[Item], position: int, test: str,
 def _reporter(owners: dict[str, int]) -> str | None:
     """The reporting side of the text: the place named as whose the flows are («صادرات
     ایران», «کسری تجاری ایران با امارات», «ایران … کالا وارد کرد») more often than any
-    other. Not the world: its flows are every place's («صادرات کالایی جهان»), so a flow
-    the text names no side of is not the world's."""
-    ranked = sorted(((place, n) for place, n in owners.items() if place != WORLD),
-                    key=lambda kv: -kv[1])
-    if not ranked:
+    other."""
+    if not owners:
         return None
+    ranked = sorted(owners.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
@@ -3133,22 +3157,29 @@ def _settle(document: Document, owners: dict[str, int], later: bool = False) -> 
                                      for k, c in sentence.compared]
     reporter = _reporter(owners)
     if reporter is not None:
-        for figure in document.figures:
-            figure.subject = _named_reporter(figure.subject, reporter)
-            if figure.subject.flow == f"{OTHER}coverage" and figure.subject.party is None:
-                # "نسبت پوشش صادرات به واردات": of the text's own trade
-                figure.subject = replace(figure.subject, party=reporter)
-            if figure.subject.source == reporter:  # its own statistics: as the rest
-                figure.subject = replace(figure.subject, source=None)
-            if figure.whole is not None:
-                figure.whole = _named_reporter(figure.whole, reporter)
-            if figure.versus is not None:
-                figure.versus = _named_reporter(figure.versus, reporter)
+        _name_reporter(document, reporter)
     _parts_of_pairs(document)
     _topic_goods(document)
     _goods_named_here(document)
     _prices_per_unit(document)
     _currency_bases(document)
+
+
+def _name_reporter(document: Document, reporter: str) -> None:
+    """The text's reporter put in place of the side its figures leave to it."""
+    for figure in document.figures:
+        if reporter == WORLD and figure.subject.flow in ("balance", "trade"):
+            continue  # the world has no balance nor trade of its own: some place's
+        figure.subject = _named_reporter(figure.subject, reporter)
+        if figure.subject.flow == f"{OTHER}coverage" and figure.subject.party is None:
+            # "نسبت پوشش صادرات به واردات": of the text's own trade
+            figure.subject = replace(figure.subject, party=reporter)
+        if figure.subject.source == reporter:  # its own statistics: as the rest
+            figure.subject = replace(figure.subject, source=None)
+        if figure.whole is not None:
+            figure.whole = _named_reporter(figure.whole, reporter)
+        if figure.versus is not None:
+            figure.versus = _named_reporter(figure.versus, reporter)
 
 
 def _currency_bases(document: Document) -> None:
@@ -3366,7 +3397,7 @@ class _Reading:
             # the one before it names with no figure of its own
             sentence.before = clause.own
         elif clause is not None and clause.line == sentence.line and clause.own is not None \
-                and _consequence(sentence.items):
+                and consequence(sentence.items):
             # "… در سال ۲۰۲۲ … صادر کرد؛ به این ترتیب هر کیلوگرم … ۲۸ سنت": an amount that
             # follows from the clause before is of its period (a change, of the later one)
             sentence.drawn_from = clause.own

@@ -39,6 +39,7 @@ from chile_trade.core.reader.context import (
     Figure,
     Sentence,
     Subject,
+    consequence,
     measure_near,
     opening_label,
     place_of,
@@ -1392,12 +1393,16 @@ _RANKED = frozenset({"نخست", "اول", "برتر", "بزرگ", "عمده", "
 
 
 def _share_of_a_place(figure: Figure) -> bool:
-    """Whether the share word before a figure names one place as the part: «… سه خریدار
-    اصلی بودند و سهم عراق در میان آنها ۵۷ درصد بود» is Iraq's, not the three's."""
+    """Whether the words before a figure make it one part's share, not the list's: «… سه
+    خریدار اصلی بودند و سهم عراق در میان آنها ۵۷ درصد بود» is Iraq's, «ایران با ۳۱
+    میلیون تن … سهم آن از تولید جهان ۱٫۶ درصد» is the one place's; «ژاپن با X و کره
+    با Y … سهم هر کدام از صادرات جهان ۳ درصد», «هر یک حدود ۲٫۸ درصد» is each one's."""
     items = figure.sentence.items
-    return any("share_word" in items[k].features and place_of(items[k + 1]) is not None
-               for k in range(_clause_bounds(figure.sentence, figure.position)[0],
-                              figure.position - 1))
+    start = _clause_bounds(figure.sentence, figure.position)[0]
+    return any("each_word" in items[k].features for k in range(start, figure.position)) or \
+        any("share_word" in items[k].features and (
+            place_of(items[k + 1]) is not None or items[k + 1].text == "آن")
+            for k in range(start, figure.position - 1))
 
 
 def _whole_is_listed_places(figure: Figure) -> bool:
@@ -1433,6 +1438,13 @@ def _total_of_a_list(figure: Figure) -> bool:
     start, _ = _clause_bounds(figure.sentence, figure.position)
     return any(_names_listed(items, k) or _this_list_at(items, k)
                for k in range(start, figure.position))
+
+
+def _named_list_total(whole: Figure | None) -> bool:
+    """Whether a whole is the total the text prints for the places listed, named so:
+    «مجموع صادرات سه کشور نخست ۷۳۱۴ …» (a share of it, «سهم چین از مجموع صادرات سه
+    کشور نخست», is of that total)."""
+    return whole is not None and _total_of_a_list(whole)
 
 
 def _whole_is_them(figure: Figure) -> bool:
@@ -2075,7 +2087,8 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
     misfit = (frame.formula == "share_of_listed" and (
         not _part_listed(attempt) or not _whole_is_them(figure))) or (
             frame.formula == "share" and figure.type == "Percent"
-            and _whole_is_listed_places(figure)) or \
+            and _whole_is_listed_places(figure)
+            and not _named_list_total(attempt.filled.get("whole"))) or \
         (_formula_misfit(frame.formula, figure, ctx)
          and not any(slot.find == "periods" for slot in frame.slots)) or (
             # a rate of a change whose value after it is of another clause or period
@@ -2095,13 +2108,16 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
 
 
 def _prices_not_flows(attempt: _Attempt, figure: Figure) -> bool:
-    """Whether a unit price would divide amounts of no flow: a price quote and a stock
+    """Whether a unit price is of no flow its words name: a price quote and a stock
     («آلومینیوم … به ۲۲۴۸ دلار رسید», «موجودی مس انبارها … ۱۲۴ هزار تن») are not a
-    value and a weight of the same sales; a unit price is of exports, imports, output,
-    sales or revenue the text names («قیمت هر کیلوگرم میگوی صادراتی»)."""
+    value and a weight of the same sales, nor is a market's price («قیمت مس در بورس لندن
+    ۸۴۰۰ دلار») the value of one country's exports over their weight: a unit price names
+    its flow («قیمت هر کیلوگرم میگوی صادراتی», «هر بشکه … فروخته شد»), is per head, or
+    is drawn from the sentence before («بر این اساس متوسط قیمت هر بشکه …»)."""
     if attempt.frame.formula != "unit_price":
         return False
-    return not any(f.subject.flow for f in (figure, *attempt.filled.values()))
+    per_head = figure.per is not None and figure.per[1] == "person"
+    return not figure.subject.flow and not per_head and not consequence(figure.sentence.items)
 
 
 def _other_period_named(frame: Frame, figure: Figure) -> bool:
@@ -2220,17 +2236,23 @@ def _against_rate(figure: Figure) -> bool:
 
 
 def _against_other_place(figure: Figure) -> bool:
-    """Whether a percentage sets the amount before it against another place's: «ترکیه
-    … ۱۸٫۵ میلیون تن تولید کرد که ۱۸٫۶ درصد بیشتر از تولید ایران است» (Turkey's over
-    Iran's, no change of either over time)."""
+    """Whether a percentage sets an amount against another place's in the same period:
+    «ترکیه … ۱۸٫۵ میلیون تن تولید کرد که ۱۸٫۶ درصد بیشتر از تولید ایران است», «… که
+    ۹٫۷ درصد از تولید ایران بیشتر است», «این رقم ۹٫۷ درصد بیشتر از تولید ایران است»
+    (Turkey's over Iran's, no change of either over time); not «… بیشتر از صادرات ایران
+    در سال قبل», a period named, nor a place of the amount before it."""
     if figure.type != "Percent":
         return False
     items = figure.sentence.items
     k = figure.position + 1
-    if k < len(items) and items[k].text.endswith(" از") and "comparator" in items[k].features:
-        k += 1  # «بیشتر از»: one word
+    first = k < len(items) and "comparator" in items[k].features and \
+        items[k].text.endswith(" از")  # «بیشتر از»: one word
+    if first:
+        k += 1
     elif k + 1 < len(items) and "direction" in items[k].features and items[k + 1].text == "از":
-        k += 2
+        first, k = True, k + 2
+    elif k < len(items) and items[k].text == "از":
+        k += 1  # «… درصد از تولید ایران بیشتر است»
     else:
         return False
     while k < len(items) and k <= figure.position + _CUE_AFTER and place_of(items[k]) is None \
@@ -2238,10 +2260,18 @@ def _against_other_place(figure: Figure) -> bool:
                  "stop" not in items[k].features)):
         k += 1  # «… از تولید فولاد ایران»
     other = place_of(items[k]) if k < len(items) else None
+    end = k + 1
+    while end < len(items) and not (items[end].kind == PUNCT and items[end].text in _CLAUSE_MARKS) \
+            and "verb" not in items[end].features and items[end].text != "و":
+        end += 1
+    clause = items[figure.position + 1:end]
+    if other is None or any(x.type == "Period" for x in clause) or not (
+            first or any("direction" in x.features for x in items[k + 1:end])):
+        return False
     before = [f for f in figure.sentence.figures
               if f.type == "Amount" and f.position < figure.position]
-    if other is None or not before:
-        return False
+    if not before:
+        return True  # «این رقم … بیشتر از تولید ایران»: of the amount named before
     mine = before[-1].subject
     return other not in (mine.exporter, mine.importer, mine.party, mine.owner, *mine.pair)
 
