@@ -782,7 +782,8 @@ def _stops(item: Item) -> bool:
 
 
 _GROUP_WORDS = 5  # the most words a group of places is named by: «کشورهای عضو اتحادیه …»
-_LISTED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})  # «کشورهای مذکور»
+LISTED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})
+"""Words that name places as the ones listed before: «کشورهای مذکور»."""
 _FUNCTION_WORDS = frozenset({"در", "به", "از", "با", "طی", "تا", "و", "که", "را", "برای", "بر",
                              "این", "آن", "نیز", "هم", "همین", "بین", "میان"})
 _THEM = "@them"  # a group named before by «این کشورها», «آنها»: which, the reader does not say
@@ -806,7 +807,7 @@ def _group_named(items: Sequence[Item], at: int, stop: int) -> tuple[str, int] |
     end = at + 1
     while end < stop and end < at + _GROUP_WORDS and items[end].kind == "word" and \
             items[end].features.keys() <= {"stop"} and \
-            items[end].text not in _LISTED_BEFORE | _FUNCTION_WORDS:
+            items[end].text not in LISTED_BEFORE | _FUNCTION_WORDS:
         end += 1
     if end == at + 1 or (end < stop and _place(items[end]) is not None):
         # words the reader knows («کشورهای منطقه …»), or a place that names the group
@@ -2320,7 +2321,7 @@ def _price_basis(items: Sequence[Item], position: int) -> str | None:
 
 
 _CONSEQUENCES = (("به", "این", "ترتیب"), ("بدین", "ترتیب"), ("بنابراین",),
-                 ("با", "این", "حساب"), ("در", "نتیجه"), ("بر", "این", "اساس"), ("یعنی",))
+                 ("با", "این", "حساب"), ("در", "نتیجه"))
 
 
 def consequence(items: Sequence[Item]) -> bool:

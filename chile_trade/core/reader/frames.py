@@ -31,6 +31,7 @@ from chile_trade.core import formulas as F
 from chile_trade.core import vocabulary as V
 from chile_trade.core.reader.context import (
     FUTURE,
+    LISTED_BEFORE,
     MEASURES,
     OTHER,
     REPORTER,
@@ -1388,7 +1389,7 @@ def _whole_words(figure: Figure) -> tuple[int, ...]:
     return (*range(start, figure.position), *range(figure.position + 1, end))
 
 
-_NAMED_BEFORE = frozenset({"مذکور", "یادشده", "نامبرده", "فوق"})  # «کشورهای مذکور»
+_NAMED_BEFORE = LISTED_BEFORE  # «کشورهای مذکور»
 _RANKED = frozenset({"نخست", "اول", "برتر", "بزرگ", "عمده", "اصلی"})  # «سه کشور نخست»
 
 
@@ -2117,7 +2118,10 @@ def _prices_not_flows(attempt: _Attempt, figure: Figure) -> bool:
     if attempt.frame.formula != "unit_price":
         return False
     per_head = figure.per is not None and figure.per[1] == "person"
-    return not figure.subject.flow and not per_head and not consequence(figure.sentence.items)
+    items = figure.sentence.items
+    drawn = consequence(items) or tuple(x.text for x in items[:3]) == ("بر", "این", "اساس") \
+        or (bool(items) and items[0].text == "یعنی")
+    return not figure.subject.flow and not per_head and not drawn
 
 
 def _other_period_named(frame: Frame, figure: Figure) -> bool:
@@ -2283,7 +2287,8 @@ def read_figure(doc: Document, figure: Figure) -> Outcome:
                                       and figure.comparator == V.EQUAL) or \
             _against_rate(figure) or _against_other_place(figure):
         # an aim is no claim of fact; a rate against another rate («۳ درصد سریع‌تر از
-        # رشد کل تجارت») is no rate of anything the frames read
+        # رشد کل تجارت»), or an amount against another place's («… ۱۸٫۶ درصد بیشتر از
+        # تولید ایران»), is no rate of anything the frames read
         return Outcome(figure, None, "no_frame", context=ctx)
     attempts: list[_Attempt] = []
     for frame in frames():

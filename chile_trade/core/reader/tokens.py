@@ -114,7 +114,7 @@ def _split_glued(text: str, lex: Lexicon, parts: int = _MAX_GLUED_PARTS) -> list
             continue
         if head == "و" and not _GLUED_AFTER_AND.intersection(lex.features(tail)):
             continue  # "وزیر" is no "و زیر"; "ونیم", "ودو", "وصادرات" are
-        if tail in _NEVER_GLUED:
+        if head in _NEVER_GLUED or tail in _NEVER_GLUED:
             continue
         if len(tail) >= 2 and lex.features(tail):
             return [head, tail]
