@@ -1389,7 +1389,6 @@ def _whole_words(figure: Figure) -> tuple[int, ...]:
     return (*range(start, figure.position), *range(figure.position + 1, end))
 
 
-_NAMED_BEFORE = LISTED_BEFORE  # «کشورهای مذکور»
 _RANKED = frozenset({"نخست", "اول", "برتر", "بزرگ", "عمده", "اصلی"})  # «سه کشور نخست»
 
 
@@ -1421,15 +1420,12 @@ def _names_listed(items: Sequence[Item], k: int) -> bool:
     counted = isinstance(getattr(word, "value", None), NumberValue)
     if counted and "seller_word" in after.features:
         return True  # «چهار مقصد نخست»
-    if "group_word" in word.features and after.text in _NAMED_BEFORE:
+    if "group_word" in word.features and after.text in LISTED_BEFORE:
         return True  # «کشورهای مذکور»
-    if counted and "home_word" in after.features and k + 2 < len(items) and \
-            items[k + 2].text in _RANKED:
-        return True  # «سه کشور نخست»
     if word.text in ("این", "همین") and "group_word" in after.features:
         return True  # «این کشورها»
     return counted and "home_word" in after.features and k + 2 < len(items) and \
-        items[k + 2].text in _NAMED_BEFORE  # «سه کشور یادشده»
+        items[k + 2].text in LISTED_BEFORE | _RANKED  # «سه کشور یادشده», «سه کشور نخست»
 
 
 def _total_of_a_list(figure: Figure) -> bool:
@@ -1439,13 +1435,6 @@ def _total_of_a_list(figure: Figure) -> bool:
     start, _ = _clause_bounds(figure.sentence, figure.position)
     return any(_names_listed(items, k) or _this_list_at(items, k)
                for k in range(start, figure.position))
-
-
-def _named_list_total(whole: Figure | None) -> bool:
-    """Whether a whole is the total the text prints for the places listed, named so:
-    «مجموع صادرات سه کشور نخست ۷۳۱۴ …» (a share of it, «سهم چین از مجموع صادرات سه
-    کشور نخست», is of that total)."""
-    return whole is not None and _total_of_a_list(whole)
 
 
 def _whole_is_them(figure: Figure) -> bool:
@@ -2082,6 +2071,7 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
     """Why a reading with every slot filled does not hold after all ("" where it does)."""
     frame = attempt.frame
     old, new = attempt.filled.get("old"), attempt.filled.get("new")
+    whole = attempt.filled.get("whole")
     # (a listed part is put in the list's place first: `_part_listed`)
     # (a share of the parts listed is of them, not of another whole: «سهم چین از صادرات
     # به چهار مقصد نخست»; and of them only where the words name them so)
@@ -2089,7 +2079,8 @@ def _misfit(attempt: _Attempt, figure: Figure, ctx: ClaimContext) -> str:
         not _part_listed(attempt) or not _whole_is_them(figure))) or (
             frame.formula == "share" and figure.type == "Percent"
             and _whole_is_listed_places(figure)
-            and not _named_list_total(attempt.filled.get("whole"))) or \
+            # (not of the total printed for them: «سهم چین از مجموع صادرات سه کشور نخست»)
+            and not (whole is not None and _total_of_a_list(whole))) or \
         (_formula_misfit(frame.formula, figure, ctx)
          and not any(slot.find == "periods" for slot in frame.slots)) or (
             # a rate of a change whose value after it is of another clause or period
